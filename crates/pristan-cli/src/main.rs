@@ -1,0 +1,2 @@
+//! The `pristan` command line.
+fn main() {}

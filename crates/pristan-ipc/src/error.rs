@@ -1,0 +1,56 @@
+//! The error every command can answer with: a kind the UI branches on, and a message for people.
+
+use serde::{Deserialize, Serialize};
+
+/// What went wrong, as far as the UI needs to know to choose what to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The vault is locked; the UI must drop its state and show the unlock screen.
+    Locked,
+    /// The passphrase or recovery code did not open the vault.
+    WrongPassphrase { attempts_before_wait: u32 },
+    /// Too many wrong attempts in a row; the next one is accepted after this many seconds.
+    TooManyAttempts { retry_after_secs: u64 },
+    /// There is no vault yet where one was expected.
+    NoVault,
+    /// A vault already exists where a new one was to be created.
+    VaultExists,
+    /// The new passphrase is too easy to guess.
+    WeakPassphrase,
+    /// The two passphrases typed do not match.
+    PassphraseMismatch,
+    /// The input was not valid; the message says which part.
+    Invalid,
+    /// The vault's files are damaged or were changed outside Pristan.
+    Damaged,
+    /// Reading or writing a file failed.
+    Io,
+    /// A bug: the message is for the report, not for the user.
+    Internal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IpcError {
+    pub kind: ErrorKind,
+    /// An English explanation for logs and for the CLI; the UI shows its own translated text by
+    /// `kind`, and this message only where the kind has no better words.
+    pub message: String,
+}
+
+impl IpcError {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> IpcError {
+        IpcError {
+            kind,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for IpcError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for IpcError {}

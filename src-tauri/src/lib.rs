@@ -1,0 +1,2 @@
+//! shell
+pub fn run() {}

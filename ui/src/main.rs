@@ -1,0 +1,2 @@
+//! Pristan's interface (placeholder until the UI lands in this commit series).
+fn main() {}
