@@ -1,2 +1,4 @@
 //! main
-fn main() { pristan_app::run() }
+fn main() {
+    pristan_app::run()
+}

@@ -1,2 +1,17 @@
-//! Pristan's interface (placeholder until the UI lands in this commit series).
-fn main() {}
+//! Pristan's interface: a Yew app, compiled to wasm, shown in the desktop shell's webview.
+//!
+//! It holds no data of its own beyond what is on screen: everything comes from the shell through
+//! [`backend::call`], and locking drops the whole state.
+
+mod app;
+mod backend;
+mod components;
+mod errors;
+mod hooks;
+mod i18n;
+mod pages;
+mod state;
+
+fn main() {
+    yew::Renderer::<app::App>::new().render();
+}

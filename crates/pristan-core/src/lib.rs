@@ -1,1 +1,13 @@
-//! Pristan core.
+//! Pristan's core: everything a user can do, without a window.
+//!
+//! Architecture invariant: this crate knows nothing of Tauri, the webview or wasm. The desktop
+//! shell and the `pristan` CLI are thin layers over it, and its tests drive it directly.
+
+pub mod app_settings;
+mod atomic_file;
+pub mod error;
+pub mod passphrase;
+pub mod vault;
+
+pub use error::Error;
+pub use vault::{KdfParams, RecoveryCode, Vault, VaultSummary};

@@ -1,0 +1,80 @@
+//! The core's errors. Each message says what happened and, where the user can act, what to do.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("wrong passphrase ({attempts_before_wait} attempts left before a wait)")]
+    WrongPassphrase { attempts_before_wait: u32 },
+
+    #[error("wrong recovery code: check each group of letters against your paper copy")]
+    WrongRecoveryCode { attempts_before_wait: u32 },
+
+    #[error("too many wrong attempts: try again in {} s", retry_after.as_secs().max(1))]
+    TooManyAttempts { retry_after: Duration },
+
+    #[error("no vault at {path}: create one first (pristan init, or the app's first screen)")]
+    NoVault { path: PathBuf },
+
+    #[error("a vault already exists at {path}: unlock it, or choose another folder")]
+    VaultExists { path: PathBuf },
+
+    #[error("this passphrase is too easy to guess: use four or more random words")]
+    WeakPassphrase,
+
+    #[error("the two passphrases differ: type the same passphrase twice")]
+    PassphraseMismatch,
+
+    #[error("the recovery code is not in the expected form: {reason}")]
+    MalformedRecoveryCode { reason: &'static str },
+
+    #[error("the key file {path} is damaged or was changed outside Pristan: {reason}")]
+    DamagedKeyslots { path: PathBuf, reason: String },
+
+    #[error(
+        "the key file asks for key-derivation settings outside the safe range ({reason}); \
+         it may have been tampered with, so it was not used"
+    )]
+    KdfParamsOutOfRange { reason: String },
+
+    #[error("the vault database was written by a newer Pristan (schema {found}, this one knows up to {supported}): update Pristan")]
+    SchemaTooNew { found: u32, supported: u32 },
+
+    #[error("schema migration to version {version} failed; the vault was left as it was")]
+    Migration {
+        version: u32,
+        #[source]
+        source: rusqlite::Error,
+    },
+
+    #[error("the vault database could not be opened or read")]
+    Database(#[from] rusqlite::Error),
+
+    #[error("could not {action} {path}")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("the value for {field} is not valid: {reason}")]
+    Invalid { field: &'static str, reason: String },
+}
+
+impl Error {
+    pub(crate) fn io(
+        action: &'static str,
+        path: impl Into<PathBuf>,
+    ) -> impl FnOnce(std::io::Error) -> Error {
+        let path = path.into();
+        move |source| Error::Io {
+            action,
+            path,
+            source,
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

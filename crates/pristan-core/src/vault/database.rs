@@ -1,0 +1,65 @@
+//! Opening the SQLCipher database with the vault's raw key and the pragmas DESIGN.md §3 lists.
+//! This is the only place that opens a database file (clippy.toml enforces it).
+
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+use zeroize::Zeroizing;
+
+use super::keyslots::Dek;
+use crate::error::{Error, Result};
+
+/// Opens (creating if needed) the database at `path`, keyed with `dek`.
+#[allow(clippy::disallowed_methods)]
+pub(crate) fn open_keyed(path: &Path, dek: &Dek) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    // Keying must come before any other statement, or SQLCipher treats the file as plaintext.
+    // A raw 32-byte key (x'…') skips SQLCipher's own PBKDF2: Argon2id already did that work.
+    let hex_key = Zeroizing::new(hex::encode(dek.as_ref()));
+    let statement = Zeroizing::new(format!("PRAGMA key = \"x'{}'\";", hex_key.as_str()));
+    conn.execute_batch(&statement)?;
+    conn.execute_batch(
+        "PRAGMA cipher_compatibility = 4;
+         PRAGMA cipher_memory_security = ON;
+         PRAGMA temp_store = MEMORY;",
+    )?;
+    // The first read of the file: with a wrong key SQLCipher reports "file is not a database".
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(Error::Invalid {
+            field: "journal_mode",
+            reason: format!("the database refused write-ahead logging (got {mode})"),
+        });
+    }
+    conn.execute_batch(
+        "PRAGMA synchronous = FULL;
+         PRAGMA secure_delete = ON;
+         PRAGMA foreign_keys = ON;",
+    )?;
+    Ok(conn)
+}
+
+/// Runs SQLite's and SQLCipher's own consistency checks; returns their complaints, if any.
+pub(crate) fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    for pragma in ["PRAGMA integrity_check", "PRAGMA cipher_integrity_check"] {
+        let mut stmt = conn.prepare(pragma)?;
+        let rows = stmt.query_map([], |row| row.get::<_, String>(0))?;
+        for row in rows {
+            let row = row?;
+            if row != "ok" {
+                problems.push(row);
+            }
+        }
+    }
+    Ok(problems)
+}
+
+/// Folds the write-ahead log into the database file and empties it.
+pub(crate) fn checkpoint(conn: &Connection) -> Result<()> {
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    Ok(())
+}

@@ -1,0 +1,169 @@
+//! The database schema, as numbered migrations. `PRAGMA user_version` records how far a vault
+//! has come; opening a vault applies the missing ones, each in its own transaction.
+
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+
+pub(crate) struct Migration {
+    pub version: u32,
+    pub sql: &'static str,
+}
+
+/// Append only: a released migration is never edited, or vaults made with it would differ.
+pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    sql: "
+        CREATE TABLE vault_meta (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE vault_settings (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) STRICT;
+    ",
+}];
+
+#[cfg(test)]
+pub(crate) fn latest_version() -> u32 {
+    MIGRATIONS.last().map_or(0, |m| m.version)
+}
+
+pub(crate) fn current_version(conn: &Connection) -> Result<u32> {
+    Ok(conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
+}
+
+/// Brings the schema up to the last of `migrations`. A failing migration is rolled back whole,
+/// leaving the vault at the previous version with its data intact.
+pub(crate) fn migrate(conn: &mut Connection, migrations: &[Migration]) -> Result<u32> {
+    let supported = migrations.last().map_or(0, |m| m.version);
+    let start = current_version(conn)?;
+    let mut version = start;
+    if version > supported {
+        return Err(Error::SchemaTooNew {
+            found: version,
+            supported,
+        });
+    }
+    for migration in migrations.iter().filter(|m| m.version > start) {
+        let apply = |conn: &mut Connection| -> rusqlite::Result<()> {
+            let tx = conn.transaction()?;
+            tx.execute_batch(migration.sql)?;
+            tx.pragma_update(None, "user_version", migration.version)?;
+            tx.commit()
+        };
+        apply(conn).map_err(|source| Error::Migration {
+            version: migration.version,
+            source,
+        })?;
+        version = migration.version;
+    }
+    Ok(version)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vault::database::open_keyed;
+    use crate::vault::keyslots::new_dek;
+
+    /// Rows that a vault at each version could hold, to check that upgrades keep them.
+    fn seed(conn: &Connection, version: u32) {
+        if version >= 1 {
+            conn.execute_batch(
+                "INSERT INTO vault_meta VALUES ('canary', 'kept across upgrades');
+                 INSERT INTO vault_settings VALUES ('device_name', 'Laptop Ж');",
+            )
+            .unwrap();
+        }
+    }
+
+    fn check_seeded(conn: &Connection, seeded_at: u32) {
+        if seeded_at >= 1 {
+            let value: String = conn
+                .query_row(
+                    "SELECT value FROM vault_meta WHERE key = 'canary'",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(value, "kept across upgrades");
+        }
+    }
+
+    #[test]
+    fn every_earlier_version_upgrades_to_the_latest_keeping_its_data() {
+        for start in 0..latest_version() {
+            let dir = tempfile::tempdir().unwrap();
+            let dek = new_dek();
+            let path = dir.path().join("vault.db");
+            {
+                let mut conn = open_keyed(&path, &dek).unwrap();
+                let older: Vec<_> = MIGRATIONS.iter().filter(|m| m.version <= start).collect();
+                for m in older {
+                    conn.execute_batch(m.sql).unwrap();
+                    conn.pragma_update(None, "user_version", m.version).unwrap();
+                }
+                seed(&conn, start);
+                assert_eq!(current_version(&conn).unwrap(), start);
+                migrate(&mut conn, MIGRATIONS).unwrap();
+            }
+            let conn = open_keyed(&path, &dek).unwrap();
+            assert_eq!(
+                current_version(&conn).unwrap(),
+                latest_version(),
+                "from {start}"
+            );
+            check_seeded(&conn, start);
+        }
+    }
+
+    #[test]
+    fn a_failing_migration_leaves_the_vault_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let dek = new_dek();
+        let mut conn = open_keyed(&dir.path().join("vault.db"), &dek).unwrap();
+        migrate(&mut conn, MIGRATIONS).unwrap();
+        seed(&conn, latest_version());
+        let broken = [Migration {
+            version: latest_version() + 1,
+            sql: "CREATE TABLE half_done (x INTEGER); INSERT INTO no_such_table VALUES (1);",
+        }];
+        let all: Vec<Migration> = MIGRATIONS
+            .iter()
+            .map(|m| Migration {
+                version: m.version,
+                sql: m.sql,
+            })
+            .chain(broken)
+            .collect();
+        let err = migrate(&mut conn, &all).unwrap_err();
+        assert!(matches!(err, Error::Migration { .. }), "{err}");
+        assert_eq!(current_version(&conn).unwrap(), latest_version());
+        let half: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'half_done'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            half, 0,
+            "the failed migration's first statement must be rolled back"
+        );
+        check_seeded(&conn, latest_version());
+    }
+
+    #[test]
+    fn a_vault_from_a_newer_pristan_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = open_keyed(&dir.path().join("vault.db"), &new_dek()).unwrap();
+        conn.pragma_update(None, "user_version", latest_version() + 5)
+            .unwrap();
+        assert!(matches!(
+            migrate(&mut conn, MIGRATIONS),
+            Err(Error::SchemaTooNew { .. })
+        ));
+    }
+}

@@ -1,0 +1,377 @@
+//! The vault: a directory holding `vault.db` (SQLCipher) and `keyslots` (the wrapped key).
+//!
+//! A [`Vault`] value is an unlocked vault; there is no locked `Vault` with methods that could read
+//! cases. Locking consumes it. Opening goes through [`Vault::unlock`] or [`Vault::recover`], which
+//! unwrap the database key from a keyslot and hand it to SQLCipher.
+
+mod database;
+mod kdf;
+mod keyslots;
+mod migrations;
+mod recovery_code;
+mod throttle;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use chrono::{SecondsFormat, Utc};
+use rand::RngCore;
+use rusqlite::{Connection, OptionalExtension};
+use secrecy::{ExposeSecret, SecretString};
+
+pub use kdf::KdfParams;
+pub use recovery_code::RecoveryCode;
+pub use throttle::FREE_ATTEMPTS;
+
+use crate::error::{Error, Result};
+use crate::passphrase;
+use keyslots::{Dek, Keyslot, KeyslotFile, SlotKind};
+use throttle::Throttle;
+
+const DB_FILE: &str = "vault.db";
+const KEYSLOTS_FILE: &str = "keyslots";
+
+/// Whether `dir` holds a vault (its key file is what makes it one).
+pub fn exists(dir: &Path) -> bool {
+    dir.join(KEYSLOTS_FILE).is_file()
+}
+
+/// Seconds until another unlock attempt is accepted for the vault in `dir`.
+pub fn unlock_wait(dir: &Path) -> std::time::Duration {
+    Throttle::new(dir).wait_at(SystemTime::now())
+}
+
+/// What the home screen and `pristan status` show about an open vault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VaultSummary {
+    pub vault_id: String,
+    pub created_at: String,
+    pub schema_version: u32,
+    pub device_name: Option<String>,
+    pub kdf: KdfParams,
+}
+
+/// An unlocked vault.
+pub struct Vault {
+    dir: PathBuf,
+    conn: Connection,
+}
+
+impl std::fmt::Debug for Vault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vault")
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Vault {
+    /// Creates a new vault in `dir` (created if missing) and returns it unlocked, with the
+    /// recovery code to show the user once.
+    pub fn create(
+        dir: &Path,
+        passphrase: &SecretString,
+        params: KdfParams,
+    ) -> Result<(Vault, RecoveryCode)> {
+        passphrase::check_acceptable(passphrase)?;
+        params.check()?;
+        if exists(dir) {
+            return Err(Error::VaultExists {
+                path: dir.to_owned(),
+            });
+        }
+        create_private_dir(dir)?;
+        set_aside_orphaned_database(dir)?;
+
+        let dek = keyslots::new_dek();
+        let mut id = [0u8; 16];
+        rand::rng().fill_bytes(&mut id);
+        let vault_id = hex::encode(id);
+        let recovery = RecoveryCode::generate();
+        let slots = vec![
+            Keyslot::seal(
+                &vault_id,
+                SlotKind::Passphrase,
+                passphrase.expose_secret().as_bytes(),
+                params,
+                &dek,
+            )?,
+            Keyslot::seal(
+                &vault_id,
+                SlotKind::Recovery,
+                recovery.secret_bytes(),
+                params,
+                &dek,
+            )?,
+        ];
+
+        // The database first, the key file last: until the key file exists there is no vault,
+        // and a crash in between leaves an unreadable, empty database that the next attempt sets
+        // aside.
+        let mut conn = database::open_keyed(&dir.join(DB_FILE), &dek)?;
+        migrations::migrate(&mut conn, migrations::MIGRATIONS)?;
+        let created_at = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
+        conn.execute(
+            "INSERT INTO vault_meta (key, value) VALUES ('vault_id', ?1), ('created_at', ?2)",
+            (&vault_id, &created_at),
+        )?;
+        KeyslotFile::new(vault_id, slots).write(&dir.join(KEYSLOTS_FILE))?;
+        Ok((
+            Vault {
+                dir: dir.to_owned(),
+                conn,
+            },
+            recovery,
+        ))
+    }
+
+    /// Opens the vault in `dir` with its passphrase. Wrong passphrases are counted, and after a few
+    /// the next attempt must wait (see [`FREE_ATTEMPTS`]).
+    pub fn unlock(dir: &Path, passphrase: &SecretString) -> Result<Vault> {
+        let (slots, throttle) = prepare_unlock(dir)?;
+        let slot = passphrase_slot(&slots, dir)?;
+        let dek = slot.open(
+            &slots.vault_id,
+            passphrase.expose_secret().as_bytes(),
+            &keyslots_path(dir),
+        )?;
+        let Some(dek) = dek else {
+            let attempts_before_wait = throttle.record_failure(SystemTime::now())?;
+            return Err(Error::WrongPassphrase {
+                attempts_before_wait,
+            });
+        };
+        throttle.record_success()?;
+        Vault::open_with_key(dir, &dek)
+    }
+
+    /// Opens the vault with its recovery code and sets `new_passphrase`. The recovery code is
+    /// replaced too (it may have been seen while in use): the returned one is to be written down.
+    pub fn recover(
+        dir: &Path,
+        code: &SecretString,
+        new_passphrase: &SecretString,
+        params: KdfParams,
+    ) -> Result<(Vault, RecoveryCode)> {
+        passphrase::check_acceptable(new_passphrase)?;
+        params.check()?;
+        let code = RecoveryCode::parse(code)?;
+        let (slots, throttle) = prepare_unlock(dir)?;
+        let slot = slots
+            .slot(SlotKind::Recovery)
+            .ok_or_else(|| damaged(dir, "no recovery slot"))?;
+        let Some(dek) = slot.open(&slots.vault_id, code.secret_bytes(), &keyslots_path(dir))?
+        else {
+            let attempts_before_wait = throttle.record_failure(SystemTime::now())?;
+            return Err(Error::WrongRecoveryCode {
+                attempts_before_wait,
+            });
+        };
+        throttle.record_success()?;
+        let vault = Vault::open_with_key(dir, &dek)?;
+        let new_code = RecoveryCode::generate();
+        let new_slots = vec![
+            Keyslot::seal(
+                &slots.vault_id,
+                SlotKind::Passphrase,
+                new_passphrase.expose_secret().as_bytes(),
+                params,
+                &dek,
+            )?,
+            Keyslot::seal(
+                &slots.vault_id,
+                SlotKind::Recovery,
+                new_code.secret_bytes(),
+                params,
+                &dek,
+            )?,
+        ];
+        KeyslotFile::new(slots.vault_id, new_slots).write(&keyslots_path(dir))?;
+        Ok((vault, new_code))
+    }
+
+    fn open_with_key(dir: &Path, dek: &Dek) -> Result<Vault> {
+        let mut conn = database::open_keyed(&dir.join(DB_FILE), dek)?;
+        migrations::migrate(&mut conn, migrations::MIGRATIONS)?;
+        Ok(Vault {
+            dir: dir.to_owned(),
+            conn,
+        })
+    }
+
+    /// Closes the database after folding the write-ahead log into it. SQLCipher wipes its copy of
+    /// the key when the connection closes.
+    pub fn lock(self) -> Result<()> {
+        database::checkpoint(&self.conn)?;
+        self.conn.close().map_err(|(_, e)| Error::Database(e))
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn summary(&self) -> Result<VaultSummary> {
+        let meta = |key: &str| -> Result<String> {
+            Ok(self
+                .conn
+                .query_row("SELECT value FROM vault_meta WHERE key = ?1", [key], |r| {
+                    r.get(0)
+                })?)
+        };
+        let slots = KeyslotFile::read(&keyslots_path(&self.dir))?;
+        Ok(VaultSummary {
+            vault_id: meta("vault_id")?,
+            created_at: meta("created_at")?,
+            schema_version: migrations::current_version(&self.conn)?,
+            device_name: self.device_name()?,
+            kdf: passphrase_slot(&slots, &self.dir)?.params,
+        })
+    }
+
+    /// The name this device shows to coordinators ("Anna's laptop").
+    pub fn device_name(&self) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT value FROM vault_settings WHERE key = 'device_name'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    pub fn set_device_name(&self, name: &str) -> Result<()> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 80 {
+            return Err(Error::Invalid {
+                field: "device name",
+                reason: "use 1 to 80 characters".into(),
+            });
+        }
+        self.conn.execute(
+            "INSERT INTO vault_settings (key, value) VALUES ('device_name', ?1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [name],
+        )?;
+        Ok(())
+    }
+
+    /// SQLite's and SQLCipher's consistency checks; empty when the database is sound.
+    pub fn integrity_problems(&self) -> Result<Vec<String>> {
+        database::integrity_problems(&self.conn)
+    }
+}
+
+/// Replaces the passphrase of the vault in `dir`. Only the key file changes, atomically: after a
+/// crash at any point exactly one of the old and new passphrases opens the vault.
+pub fn change_passphrase(
+    dir: &Path,
+    current: &SecretString,
+    new: &SecretString,
+    params: KdfParams,
+) -> Result<()> {
+    passphrase::check_acceptable(new)?;
+    params.check()?;
+    let (slots, throttle) = prepare_unlock(dir)?;
+    let slot = passphrase_slot(&slots, dir)?;
+    let Some(dek) = slot.open(
+        &slots.vault_id,
+        current.expose_secret().as_bytes(),
+        &keyslots_path(dir),
+    )?
+    else {
+        let attempts_before_wait = throttle.record_failure(SystemTime::now())?;
+        return Err(Error::WrongPassphrase {
+            attempts_before_wait,
+        });
+    };
+    throttle.record_success()?;
+    let new_slot = Keyslot::seal(
+        &slots.vault_id,
+        SlotKind::Passphrase,
+        new.expose_secret().as_bytes(),
+        params,
+        &dek,
+    )?;
+    let mut updated = slots;
+    updated.slots.retain(|s| s.kind != SlotKind::Passphrase);
+    updated.slots.insert(0, new_slot);
+    updated.write(&keyslots_path(dir))
+}
+
+/// The raw database key, for handing to another SQLCipher implementation (export, interop
+/// tests). It is as sensitive as the whole vault.
+pub fn export_raw_key(dir: &Path, passphrase: &SecretString) -> Result<SecretString> {
+    let (slots, throttle) = prepare_unlock(dir)?;
+    let slot = passphrase_slot(&slots, dir)?;
+    let Some(dek) = slot.open(
+        &slots.vault_id,
+        passphrase.expose_secret().as_bytes(),
+        &keyslots_path(dir),
+    )?
+    else {
+        let attempts_before_wait = throttle.record_failure(SystemTime::now())?;
+        return Err(Error::WrongPassphrase {
+            attempts_before_wait,
+        });
+    };
+    throttle.record_success()?;
+    Ok(SecretString::from(hex::encode(dek.as_ref())))
+}
+
+fn prepare_unlock(dir: &Path) -> Result<(KeyslotFile, Throttle)> {
+    if !exists(dir) {
+        return Err(Error::NoVault {
+            path: dir.to_owned(),
+        });
+    }
+    let throttle = Throttle::new(dir);
+    throttle.check(SystemTime::now())?;
+    Ok((KeyslotFile::read(&keyslots_path(dir))?, throttle))
+}
+
+fn passphrase_slot<'a>(slots: &'a KeyslotFile, dir: &Path) -> Result<&'a Keyslot> {
+    slots
+        .slot(SlotKind::Passphrase)
+        .ok_or_else(|| damaged(dir, "no passphrase slot"))
+}
+
+fn keyslots_path(dir: &Path) -> PathBuf {
+    dir.join(KEYSLOTS_FILE)
+}
+
+fn damaged(dir: &Path, reason: &str) -> Error {
+    Error::DamagedKeyslots {
+        path: keyslots_path(dir),
+        reason: reason.to_owned(),
+    }
+}
+
+fn create_private_dir(dir: &Path) -> Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder
+        .create(dir)
+        .map_err(Error::io("create the folder", dir))
+}
+
+/// A database without a key file is left from a creation that crashed; it cannot be read without
+/// its key. It is renamed rather than deleted, so that nothing is ever destroyed silently.
+fn set_aside_orphaned_database(dir: &Path) -> Result<()> {
+    let db = dir.join(DB_FILE);
+    if !db.exists() {
+        return Ok(());
+    }
+    let stamp = Utc::now().format("%Y%m%dT%H%M%S");
+    for suffix in ["", "-wal", "-shm"] {
+        let from = dir.join(format!("{DB_FILE}{suffix}"));
+        if from.exists() {
+            let to = dir.join(format!("orphaned-{stamp}-{DB_FILE}{suffix}"));
+            fs::rename(&from, &to).map_err(Error::io("set aside", &from))?;
+        }
+    }
+    Ok(())
+}

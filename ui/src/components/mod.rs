@@ -1,0 +1,13 @@
+//! Pieces of the interface used by more than one page.
+
+mod error_note;
+mod language_select;
+mod secret_field;
+mod strength_meter;
+mod top_bar;
+
+pub use error_note::ErrorNote;
+pub use language_select::LanguageSelect;
+pub use secret_field::SecretField;
+pub use strength_meter::StrengthMeter;
+pub use top_bar::TopBar;

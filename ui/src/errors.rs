@@ -1,0 +1,46 @@
+//! Words for every error the shell can answer with, in the user's language.
+
+use pristan_ipc::{ErrorKind, IpcError};
+
+use crate::i18n::I18n;
+
+/// What to show for an error: a translated sentence, and for kinds that have no better words,
+/// the shell's own (English) explanation as a detail for a bug report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorText {
+    pub message: String,
+    pub detail: Option<String>,
+}
+
+pub fn describe(i18n: &I18n, error: &IpcError) -> ErrorText {
+    let plain = |key: &str| ErrorText {
+        message: i18n.t(key),
+        detail: None,
+    };
+    let with_detail = |key: &str| ErrorText {
+        message: i18n.t(key),
+        detail: (!error.message.is_empty())
+            .then(|| i18n.t_args("error-details", &[("detail", error.message.clone().into())])),
+    };
+    match &error.kind {
+        ErrorKind::Locked => plain("error-locked"),
+        ErrorKind::WrongPassphrase { .. } => plain("error-wrong-passphrase"),
+        ErrorKind::TooManyAttempts { retry_after_secs } => ErrorText {
+            message: wait_message(i18n, *retry_after_secs),
+            detail: None,
+        },
+        ErrorKind::NoVault => plain("error-no-vault"),
+        ErrorKind::VaultExists => plain("error-vault-exists"),
+        ErrorKind::WeakPassphrase => plain("error-weak-passphrase"),
+        ErrorKind::PassphraseMismatch => plain("error-passphrase-mismatch"),
+        ErrorKind::Invalid => with_detail("error-invalid"),
+        ErrorKind::Damaged => with_detail("error-damaged"),
+        ErrorKind::Io => with_detail("error-io"),
+        ErrorKind::Internal => with_detail("error-internal"),
+    }
+}
+
+/// "Too many attempts. Try again in N seconds.", with the plural form the language needs.
+pub fn wait_message(i18n: &I18n, seconds: u64) -> String {
+    i18n.t_args("error-too-many-attempts", &[("seconds", seconds.into())])
+}

@@ -1,0 +1,98 @@
+//! Translations: the Fluent catalogues for each language, read through a Yew context so that the
+//! whole interface re-renders when the language changes.
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use pristan_ipc::Language;
+use unic_langid::{langid, LanguageIdentifier};
+use yew::prelude::*;
+
+const ENGLISH_FTL: &str = include_str!("../../assets/locales/en/main.ftl");
+const RUSSIAN_FTL: &str = include_str!("../../assets/locales/ru/main.ftl");
+
+/// One parsed bundle per language, built once on first use.
+struct Catalogues {
+    english: FluentBundle<FluentResource>,
+    russian: FluentBundle<FluentResource>,
+}
+
+impl Catalogues {
+    fn load() -> Catalogues {
+        Catalogues {
+            english: load_bundle(langid!("en"), ENGLISH_FTL),
+            russian: load_bundle(langid!("ru"), RUSSIAN_FTL),
+        }
+    }
+
+    fn bundle(&self, language: Language) -> &FluentBundle<FluentResource> {
+        match language {
+            Language::En => &self.english,
+            Language::Ru => &self.russian,
+        }
+    }
+}
+
+fn load_bundle(locale: LanguageIdentifier, source: &str) -> FluentBundle<FluentResource> {
+    let mut bundle = FluentBundle::new(vec![locale]);
+    // Unicode isolation marks around arguments would show up in copied text and in WebDriver
+    // comparisons; our arguments are numbers and dates, which need no isolation.
+    bundle.set_use_isolating(false);
+    // A syntax error drops only the broken message; the rest of the file still loads, and the
+    // locale test in tests/ catches the error before release.
+    let resource =
+        FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
+    // Adding fails only for duplicate ids, and then the first one is kept.
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+thread_local! {
+    static CATALOGUES: Catalogues = Catalogues::load();
+}
+
+/// The current language, provided at the root of the app. Copying it is cheap: the catalogues
+/// themselves live in a thread-local.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct I18n {
+    pub language: Language,
+}
+
+impl I18n {
+    pub fn new(language: Language) -> I18n {
+        I18n { language }
+    }
+
+    /// The message `key` in the current language, or the key itself if it is missing.
+    pub fn t(&self, key: &str) -> String {
+        self.format(key, None)
+    }
+
+    /// The message `key` with its arguments, e.g. `[("seconds", 30.into())]`.
+    pub fn t_args(&self, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        self.format(key, Some(&fluent_args))
+    }
+
+    fn format(&self, key: &str, args: Option<&FluentArgs<'_>>) -> String {
+        CATALOGUES.with(|catalogues| {
+            let bundle = catalogues.bundle(self.language);
+            let Some(pattern) = bundle.get_message(key).and_then(|message| message.value()) else {
+                return key.to_owned();
+            };
+            // Formatting errors (a missing argument) still yield readable text, so they are
+            // not shown to the user.
+            let mut errors = Vec::new();
+            bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned()
+        })
+    }
+}
+
+/// The translations for the current language.
+#[hook]
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or_default()
+}

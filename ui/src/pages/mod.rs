@@ -1,0 +1,34 @@
+//! One component per screen. Each keeps its own field values, so they vanish when it unmounts.
+
+mod change_passphrase;
+mod create_vault;
+mod home;
+mod recover;
+mod recovery_code;
+mod settings;
+mod startup;
+mod unlock;
+
+pub use create_vault::CreateVaultPage;
+pub use home::HomePage;
+pub use recover::RecoverPage;
+pub use recovery_code::RecoveryCodePage;
+pub use settings::SettingsPage;
+pub use startup::{StartFailedPage, StartingPage};
+pub use unlock::UnlockPage;
+
+use yew::prelude::*;
+
+use crate::state::Dispatch;
+
+/// What most pages need: a way to change the app's state.
+#[derive(Properties, PartialEq)]
+pub struct PageProps {
+    pub dispatch: Dispatch,
+}
+
+/// A callback that stores what was typed into `state`.
+fn setter(state: &UseStateHandle<String>) -> Callback<String> {
+    let state = state.clone();
+    Callback::from(move |value: String| state.set(value))
+}
