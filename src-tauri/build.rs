@@ -1,2 +1,18 @@
-//! build
-fn main() {}
+//! Build script of the desktop shell: checks the interface was built, then lets tauri-build read
+//! tauri.conf.json and the capabilities, with our single IPC command declared so that only windows
+//! whose capability allows it can call it.
+
+fn main() {
+    let embeds_ui = std::env::var_os("CARGO_FEATURE_CUSTOM_PROTOCOL").is_some();
+    if embeds_ui && !std::path::Path::new("ui/dist/index.html").exists() {
+        panic!(
+            "ui/dist/index.html is missing: build the interface first \
+             (scripts/build.sh, or `cd ui && trunk build --release`)"
+        );
+    }
+    println!("cargo:rerun-if-changed=ui/dist");
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(&["ipc"]));
+    tauri_build::try_build(attributes).expect("tauri-build failed");
+}

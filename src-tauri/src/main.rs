@@ -1,4 +1,8 @@
-//! main
+//! The Pristan desktop app's entry point.
+
+// No console window on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
 fn main() {
-    pristan_app::run()
+    pristan_app::run();
 }

@@ -82,6 +82,7 @@ recover-confirm-label = Type the new passphrase again
 recover-submit = Open and set the new passphrase
 recover-working = Opening the vault… This takes a few seconds.
 recover-wrong-code = That recovery code did not open the vault. Please check it character by character and try again.
+recover-code-invalid = That does not look like a recovery code. It has 25 letters and digits in five groups of five; please compare it with your paper copy.
 recover-back = Back to unlocking with the passphrase
 
 ## Home

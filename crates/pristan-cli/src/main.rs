@@ -1,2 +1,83 @@
-//! The `pristan` command line.
-fn main() {}
+//! The `pristan` command line: the vault without a window, for scripts, tests and coordinators.
+//!
+//! Passphrases are never taken from arguments or the environment, where other users of the machine
+//! and shell histories could see them: they are read from a terminal prompt, or with
+//! `--passphrase-stdin` one per line from standard input.
+
+mod secrets;
+mod vault_commands;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "pristan",
+    version,
+    about = "Pristan: an encrypted casebook for detention visitors"
+)]
+struct Cli {
+    /// The vault folder. Without it, the app's own vault in the platform data folder.
+    #[arg(long, global = true, value_name = "DIR")]
+    vault: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: VaultCommand,
+}
+
+#[derive(Subcommand)]
+pub enum VaultCommand {
+    /// Creates a vault and prints its recovery code, once.
+    Init {
+        /// Read the passphrase from standard input (one line) instead of prompting twice.
+        #[arg(long)]
+        passphrase_stdin: bool,
+        /// Use the minimum allowed Argon2id cost (64 MiB, 3 passes, 4 lanes) instead of
+        /// calibrating to about one second. For tests and slow machines.
+        #[arg(long)]
+        fast_kdf: bool,
+    },
+    /// Checks the passphrase and prints a summary of the vault.
+    Status {
+        #[arg(long)]
+        passphrase_stdin: bool,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Changes the passphrase. With --passphrase-stdin: the current one, then the new one.
+    Passwd {
+        #[arg(long)]
+        passphrase_stdin: bool,
+        #[arg(long)]
+        fast_kdf: bool,
+    },
+    /// Sets a new passphrase with the recovery code, and prints a new recovery code.
+    /// With --passphrase-stdin: the recovery code, then the new passphrase.
+    Recover {
+        #[arg(long)]
+        passphrase_stdin: bool,
+        #[arg(long)]
+        fast_kdf: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let dir = cli
+        .vault
+        .unwrap_or_else(pristan_core::app_settings::default_vault_dir);
+    match vault_commands::run(&dir, cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            // The chain of causes, on one line each; never a secret, since no error holds one.
+            eprintln!("pristan: {err}");
+            for cause in err.chain().skip(1) {
+                eprintln!("  because: {cause}");
+            }
+            ExitCode::from(vault_commands::exit_code(&err))
+        }
+    }
+}

@@ -9,9 +9,6 @@ use crate::i18n::use_i18n;
 #[derive(Properties, PartialEq)]
 pub struct LanguageSelectProps {
     pub on_change: Callback<Language>,
-    /// Shows the "Language" label; in the top bar it is read to screen readers only.
-    #[prop_or_default]
-    pub visible_label: bool,
 }
 
 #[function_component]
@@ -26,14 +23,10 @@ pub fn LanguageSelect(props: &LanguageSelectProps) -> Html {
             }
         })
     };
-    let label_class = if props.visible_label {
-        "field-label"
-    } else {
-        "visually-hidden"
-    };
+    // The label is for screen readers only: the options name the languages plainly.
     html! {
         <div class="language-select">
-            <label for="lang-select" class={label_class}>{ i18n.t("language-label") }</label>
+            <label for="lang-select" class="visually-hidden">{ i18n.t("language-label") }</label>
             <select id="lang-select" {onchange}>
                 { for Language::ALL.iter().map(|&language| html! {
                     <option

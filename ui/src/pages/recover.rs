@@ -78,6 +78,11 @@ pub fn RecoverPage(props: &PageProps) -> Html {
                 message: i18n.t("recover-wrong-code"),
                 detail: None,
             }),
+            // The new passphrase has kinds of its own, so an invalid input here is the code.
+            ErrorKind::Invalid => Some(ErrorText {
+                message: i18n.t("recover-code-invalid"),
+                detail: None,
+            }),
             _ => Some(describe(&i18n, failure)),
         })
     };

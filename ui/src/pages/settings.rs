@@ -87,7 +87,7 @@ pub fn SettingsPage(props: &SettingsProps) -> Html {
 
             <section class="panel" aria-labelledby="settings-language-title">
                 <h2 id="settings-language-title">{ i18n.t("settings-language-title") }</h2>
-                <LanguageSelect on_change={props.on_language.clone()} visible_label=true />
+                <LanguageSelect on_change={props.on_language.clone()} />
             </section>
 
             <section class="panel" aria-labelledby="settings-auto-lock-title">

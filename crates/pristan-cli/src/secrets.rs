@@ -1,0 +1,63 @@
+//! Reading passphrases and recovery codes: from a hidden terminal prompt, or one per line from
+//! standard input. Never from arguments or the environment.
+
+use std::io::BufRead;
+
+use anyhow::{bail, Context, Result};
+use secrecy::SecretString;
+use zeroize::Zeroizing;
+
+/// Where secrets come from for one command run.
+pub enum SecretSource {
+    Prompt,
+    Stdin(std::io::StdinLock<'static>),
+}
+
+impl SecretSource {
+    pub fn new(from_stdin: bool) -> SecretSource {
+        if from_stdin {
+            SecretSource::Stdin(std::io::stdin().lock())
+        } else {
+            SecretSource::Prompt
+        }
+    }
+
+    /// Reads one secret. `prompt` is shown on a terminal only.
+    pub fn read(&mut self, prompt: &str) -> Result<SecretString> {
+        match self {
+            SecretSource::Prompt => {
+                let text = rpassword::prompt_password(prompt).context(
+                    "could not read from the terminal: use --passphrase-stdin in scripts",
+                )?;
+                Ok(SecretString::from(text))
+            }
+            SecretSource::Stdin(lock) => {
+                let mut line = Zeroizing::new(String::new());
+                let n = lock
+                    .read_line(&mut line)
+                    .context("could not read standard input")?;
+                if n == 0 {
+                    bail!(
+                        "standard input ended before the {}",
+                        prompt.trim_end_matches([':', ' ']).to_lowercase()
+                    );
+                }
+                let trimmed = line.trim_end_matches(['\n', '\r']);
+                Ok(SecretString::from(trimmed.to_owned()))
+            }
+        }
+    }
+
+    /// Reads a new passphrase: on a terminal twice, to catch typos; from stdin once.
+    pub fn read_new(&mut self, prompt: &str) -> Result<SecretString> {
+        let first = self.read(prompt)?;
+        if let SecretSource::Prompt = self {
+            let again = self.read("Type it again: ")?;
+            use secrecy::ExposeSecret;
+            if first.expose_secret() != again.expose_secret() {
+                bail!("the two passphrases differ: run the command again");
+            }
+        }
+        Ok(first)
+    }
+}

@@ -1,0 +1,132 @@
+//! `init`, `status`, `passwd` and `recover`: creating and opening a vault from the command line.
+
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use pristan_core::{vault, Error, KdfParams, Vault};
+use secrecy::ExposeSecret;
+
+use crate::secrets::SecretSource;
+use crate::VaultCommand;
+
+/// Exit codes a script can branch on. 1 is anything else.
+pub const EXIT_WRONG_PASSPHRASE: u8 = 2;
+pub const EXIT_TOO_MANY_ATTEMPTS: u8 = 3;
+pub const EXIT_NO_VAULT: u8 = 4;
+
+pub fn exit_code(err: &anyhow::Error) -> u8 {
+    match err.downcast_ref::<Error>() {
+        Some(Error::WrongPassphrase { .. } | Error::WrongRecoveryCode { .. }) => {
+            EXIT_WRONG_PASSPHRASE
+        }
+        Some(Error::TooManyAttempts { .. }) => EXIT_TOO_MANY_ATTEMPTS,
+        Some(Error::NoVault { .. }) => EXIT_NO_VAULT,
+        _ => 1,
+    }
+}
+
+pub fn run(dir: &Path, command: VaultCommand) -> Result<()> {
+    match command {
+        VaultCommand::Init {
+            passphrase_stdin,
+            fast_kdf,
+        } => {
+            let mut source = SecretSource::new(passphrase_stdin);
+            let passphrase = source.read_new("New passphrase: ")?;
+            let (vault, code) = Vault::create(dir, &passphrase, kdf_params(fast_kdf))?;
+            vault.lock()?;
+            println!("Created a vault in {}", dir.display());
+            print_recovery_code(&code);
+            Ok(())
+        }
+        VaultCommand::Status {
+            passphrase_stdin,
+            json,
+        } => {
+            let mut source = SecretSource::new(passphrase_stdin);
+            let passphrase = source.read("Passphrase: ")?;
+            let vault = Vault::unlock(dir, &passphrase)?;
+            let summary = vault.summary()?;
+            let problems = vault.integrity_problems()?;
+            vault.lock()?;
+            if json {
+                let value = serde_json::json!({
+                    "vault": dir,
+                    "vault_id": summary.vault_id,
+                    "created_at": summary.created_at,
+                    "schema_version": summary.schema_version,
+                    "device_name": summary.device_name,
+                    "kdf": { "algorithm": "argon2id", "m_kib": summary.kdf.m_kib, "t": summary.kdf.t, "p": summary.kdf.p },
+                    "integrity": if problems.is_empty() { "ok" } else { "damaged" },
+                });
+                println!("{}", serde_json::to_string_pretty(&value)?);
+            } else {
+                println!("Vault:          {}", dir.display());
+                println!("Unlocked:       yes (passphrase accepted), now locked again");
+                println!("Created:        {}", summary.created_at);
+                println!("Schema version: {}", summary.schema_version);
+                println!(
+                    "Device name:    {}",
+                    summary.device_name.as_deref().unwrap_or("(not set)")
+                );
+                println!(
+                    "Key derivation: Argon2id, {} MiB, {} passes, {} lanes",
+                    summary.kdf.m_kib / 1024,
+                    summary.kdf.t,
+                    summary.kdf.p
+                );
+                println!(
+                    "Integrity:      {}",
+                    if problems.is_empty() { "ok" } else { "DAMAGED" }
+                );
+            }
+            anyhow::ensure!(
+                problems.is_empty(),
+                "the database failed its integrity check: {problems:?}"
+            );
+            Ok(())
+        }
+        VaultCommand::Passwd {
+            passphrase_stdin,
+            fast_kdf,
+        } => {
+            let mut source = SecretSource::new(passphrase_stdin);
+            let current = source.read("Current passphrase: ")?;
+            let new = source.read_new("New passphrase: ")?;
+            vault::change_passphrase(dir, &current, &new, kdf_params(fast_kdf))?;
+            println!("Passphrase changed. The old passphrase no longer opens this vault.");
+            Ok(())
+        }
+        VaultCommand::Recover {
+            passphrase_stdin,
+            fast_kdf,
+        } => {
+            let mut source = SecretSource::new(passphrase_stdin);
+            let code = source.read("Recovery code: ")?;
+            let new = source.read_new("New passphrase: ")?;
+            let (vault, new_code) = Vault::recover(dir, &code, &new, kdf_params(fast_kdf))
+                .context("could not recover the vault")?;
+            vault.lock()?;
+            println!("Passphrase reset. The recovery code you used no longer works; this is the new one.");
+            print_recovery_code(&new_code);
+            Ok(())
+        }
+    }
+}
+
+fn kdf_params(fast: bool) -> KdfParams {
+    if fast {
+        KdfParams::MINIMUM
+    } else {
+        KdfParams::calibrate(Duration::from_secs(1))
+    }
+}
+
+fn print_recovery_code(code: &vault::RecoveryCode) {
+    println!();
+    println!("Recovery code (shown once; write it on paper and keep it away from this computer):");
+    println!();
+    println!("    {}", code.to_secret_string().expose_secret());
+    println!();
+}

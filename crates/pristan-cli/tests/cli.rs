@@ -1,0 +1,228 @@
+//! The `pristan` command line as scripts use it: passphrases on standard input, exit codes to
+//! branch on, and a passphrase change that survives being killed at any moment.
+//!
+//! Modules: the vault commands first (init, status, passwd, recover), then the SIGKILL test.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::Instant;
+
+use pristan_core::{Error, Vault};
+use secrecy::SecretString;
+
+const OLD: &str = "maple orbit candle sixty harbor";
+const NEW: &str = "клён орбита свеча шестьдесят гавань";
+
+fn pristan(dir: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pristan"));
+    cmd.arg("--vault").arg(dir).args(args);
+    cmd
+}
+
+fn spawn_with_stdin(mut cmd: Command, stdin: &str) -> Child {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("pristan runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child
+}
+
+fn run(dir: &Path, args: &[&str], stdin: &str) -> Output {
+    spawn_with_stdin(pristan(dir, args), stdin)
+        .wait_with_output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn init(dir: &Path) -> String {
+    let out = run(
+        dir,
+        &["init", "--passphrase-stdin", "--fast-kdf"],
+        &format!("{OLD}\n"),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let code = stdout
+        .lines()
+        .map(str::trim)
+        .find(|l| l.len() == 29 && l.matches('-').count() == 4)
+        .unwrap_or_else(|| panic!("no recovery code in: {stdout}"));
+    code.to_owned()
+}
+
+#[test]
+fn init_then_status_with_the_right_and_a_wrong_passphrase() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("v");
+    init(&dir);
+
+    let ok = run(
+        &dir,
+        &["status", "--passphrase-stdin", "--json"],
+        &format!("{OLD}\n"),
+    );
+    assert!(ok.status.success(), "{}", text(&ok.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&ok.stdout).unwrap();
+    assert_eq!(json["integrity"], "ok");
+    assert_eq!(json["kdf"]["m_kib"], 65536);
+
+    let wrong = run(
+        &dir,
+        &["status", "--passphrase-stdin"],
+        "not it at all, sorry\n",
+    );
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(
+        text(&wrong.stderr).contains("wrong passphrase"),
+        "{}",
+        text(&wrong.stderr)
+    );
+    assert!(wrong.stdout.is_empty());
+}
+
+#[test]
+fn missing_vault_and_missing_input_give_clear_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("none");
+    let out = run(&dir, &["status", "--passphrase-stdin"], &format!("{OLD}\n"));
+    assert_eq!(out.status.code(), Some(4));
+    assert!(
+        text(&out.stderr).contains("no vault"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let out = run(&dir, &["init", "--passphrase-stdin"], "");
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("standard input ended"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!dir.exists(), "nothing is created without a passphrase");
+
+    let weak = run(
+        &dir,
+        &["init", "--passphrase-stdin", "--fast-kdf"],
+        "password1\n",
+    );
+    assert!(!weak.status.success());
+    assert!(text(&weak.stderr).contains("too easy to guess"));
+}
+
+#[test]
+fn passwd_and_recover_from_standard_input() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("v");
+    let code = init(&dir);
+
+    let out = run(
+        &dir,
+        &["passwd", "--passphrase-stdin", "--fast-kdf"],
+        &format!("{OLD}\n{NEW}\n"),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(opens(&dir, NEW) && !opens(&dir, OLD));
+
+    let out = run(
+        &dir,
+        &["recover", "--passphrase-stdin", "--fast-kdf"],
+        &format!("{code}\n{OLD}\n"),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(opens(&dir, OLD) && !opens(&dir, NEW));
+    assert!(text(&out.stdout).contains("no longer works"));
+
+    let again = run(
+        &dir,
+        &["recover", "--passphrase-stdin", "--fast-kdf"],
+        &format!("{code}\n{NEW}\n"),
+    );
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "a used recovery code is refused"
+    );
+}
+
+fn opens(dir: &Path, passphrase: &str) -> bool {
+    match Vault::unlock(dir, &SecretString::from(passphrase.to_owned())) {
+        Ok(v) => {
+            v.lock().unwrap();
+            true
+        }
+        Err(Error::WrongPassphrase { .. }) => false,
+        Err(e) => panic!("neither opened nor refused: {e}"),
+    }
+}
+
+// A passphrase change killed with SIGKILL at any moment leaves exactly one of the old and new
+// passphrases working: the key file is replaced by an atomic rename, never rewritten in place.
+#[test]
+fn passwd_killed_at_any_moment_leaves_exactly_one_passphrase_working() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("v");
+    init(&dir);
+
+    // How long an uninterrupted change takes here, to spread the kills across it.
+    let started = Instant::now();
+    let out = run(
+        &dir,
+        &["passwd", "--passphrase-stdin", "--fast-kdf"],
+        &format!("{OLD}\n{NEW}\n"),
+    );
+    assert!(out.status.success());
+    let full = started.elapsed();
+    let (mut current, mut next) = (NEW, OLD);
+
+    let kills = 16;
+    let mut outcomes = (0, 0);
+    for i in 0..kills {
+        let delay = full.mul_f64(1.3 * f64::from(i) / f64::from(kills));
+        let cmd = pristan(&dir, &["passwd", "--passphrase-stdin", "--fast-kdf"]);
+        let mut child = spawn_with_stdin(cmd, &format!("{current}\n{next}\n"));
+        std::thread::sleep(delay);
+        let _ = nix::sys::signal::kill(
+            nix::unistd::Pid::from_raw(child.id() as i32),
+            nix::sys::signal::Signal::SIGKILL,
+        );
+        let _ = child.wait();
+
+        let old_works = opens(&dir, current);
+        let new_works = opens(&dir, next);
+        assert!(
+            old_works ^ new_works,
+            "kill {i} after {delay:?}: old {old_works}, new {new_works}"
+        );
+        if new_works {
+            std::mem::swap(&mut current, &mut next);
+            outcomes.1 += 1;
+        } else {
+            outcomes.0 += 1;
+        }
+    }
+    eprintln!(
+        "killed {kills} changes: {} before the rename, {} after",
+        outcomes.0, outcomes.1
+    );
+    // After all that, an ordinary change still works.
+    let out = run(
+        &dir,
+        &["passwd", "--passphrase-stdin", "--fast-kdf"],
+        &format!("{current}\n{next}\n"),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(opens(&dir, next));
+}

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Installs everything Pristan needs to build, run and test on Debian 12, skipping what is there:
+# system packages (apt), the wasm32 target, trunk, wasm-bindgen-cli (the version Cargo.lock pins),
+# tauri-driver, and a Python venv with an independent SQLCipher 4 reader for the interop tests.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+ROOT=$(root_dir)
+cd "$ROOT"
+
+APT_PACKAGES=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
+  libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver imagemagick xdotool
+  sqlite3 python3 python3-venv python3-pip)
+TRUNK_VERSION=0.21.14
+
+command -v cargo >/dev/null || die "cargo is not installed. Install Rust with rustup (https://rustup.rs), then run this again."
+
+step "System packages"
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  note "all present"
+else
+  note "installing: ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq || die "apt-get update failed: check the network and your apt sources"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+    || die "apt-get could not install: ${missing[*]}"
+fi
+
+step "Rust target wasm32-unknown-unknown"
+if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  note "present"
+else
+  rustup target add wasm32-unknown-unknown || die "rustup could not add the wasm32 target"
+fi
+
+step "trunk $TRUNK_VERSION"
+if [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ]; then
+  note "present"
+else
+  note "installing with cargo (about 6 minutes on 2 cores)"
+  cargo install --locked "trunk@$TRUNK_VERSION" || die "could not install trunk"
+fi
+
+step "wasm-bindgen-cli (the version Cargo.lock pins)"
+[ -f Cargo.lock ] || cargo generate-lockfile
+WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+[ -n "$WBG_VERSION" ] || die "could not find the wasm-bindgen version in Cargo.lock"
+if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WBG_VERSION" ]; then
+  note "$WBG_VERSION present"
+else
+  note "installing $WBG_VERSION with cargo (about 2 minutes)"
+  # Not --locked: its own lock file fails to resolve on this toolchain (see TOOLCHAIN notes).
+  cargo install wasm-bindgen-cli --version "=$WBG_VERSION" || die "could not install wasm-bindgen-cli $WBG_VERSION"
+fi
+
+step "tauri-driver 2.x (WebDriver for the end-to-end tests)"
+if tauri-driver --help >/dev/null 2>&1; then
+  note "present"
+else
+  cargo install --locked tauri-driver --version '^2' || die "could not install tauri-driver"
+fi
+
+step "Python venv with sqlcipher3-binary (an independent SQLCipher 4 reader)"
+if .venv/bin/python -c 'import sqlcipher3' 2>/dev/null; then
+  note "present"
+else
+  python3 -m venv .venv || die "could not create .venv: is python3-venv installed?"
+  .venv/bin/pip install --quiet sqlcipher3-binary || die "pip could not install sqlcipher3-binary"
+fi
+
+step "Set-up complete"

@@ -1,0 +1,38 @@
+//! Core errors as the UI sees them: a kind to branch on, and an English message.
+
+use pristan_core::Error;
+use pristan_ipc::{ErrorKind, IpcError};
+
+pub fn to_ipc(err: Error) -> IpcError {
+    let kind = match &err {
+        Error::WrongPassphrase {
+            attempts_before_wait,
+        }
+        | Error::WrongRecoveryCode {
+            attempts_before_wait,
+        } => ErrorKind::WrongPassphrase {
+            attempts_before_wait: *attempts_before_wait,
+        },
+        Error::TooManyAttempts { retry_after } => ErrorKind::TooManyAttempts {
+            retry_after_secs: retry_after.as_secs().max(1),
+        },
+        Error::NoVault { .. } => ErrorKind::NoVault,
+        Error::VaultExists { .. } => ErrorKind::VaultExists,
+        Error::WeakPassphrase => ErrorKind::WeakPassphrase,
+        Error::PassphraseMismatch => ErrorKind::PassphraseMismatch,
+        Error::MalformedRecoveryCode { .. } | Error::Invalid { .. } => ErrorKind::Invalid,
+        Error::DamagedKeyslots { .. }
+        | Error::KdfParamsOutOfRange { .. }
+        | Error::SchemaTooNew { .. } => ErrorKind::Damaged,
+        Error::Io { .. } => ErrorKind::Io,
+        Error::Migration { .. } | Error::Database(_) => ErrorKind::Internal,
+    };
+    IpcError::new(kind, err.to_string())
+}
+
+pub fn locked() -> IpcError {
+    IpcError::new(
+        ErrorKind::Locked,
+        "the vault is locked: unlock it to continue",
+    )
+}

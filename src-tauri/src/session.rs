@@ -1,0 +1,184 @@
+//! The app's session: which vault, whether it is open, the settings kept outside it, and when the
+//! user was last active. One instance, behind a mutex, shared by IPC handlers and the idle watcher.
+
+use std::path::PathBuf;
+use std::time::{Duration, SystemTime};
+
+use pristan_core::app_settings::AppSettings;
+use pristan_core::{vault, Error, KdfParams, Vault};
+use pristan_ipc::{AppState, IpcError, Language, VaultSummary};
+use secrecy::SecretString;
+
+use crate::errors::{locked, to_ipc};
+
+/// About one second of Argon2id on this machine: slow for a guesser, quick enough for a person.
+const KDF_TARGET: Duration = Duration::from_secs(1);
+
+pub struct Session {
+    vault_dir: PathBuf,
+    settings_path: PathBuf,
+    settings: AppSettings,
+    vault: Option<Vault>,
+    last_activity: SystemTime,
+}
+
+impl Session {
+    pub fn new(vault_dir: PathBuf, settings_path: PathBuf) -> Session {
+        let settings = AppSettings::load(&settings_path);
+        Session {
+            vault_dir,
+            settings_path,
+            settings,
+            vault: None,
+            last_activity: SystemTime::now(),
+        }
+    }
+
+    pub fn state(&mut self) -> AppState {
+        self.lock_if_idle();
+        AppState {
+            vault_exists: vault::exists(&self.vault_dir),
+            unlocked: self.vault.is_some(),
+            language: self.language(),
+            auto_lock_minutes: self.settings.auto_lock_minutes,
+            unlock_wait_secs: vault::unlock_wait(&self.vault_dir).as_secs(),
+        }
+    }
+
+    /// The saved choice, else the system's language if Pristan has it, else English.
+    fn language(&self) -> Language {
+        let system = || {
+            ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .filter_map(|var| std::env::var(var).ok())
+                .find_map(|tag| Language::from_tag(&tag))
+        };
+        self.settings
+            .language
+            .as_deref()
+            .and_then(Language::from_tag)
+            .or_else(system)
+            .unwrap_or_default()
+    }
+
+    /// Counts as user activity for the idle timer.
+    pub fn touch(&mut self) {
+        self.last_activity = SystemTime::now();
+    }
+
+    /// Locks when the user has been away longer than the auto-lock delay. A clock that moved back
+    /// past the last activity also locks: locking is the safe side of a doubt.
+    pub fn lock_if_idle(&mut self) {
+        if self.vault.is_none() {
+            return;
+        }
+        let limit = Duration::from_secs(u64::from(self.settings.auto_lock_minutes) * 60);
+        let idle_too_long = match SystemTime::now().duration_since(self.last_activity) {
+            Ok(idle) => idle >= limit,
+            Err(_) => true,
+        };
+        if idle_too_long {
+            self.lock();
+        }
+    }
+
+    pub fn lock(&mut self) {
+        if let Some(vault) = self.vault.take() {
+            // Dropping the connection closes it even if the checkpoint fails; the data is safe in
+            // the write-ahead log either way.
+            if let Err(e) = vault.lock() {
+                eprintln!("pristan: locking: {e}");
+            }
+        }
+    }
+
+    pub fn create_vault(&mut self, passphrase: &SecretString) -> Result<SecretString, IpcError> {
+        let (vault, code) = Vault::create(
+            &self.vault_dir,
+            passphrase,
+            KdfParams::calibrate(KDF_TARGET),
+        )
+        .map_err(to_ipc)?;
+        self.opened(vault);
+        Ok(code.to_secret_string())
+    }
+
+    pub fn unlock(&mut self, passphrase: &SecretString) -> Result<(), IpcError> {
+        if self.vault.is_some() {
+            return Ok(());
+        }
+        let vault = Vault::unlock(&self.vault_dir, passphrase).map_err(to_ipc)?;
+        self.opened(vault);
+        Ok(())
+    }
+
+    pub fn recover(
+        &mut self,
+        code: &SecretString,
+        new: &SecretString,
+    ) -> Result<SecretString, IpcError> {
+        self.lock();
+        let (vault, new_code) =
+            Vault::recover(&self.vault_dir, code, new, KdfParams::calibrate(KDF_TARGET))
+                .map_err(to_ipc)?;
+        self.opened(vault);
+        Ok(new_code.to_secret_string())
+    }
+
+    pub fn change_passphrase(
+        &mut self,
+        current: &SecretString,
+        new: &SecretString,
+    ) -> Result<(), IpcError> {
+        self.require_unlocked()?;
+        vault::change_passphrase(
+            &self.vault_dir,
+            current,
+            new,
+            KdfParams::calibrate(KDF_TARGET),
+        )
+        .map_err(to_ipc)
+    }
+
+    pub fn summary(&mut self) -> Result<VaultSummary, IpcError> {
+        let summary = self.require_unlocked()?.summary().map_err(to_ipc)?;
+        Ok(VaultSummary {
+            created_at: summary.created_at,
+            schema_version: summary.schema_version,
+            device_name: summary.device_name,
+        })
+    }
+
+    pub fn set_language(&mut self, language: Language) -> Result<(), IpcError> {
+        self.settings.language = Some(language.tag().to_owned());
+        self.settings.save(&self.settings_path).map_err(to_ipc)
+    }
+
+    pub fn set_auto_lock(&mut self, minutes: u32) -> Result<(), IpcError> {
+        self.settings
+            .set_auto_lock_minutes(minutes)
+            .map_err(to_ipc)?;
+        self.settings.save(&self.settings_path).map_err(to_ipc)
+    }
+
+    /// Every command that reads or writes the vault goes through here: it refuses with `Locked`
+    /// when the vault is not open (or has just been auto-locked).
+    fn require_unlocked(&mut self) -> Result<&Vault, IpcError> {
+        self.lock_if_idle();
+        self.vault.as_ref().ok_or_else(locked)
+    }
+
+    fn opened(&mut self, vault: Vault) {
+        self.vault = Some(vault);
+        self.touch();
+    }
+}
+
+/// Checks that a new passphrase was typed the same twice.
+pub fn same_twice(first: &str, second: &str) -> Result<(), IpcError> {
+    if first == second {
+        Ok(())
+    } else {
+        Err(to_ipc(Error::PassphraseMismatch))
+    }
+}

@@ -1,0 +1,177 @@
+//! Starts the real app under tauri-driver with its own home folder, so that everything it writes
+//! (vault, settings, webview data) lands in one temporary folder the tests can scan and remove.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+
+/// How long to wait for the app to show something. Generous: two shared cores, debug builds, and
+/// a second of key derivation. Waiting is bounded so that a broken build fails instead of hanging.
+const PATIENCE: Duration = Duration::from_secs(60);
+
+pub struct App {
+    pub client: Client,
+    driver: Option<Child>,
+    shots: PathBuf,
+    step: u32,
+}
+
+impl App {
+    /// Launches the app with `home` as its home folder, in English unless `lang` says otherwise.
+    pub async fn start(test: &str, home: &Path, first_step: u32) -> App {
+        let port = free_port();
+        let native_port = free_port();
+        let driver = Command::new(tauri_driver())
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("HOME", home)
+            .env("XDG_CONFIG_HOME", home.join(".config"))
+            .env("XDG_DATA_HOME", home.join(".local/share"))
+            .env("XDG_CACHE_HOME", home.join(".cache"))
+            .env("XDG_STATE_HOME", home.join(".local/state"))
+            .env("TMPDIR", home.join("tmp"))
+            .env("LANG", "en_US.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("tauri-driver runs (scripts/setup.sh installs it)");
+        std::fs::create_dir_all(home.join("tmp")).unwrap();
+        wait_for_port(port);
+
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), "wry".into());
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": env!("CARGO_BIN_EXE_pristan-app") }),
+        );
+        let client = ClientBuilder::native()
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("WebDriver session starts");
+        let shots = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("artifacts/e2e")
+            .join(test);
+        std::fs::create_dir_all(&shots).unwrap();
+        App {
+            client,
+            driver: Some(driver),
+            shots,
+            step: first_step,
+        }
+    }
+
+    /// Waits for the element matching `css` and returns it.
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
+    }
+
+    /// Waits until `css` is gone (a screen was left).
+    pub async fn gone(&self, css: &str) {
+        for _ in 0..(PATIENCE.as_millis() / 100) {
+            if self.client.find(Locator::Css(css)).await.is_err() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{css} is still shown");
+    }
+
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let field = self.find(css).await;
+        field.clear().await.unwrap();
+        field.send_keys(text).await.unwrap();
+    }
+
+    /// Waits until the button is enabled, then clicks it.
+    pub async fn click(&self, css: &str) {
+        let button = self.find(css).await;
+        for _ in 0..(PATIENCE.as_millis() / 100) {
+            if button.is_enabled().await.unwrap_or(false) {
+                button
+                    .click()
+                    .await
+                    .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{css} stayed disabled");
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.find(css).await.text().await.unwrap()
+    }
+
+    /// Saves a screenshot of the window as NN-label.png.
+    pub async fn shot(&mut self, label: &str) {
+        self.step += 1;
+        let png = self.client.screenshot().await.expect("screenshot");
+        let path = self.shots.join(format!("{:02}-{label}.png", self.step));
+        std::fs::write(&path, png).unwrap();
+    }
+
+    pub fn next_step(&self) -> u32 {
+        self.step
+    }
+
+    /// Closes the window and stops tauri-driver with SIGTERM (SIGKILL would orphan WebKitWebDriver).
+    pub async fn quit(mut self) {
+        let _ = self.client.clone().close().await;
+        self.stop_driver();
+    }
+
+    fn stop_driver(&mut self) {
+        if let Some(mut driver) = self.driver.take() {
+            let pid = nix::unistd::Pid::from_raw(driver.id() as i32);
+            let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM);
+            let _ = driver.wait();
+        }
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        self.stop_driver();
+    }
+}
+
+fn tauri_driver() -> PathBuf {
+    let in_cargo_bin = std::env::var_os("HOME")
+        .map(|h| PathBuf::from(h).join(".cargo/bin/tauri-driver"))
+        .filter(|p| p.exists());
+    in_cargo_bin.unwrap_or_else(|| PathBuf::from("tauri-driver"))
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn wait_for_port(port: u16) {
+    for _ in 0..200 {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("tauri-driver did not listen on 127.0.0.1:{port}");
+}
