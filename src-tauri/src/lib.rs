@@ -9,6 +9,7 @@ mod errors;
 mod hardening;
 mod idle_lock;
 mod session;
+mod window;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -29,6 +30,7 @@ pub fn run() {
     tauri::Builder::default()
         .manage(session)
         .invoke_handler(tauri::generate_handler![dispatch::ipc])
+        .setup(|app| Ok(window::open_main(app)?))
         .run(tauri::generate_context!())
         .expect("the Pristan window could not start");
 }

@@ -38,7 +38,7 @@ impl App {
             .env("XDG_CACHE_HOME", home.join(".cache"))
             .env("XDG_STATE_HOME", home.join(".local/state"))
             .env("TMPDIR", home.join("tmp"))
-            .env("LANG", "en_US.UTF-8")
+            .env("LANG", "C.UTF-8")
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
             .stdout(Stdio::null())
@@ -49,7 +49,7 @@ impl App {
         wait_for_port(port);
 
         let mut caps = serde_json::Map::new();
-        caps.insert("browserName".into(), "wry".into());
+        // No browserName: WebKitWebDriver rejects names it does not know ("wry").
         caps.insert(
             "tauri:options".into(),
             serde_json::json!({ "application": env!("CARGO_BIN_EXE_pristan-app") }),
