@@ -182,3 +182,59 @@ pub fn same_twice(first: &str, second: &str) -> Result<(), IpcError> {
         Err(to_ipc(Error::PassphraseMismatch))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PASSPHRASE: &str = "maple orbit candle sixty harbor";
+
+    fn open_session(dir: &std::path::Path) -> Session {
+        let mut session = Session::new(dir.join("vault"), dir.join("settings.json"));
+        session
+            .create_vault(&SecretString::from(PASSPHRASE.to_owned()))
+            .unwrap();
+        assert!(session.state().unlocked);
+        session
+    }
+
+    #[test]
+    fn idle_past_the_auto_lock_delay_locks_and_vault_commands_answer_locked() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut session = open_session(dir.path());
+        session.set_auto_lock(1).unwrap();
+        // Time spent suspended counts: the wall clock moved on while the laptop slept.
+        session.last_activity = SystemTime::now() - Duration::from_secs(61);
+        let err = session.summary().unwrap_err();
+        assert_eq!(err.kind, pristan_ipc::ErrorKind::Locked);
+        assert!(!session.state().unlocked);
+        session
+            .unlock(&SecretString::from(PASSPHRASE.to_owned()))
+            .unwrap();
+        assert!(session.summary().is_ok());
+    }
+
+    #[test]
+    fn activity_within_the_delay_keeps_the_vault_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut session = open_session(dir.path());
+        session.last_activity = SystemTime::now() - Duration::from_secs(4 * 60);
+        session.lock_if_idle();
+        assert!(
+            session.state().unlocked,
+            "the default delay is five minutes"
+        );
+        session.touch();
+        session.lock_if_idle();
+        assert!(session.summary().is_ok());
+    }
+
+    #[test]
+    fn the_language_choice_persists_outside_the_vault() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut session = Session::new(dir.path().join("vault"), dir.path().join("settings.json"));
+        session.set_language(Language::Ru).unwrap();
+        let again = Session::new(dir.path().join("vault"), dir.path().join("settings.json"));
+        assert_eq!(again.language(), Language::Ru);
+    }
+}

@@ -181,7 +181,7 @@ mod tests {
             "ABCDE-ABCDE-ABCDE-ABCDE-ABCD!",
             "ЖЖЖЖЖ",
         ] {
-            let err = parse(bad).err().expect(bad);
+            let err = parse(bad).expect_err(bad);
             assert!(
                 matches!(err, Error::MalformedRecoveryCode { .. }),
                 "{bad}: {err}"
