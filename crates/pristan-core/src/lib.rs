@@ -5,6 +5,8 @@
 
 pub mod app_settings;
 mod atomic_file;
+pub mod deadlines;
+pub mod domain;
 pub mod error;
 pub mod passphrase;
 pub mod vault;

@@ -1,0 +1,153 @@
+//! The deadline rules Pristan knows: how many days, counted from what, and where each is written.
+
+use serde::{Deserialize, Serialize};
+
+use super::holidays::Calendar;
+
+/// A deadline that follows from a legal event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DeadlineKind {
+    /// Form EOIR-26, appealing an immigration judge's decision to the BIA.
+    BiaAppeal,
+    /// A petition for review of a final order, in a federal court of appeals.
+    PetitionForReview,
+    MotionToReconsider,
+    MotionToReopen,
+    /// The immigration judge's review of a negative credible fear finding.
+    CredibleFearReview,
+    /// Both sides' briefs in a detained person's BIA appeal.
+    DetainedBriefing,
+}
+
+impl DeadlineKind {
+    pub const ALL: [DeadlineKind; 6] = [
+        DeadlineKind::BiaAppeal,
+        DeadlineKind::PetitionForReview,
+        DeadlineKind::MotionToReconsider,
+        DeadlineKind::MotionToReopen,
+        DeadlineKind::CredibleFearReview,
+        DeadlineKind::DetainedBriefing,
+    ];
+
+    pub fn rule(self) -> &'static Rule {
+        // The const assertion below guarantees that RULES is in the enum's order.
+        &RULES[self as usize]
+    }
+}
+
+/// How one deadline is computed and what the person must know about it. The texts are shown with
+/// every computed date, so a volunteer can check the rule rather than trust the number.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Rule {
+    pub kind: DeadlineKind,
+    /// Calendar days after the triggering event; the event's own day is not counted.
+    pub days: u32,
+    /// The event the period runs from.
+    pub counted_from: &'static str,
+    /// Where the rule is written.
+    pub source: &'static str,
+    /// What else matters about this deadline, in a sentence or two.
+    pub note: &'static str,
+    /// Whether filing in time stays removal by itself. When false, only a separate stay order
+    /// (or a pending BIA appeal) stops removal.
+    pub stays_removal: bool,
+    /// The holidays of the office where the filing is due, for rolling a deadline forward.
+    pub calendar: Calendar,
+}
+
+/// One rule per kind, in the order of `DeadlineKind`.
+pub static RULES: [Rule; 6] = TABLE;
+
+// Checked when the crate compiles, so `DeadlineKind::rule` can index without a fallible lookup.
+const _: () = {
+    let mut i = 0;
+    while i < TABLE.len() {
+        assert!(
+            TABLE[i].kind as usize == i,
+            "RULES must follow the order of DeadlineKind"
+        );
+        i += 1;
+    }
+};
+
+const TABLE: [Rule; 6] = [
+    Rule {
+        kind: DeadlineKind::BiaAppeal,
+        days: 30,
+        counted_from: "the immigration judge's oral decision, or the mailing or electronic \
+                       service of the written decision",
+        source: "8 CFR 1003.38(b); BIA Practice Manual ch. 4.5(a), time counted as in ch. 3.1",
+        note: "The BIA must receive the appeal (Form EOIR-26) by this date: mailing it in time is \
+               not enough. Removal is stayed until then and while a timely appeal is pending, \
+               except after bond and credible fear decisions (8 CFR 1003.6(a)).",
+        stays_removal: true,
+        calendar: Calendar::WashingtonArea,
+    },
+    Rule {
+        kind: DeadlineKind::PetitionForReview,
+        days: 30,
+        counted_from: "the final order of removal",
+        source: "8 USC 1252(b)(1); time counted as in FRAP 26(a)",
+        note: "It is filed in the federal court of appeals, and the deadline is jurisdictional: \
+               the court cannot extend it. Filing does not stay removal; a stay must be asked for \
+               separately.",
+        stays_removal: false,
+        calendar: Calendar::Federal,
+    },
+    Rule {
+        kind: DeadlineKind::MotionToReconsider,
+        days: 30,
+        counted_from: "the final administrative order of removal",
+        source: "8 CFR 1003.23(b)(1)",
+        note: "Filing does not stay removal and does not extend the deadline for a petition for \
+               review.",
+        stays_removal: false,
+        calendar: Calendar::Federal,
+    },
+    Rule {
+        kind: DeadlineKind::MotionToReopen,
+        days: 90,
+        counted_from: "the final administrative order of removal",
+        source: "8 CFR 1003.23(b)(1)",
+        note: "Changed country conditions are an exception to this deadline, and orders made in \
+               absentia have their own rules (8 CFR 1003.23(b)(4)). Filing does not stay removal \
+               and does not extend the deadline for a petition for review.",
+        stays_removal: false,
+        calendar: Calendar::Federal,
+    },
+    Rule {
+        kind: DeadlineKind::CredibleFearReview,
+        days: 7,
+        counted_from: "the negative credible fear finding",
+        source: "8 CFR 1003.42(e)",
+        note: "This is the immigration judge's deadline for concluding the review, which should \
+               take no more than 24 hours where practicable.",
+        stays_removal: false,
+        calendar: Calendar::Federal,
+    },
+    Rule {
+        kind: DeadlineKind::DetainedBriefing,
+        days: 21,
+        counted_from: "the BIA's briefing schedule",
+        source: "8 CFR 1003.3(c)(1)",
+        note: "For a detained person both sides' briefs are due on the same day, and the BIA must \
+               receive them by then; the BIA may extend the time on request. Any stay comes from \
+               the pending appeal, not from the brief.",
+        stays_removal: false,
+        calendar: Calendar::WashingtonArea,
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_its_own_rule_with_a_source() {
+        for kind in DeadlineKind::ALL {
+            let rule = kind.rule();
+            assert_eq!(rule.kind, kind);
+            assert!(rule.days > 0 && !rule.source.is_empty() && !rule.counted_from.is_empty());
+        }
+    }
+}
