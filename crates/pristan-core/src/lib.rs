@@ -8,6 +8,7 @@ mod atomic_file;
 pub mod deadlines;
 pub mod domain;
 pub mod error;
+pub mod ops;
 pub mod passphrase;
 pub mod vault;
 

@@ -1,0 +1,8 @@
+//! Building blocks of the operation log that devices exchange and merge (DESIGN.md §5): ids,
+//! sequence numbers, and the hybrid logical clock that orders operations.
+
+pub mod hlc;
+pub mod ids;
+
+pub use hlc::{Clock, ClockError, ClockWarning, Hlc, HlcParseError, OpStamp};
+pub use ids::{DeviceId, EntityId, IdParseError, Seq, SeqError};
