@@ -59,6 +59,12 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    #[error(transparent)]
+    Clock(#[from] crate::ops::ClockError),
+
+    #[error(transparent)]
+    Sequence(#[from] crate::ops::SeqError),
+
     #[error("the value for {field} is not valid: {reason}")]
     Invalid { field: &'static str, reason: String },
 }

@@ -5,6 +5,7 @@
 
 pub mod app_settings;
 mod atomic_file;
+pub mod cases;
 pub mod deadlines;
 pub mod domain;
 pub mod error;

@@ -3,6 +3,10 @@
 
 pub mod hlc;
 pub mod ids;
+pub mod op;
+pub(crate) mod store;
 
 pub use hlc::{Clock, ClockError, ClockWarning, Hlc, HlcParseError, OpStamp};
 pub use ids::{DeviceId, EntityId, IdParseError, Seq, SeqError};
+pub use op::{Change, EntityType, Op};
+pub use store::Applied;

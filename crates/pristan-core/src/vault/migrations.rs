@@ -11,19 +11,25 @@ pub(crate) struct Migration {
 }
 
 /// Append only: a released migration is never edited, or vaults made with it would differ.
-pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    sql: "
-        CREATE TABLE vault_meta (
-            key   TEXT PRIMARY KEY,
-            value TEXT NOT NULL
-        ) STRICT;
-        CREATE TABLE vault_settings (
-            key   TEXT PRIMARY KEY,
-            value TEXT NOT NULL
-        ) STRICT;
-    ",
-}];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        sql: "
+            CREATE TABLE vault_meta (
+                key   TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            ) STRICT;
+            CREATE TABLE vault_settings (
+                key   TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            ) STRICT;
+        ",
+    },
+    Migration {
+        version: 2,
+        sql: include_str!("migrations/002_operation_log_and_cases.sql"),
+    },
+];
 
 #[cfg(test)]
 pub(crate) fn latest_version() -> u32 {
@@ -70,6 +76,12 @@ mod tests {
 
     /// Rows that a vault at each version could hold, to check that upgrades keep them.
     fn seed(conn: &Connection, version: u32) {
+        if version >= 2 {
+            conn.execute_batch(
+                "INSERT INTO cases (id, name) VALUES ('00000000000000000000000000000001', 'Ivan');",
+            )
+            .unwrap();
+        }
         if version >= 1 {
             conn.execute_batch(
                 "INSERT INTO vault_meta VALUES ('canary', 'kept across upgrades');
@@ -80,6 +92,23 @@ mod tests {
     }
 
     fn check_seeded(conn: &Connection, seeded_at: u32) {
+        if seeded_at >= 2 {
+            let name: String = conn
+                .query_row("SELECT name FROM cases", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(name, "Ivan");
+        }
+        // Every upgraded vault has its own device id from version 2 on.
+        if current_version(conn).unwrap() >= 2 {
+            let id: String = conn
+                .query_row(
+                    "SELECT value FROM vault_meta WHERE key = 'device_id'",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(id.len(), 32);
+        }
         if seeded_at >= 1 {
             let value: String = conn
                 .query_row(

@@ -25,6 +25,8 @@ pub use recovery_code::RecoveryCode;
 pub use throttle::FREE_ATTEMPTS;
 
 use crate::error::{Error, Result};
+use crate::ops::op::{Change, EntityType, Op};
+use crate::ops::{store, Clock, DeviceId, EntityId};
 use crate::passphrase;
 use keyslots::{Dek, Keyslot, KeyslotFile, SlotKind};
 use throttle::Throttle;
@@ -55,7 +57,10 @@ pub struct VaultSummary {
 /// An unlocked vault.
 pub struct Vault {
     dir: PathBuf,
-    conn: Connection,
+    pub(crate) conn: Connection,
+    /// This device's id in the operation log.
+    device: DeviceId,
+    pub(crate) clock: Clock,
 }
 
 impl std::fmt::Debug for Vault {
@@ -117,13 +122,7 @@ impl Vault {
             (&vault_id, &created_at),
         )?;
         KeyslotFile::new(vault_id, slots).write(&dir.join(KEYSLOTS_FILE))?;
-        Ok((
-            Vault {
-                dir: dir.to_owned(),
-                conn,
-            },
-            recovery,
-        ))
+        Ok((Vault::from_connection(dir, conn)?, recovery))
     }
 
     /// Opens the vault in `dir` with its passphrase. Wrong passphrases are counted, and after a few
@@ -194,10 +193,53 @@ impl Vault {
     fn open_with_key(dir: &Path, dek: &Dek) -> Result<Vault> {
         let mut conn = database::open_keyed(&dir.join(DB_FILE), dek)?;
         migrations::migrate(&mut conn, migrations::MIGRATIONS)?;
+        Vault::from_connection(dir, conn)
+    }
+
+    fn from_connection(dir: &Path, conn: Connection) -> Result<Vault> {
+        let device: String = conn.query_row(
+            "SELECT value FROM vault_meta WHERE key = 'device_id'",
+            [],
+            |r| r.get(0),
+        )?;
+        let device = device
+            .parse()
+            .map_err(|e: crate::ops::IdParseError| Error::Invalid {
+                field: "device id",
+                reason: e.to_string(),
+            })?;
+        let clock = Clock::resume(store::latest_hlc(&conn)?);
         Ok(Vault {
             dir: dir.to_owned(),
             conn,
+            device,
+            clock,
         })
+    }
+
+    /// Records a change made on this device as an operation and applies it, in one transaction.
+    pub(crate) fn record(
+        &mut self,
+        entity_type: EntityType,
+        entity: EntityId,
+        change: Change,
+    ) -> Result<Op> {
+        let tx = self.conn.transaction()?;
+        // The clock advances only if the transaction commits, so a failed change burns nothing.
+        let mut clock = self.clock.clone();
+        let op = store::record_local(&tx, self.device, &mut clock, entity_type, entity, change)?;
+        tx.commit()?;
+        self.clock = clock;
+        Ok(op)
+    }
+
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// This device's id in the operation log.
+    pub fn device_id(&self) -> DeviceId {
+        self.device
     }
 
     /// Closes the database after folding the write-ahead log into it. SQLCipher wipes its copy of
