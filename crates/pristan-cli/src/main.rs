@@ -4,6 +4,7 @@
 //! and shell histories could see them: they are read from a terminal prompt, or with
 //! `--passphrase-stdin` one per line from standard input.
 
+mod case_commands;
 mod secrets;
 mod vault_commands;
 
@@ -53,6 +54,11 @@ pub enum VaultCommand {
         passphrase_stdin: bool,
         #[arg(long)]
         fast_kdf: bool,
+    },
+    /// Cases: add, list, show and search.
+    Case {
+        #[command(subcommand)]
+        action: case_commands::CaseCommand,
     },
     /// Sets a new passphrase with the recovery code, and prints a new recovery code.
     /// With --passphrase-stdin: the recovery code, then the new passphrase.

@@ -28,6 +28,7 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
 
 pub fn run(dir: &Path, command: VaultCommand) -> Result<()> {
     match command {
+        VaultCommand::Case { action } => crate::case_commands::run(dir, action),
         VaultCommand::Init {
             passphrase_stdin,
             fast_kdf,

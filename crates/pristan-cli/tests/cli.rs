@@ -226,3 +226,99 @@ fn passwd_killed_at_any_moment_leaves_exactly_one_passphrase_working() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(opens(&dir, next));
 }
+
+#[test]
+fn case_add_then_search_in_cyrillic_and_by_a_number_however_typed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("v");
+    init(&dir);
+    let add = run(
+        &dir,
+        &[
+            "case",
+            "add",
+            "--passphrase-stdin",
+            "--name",
+            "Ivan Petrov",
+            "--native-name",
+            "Иван Петров",
+            "--a-number",
+            "12345678",
+            "--json",
+        ],
+        &format!("{OLD}\n"),
+    );
+    assert!(add.status.success(), "{}", text(&add.stderr));
+    let id = serde_json::from_slice::<serde_json::Value>(&add.stdout).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    for query in ["Петров", "012345678", "A-012-345-678", "12345678"] {
+        let out = run(
+            &dir,
+            &["case", "search", "--passphrase-stdin", "--json", query],
+            &format!("{OLD}\n"),
+        );
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(hits.as_array().unwrap().len(), 1, "{query}: {hits}");
+        assert_eq!(hits[0]["id"], id.as_str());
+        assert_eq!(hits[0]["a_number"], "012345678");
+        assert_eq!(hits[0]["native_name"], "Иван Петров");
+    }
+    let none = run(
+        &dir,
+        &["case", "search", "--passphrase-stdin", "--json", "Сидоров"],
+        &format!("{OLD}\n"),
+    );
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&none.stdout).unwrap(),
+        serde_json::json!([])
+    );
+
+    let show = run(
+        &dir,
+        &["case", "show", "--passphrase-stdin", &id],
+        &format!("{OLD}\n"),
+    );
+    assert!(
+        text(&show.stdout).contains("A-012-345-678"),
+        "{}",
+        text(&show.stdout)
+    );
+
+    // A bad A-number is refused before the vault is opened, with what to do.
+    let bad = run(
+        &dir,
+        &[
+            "case",
+            "add",
+            "--passphrase-stdin",
+            "--name",
+            "X",
+            "--a-number",
+            "A-12",
+        ],
+        &format!("{OLD}\n"),
+    );
+    assert!(!bad.status.success());
+    assert!(
+        text(&bad.stderr).contains("8 or 9 digits"),
+        "{}",
+        text(&bad.stderr)
+    );
+    let list = run(
+        &dir,
+        &["case", "list", "--passphrase-stdin", "--json"],
+        &format!("{OLD}\n"),
+    );
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&list.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
