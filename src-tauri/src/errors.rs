@@ -25,6 +25,8 @@ pub fn to_ipc(err: Error) -> IpcError {
         | Error::KdfParamsOutOfRange { .. }
         | Error::SchemaTooNew { .. } => ErrorKind::Damaged,
         Error::Io { .. } => ErrorKind::Io,
+        // An exhausted clock or sequence means a malformed operation in the log.
+        Error::Clock(_) | Error::Sequence(_) => ErrorKind::Damaged,
         Error::Migration { .. } | Error::Database(_) => ErrorKind::Internal,
     };
     IpcError::new(kind, err.to_string())
