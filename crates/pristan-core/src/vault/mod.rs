@@ -128,20 +128,11 @@ impl Vault {
     /// Opens the vault in `dir` with its passphrase. Wrong passphrases are counted, and after a few
     /// the next attempt must wait (see [`FREE_ATTEMPTS`]).
     pub fn unlock(dir: &Path, passphrase: &SecretString) -> Result<Vault> {
-        let (slots, throttle) = prepare_unlock(dir)?;
-        let slot = passphrase_slot(&slots, dir)?;
-        let dek = slot.open(
-            &slots.vault_id,
+        let (_, dek) = open_slot(
+            dir,
+            SlotKind::Passphrase,
             passphrase.expose_secret().as_bytes(),
-            &keyslots_path(dir),
         )?;
-        let Some(dek) = dek else {
-            let attempts_before_wait = throttle.record_failure(SystemTime::now())?;
-            return Err(Error::WrongPassphrase {
-                attempts_before_wait,
-            });
-        };
-        throttle.record_success()?;
         Vault::open_with_key(dir, &dek)
     }
 
@@ -156,18 +147,7 @@ impl Vault {
         passphrase::check_acceptable(new_passphrase)?;
         params.check()?;
         let code = RecoveryCode::parse(code)?;
-        let (slots, throttle) = prepare_unlock(dir)?;
-        let slot = slots
-            .slot(SlotKind::Recovery)
-            .ok_or_else(|| damaged(dir, "no recovery slot"))?;
-        let Some(dek) = slot.open(&slots.vault_id, code.secret_bytes(), &keyslots_path(dir))?
-        else {
-            let attempts_before_wait = throttle.record_failure(SystemTime::now())?;
-            return Err(Error::WrongRecoveryCode {
-                attempts_before_wait,
-            });
-        };
-        throttle.record_success()?;
+        let (slots, dek) = open_slot(dir, SlotKind::Recovery, code.secret_bytes())?;
         let vault = Vault::open_with_key(dir, &dek)?;
         let new_code = RecoveryCode::generate();
         let new_slots = vec![
@@ -315,20 +295,11 @@ pub fn change_passphrase(
 ) -> Result<()> {
     passphrase::check_acceptable(new)?;
     params.check()?;
-    let (slots, throttle) = prepare_unlock(dir)?;
-    let slot = passphrase_slot(&slots, dir)?;
-    let Some(dek) = slot.open(
-        &slots.vault_id,
+    let (slots, dek) = open_slot(
+        dir,
+        SlotKind::Passphrase,
         current.expose_secret().as_bytes(),
-        &keyslots_path(dir),
-    )?
-    else {
-        let attempts_before_wait = throttle.record_failure(SystemTime::now())?;
-        return Err(Error::WrongPassphrase {
-            attempts_before_wait,
-        });
-    };
-    throttle.record_success()?;
+    )?;
     let new_slot = Keyslot::seal(
         &slots.vault_id,
         SlotKind::Passphrase,
@@ -345,24 +316,17 @@ pub fn change_passphrase(
 /// The raw database key, for handing to another SQLCipher implementation (export, interop
 /// tests). It is as sensitive as the whole vault.
 pub fn export_raw_key(dir: &Path, passphrase: &SecretString) -> Result<SecretString> {
-    let (slots, throttle) = prepare_unlock(dir)?;
-    let slot = passphrase_slot(&slots, dir)?;
-    let Some(dek) = slot.open(
-        &slots.vault_id,
+    let (_, dek) = open_slot(
+        dir,
+        SlotKind::Passphrase,
         passphrase.expose_secret().as_bytes(),
-        &keyslots_path(dir),
-    )?
-    else {
-        let attempts_before_wait = throttle.record_failure(SystemTime::now())?;
-        return Err(Error::WrongPassphrase {
-            attempts_before_wait,
-        });
-    };
-    throttle.record_success()?;
+    )?;
     Ok(SecretString::from(hex::encode(dek.as_ref())))
 }
 
-fn prepare_unlock(dir: &Path) -> Result<(KeyslotFile, Throttle)> {
+/// Unwraps the database key from the slot of `kind` with `secret`, counting a wrong secret towards
+/// the wait and refusing while a wait runs. Every way into the vault goes through here.
+fn open_slot(dir: &Path, kind: SlotKind, secret: &[u8]) -> Result<(KeyslotFile, Dek)> {
     if !exists(dir) {
         return Err(Error::NoVault {
             path: dir.to_owned(),
@@ -370,9 +334,26 @@ fn prepare_unlock(dir: &Path) -> Result<(KeyslotFile, Throttle)> {
     }
     let throttle = Throttle::new(dir);
     throttle.check(SystemTime::now())?;
-    Ok((KeyslotFile::read(&keyslots_path(dir))?, throttle))
+    let slots = KeyslotFile::read(&keyslots_path(dir))?;
+    let slot = slots
+        .slot(kind)
+        .ok_or_else(|| damaged(dir, "a key slot is missing"))?;
+    let Some(dek) = slot.open(&slots.vault_id, secret, &keyslots_path(dir))? else {
+        let attempts_before_wait = throttle.record_failure(SystemTime::now())?;
+        return Err(match kind {
+            SlotKind::Passphrase => Error::WrongPassphrase {
+                attempts_before_wait,
+            },
+            SlotKind::Recovery => Error::WrongRecoveryCode {
+                attempts_before_wait,
+            },
+        });
+    };
+    throttle.record_success()?;
+    Ok((slots, dek))
 }
 
+/// The passphrase slot's parameters, for the summary.
 fn passphrase_slot<'a>(slots: &'a KeyslotFile, dir: &Path) -> Result<&'a Keyslot> {
     slots
         .slot(SlotKind::Passphrase)
