@@ -96,6 +96,6 @@ async fn create_lock_unlock_and_switch_to_russian() {
     let found = canary::scan(&[home.path()], &patterns, None);
     assert!(found.is_empty(), "plaintext secrets on disk: {found:#?}");
     let settings =
-        std::fs::read_to_string(home.path().join(".config/org.pristan.app/settings.json")).unwrap();
+        std::fs::read_to_string(home.path().join(".config/org.pristan.casebook/settings.json")).unwrap();
     assert!(settings.contains("\"ru\""), "{settings}");
 }

@@ -63,7 +63,7 @@ impl AppSettings {
 }
 
 /// The app's identifier, as in tauri.conf.json: its data and config folders are named after it.
-pub const APP_IDENTIFIER: &str = "org.pristan.app";
+pub const APP_IDENTIFIER: &str = "org.pristan.casebook";
 
 /// Where the vault lives when no folder is given: the platform's data folder.
 pub fn default_vault_dir() -> PathBuf {
