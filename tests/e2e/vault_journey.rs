@@ -95,7 +95,10 @@ async fn create_lock_unlock_and_switch_to_russian() {
     patterns.extend(canary::patterns(&code));
     let found = canary::scan(&[home.path()], &patterns, None);
     assert!(found.is_empty(), "plaintext secrets on disk: {found:#?}");
-    let settings =
-        std::fs::read_to_string(home.path().join(".config/org.pristan.casebook/settings.json")).unwrap();
+    let settings = std::fs::read_to_string(
+        home.path()
+            .join(".config/org.pristan.casebook/settings.json"),
+    )
+    .unwrap();
     assert!(settings.contains("\"ru\""), "{settings}");
 }
