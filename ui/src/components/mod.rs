@@ -4,10 +4,12 @@ mod error_note;
 mod language_select;
 mod secret_field;
 mod strength_meter;
+mod submit_row;
 mod top_bar;
 
 pub use error_note::ErrorNote;
 pub use language_select::LanguageSelect;
 pub use secret_field::SecretField;
 pub use strength_meter::StrengthMeter;
+pub use submit_row::SubmitRow;
 pub use top_bar::TopBar;

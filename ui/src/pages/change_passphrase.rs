@@ -5,7 +5,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::backend::call;
-use crate::components::{ErrorNote, SecretField, StrengthMeter};
+use crate::components::{ErrorNote, SecretField, StrengthMeter, SubmitRow};
 use crate::errors::{describe, ErrorText};
 use crate::hooks::{use_passphrase_strength, vault_was_locked};
 use crate::i18n::use_i18n;
@@ -112,15 +112,8 @@ pub fn ChangePassphraseForm(props: &PageProps) -> Html {
                 if let Some(text) = shown_error {
                     <ErrorNote id="change-error" {text} />
                 }
-                <div class="actions">
-                    <button id="change-submit" type="submit" class="button button-primary"
-                        disabled={!can_submit}>
-                        { i18n.t("change-submit") }
-                    </button>
-                </div>
-                if *busy {
-                    <p class="working" role="status">{ i18n.t("change-working") }</p>
-                }
+                <SubmitRow id="change-submit" label={i18n.t("change-submit")}
+                    working={i18n.t("change-working")} enabled={can_submit} busy={*busy} />
                 if *done {
                     <p id="change-done" class="note note-success" role="status">
                         { i18n.t("change-done") }

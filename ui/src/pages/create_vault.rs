@@ -5,7 +5,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::backend::call;
-use crate::components::{ErrorNote, SecretField, StrengthMeter};
+use crate::components::{ErrorNote, SecretField, StrengthMeter, SubmitRow};
 use crate::errors::describe;
 use crate::hooks::{use_focus_on_mount, use_passphrase_strength};
 use crate::i18n::use_i18n;
@@ -81,15 +81,8 @@ pub fn CreateVaultPage(props: &PageProps) -> Html {
                 if let Some(failure) = &*error {
                     <ErrorNote text={describe(&i18n, failure)} />
                 }
-                <div class="actions">
-                    <button id="create-submit" type="submit" class="button button-primary"
-                        disabled={!can_submit}>
-                        { i18n.t("create-submit") }
-                    </button>
-                </div>
-                if *busy {
-                    <p class="working" role="status">{ i18n.t("create-working") }</p>
-                }
+                <SubmitRow id="create-submit" label={i18n.t("create-submit")}
+                    working={i18n.t("create-working")} enabled={can_submit} busy={*busy} />
             </form>
         </section>
     }

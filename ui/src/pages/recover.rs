@@ -5,7 +5,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::backend::call;
-use crate::components::{ErrorNote, SecretField, StrengthMeter};
+use crate::components::{ErrorNote, SecretField, StrengthMeter, SubmitRow};
 use crate::errors::{describe, wait_message, ErrorText};
 use crate::hooks::{use_countdown, use_focus_on_mount, use_passphrase_strength};
 use crate::i18n::use_i18n;
@@ -121,15 +121,8 @@ pub fn RecoverPage(props: &PageProps) -> Html {
                 if let Some(text) = shown_error {
                     <ErrorNote id="recover-error" {text} />
                 }
-                <div class="actions">
-                    <button id="recover-submit" type="submit" class="button button-primary"
-                        disabled={!can_submit}>
-                        { i18n.t("recover-submit") }
-                    </button>
-                </div>
-                if *busy {
-                    <p class="working" role="status">{ i18n.t("recover-working") }</p>
-                }
+                <SubmitRow id="recover-submit" label={i18n.t("recover-submit")}
+                    working={i18n.t("recover-working")} enabled={can_submit} busy={*busy} />
             </form>
             <p class="aside">
                 <button id="recover-back" type="button" class="link-button" onclick={back}>

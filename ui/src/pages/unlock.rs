@@ -5,7 +5,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::backend::call;
-use crate::components::{ErrorNote, SecretField};
+use crate::components::{ErrorNote, SecretField, SubmitRow};
 use crate::errors::{describe, wait_message, ErrorText};
 use crate::hooks::{use_countdown, use_focus_on_mount};
 use crate::i18n::{use_i18n, I18n};
@@ -107,15 +107,8 @@ pub fn UnlockPage(props: &UnlockProps) -> Html {
                 if let Some(text) = shown_error {
                     <ErrorNote id="unlock-error" {text} />
                 }
-                <div class="actions">
-                    <button id="unlock-submit" type="submit" class="button button-primary"
-                        disabled={!can_submit}>
-                        { i18n.t("unlock-submit") }
-                    </button>
-                </div>
-                if *busy {
-                    <p class="working" role="status">{ i18n.t("unlock-working") }</p>
-                }
+                <SubmitRow id="unlock-submit" label={i18n.t("unlock-submit")}
+                    working={i18n.t("unlock-working")} enabled={can_submit} busy={*busy} />
             </form>
             <p class="aside">
                 <button id="go-recover" type="button" class="link-button" onclick={go_recover}>

@@ -38,17 +38,19 @@ fn apply_all(vault: &mut Vault, ops: &[&Op]) -> Vec<Applied> {
     applied
 }
 
+fn ivan_petrov() -> NewCase {
+    NewCase {
+        name: "Ivan Petrov".into(),
+        native_name: Some("Иван Петров".into()),
+        a_number: Some(ANumber::parse("12345678").unwrap()),
+        ..NewCase::default()
+    }
+}
+
 #[test]
 fn adding_a_case_records_one_operation_and_materialises_it() {
     let (_tmp, mut vault) = new_vault();
-    let id = vault
-        .add_case(NewCase {
-            name: "Ivan Petrov".into(),
-            native_name: Some("Иван Петров".into()),
-            a_number: Some(ANumber::parse("12345678").unwrap()),
-            ..NewCase::default()
-        })
-        .unwrap();
+    let id = vault.add_case(ivan_petrov()).unwrap();
     let case = vault.case(id).unwrap().unwrap();
     assert_eq!(case.native_name, "Иван Петров");
     assert_eq!(case.a_number.unwrap().to_string(), "A-012-345-678");
@@ -110,14 +112,7 @@ fn an_operation_with_an_invalid_value_is_refused_whole() {
 #[test]
 fn search_finds_names_in_either_script_and_a_numbers_however_typed() {
     let (_tmp, mut vault) = new_vault();
-    let petrov = vault
-        .add_case(NewCase {
-            name: "Ivan Petrov".into(),
-            native_name: Some("Иван Петров".into()),
-            a_number: Some(ANumber::parse("12345678").unwrap()),
-            ..NewCase::default()
-        })
-        .unwrap();
+    let petrov = vault.add_case(ivan_petrov()).unwrap();
     let fyodor = vault
         .add_case(NewCase {
             name: "José Núñez".into(),
