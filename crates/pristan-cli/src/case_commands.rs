@@ -4,8 +4,9 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
-use pristan_core::cases::{CaseRecord, NewCase};
+use pristan_core::cases::NewCase;
 use pristan_core::domain::ANumber;
+use pristan_core::domain::CaseRecord;
 use pristan_core::ops::EntityId;
 use pristan_core::Vault;
 
@@ -86,7 +87,7 @@ pub fn run(dir: &Path, command: CaseCommand) -> Result<()> {
                 a_number,
                 date_of_birth,
                 nationality,
-                custody_status: None,
+                ..NewCase::default()
             })?;
             vault.lock()?;
             if unlocking.json {

@@ -1,45 +1,79 @@
 //! The fields of a case that operations may assign, each with its column and its check.
 
 use rusqlite::types::Value as SqlValue;
-use serde::Serialize;
 use serde_json::Value;
 
-use crate::domain::ANumber;
+use crate::domain::{ANumber, CustodyStatus, FilingStatus};
 use crate::error::{Error, Result};
+use crate::ops::EntityId;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum CaseField {
     Name,
     NativeName,
+    Aliases,
     ANumber,
     DateOfBirth,
     Nationality,
+    Languages,
     CustodyStatus,
+    FacilityId,
+    AttorneyName,
+    AttorneyContact,
+    G28,
+    Eoir28,
+    Eoir27,
+}
+
+/// What values a field takes.
+enum Shape {
+    Text,
+    OptionalANumber,
+    OptionalDate,
+    OptionalId,
+    Custody,
+    Filing,
 }
 
 impl CaseField {
-    pub const ALL: [CaseField; 6] = [
+    pub const ALL: [CaseField; 14] = [
         CaseField::Name,
         CaseField::NativeName,
+        CaseField::Aliases,
         CaseField::ANumber,
         CaseField::DateOfBirth,
         CaseField::Nationality,
+        CaseField::Languages,
         CaseField::CustodyStatus,
+        CaseField::FacilityId,
+        CaseField::AttorneyName,
+        CaseField::AttorneyContact,
+        CaseField::G28,
+        CaseField::Eoir28,
+        CaseField::Eoir27,
     ];
 
-    /// The name in operations.
+    /// The name in operations, which is also the column in the `cases` table. A fixed string:
+    /// SQL is never built from operation input.
     pub fn key(self) -> &'static str {
         match self {
             CaseField::Name => "name",
             CaseField::NativeName => "native_name",
+            CaseField::Aliases => "aliases",
             CaseField::ANumber => "a_number",
             CaseField::DateOfBirth => "date_of_birth",
             CaseField::Nationality => "nationality",
+            CaseField::Languages => "languages",
             CaseField::CustodyStatus => "custody_status",
+            CaseField::FacilityId => "facility_id",
+            CaseField::AttorneyName => "attorney_name",
+            CaseField::AttorneyContact => "attorney_contact",
+            CaseField::G28 => "g28",
+            CaseField::Eoir28 => "eoir28",
+            CaseField::Eoir27 => "eoir27",
         }
     }
 
-    /// The column in the `cases` table. A fixed string: SQL is never built from operation input.
     pub(crate) fn column(self) -> &'static str {
         self.key()
     }
@@ -48,69 +82,55 @@ impl CaseField {
         CaseField::ALL.into_iter().find(|f| f.key() == key)
     }
 
+    fn shape(self) -> Shape {
+        match self {
+            CaseField::ANumber => Shape::OptionalANumber,
+            CaseField::DateOfBirth => Shape::OptionalDate,
+            CaseField::FacilityId => Shape::OptionalId,
+            CaseField::CustodyStatus => Shape::Custody,
+            CaseField::G28 | CaseField::Eoir28 | CaseField::Eoir27 => Shape::Filing,
+            _ => Shape::Text,
+        }
+    }
+
     /// Validates a received value, so that a malformed operation cannot store nonsense.
     pub(crate) fn check(self, value: &Value) -> Result<SqlValue> {
         let invalid = |reason: &str| Error::Invalid {
             field: self.key(),
             reason: reason.to_owned(),
         };
+        let optional = matches!(
+            self.shape(),
+            Shape::OptionalANumber | Shape::OptionalDate | Shape::OptionalId
+        );
         let text = match value {
-            Value::Null if matches!(self, CaseField::ANumber | CaseField::DateOfBirth) => {
-                return Ok(SqlValue::Null)
-            }
+            Value::Null if optional => return Ok(SqlValue::Null),
             Value::Null => String::new(),
-            Value::String(s) if s.chars().count() <= 200 => s.clone(),
-            _ => return Err(invalid("expected text of at most 200 characters")),
+            Value::String(s) if s.chars().count() <= 200 && !s.chars().any(char::is_control) => {
+                s.clone()
+            }
+            _ => return Err(invalid("expected one line of text, at most 200 characters")),
         };
-        match self {
-            CaseField::ANumber => {
+        match self.shape() {
+            Shape::Text => {}
+            Shape::OptionalANumber => {
                 ANumber::parse(&text).map_err(|e| invalid(&e.to_string()))?;
             }
-            CaseField::DateOfBirth => {
+            Shape::OptionalDate => {
                 text.parse::<chrono::NaiveDate>()
                     .map_err(|_| invalid("expected a date as YYYY-MM-DD"))?;
             }
-            CaseField::CustodyStatus => {
-                CustodyStatus::from_str(&text).ok_or_else(|| invalid("unknown custody status"))?;
+            Shape::OptionalId => {
+                text.parse::<EntityId>()
+                    .map_err(|e| invalid(&e.to_string()))?;
             }
-            _ => {}
+            Shape::Custody => {
+                CustodyStatus::parse(&text).ok_or_else(|| invalid("unknown custody status"))?;
+            }
+            Shape::Filing => {
+                FilingStatus::parse(&text).ok_or_else(|| invalid("unknown filing status"))?;
+            }
         }
         Ok(SqlValue::Text(text))
-    }
-}
-
-/// Where the person is, in the plain terms a family would use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CustodyStatus {
-    Detained,
-    Released,
-    Removed,
-    LeftCountry,
-    Unknown,
-}
-
-impl CustodyStatus {
-    pub const ALL: [CustodyStatus; 5] = [
-        CustodyStatus::Detained,
-        CustodyStatus::Released,
-        CustodyStatus::Removed,
-        CustodyStatus::LeftCountry,
-        CustodyStatus::Unknown,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CustodyStatus::Detained => "detained",
-            CustodyStatus::Released => "released",
-            CustodyStatus::Removed => "removed",
-            CustodyStatus::LeftCountry => "left_country",
-            CustodyStatus::Unknown => "unknown",
-        }
-    }
-
-    #[allow(clippy::should_implement_trait)] // an Option, not FromStr's Result: unknown is common
-    pub fn from_str(text: &str) -> Option<CustodyStatus> {
-        CustodyStatus::ALL.into_iter().find(|s| s.as_str() == text)
     }
 }

@@ -8,13 +8,12 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, Transaction};
-use serde::Serialize;
 use serde_json::Value;
 
-pub use fields::{CaseField, CustodyStatus};
-pub use search::SearchHit;
+pub use fields::CaseField;
+pub use search::{SearchHit, SearchMatch};
 
-use crate::domain::ANumber;
+use crate::domain::{ANumber, Attorney, CaseRecord, CustodyStatus, FilingStatus};
 use crate::error::{Error, Result};
 use crate::ops::store::claim_field;
 use crate::ops::{Change, EntityId, EntityType, Op};
@@ -28,19 +27,9 @@ pub struct NewCase {
     pub a_number: Option<ANumber>,
     pub date_of_birth: Option<NaiveDate>,
     pub nationality: Option<String>,
+    pub languages: Option<String>,
     pub custody_status: Option<CustodyStatus>,
-}
-
-/// A case as it stands after every operation applied so far.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CaseRecord {
-    pub id: EntityId,
-    pub name: String,
-    pub native_name: String,
-    pub a_number: Option<ANumber>,
-    pub date_of_birth: Option<NaiveDate>,
-    pub nationality: String,
-    pub custody_status: CustodyStatus,
+    pub facility_id: Option<EntityId>,
 }
 
 impl NewCase {
@@ -57,11 +46,15 @@ impl NewCase {
             fields.insert(field.key().to_owned(), value);
         };
         set(CaseField::Name, name.into());
-        if let Some(native) = &self.native_name {
-            set(
-                CaseField::NativeName,
-                checked_text(CaseField::NativeName, native)?.into(),
-            );
+        let texts = [
+            (CaseField::NativeName, &self.native_name),
+            (CaseField::Nationality, &self.nationality),
+            (CaseField::Languages, &self.languages),
+        ];
+        for (field, text) in texts {
+            if let Some(text) = text {
+                set(field, checked_text(field, text)?.into());
+            }
         }
         if let Some(a_number) = self.a_number {
             set(CaseField::ANumber, a_number.digits().into());
@@ -69,11 +62,8 @@ impl NewCase {
         if let Some(dob) = self.date_of_birth {
             set(CaseField::DateOfBirth, dob.to_string().into());
         }
-        if let Some(nationality) = &self.nationality {
-            set(
-                CaseField::Nationality,
-                checked_text(CaseField::Nationality, nationality)?.into(),
-            );
+        if let Some(facility) = self.facility_id {
+            set(CaseField::FacilityId, facility.to_string().into());
         }
         let status = self.custody_status.unwrap_or(CustodyStatus::Detained);
         set(CaseField::CustodyStatus, status.as_str().into());
@@ -121,20 +111,52 @@ impl Vault {
             .optional()?)
     }
 
+    /// Changes some fields of a case. Each value is checked as a received operation would be, so
+    /// nothing is recorded unless every field is valid.
+    pub fn update_case(&mut self, id: EntityId, changes: BTreeMap<CaseField, Value>) -> Result<()> {
+        self.require_case(id)?;
+        let mut fields = BTreeMap::new();
+        for (field, value) in changes {
+            field.check(&value)?;
+            let value = match (field, value) {
+                (CaseField::ANumber, Value::String(text)) => Value::String(
+                    ANumber::parse(&text)
+                        .map_err(|e| Error::Invalid {
+                            field: "a_number",
+                            reason: e.to_string(),
+                        })?
+                        .digits(),
+                ),
+                (_, Value::String(text)) => Value::String(text.trim().to_owned()),
+                (_, value) => value,
+            };
+            fields.insert(field.key().to_owned(), value);
+        }
+        if !fields.is_empty() {
+            self.record(EntityType::Case, id, Change::Assign { fields })?;
+        }
+        Ok(())
+    }
+
+    /// Fails with a clear error unless `id` is a case that exists and is not deleted.
+    pub(crate) fn require_case(&self, id: EntityId) -> Result<CaseRecord> {
+        self.case(id)?.ok_or_else(|| Error::Invalid {
+            field: "case",
+            reason: format!("there is no case {id}"),
+        })
+    }
+
     /// Deletes a case (a tombstone): it disappears from lists and search.
     pub fn delete_case(&mut self, id: EntityId) -> Result<()> {
-        if self.case(id)?.is_none() {
-            return Err(Error::Invalid {
-                field: "case",
-                reason: format!("there is no case {id}"),
-            });
-        }
+        self.require_case(id)?;
         self.record(EntityType::Case, id, Change::Delete)?;
         Ok(())
     }
 }
 
-const COLUMNS: &str = "id, name, native_name, a_number, date_of_birth, nationality, custody_status";
+const COLUMNS: &str =
+    "id, name, native_name, a_number, date_of_birth, nationality, custody_status, \
+     aliases, languages, facility_id, attorney_name, attorney_contact, g28, eoir28, eoir27";
 
 fn case_from_row(row: &Row<'_>) -> rusqlite::Result<CaseRecord> {
     fn parsed<T, E>(column: usize, result: std::result::Result<T, E>) -> rusqlite::Result<T>
@@ -148,6 +170,14 @@ fn case_from_row(row: &Row<'_>) -> rusqlite::Result<CaseRecord> {
     let a_number: Option<String> = row.get(3)?;
     let dob: Option<String> = row.get(4)?;
     let status: String = row.get(6)?;
+    let facility: Option<String> = row.get(9)?;
+    let filing = |column: usize| -> rusqlite::Result<FilingStatus> {
+        let text: String = row.get(column)?;
+        parsed(
+            column,
+            FilingStatus::parse(&text).ok_or("unknown filing status"),
+        )
+    };
     Ok(CaseRecord {
         id: parsed(0, row.get::<_, String>(0)?.parse::<EntityId>())?,
         name: row.get(1)?,
@@ -157,8 +187,18 @@ fn case_from_row(row: &Row<'_>) -> rusqlite::Result<CaseRecord> {
         nationality: row.get(5)?,
         custody_status: parsed(
             6,
-            CustodyStatus::from_str(&status).ok_or("unknown custody status"),
+            CustodyStatus::parse(&status).ok_or("unknown custody status"),
         )?,
+        aliases: row.get(7)?,
+        languages: row.get(8)?,
+        facility_id: parsed(9, facility.map(|f| f.parse::<EntityId>()).transpose())?,
+        attorney: Attorney {
+            name: row.get(10)?,
+            contact: row.get(11)?,
+            g28: filing(12)?,
+            eoir28: filing(13)?,
+            eoir27: filing(14)?,
+        },
     })
 }
 
@@ -184,6 +224,12 @@ pub(crate) fn materialise(tx: &Transaction<'_>, op: &Op) -> Result<()> {
             if claim_field(tx, op.entity, "deleted", op.stamp())? {
                 tx.execute("UPDATE cases SET deleted = 1 WHERE id = ?1", [&id])?;
             }
+        }
+        Change::Record { .. } => {
+            return Err(Error::Invalid {
+                field: "operation",
+                reason: "a case is changed field by field, not created as a record".into(),
+            })
         }
     }
     search::reindex_case(tx, op.entity)

@@ -4,16 +4,25 @@
 use rusqlite::Transaction;
 use serde::Serialize;
 
-use super::CaseRecord;
-use crate::domain::ANumber;
+use crate::domain::{ANumber, CaseRecord};
 use crate::error::Result;
 use crate::ops::EntityId;
 use crate::vault::Vault;
 
-/// A case that matches a search.
+/// A case that matches a search, and what in it matched when that was not the case itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SearchHit {
     pub case: CaseRecord,
+    pub matched: Option<SearchMatch>,
+}
+
+/// A record inside a case that matched: a note, evidence, a relative, a task, an attachment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SearchMatch {
+    pub entity_id: EntityId,
+    pub entity_type: String,
+    /// A few words around the match.
+    pub snippet: String,
 }
 
 // Russian writes ё and е interchangeably (Фёдор, Федор), and FTS5's unicode61 does not fold them:
@@ -25,7 +34,7 @@ pub(crate) fn reindex_case(tx: &Transaction<'_>, id: EntityId) -> Result<()> {
     tx.execute("DELETE FROM search_index WHERE entity_id = ?1", [&id])?;
     tx.execute(
         "INSERT INTO search_index (entity_id, case_id, body)
-         SELECT id, id, replace(replace(concat_ws(' ', name, native_name, a_number, nationality),
+         SELECT id, id, replace(replace(concat_ws(' ', name, native_name, aliases, a_number, nationality),
                                 'ё', 'е'), 'Ё', 'Е')
          FROM cases WHERE id = ?1 AND deleted = 0",
         [&id],
@@ -54,23 +63,35 @@ impl Vault {
         let Some(query) = fts_query(typed) else {
             return Ok(Vec::new());
         };
-        let ids: Vec<String> = {
+        let rows: Vec<(String, String, Option<String>, String)> = {
             let mut stmt = self.connection().prepare(
-                "SELECT case_id FROM search_index WHERE search_index MATCH ?1 ORDER BY rank LIMIT 500",
+                "SELECT s.case_id, s.entity_id, r.entity_type,
+                        snippet(search_index, 2, '', '', '…', 12)
+                 FROM search_index s LEFT JOIN records r ON r.id = s.entity_id
+                 WHERE search_index MATCH ?1 ORDER BY rank LIMIT 500",
             )?;
-            let rows = stmt.query_map([query], |row| row.get(0))?;
+            let rows = stmt.query_map([query], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            })?;
             rows.collect::<rusqlite::Result<_>>()?
         };
-        let mut hits: Vec<SearchHit> = Vec::with_capacity(ids.len());
-        for id in ids {
-            let Ok(id) = id.parse::<EntityId>() else {
+        let mut hits: Vec<SearchHit> = Vec::with_capacity(rows.len());
+        for (case_id, entity_id, entity_type, snippet) in rows {
+            let (Ok(case_id), Ok(entity_id)) =
+                (case_id.parse::<EntityId>(), entity_id.parse::<EntityId>())
+            else {
                 continue;
             };
-            if hits.iter().any(|h| h.case.id == id) {
-                continue; // a case can match through several entries (notes, later)
+            if hits.iter().any(|h| h.case.id == case_id) {
+                continue; // a case can match through several entries: the best one is kept
             }
-            if let Some(case) = self.case(id)? {
-                hits.push(SearchHit { case });
+            let matched = entity_type.map(|entity_type| SearchMatch {
+                entity_id,
+                entity_type,
+                snippet,
+            });
+            if let Some(case) = self.case(case_id)? {
+                hits.push(SearchHit { case, matched });
             }
         }
         Ok(hits)

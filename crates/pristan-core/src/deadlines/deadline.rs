@@ -3,7 +3,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::holidays::NonBusinessDay;
-use super::rules::{DeadlineKind, Rule};
+use super::rules::{DeadlineKind, Rule, RuleOf};
 use super::{DeadlineError, DISCLAIMER, SUPPORTED_YEARS};
 
 /// A computed deadline. Only [`compute`] makes one, so its dates always agree with its rule.

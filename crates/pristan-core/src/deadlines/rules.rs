@@ -1,35 +1,16 @@
 //! The deadline rules Pristan knows: how many days, counted from what, and where each is written.
 
-use serde::{Deserialize, Serialize};
-
 use super::holidays::Calendar;
 
-/// A deadline that follows from a legal event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum DeadlineKind {
-    /// Form EOIR-26, appealing an immigration judge's decision to the BIA.
-    BiaAppeal,
-    /// A petition for review of a final order, in a federal court of appeals.
-    PetitionForReview,
-    MotionToReconsider,
-    MotionToReopen,
-    /// The immigration judge's review of a negative credible fear finding.
-    CredibleFearReview,
-    /// Both sides' briefs in a detained person's BIA appeal.
-    DetainedBriefing,
+pub use pristan_model::views::DeadlineKind;
+
+/// The rule of each deadline kind.
+pub trait RuleOf {
+    fn rule(self) -> &'static Rule;
 }
 
-impl DeadlineKind {
-    pub const ALL: [DeadlineKind; 6] = [
-        DeadlineKind::BiaAppeal,
-        DeadlineKind::PetitionForReview,
-        DeadlineKind::MotionToReconsider,
-        DeadlineKind::MotionToReopen,
-        DeadlineKind::CredibleFearReview,
-        DeadlineKind::DetainedBriefing,
-    ];
-
-    pub fn rule(self) -> &'static Rule {
+impl RuleOf for DeadlineKind {
+    fn rule(self) -> &'static Rule {
         // The const assertion below guarantees that RULES is in the enum's order.
         &RULES[self as usize]
     }

@@ -1,5 +1,3 @@
-//! The case domain model: the people, events and identifiers a casebook records.
+//! The case domain model. Its values live in `pristan-model`, shared with the shell and the UI.
 
-mod a_number;
-
-pub use a_number::{ANumber, ANumberError};
+pub use pristan_model::*;

@@ -2,11 +2,10 @@
 //! sequence numbers, and the hybrid logical clock that orders operations.
 
 pub mod hlc;
-pub mod ids;
 pub mod op;
 pub(crate) mod store;
 
 pub use hlc::{Clock, ClockError, ClockWarning, Hlc, HlcParseError, OpStamp};
-pub use ids::{DeviceId, EntityId, IdParseError, Seq, SeqError};
 pub use op::{Change, EntityType, Op};
+pub use pristan_model::ids::{self, DeviceId, EntityId, IdParseError, Seq, SeqError};
 pub use store::Applied;

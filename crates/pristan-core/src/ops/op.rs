@@ -12,12 +12,32 @@ use super::{DeviceId, EntityId, Hlc, OpStamp, Seq};
 #[serde(rename_all = "snake_case")]
 pub enum EntityType {
     Case,
+    Facility,
+    Visit,
+    Note,
+    CustodyEvent,
+    LegalEvent,
+    Task,
+    Consent,
+    Relative,
+    Evidence,
+    Attachment,
 }
 
 impl EntityType {
     pub fn as_str(self) -> &'static str {
         match self {
             EntityType::Case => "case",
+            EntityType::Facility => "facility",
+            EntityType::Visit => "visit",
+            EntityType::Note => "note",
+            EntityType::CustodyEvent => "custody_event",
+            EntityType::LegalEvent => "legal_event",
+            EntityType::Task => "task",
+            EntityType::Consent => "consent",
+            EntityType::Relative => "relative",
+            EntityType::Evidence => "evidence",
+            EntityType::Attachment => "attachment",
         }
     }
 }
@@ -28,6 +48,9 @@ impl EntityType {
 pub enum Change {
     /// Sets fields; each field is merged on its own by last-writer-wins on `(hlc, device)`.
     Assign { fields: BTreeMap<String, Value> },
+    /// Creates an immutable record (a note, an event, an attachment) with all its fields. Records
+    /// merge as a set: the same record arriving twice is one record.
+    Record { fields: BTreeMap<String, Value> },
     /// Hides the entity (a tombstone). Its history stays until it is forgotten.
     Delete,
 }

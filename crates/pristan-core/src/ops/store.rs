@@ -10,6 +10,7 @@ use super::op::{Change, EntityType, Op};
 use super::{Clock, DeviceId, EntityId, Hlc, OpStamp, Seq};
 use crate::cases;
 use crate::error::{Error, Result};
+use crate::records;
 
 /// What applying an operation did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +72,7 @@ pub(crate) fn apply(tx: &Transaction<'_>, op: &Op) -> Result<Applied> {
     )?;
     match op.entity_type {
         EntityType::Case => cases::materialise(tx, op)?,
+        _ => records::materialise(tx, op)?,
     }
     Ok(Applied::New)
 }

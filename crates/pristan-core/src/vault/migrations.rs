@@ -29,6 +29,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         version: 2,
         sql: include_str!("migrations/002_operation_log_and_cases.sql"),
     },
+    Migration {
+        version: 3,
+        sql: include_str!("migrations/003_case_records.sql"),
+    },
 ];
 
 #[cfg(test)]

@@ -213,6 +213,32 @@ impl Vault {
         Ok(op)
     }
 
+    /// Records several changes as operations in one transaction, then runs `finish` in the same
+    /// transaction (to remove a draft the changes came from, say): all of it commits, or none.
+    pub(crate) fn record_all(
+        &mut self,
+        changes: Vec<(EntityType, EntityId, Change)>,
+        finish: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<()>,
+    ) -> Result<Vec<Op>> {
+        let tx = self.conn.transaction()?;
+        let mut clock = self.clock.clone();
+        let mut ops = Vec::with_capacity(changes.len());
+        for (entity_type, entity, change) in changes {
+            ops.push(store::record_local(
+                &tx,
+                self.device,
+                &mut clock,
+                entity_type,
+                entity,
+                change,
+            )?);
+        }
+        finish(&tx)?;
+        tx.commit()?;
+        self.clock = clock;
+        Ok(ops)
+    }
+
     pub(crate) fn connection(&self) -> &Connection {
         &self.conn
     }

@@ -86,6 +86,7 @@ fn a_malformed_id_in_json_is_a_deserialisation_error() {
     assert!(result.is_err());
 }
 
+#[cfg(feature = "random")]
 #[test]
 fn random_ids_differ() {
     assert_ne!(DeviceId::random(), DeviceId::random());

@@ -3,7 +3,6 @@
 use std::fmt;
 use std::str::FromStr;
 
-use rand::RngCore;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -37,7 +36,9 @@ macro_rules! random_id {
         impl $name {
             /// A fresh id from the thread RNG, which is seeded from the operating system: 128
             /// random bits, so ids made offline on different devices do not collide in practice.
+            #[cfg(feature = "random")]
             pub fn random() -> $name {
+                use rand::RngCore;
                 let mut bytes = [0u8; 16];
                 rand::rng().fill_bytes(&mut bytes);
                 $name(bytes)

@@ -1,0 +1,124 @@
+//! The dashboard: removal-imminent cases first, then deadlines in the next 14 days, upcoming
+//! visits, open tasks and unfinished write-ups, each naming its case.
+
+use std::collections::HashMap;
+
+use chrono::{Days, NaiveDate};
+
+use super::case_status;
+use crate::domain::views::{CaseRef, Dashboard, DashboardDeadline, DashboardTask, DashboardVisit};
+use crate::domain::{CaseRecord, Consent, Facility, LegalEvent, Stored, Task, TaskStatus, Visit};
+use crate::error::Result;
+use crate::ops::EntityId;
+use crate::vault::Vault;
+
+/// How far ahead the dashboard looks for deadlines.
+pub const DEADLINE_HORIZON_DAYS: u64 = 14;
+
+impl Vault {
+    pub fn dashboard(&self, today: NaiveDate) -> Result<Dashboard> {
+        let cases: HashMap<EntityId, CaseRecord> =
+            self.cases()?.into_iter().map(|c| (c.id, c)).collect();
+        let case_ref = |id: Option<EntityId>| {
+            id.and_then(|id| cases.get(&id)).map(|c| CaseRef {
+                id: c.id,
+                name: c.name.clone(),
+                native_name: c.native_name.clone(),
+            })
+        };
+        let events = group_by_case(self.list_all::<LegalEvent>()?, |e| e.record.case_id);
+        let consents = group_by_case(self.list_all::<Consent>()?, |c| c.record.case_id);
+        let horizon = today + Days::new(DEADLINE_HORIZON_DAYS);
+        let mut removal_imminent = Vec::new();
+        let mut deadlines = Vec::new();
+        for (id, case_events) in &events {
+            let Some(case) = cases.get(id) else { continue };
+            let none = Vec::new();
+            let status = case_status(
+                case_events,
+                consents.get(id).unwrap_or(&none),
+                case.custody_status,
+                today,
+            );
+            let Some(this) = case_ref(Some(*id)) else {
+                continue;
+            };
+            if status.removal_imminent {
+                removal_imminent.push(this.clone());
+            }
+            deadlines.extend(
+                status
+                    .deadlines
+                    .into_iter()
+                    .filter(|d| d.met_by.is_none() && d.due <= horizon)
+                    .map(|deadline| DashboardDeadline {
+                        case: this.clone(),
+                        deadline,
+                    }),
+            );
+        }
+        removal_imminent.sort_by(|a, b| a.name.cmp(&b.name));
+        deadlines.sort_by_key(|d| (d.deadline.due, d.case.name.clone()));
+
+        let facilities: HashMap<EntityId, String> = self
+            .list_all::<Facility>()?
+            .into_iter()
+            .map(|f| (f.id, f.record.name.to_string()))
+            .collect();
+        let mut visits: Vec<DashboardVisit> = self
+            .list_all::<Visit>()?
+            .into_iter()
+            .filter(|v| v.record.date.is_some_and(|d| d >= today))
+            .filter_map(|visit| {
+                Some(DashboardVisit {
+                    case: case_ref(visit.record.case_id)?,
+                    facility_name: visit
+                        .record
+                        .facility_id
+                        .and_then(|f| facilities.get(&f).cloned()),
+                    visit,
+                })
+            })
+            .collect();
+        visits.sort_by_key(|v| (v.visit.record.date, v.visit.record.start_time, v.visit.id));
+
+        let mut tasks: Vec<DashboardTask> = self
+            .list_all::<Task>()?
+            .into_iter()
+            .filter(|t| t.record.status == TaskStatus::Open)
+            .map(|task| DashboardTask {
+                case: case_ref(task.record.case_id),
+                task,
+            })
+            .collect();
+        tasks.sort_by_key(|t| (t.task.record.due.is_none(), t.task.record.due, t.task.id));
+
+        let drafts = self
+            .visit_drafts()?
+            .into_iter()
+            .filter_map(|d| Some((case_ref(Some(d.case_id))?, d)))
+            .collect();
+        Ok(Dashboard {
+            today,
+            removal_imminent,
+            deadlines,
+            visits,
+            tasks,
+            drafts,
+            case_count: cases.len(),
+        })
+    }
+}
+
+fn group_by_case<T>(
+    records: Vec<Stored<T>>,
+    case_of: impl Fn(&Stored<T>) -> Option<EntityId>,
+) -> HashMap<EntityId, Vec<Stored<T>>> {
+    let mut groups: HashMap<EntityId, Vec<Stored<T>>> = HashMap::new();
+    for record in records {
+        if let Some(case) = case_of(&record) {
+            groups.entry(case).or_default().push(record);
+        }
+    }
+    groups
+}

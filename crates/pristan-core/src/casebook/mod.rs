@@ -1,0 +1,124 @@
+//! What a volunteer does with a case's records: add, correct, delete and read them. Every change
+//! is an operation (see `ops`); this module turns typed records into operations and back.
+
+mod attachments;
+mod case_file;
+mod case_status;
+mod dashboard;
+mod drafts;
+mod notes;
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+pub use attachments::{AttachmentContent, MAX_ATTACHMENT_BYTES};
+pub use case_status::case_status;
+pub use pristan_model::views::*;
+
+use crate::domain::Stored;
+use crate::error::{Error, Result};
+use crate::ops::{Change, EntityId};
+use crate::records::{self, RecordType};
+use crate::vault::Vault;
+
+impl Vault {
+    /// Saves a new record of a case (or a facility); returns its id.
+    pub fn add<T: RecordType>(&mut self, record: T) -> Result<EntityId> {
+        let id = EntityId::random();
+        let change = self.creation(&record)?;
+        self.record(T::ENTITY, id, change)?;
+        Ok(id)
+    }
+
+    /// Checks a new record and makes the change that creates it.
+    pub(crate) fn creation<T: RecordType>(&self, record: &T) -> Result<Change> {
+        if let Some(what) = record.missing() {
+            return Err(Error::Invalid {
+                field: T::ENTITY.as_str(),
+                reason: format!("{what} is missing"),
+            });
+        }
+        if let Some(case_id) = record.case_id() {
+            self.require_case(case_id)?;
+        }
+        let fields = fields_of(record);
+        Ok(if T::IMMUTABLE {
+            Change::Record { fields }
+        } else {
+            Change::Assign { fields }
+        })
+    }
+
+    /// Saves a corrected version of a mutable record: only the fields that differ become
+    /// operations, so a correction never overwrites someone else's change to another field.
+    pub fn update<T: RecordType>(&mut self, id: EntityId, record: T) -> Result<()> {
+        if T::IMMUTABLE {
+            return Err(Error::Invalid {
+                field: T::ENTITY.as_str(),
+                reason: "this cannot be changed once saved; save a new one instead".into(),
+            });
+        }
+        let current = self.require::<T>(id)?;
+        if let Some(what) = record.missing() {
+            return Err(Error::Invalid {
+                field: T::ENTITY.as_str(),
+                reason: format!("{what} is missing"),
+            });
+        }
+        if record.case_id() != current.record.case_id() {
+            return Err(Error::Invalid {
+                field: T::ENTITY.as_str(),
+                reason: "a record cannot move to another case".into(),
+            });
+        }
+        let old = fields_of(&current.record);
+        let fields: BTreeMap<String, Value> = fields_of(&record)
+            .into_iter()
+            .filter(|(key, value)| old.get(key) != Some(value))
+            .collect();
+        if !fields.is_empty() {
+            self.record(T::ENTITY, id, Change::Assign { fields })?;
+        }
+        Ok(())
+    }
+
+    /// Deletes a record (a tombstone): it disappears from the case page, search and dashboard.
+    pub fn delete<T: RecordType>(&mut self, id: EntityId) -> Result<()> {
+        self.require::<T>(id)?;
+        self.record(T::ENTITY, id, Change::Delete)?;
+        Ok(())
+    }
+
+    pub fn get<T: RecordType>(&self, id: EntityId) -> Result<Option<Stored<T>>> {
+        records::load(self.connection(), id)
+    }
+
+    /// The records of type `T` on a case, in no particular order.
+    pub fn list<T: RecordType>(&self, case_id: EntityId) -> Result<Vec<Stored<T>>> {
+        records::list_for_case(self.connection(), case_id)
+    }
+
+    /// Every record of type `T` whose case is not deleted.
+    pub fn list_all<T: RecordType>(&self) -> Result<Vec<Stored<T>>> {
+        records::list_of_type(self.connection())
+    }
+
+    pub(crate) fn require<T: RecordType>(&self, id: EntityId) -> Result<Stored<T>> {
+        self.get::<T>(id)?.ok_or_else(|| Error::Invalid {
+            field: T::ENTITY.as_str(),
+            reason: format!("there is no {} {id}", T::ENTITY.as_str()),
+        })
+    }
+}
+
+/// A record's fields as an operation carries them.
+fn fields_of<T: RecordType>(record: &T) -> BTreeMap<String, Value> {
+    match serde_json::to_value(record).expect("a record serialises") {
+        Value::Object(map) => map.into_iter().collect(),
+        _ => unreachable!("records serialise as objects"),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,255 @@
+//! Applying record operations to the `records` table, and reading records back as their types.
+
+use std::collections::BTreeMap;
+
+use rusqlite::{Connection, OptionalExtension, Transaction};
+use serde_json::Value;
+
+use super::RecordType;
+use crate::domain::{
+    Attachment, Consent, CustodyEvent, Evidence, Facility, LegalEvent, Note, Relative, Stored,
+    Task, Visit,
+};
+use crate::error::{Error, Result};
+use crate::ops::store::claim_field;
+use crate::ops::{Change, EntityId, EntityType, Op};
+
+/// Applies a record operation, dispatching on its entity type.
+pub(crate) fn materialise(tx: &Transaction<'_>, op: &Op) -> Result<()> {
+    match op.entity_type {
+        EntityType::Case => unreachable!("cases have their own table"),
+        EntityType::Facility => materialise_as::<Facility>(tx, op),
+        EntityType::Visit => materialise_as::<Visit>(tx, op),
+        EntityType::Note => materialise_as::<Note>(tx, op),
+        EntityType::CustodyEvent => materialise_as::<CustodyEvent>(tx, op),
+        EntityType::LegalEvent => materialise_as::<LegalEvent>(tx, op),
+        EntityType::Task => materialise_as::<Task>(tx, op),
+        EntityType::Consent => materialise_as::<Consent>(tx, op),
+        EntityType::Relative => materialise_as::<Relative>(tx, op),
+        EntityType::Evidence => materialise_as::<Evidence>(tx, op),
+        EntityType::Attachment => materialise_as::<Attachment>(tx, op),
+    }
+}
+
+fn materialise_as<T: RecordType>(tx: &Transaction<'_>, op: &Op) -> Result<()> {
+    let id = op.entity.to_string();
+    let kind = T::ENTITY.as_str();
+    tx.execute(
+        "INSERT OR IGNORE INTO records (id, entity_type) VALUES (?1, ?2)",
+        (&id, kind),
+    )?;
+    let stored_kind: String = tx.query_row(
+        "SELECT entity_type FROM records WHERE id = ?1",
+        [&id],
+        |row| row.get(0),
+    )?;
+    if stored_kind != kind {
+        return Err(invalid_op(format!(
+            "record {id} is a {stored_kind}, but an operation treats it as a {kind}"
+        )));
+    }
+    match (&op.change, T::IMMUTABLE) {
+        (Change::Assign { fields }, false) => assign::<T>(tx, op, fields)?,
+        (Change::Record { fields }, true) => create_whole::<T>(tx, op, fields)?,
+        (Change::Delete, _) => {
+            if claim_field(tx, op.entity, "deleted", op.stamp())? {
+                tx.execute("UPDATE records SET deleted = 1 WHERE id = ?1", [&id])?;
+            }
+        }
+        (Change::Assign { .. }, true) => {
+            return Err(invalid_op(format!("a {kind} cannot be changed once saved")))
+        }
+        (Change::Record { .. }, false) => {
+            return Err(invalid_op(format!("a {kind} is changed field by field")))
+        }
+    }
+    tx.execute(
+        "UPDATE records SET case_id = json_extract(body, '$.case_id') WHERE id = ?1",
+        [&id],
+    )?;
+    reindex::<T>(tx, op.entity)
+}
+
+/// Per-field last-writer-wins. Fields this version does not know (from a newer Pristan) stay in the
+/// log but are not materialised.
+fn assign<T: RecordType>(
+    tx: &Transaction<'_>,
+    op: &Op,
+    fields: &BTreeMap<String, Value>,
+) -> Result<()> {
+    let known = known_fields::<T>();
+    for (key, value) in fields {
+        let Some(key) = known.iter().find(|k| *k == key) else {
+            continue;
+        };
+        let single = Value::Object([(key.clone(), value.clone())].into_iter().collect());
+        serde_json::from_value::<T>(single)
+            .map_err(|e| invalid_op(format!("{} field {key}: {e}", T::ENTITY.as_str())))?;
+        if claim_field(tx, op.entity, key, op.stamp())? {
+            // `key` is one of the type's own field names, never text from the operation.
+            let sql = format!(
+                "UPDATE records SET body = json_set(body, '$.{key}', json(?1)) WHERE id = ?2"
+            );
+            tx.execute(&sql, (value.to_string(), op.entity.to_string()))?;
+        }
+    }
+    Ok(())
+}
+
+/// An immutable record: checked whole. Two different records under one id cannot come from an
+/// honest device; if they do, the one with the greater stamp wins, so every device agrees.
+fn create_whole<T: RecordType>(
+    tx: &Transaction<'_>,
+    op: &Op,
+    fields: &BTreeMap<String, Value>,
+) -> Result<()> {
+    let record: T = serde_json::from_value(Value::Object(fields.clone().into_iter().collect()))
+        .map_err(|e| invalid_op(format!("{}: {e}", T::ENTITY.as_str())))?;
+    if record.case_id().is_none() && T::ENTITY != EntityType::Facility {
+        return Err(invalid_op(format!(
+            "a {} must name its case",
+            T::ENTITY.as_str()
+        )));
+    }
+    if claim_field(tx, op.entity, "record", op.stamp())? {
+        let body = serde_json::to_string(&record).expect("a record serialises");
+        tx.execute(
+            "UPDATE records SET body = ?1 WHERE id = ?2",
+            (body, op.entity.to_string()),
+        )?;
+    }
+    Ok(())
+}
+
+fn known_fields<T: RecordType>() -> Vec<String> {
+    match serde_json::to_value(T::default()) {
+        Ok(Value::Object(map)) => map.into_iter().map(|(k, _)| k).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Rewrites the search entry of one record. Deleted records and superseded note revisions have
+/// none; saving a revision removes the entry of the note it replaces.
+fn reindex<T: RecordType>(tx: &Transaction<'_>, id: EntityId) -> Result<()> {
+    let text_id = id.to_string();
+    tx.execute("DELETE FROM search_index WHERE entity_id = ?1", [&text_id])?;
+    let Some(stored) = load_in::<T>(tx, id)? else {
+        return Ok(());
+    };
+    if T::ENTITY == EntityType::Note {
+        if let Some(replaced) = note_replaces(tx, id)? {
+            tx.execute("DELETE FROM search_index WHERE entity_id = ?1", [replaced])?;
+        }
+        let superseded: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM records WHERE entity_type = 'note' AND deleted = 0
+                            AND json_extract(body, '$.replaces') = ?1)",
+            [&text_id],
+            |row| row.get(0),
+        )?;
+        if superseded {
+            return Ok(());
+        }
+    }
+    let (Some(case_id), Some(text)) = (stored.record.case_id(), stored.record.search_text()) else {
+        return Ok(());
+    };
+    tx.execute(
+        "INSERT INTO search_index (entity_id, case_id, body) VALUES (?1, ?2, ?3)",
+        (
+            &text_id,
+            case_id.to_string(),
+            text.replace('ё', "е").replace('Ё', "Е"),
+        ),
+    )?;
+    Ok(())
+}
+
+fn note_replaces(tx: &Transaction<'_>, id: EntityId) -> Result<Option<String>> {
+    Ok(tx
+        .query_row(
+            "SELECT json_extract(body, '$.replaces') FROM records WHERE id = ?1 AND deleted = 0",
+            [id.to_string()],
+            |row| row.get::<_, Option<String>>(0),
+        )
+        .optional()?
+        .flatten())
+}
+
+fn load_in<T: RecordType>(conn: &Connection, id: EntityId) -> Result<Option<Stored<T>>> {
+    let body: Option<String> = conn
+        .query_row(
+            "SELECT body FROM records WHERE id = ?1 AND entity_type = ?2 AND deleted = 0",
+            (id.to_string(), T::ENTITY.as_str()),
+            |row| row.get(0),
+        )
+        .optional()?;
+    body.map(|body| parse_body(id, &body)).transpose()
+}
+
+/// The record `id` of type `T`, unless it does not exist or was deleted.
+pub(crate) fn load<T: RecordType>(conn: &Connection, id: EntityId) -> Result<Option<Stored<T>>> {
+    load_in(conn, id)
+}
+
+/// Every record of type `T` on a case, oldest first by id order of creation is not known, so
+/// callers sort by their own dates.
+pub(crate) fn list_for_case<T: RecordType>(
+    conn: &Connection,
+    case_id: EntityId,
+) -> Result<Vec<Stored<T>>> {
+    query_records(
+        conn,
+        "SELECT id, body FROM records WHERE case_id = ?1 AND entity_type = ?2 AND deleted = 0",
+        (case_id.to_string(), T::ENTITY.as_str()),
+    )
+}
+
+/// Every record of type `T` that is not deleted and, if it belongs to a case, whose case is not.
+pub(crate) fn list_of_type<T: RecordType>(conn: &Connection) -> Result<Vec<Stored<T>>> {
+    query_records(
+        conn,
+        "SELECT r.id, r.body FROM records r LEFT JOIN cases c ON c.id = r.case_id
+         WHERE r.entity_type = ?1 AND r.deleted = 0 AND coalesce(c.deleted, 0) = 0",
+        [T::ENTITY.as_str()],
+    )
+}
+
+fn query_records<T: RecordType, P: rusqlite::Params>(
+    conn: &Connection,
+    sql: &str,
+    params: P,
+) -> Result<Vec<Stored<T>>> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map(params, |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+    })?;
+    let mut records = Vec::new();
+    for row in rows {
+        let (id, body) = row?;
+        let id: EntityId = id
+            .parse()
+            .map_err(|e: crate::ops::IdParseError| damaged(e.to_string()))?;
+        records.push(parse_body(id, &body)?);
+    }
+    Ok(records)
+}
+
+fn parse_body<T: RecordType>(id: EntityId, body: &str) -> Result<Stored<T>> {
+    let record = serde_json::from_str(body)
+        .map_err(|e| damaged(format!("{} {id}: {e}", T::ENTITY.as_str())))?;
+    Ok(Stored { id, record })
+}
+
+fn invalid_op(reason: String) -> Error {
+    Error::Invalid {
+        field: "operation",
+        reason,
+    }
+}
+
+fn damaged(reason: String) -> Error {
+    Error::Invalid {
+        field: "stored record",
+        reason,
+    }
+}
