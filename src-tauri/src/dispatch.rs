@@ -78,15 +78,19 @@ fn dispatch(session: &mut Session, request: Envelope<Value>) -> Result<Value, Ip
         }
         ipc::Touch::NAME => handle(args, |_: ipc::Touch| Ok(())),
         ipc::GetVaultSummary::NAME => handle(args, |_: ipc::GetVaultSummary| session.summary()),
-        other => Err(IpcError::new(
-            ErrorKind::Invalid,
-            format!("unknown command {other:?}"),
-        )),
+        other => {
+            crate::casebook_dispatch::dispatch_casebook(session, other, args).unwrap_or_else(|| {
+                Err(IpcError::new(
+                    ErrorKind::Invalid,
+                    format!("unknown command {other:?}"),
+                ))
+            })
+        }
     }
 }
 
 /// Decodes `args` as `C`, runs `handler`, encodes its response.
-fn handle<C: Command>(
+pub(crate) fn handle<C: Command>(
     args: Value,
     handler: impl FnOnce(C) -> Result<C::Response, IpcError>,
 ) -> Result<Value, IpcError> {
@@ -150,7 +154,10 @@ mod tests {
     fn every_command_name_is_dispatched() {
         let dir = tempfile::tempdir().unwrap();
         let mut session = Session::new(dir.path().join("vault"), dir.path().join("settings.json"));
-        for name in ipc::ALL_COMMAND_NAMES {
+        let names = ipc::ALL_COMMAND_NAMES
+            .iter()
+            .chain(ipc::CASEBOOK_COMMAND_NAMES);
+        for name in names {
             let request = Envelope {
                 name: name.to_string(),
                 args: Value::Null,

@@ -168,6 +168,12 @@ impl Session {
         self.vault.as_ref().ok_or_else(locked)
     }
 
+    /// The open vault for a casebook command, or `Locked`.
+    pub fn vault_mut(&mut self) -> Result<&mut Vault, IpcError> {
+        self.lock_if_idle();
+        self.vault.as_mut().ok_or_else(locked)
+    }
+
     fn opened(&mut self, vault: Vault) {
         self.vault = Some(vault);
         self.touch();

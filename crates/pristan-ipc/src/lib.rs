@@ -7,9 +7,11 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+mod casebook;
 mod commands;
 mod error;
 
+pub use casebook::*;
 pub use commands::*;
 pub use error::{ErrorKind, IpcError};
 
@@ -78,6 +80,7 @@ mod tests {
     #[test]
     fn command_names_are_unique() {
         let mut names = ALL_COMMAND_NAMES.to_vec();
+        names.extend_from_slice(CASEBOOK_COMMAND_NAMES);
         names.sort_unstable();
         let before = names.len();
         names.dedup();

@@ -202,3 +202,19 @@ pub struct Dashboard {
     pub drafts: Vec<(CaseRef, VisitDraftSummary)>,
     pub case_count: usize,
 }
+
+/// A case that matches a search, and what in it matched when that was not the case itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchHit {
+    pub case: CaseRecord,
+    pub matched: Option<SearchMatch>,
+}
+
+/// A record inside a case that matched: a note, evidence, a relative, a task, an attachment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchMatch {
+    pub entity_id: EntityId,
+    pub entity_type: String,
+    /// A few words around the match.
+    pub snippet: String,
+}

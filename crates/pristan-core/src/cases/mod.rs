@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, Transaction};
 use serde_json::Value;
 
+pub use crate::domain::views::{SearchHit, SearchMatch};
 pub use fields::CaseField;
-pub use search::{SearchHit, SearchMatch};
 
 use crate::domain::{ANumber, Attorney, CaseRecord, CustodyStatus, FilingStatus};
 use crate::error::{Error, Result};

@@ -2,28 +2,12 @@
 //! A-number however it is typed, through SQLite FTS5 inside the encrypted database.
 
 use rusqlite::Transaction;
-use serde::Serialize;
 
-use crate::domain::{ANumber, CaseRecord};
+use crate::domain::views::{SearchHit, SearchMatch};
+use crate::domain::ANumber;
 use crate::error::Result;
 use crate::ops::EntityId;
 use crate::vault::Vault;
-
-/// A case that matches a search, and what in it matched when that was not the case itself.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SearchHit {
-    pub case: CaseRecord,
-    pub matched: Option<SearchMatch>,
-}
-
-/// A record inside a case that matched: a note, evidence, a relative, a task, an attachment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SearchMatch {
-    pub entity_id: EntityId,
-    pub entity_type: String,
-    /// A few words around the match.
-    pub snippet: String,
-}
 
 // Russian writes ё and е interchangeably (Фёдор, Федор), and FTS5's unicode61 does not fold them:
 // both the index and the query spell ё as е.
