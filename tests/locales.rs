@@ -6,10 +6,25 @@ use std::path::Path;
 use fluent_syntax::ast::Entry;
 use fluent_syntax::parser;
 
+const FILES: [&str; 4] = ["main.ftl", "cases.ftl", "visits.ftl", "visit-guide.ftl"];
+
 fn message_ids(lang: &str) -> BTreeSet<String> {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("assets/locales/{lang}/main.ftl"));
-    let source = std::fs::read_to_string(&path).unwrap();
+    let mut ids = BTreeSet::new();
+    for file in FILES {
+        for id in file_message_ids(lang, file) {
+            assert!(
+                ids.insert(id.clone()),
+                "{lang}: message {id} is defined twice"
+            );
+        }
+    }
+    ids
+}
+
+fn file_message_ids(lang: &str, file: &str) -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("assets/locales/{lang}/{file}"));
+    let source = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let resource = parser::parse(source.as_str())
         .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", path.display()));
     resource

@@ -6,8 +6,21 @@ use pristan_ipc::Language;
 use unic_langid::{langid, LanguageIdentifier};
 use yew::prelude::*;
 
-const ENGLISH_FTL: &str = include_str!("../../assets/locales/en/main.ftl");
-const RUSSIAN_FTL: &str = include_str!("../../assets/locales/ru/main.ftl");
+/// Each language's catalogue is split by area, one file each, so that a screen's texts sit together.
+/// `tests/locales.rs` checks that the two languages have the same files and the same messages.
+macro_rules! catalogue {
+    ($lang:literal) => {
+        [
+            include_str!(concat!("../../assets/locales/", $lang, "/main.ftl")),
+            include_str!(concat!("../../assets/locales/", $lang, "/cases.ftl")),
+            include_str!(concat!("../../assets/locales/", $lang, "/visits.ftl")),
+            include_str!(concat!("../../assets/locales/", $lang, "/visit-guide.ftl")),
+        ]
+    };
+}
+
+const ENGLISH_FTL: [&str; 4] = catalogue!("en");
+const RUSSIAN_FTL: [&str; 4] = catalogue!("ru");
 
 /// One parsed bundle per language, built once on first use.
 struct Catalogues {
@@ -31,17 +44,19 @@ impl Catalogues {
     }
 }
 
-fn load_bundle(locale: LanguageIdentifier, source: &str) -> FluentBundle<FluentResource> {
+fn load_bundle(locale: LanguageIdentifier, sources: [&str; 4]) -> FluentBundle<FluentResource> {
     let mut bundle = FluentBundle::new(vec![locale]);
     // Unicode isolation marks around arguments would show up in copied text and in WebDriver
     // comparisons; our arguments are numbers and dates, which need no isolation.
     bundle.set_use_isolating(false);
     // A syntax error drops only the broken message; the rest of the file still loads, and the
     // locale test in tests/ catches the error before release.
-    let resource =
-        FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
-    // Adding fails only for duplicate ids, and then the first one is kept.
-    let _ = bundle.add_resource(resource);
+    for source in sources {
+        let resource =
+            FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
+        // Adding fails only for duplicate ids, and then the first one is kept.
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 
