@@ -86,11 +86,18 @@ fn assign<T: RecordType>(
         serde_json::from_value::<T>(single)
             .map_err(|e| invalid_op(format!("{} field {key}: {e}", T::ENTITY.as_str())))?;
         if claim_field(tx, op.entity, key, op.stamp())? {
-            // `key` is one of the type's own field names, never text from the operation.
-            let sql = format!(
-                "UPDATE records SET body = json_set(body, '$.{key}', json(?1)) WHERE id = ?2"
-            );
-            tx.execute(&sql, (value.to_string(), op.entity.to_string()))?;
+            let body: String = tx.query_row(
+                "SELECT body FROM records WHERE id = ?1",
+                [op.entity.to_string()],
+                |row| row.get(0),
+            )?;
+            let mut body: BTreeMap<String, Value> = serde_json::from_str(&body)
+                .map_err(|e| damaged(format!("{} {}: {e}", T::ENTITY.as_str(), op.entity)))?;
+            body.insert(key.clone(), value.clone());
+            tx.execute(
+                "UPDATE records SET body = ?1 WHERE id = ?2",
+                (canonical_json(&body), op.entity.to_string()),
+            )?;
         }
     }
     Ok(())
@@ -112,13 +119,23 @@ fn create_whole<T: RecordType>(
         )));
     }
     if claim_field(tx, op.entity, "record", op.stamp())? {
-        let body = serde_json::to_string(&record).expect("a record serialises");
+        let body: BTreeMap<String, Value> = match serde_json::to_value(&record) {
+            Ok(Value::Object(map)) => map.into_iter().collect(),
+            _ => unreachable!("records serialise as objects"),
+        };
+        let body = canonical_json(&body);
         tx.execute(
             "UPDATE records SET body = ?1 WHERE id = ?2",
             (body, op.entity.to_string()),
         )?;
     }
     Ok(())
+}
+
+/// A body with its keys sorted, so that every device stores the same text for the same record
+/// whatever order its fields arrived in.
+fn canonical_json(body: &BTreeMap<String, Value>) -> String {
+    serde_json::to_string(body).expect("JSON values serialise")
 }
 
 fn known_fields<T: RecordType>() -> Vec<String> {
