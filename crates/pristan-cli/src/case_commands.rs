@@ -3,24 +3,13 @@
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use clap::{Args, Subcommand};
-use pristan_core::cases::NewCase;
+use clap::Subcommand;
+use pristan_core::cases::{NewCase, SearchHit};
 use pristan_core::domain::ANumber;
 use pristan_core::domain::CaseRecord;
 use pristan_core::ops::EntityId;
-use pristan_core::Vault;
 
-use crate::secrets::SecretSource;
-
-#[derive(Args)]
-pub struct Unlocking {
-    /// Read the passphrase from standard input (one line) instead of prompting.
-    #[arg(long)]
-    passphrase_stdin: bool,
-    /// Print JSON instead of text.
-    #[arg(long)]
-    json: bool,
-}
+use crate::unlocking::Unlocking;
 
 #[derive(Subcommand)]
 pub enum CaseCommand {
@@ -80,7 +69,7 @@ pub fn run(dir: &Path, command: CaseCommand) -> Result<()> {
                         .with_context(|| format!("date of birth {d:?}: use YYYY-MM-DD"))
                 })
                 .transpose()?;
-            let mut vault = open(dir, &unlocking)?;
+            let mut vault = unlocking.open(dir)?;
             let id = vault.add_case(NewCase {
                 name,
                 native_name,
@@ -90,22 +79,18 @@ pub fn run(dir: &Path, command: CaseCommand) -> Result<()> {
                 ..NewCase::default()
             })?;
             vault.lock()?;
-            if unlocking.json {
-                println!("{}", serde_json::json!({ "id": id }));
-            } else {
-                println!("{id}");
-            }
+            unlocking.print_id(id);
             Ok(())
         }
         CaseCommand::List { unlocking } => {
-            let vault = open(dir, &unlocking)?;
+            let vault = unlocking.open(dir)?;
             let cases = vault.cases()?;
             vault.lock()?;
             print_cases(&cases, unlocking.json)
         }
         CaseCommand::Show { unlocking, id } => {
             let id: EntityId = id.parse()?;
-            let vault = open(dir, &unlocking)?;
+            let vault = unlocking.open(dir)?;
             let case = vault.case(id)?;
             vault.lock()?;
             let case =
@@ -118,18 +103,12 @@ pub fn run(dir: &Path, command: CaseCommand) -> Result<()> {
             Ok(())
         }
         CaseCommand::Search { unlocking, query } => {
-            let vault = open(dir, &unlocking)?;
+            let vault = unlocking.open(dir)?;
             let hits = vault.search_cases(&query)?;
             vault.lock()?;
-            let cases: Vec<CaseRecord> = hits.into_iter().map(|h| h.case).collect();
-            print_cases(&cases, unlocking.json)
+            print_hits(&hits, unlocking.json)
         }
     }
-}
-
-fn open(dir: &Path, unlocking: &Unlocking) -> Result<Vault> {
-    let passphrase = SecretSource::new(unlocking.passphrase_stdin).read("Passphrase: ")?;
-    Ok(Vault::unlock(dir, &passphrase)?)
 }
 
 fn print_cases(cases: &[CaseRecord], json: bool) -> Result<()> {
@@ -160,6 +139,36 @@ fn print_cases(cases: &[CaseRecord], json: bool) -> Result<()> {
     Ok(())
 }
 
+/// Search results: each case, and the note, evidence, relative, task or attachment that matched
+/// when that was not the case itself (`matched` in JSON, beside the case's own fields).
+fn print_hits(hits: &[SearchHit], json: bool) -> Result<()> {
+    if json {
+        let hits: Vec<serde_json::Value> = hits
+            .iter()
+            .map(|hit| {
+                let mut value = serde_json::to_value(&hit.case)?;
+                value["matched"] = serde_json::to_value(&hit.matched)?;
+                Ok(value)
+            })
+            .collect::<serde_json::Result<_>>()?;
+        println!("{}", serde_json::to_string_pretty(&hits)?);
+        return Ok(());
+    }
+    for hit in hits {
+        print_cases(std::slice::from_ref(&hit.case), false)?;
+        if let Some(matched) = &hit.matched {
+            println!(
+                "    {} {}: {}",
+                matched.entity_type, matched.entity_id, matched.snippet
+            );
+        }
+    }
+    if hits.is_empty() {
+        eprintln!("no cases");
+    }
+    Ok(())
+}
+
 fn print_case_details(case: &CaseRecord) {
     let or_dash = |s: &str| {
         if s.is_empty() {
@@ -185,4 +194,11 @@ fn print_case_details(case: &CaseRecord) {
     );
     println!("Nationality:    {}", or_dash(&case.nationality));
     println!("Custody:        {}", case.custody_status.as_str());
+}
+
+/// The case `id`, or an error that says where to find case ids.
+pub fn require_case(vault: &pristan_core::Vault, id: EntityId) -> Result<CaseRecord> {
+    vault
+        .case(id)?
+        .with_context(|| format!("there is no case {id}: see pristan case list"))
 }

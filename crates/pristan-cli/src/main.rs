@@ -5,8 +5,16 @@
 //! `--passphrase-stdin` one per line from standard input.
 
 mod case_commands;
+mod deadline_commands;
+mod event_commands;
+mod facility_commands;
+mod input;
+mod note_commands;
 mod secrets;
+mod task_commands;
+mod unlocking;
 mod vault_commands;
+mod visit_commands;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -60,6 +68,37 @@ pub enum VaultCommand {
         #[command(subcommand)]
         action: case_commands::CaseCommand,
     },
+    /// Visits: add.
+    Visit {
+        #[command(subcommand)]
+        action: visit_commands::VisitCommand,
+    },
+    /// Notes: add.
+    Note {
+        #[command(subcommand)]
+        action: note_commands::NoteCommand,
+    },
+    /// Tasks (follow-ups): add and list.
+    Task {
+        #[command(subcommand)]
+        action: task_commands::TaskCommand,
+    },
+    /// Legal events (hearings, decisions, appeals, stays): add.
+    Event {
+        #[command(subcommand)]
+        action: event_commands::EventCommand,
+    },
+    /// Facilities: add and list.
+    Facility {
+        #[command(subcommand)]
+        action: facility_commands::FacilityCommand,
+    },
+    /// Every computed deadline, removal-imminent cases first. Estimates: confirm with the
+    /// attorney of record.
+    Deadlines {
+        #[command(flatten)]
+        args: deadline_commands::DeadlinesArgs,
+    },
     /// Sets a new passphrase with the recovery code, and prints a new recovery code.
     /// With --passphrase-stdin: the recovery code, then the new passphrase.
     Recover {
@@ -71,7 +110,19 @@ pub enum VaultCommand {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // clap exits with 2 for a usage error, which this command keeps for a wrong
+            // passphrase; a script must be able to tell the two apart.
+            let _ = err.print();
+            return if err.use_stderr() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
     let dir = cli
         .vault
         .unwrap_or_else(pristan_core::app_settings::default_vault_dir);

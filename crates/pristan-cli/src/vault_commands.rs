@@ -29,6 +29,12 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
 pub fn run(dir: &Path, command: VaultCommand) -> Result<()> {
     match command {
         VaultCommand::Case { action } => crate::case_commands::run(dir, action),
+        VaultCommand::Visit { action } => crate::visit_commands::run(dir, action),
+        VaultCommand::Note { action } => crate::note_commands::run(dir, action),
+        VaultCommand::Task { action } => crate::task_commands::run(dir, action),
+        VaultCommand::Event { action } => crate::event_commands::run(dir, action),
+        VaultCommand::Facility { action } => crate::facility_commands::run(dir, action),
+        VaultCommand::Deadlines { args } => crate::deadline_commands::run(dir, args),
         VaultCommand::Init {
             passphrase_stdin,
             fast_kdf,
