@@ -13,3 +13,6 @@ mod store;
 
 pub use kinds::RecordType;
 pub(crate) use store::{list_for_case, list_of_type, load, materialise};
+
+#[cfg(test)]
+mod properties;
