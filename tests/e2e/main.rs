@@ -6,7 +6,10 @@
 //!
 //! Modules:
 //! - `harness`: starting the app in an isolated home folder, screenshots, clean shutdown;
+//! - `case_pages`: dashboard, new case, deadlines from a legal event, removal-imminent, search in
+//!   Cyrillic, the case page in Russian;
 //! - `vault_journey`: create, lock, wrong passphrase, unlock, panic key, Russian, relaunch.
 
+mod case_pages;
 mod harness;
 mod vault_journey;

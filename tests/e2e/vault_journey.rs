@@ -78,8 +78,8 @@ async fn create_lock_unlock_and_switch_to_russian() {
     app.shot("unlock-russian").await;
     app.type_into("#unlock-passphrase", &passphrase).await;
     app.click("#unlock-submit").await;
-    app.find("#home").await;
-    assert_eq!(app.text("h1").await, "Дела");
+    app.find("#dashboard").await;
+    assert_eq!(app.text("h1").await, "Сводка");
     app.shot("home-russian").await;
     let step = app.next_step();
     app.quit().await;

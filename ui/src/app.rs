@@ -5,12 +5,12 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::backend::call;
-use crate::components::TopBar;
+use crate::components::{NavPlace, TopBar};
 use crate::hooks::{lock_now, use_session_watch};
 use crate::i18n::I18n;
 use crate::pages::{
-    CreateVaultPage, HomePage, RecoverPage, RecoveryCodePage, SettingsPage, StartFailedPage,
-    StartingPage, UnlockPage,
+    CasePage, CasesPage, CreateVaultPage, DashboardPage, NewCasePage, RecoverPage,
+    RecoveryCodePage, SettingsPage, StartFailedPage, StartingPage, UnlockPage,
 };
 use crate::state::{Action, AppModel, Dispatch, Screen};
 
@@ -28,6 +28,12 @@ pub fn App() -> Html {
         });
     }
     use_session_watch(dispatch.clone(), model.screen.is_unlocked());
+    // Each screen starts at its top, not where the previous one was scrolled to.
+    use_effect_with(model.screen.clone(), |_| {
+        if let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
     let i18n = I18n::new(model.language);
     use_effect_with(i18n, show_language_in_document);
 
@@ -50,14 +56,28 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |()| dispatch.dispatch(Action::ShowSettings))
     };
+    let on_navigate = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |place: NavPlace| {
+            dispatch.dispatch(match place {
+                NavPlace::Dashboard => Action::ShowHome,
+                NavPlace::Cases => Action::ShowCases,
+                NavPlace::NewCase => Action::ShowNewCase,
+            })
+        })
+    };
     let is_settings = model.screen == Screen::Settings;
+    let show_navigation = model.screen.shows_navigation();
 
     html! {
         <ContextProvider<I18n> context={i18n}>
             <TopBar
-                show_settings={model.screen == Screen::Home}
-                show_lock={model.screen == Screen::Home || is_settings}
+                {show_navigation}
+                current={nav_place(&model.screen)}
+                show_settings={show_navigation && !is_settings}
+                show_lock={show_navigation}
                 show_language={!is_settings}
+                {on_navigate}
                 {on_settings}
                 {on_lock}
                 on_language={on_language.clone()}
@@ -87,10 +107,26 @@ fn page(model: &AppModel, dispatch: Dispatch, on_language: Callback<Language>) -
             />
         },
         Screen::Recover => html! { <RecoverPage {dispatch} /> },
-        Screen::Home => html! { <HomePage {dispatch} /> },
+        Screen::Dashboard => html! { <DashboardPage {dispatch} /> },
+        Screen::Cases => html! { <CasesPage {dispatch} /> },
+        Screen::NewCase => html! { <NewCasePage {dispatch} /> },
+        // Keyed by the case, so that opening another case starts from a fresh page.
+        Screen::Case(id) => html! { <CasePage key={id.to_string()} {dispatch} id={*id} /> },
+        // The write-up page comes with the next commit.
+        Screen::VisitWriteUp { .. } => html! {},
         Screen::Settings => html! {
             <SettingsPage {dispatch} auto_lock_minutes={model.auto_lock_minutes} {on_language} />
         },
+    }
+}
+
+/// Which navigation entry the screen belongs to; a case page belongs to Cases.
+fn nav_place(screen: &Screen) -> Option<NavPlace> {
+    match screen {
+        Screen::Dashboard => Some(NavPlace::Dashboard),
+        Screen::Cases | Screen::Case(_) | Screen::VisitWriteUp { .. } => Some(NavPlace::Cases),
+        Screen::NewCase => Some(NavPlace::NewCase),
+        _ => None,
     }
 }
 

@@ -7,8 +7,11 @@ mod app;
 mod backend;
 mod components;
 mod errors;
+mod format;
 mod hooks;
 mod i18n;
+mod ids;
+mod labels;
 mod pages;
 mod state;
 

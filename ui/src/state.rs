@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use pristan_ipc::{AppState, IpcError, Language, RecoveryCode};
+use pristan_model::EntityId;
 use yew::prelude::*;
 
 pub type Dispatch = UseReducerDispatcher<AppModel>;
@@ -23,7 +24,17 @@ pub enum Screen {
     },
     Unlock,
     Recover,
-    Home,
+    /// The first screen of an open vault: what needs attention, most urgent first.
+    Dashboard,
+    /// Every case, with instant search.
+    Cases,
+    NewCase,
+    Case(EntityId),
+    /// Writing up a visit to the case; `draft_id` names the autosaved draft (new or resumed).
+    VisitWriteUp {
+        case_id: EntityId,
+        draft_id: EntityId,
+    },
     Settings,
 }
 
@@ -32,8 +43,19 @@ impl Screen {
     pub fn is_unlocked(&self) -> bool {
         matches!(
             self,
-            Screen::RecoveryCode { .. } | Screen::Home | Screen::Settings
+            Screen::RecoveryCode { .. }
+                | Screen::Dashboard
+                | Screen::Cases
+                | Screen::NewCase
+                | Screen::Case(_)
+                | Screen::VisitWriteUp { .. }
+                | Screen::Settings
         )
+    }
+
+    /// Whether the casebook's navigation (Dashboard · Cases · New case) belongs on this screen.
+    pub fn shows_navigation(&self) -> bool {
+        self.is_unlocked() && !matches!(self, Screen::RecoveryCode { .. })
     }
 }
 
@@ -91,7 +113,15 @@ pub enum Action {
     Locked(LockReason),
     ShowUnlock,
     ShowRecover,
+    /// The dashboard, the home screen of an open vault.
     ShowHome,
+    ShowCases,
+    ShowNewCase,
+    OpenCase(EntityId),
+    OpenVisitWriteUp {
+        case_id: EntityId,
+        draft_id: EntityId,
+    },
     ShowSettings,
     LanguageChosen(Language),
     AutoLockSaved(u32),
@@ -110,7 +140,7 @@ impl Reducible for AppModel {
                 next.unlock_wait_secs = state.unlock_wait_secs;
                 next.screen = match (state.vault_exists, state.unlocked) {
                     (false, _) => Screen::CreateVault,
-                    (true, true) => Screen::Home,
+                    (true, true) => Screen::Dashboard,
                     (true, false) => Screen::Unlock,
                 };
             }
@@ -124,15 +154,21 @@ impl Reducible for AppModel {
                 next.locked_by_inactivity = false;
                 next.screen = recovery_screen(code, CodeOrigin::Recovered);
             }
-            Action::RecoveryCodeWrittenDown | Action::ShowHome => next.screen = Screen::Home,
+            Action::RecoveryCodeWrittenDown | Action::ShowHome => next.screen = Screen::Dashboard,
             Action::Unlocked => {
                 next.locked_by_inactivity = false;
                 next.unlock_wait_secs = 0;
-                next.screen = Screen::Home;
+                next.screen = Screen::Dashboard;
             }
             Action::Locked(reason) => return Rc::new(self.locked(reason)),
             Action::ShowUnlock => next.screen = Screen::Unlock,
             Action::ShowRecover => next.screen = Screen::Recover,
+            Action::ShowCases => next.screen = Screen::Cases,
+            Action::ShowNewCase => next.screen = Screen::NewCase,
+            Action::OpenCase(id) => next.screen = Screen::Case(id),
+            Action::OpenVisitWriteUp { case_id, draft_id } => {
+                next.screen = Screen::VisitWriteUp { case_id, draft_id }
+            }
             Action::ShowSettings => next.screen = Screen::Settings,
             Action::LanguageChosen(language) => next.language = language,
             Action::AutoLockSaved(minutes) => next.auto_lock_minutes = minutes,

@@ -1,1 +1,443 @@
-# cases
+# Pristan — русские тексты картотеки: навигация, сводка, список дел, новое дело, страница дела.
+# Каждый идентификатор здесь должен быть и в ../en/cases.ftl (это проверяет tests/locales.rs).
+# Юридические термины США даны по-русски, а в скобках — по-английски, как их называют адвокаты.
+
+## Навигация
+
+nav-label = Главное меню
+nav-dashboard = Сводка
+nav-cases = Дела
+nav-new-case = Новое дело
+
+## Общие слова
+
+loading = Загрузка…
+save = Сохранить
+saving = Сохранение…
+cancel = Отмена
+edit = Изменить
+delete = Удалить
+delete-confirm = Удалить?
+delete-yes = Да, удалить
+delete-no = Оставить
+not-recorded = не указано
+none-chosen = не выбрано
+estimate-disclaimer = Это оценка — уточните у адвоката, ведущего дело.
+in-days = { $days ->
+    [0] сегодня
+    [1] завтра
+    [one] через { $days } день
+    [few] через { $days } дня
+    [many] через { $days } дней
+   *[other] через { $days } дня
+}
+overdue-days = { $days ->
+    [one] просрочено на { $days } день
+    [few] просрочено на { $days } дня
+    [many] просрочено на { $days } дней
+   *[other] просрочено на { $days } дня
+}
+text-too-long = здесь { $found ->
+    [one] { $found } знак
+    [few] { $found } знака
+    [many] { $found } знаков
+   *[other] { $found } знака
+}, а можно не больше { $max }. Пожалуйста, сократите.
+text-one-line = пожалуйста, напишите это в одну строку.
+
+## Сводка
+
+dashboard-title = Сводка
+dashboard-intro = Что требует внимания — самое срочное сверху.
+dashboard-empty-title = Дел пока нет — добавьте первое
+dashboard-empty-body = Когда вы добавите людей, которых навещаете, здесь соберутся их сроки, посещения и задачи.
+dashboard-add-first = Добавить первое дело
+dashboard-removal-title = Депортация возможна в любой день
+dashboard-removal-item = Окончательное решение о депортации, приостановления нет: депортировать могут в любой день.
+dashboard-removal-advice = Убедитесь, что адвокат, ведущий дело, об этом знает. Просить о приостановлении депортации нужно до того, как человека посадят в самолёт.
+dashboard-deadlines-title = Сроки на ближайшие 14 дней
+dashboard-deadlines-none = В ближайшие 14 дней сроков нет.
+dashboard-visits-title = Предстоящие посещения
+dashboard-visits-none = Посещений не запланировано.
+dashboard-tasks-title = Открытые задачи
+dashboard-tasks-none = Открытых задач нет.
+dashboard-drafts-title = Незаконченные записи о посещениях
+dashboard-drafts-none = Незаконченных записей нет.
+dashboard-draft-saved = последнее сохранение: { $when }
+dashboard-case-count = { $count ->
+    [one] В хранилище { $count } дело
+    [few] В хранилище { $count } дела
+    [many] В хранилище { $count } дел
+   *[other] В хранилище { $count } дела
+}
+dashboard-no-case = не относится к делу
+
+## Список дел и поиск
+
+cases-title = Дела
+cases-search-label = Поиск по делам
+cases-search-hint = Имя латиницей или кириллицей, A-номер или слова из заметок и доказательств.
+cases-none = Дел пока нет.
+cases-no-match = По запросу «{ $query }» ничего не найдено.
+cases-count = { $count ->
+    [one] { $count } дело
+    [few] { $count } дела
+    [many] { $count } дел
+   *[other] { $count } дела
+}
+cases-match-note = В заметке
+cases-match-evidence = В доказательствах
+cases-match-relative = У родственника
+cases-match-task = В задаче
+cases-match-attachment = В файле
+cases-match-other = Совпадение
+
+## Новое дело
+
+new-case-title = Новое дело
+new-case-intro = Сейчас нужно только имя; всё остальное можно добавить позже.
+new-case-name = Имя латиницей
+new-case-name-hint = Как в документах человека, например Ivan Petrov.
+new-case-native-name = Имя на родном языке
+new-case-native-name-hint = Например, Иван Петров.
+new-case-a-number = A-номер
+new-case-a-number-hint = 8 или 9 цифр из документов человека, например A-123-456-789.
+new-case-dob = Дата рождения
+new-case-nationality = Гражданство
+new-case-languages = Языки
+new-case-languages-hint = Например: русский, немного английский.
+new-case-facility = Учреждение
+new-case-submit = Добавить дело
+new-case-working = Добавляем дело…
+new-case-name-missing = Напишите имя человека латиницей.
+
+## Ошибки в A-номере (проверяются до сохранения)
+
+a-number-empty = A-номер не введён.
+a-number-digit-count = { $found ->
+    [one] Здесь { $found } цифра, а в A-номере их 8 или 9. Пожалуйста, сверьте с документами человека.
+    [few] Здесь { $found } цифры, а в A-номере их 8 или 9. Пожалуйста, сверьте с документами человека.
+    [many] Здесь { $found } цифр, а в A-номере их 8 или 9. Пожалуйста, сверьте с документами человека.
+   *[other] Здесь { $found } цифры, а в A-номере их 8 или 9. Пожалуйста, сверьте с документами человека.
+}
+a-number-letter = Буква «{ $letter }» здесь не подходит: A-номер — это 8 или 9 цифр, перед ними может стоять только буква A.
+a-number-character = Знак «{ $character }» здесь не подходит: вводите только цифры, между ними можно ставить пробелы или дефисы.
+a-number-zeros = A-номер не может состоять из одних нулей. Пожалуйста, сверьте с документами человека.
+
+## Учреждения
+
+facility-none = Учреждение не выбрано
+facility-add = Добавить учреждение
+facility-add-title = Новое учреждение
+facility-name = Название учреждения
+facility-name-missing = Напишите название учреждения.
+facility-state = Штат
+facility-state-hint = Две буквы, например TX.
+facility-time-zone = Часовой пояс
+facility-submit = Сохранить учреждение
+facility-local-time = Там сейчас: { $time }
+facility-no-time-zone = Часовой пояс учреждения не указан.
+tz-eastern = Восточное время
+tz-central = Центральное время
+tz-mountain = Горное время
+tz-arizona = Аризона (без перехода на летнее время)
+tz-pacific = Тихоокеанское время
+tz-alaska = Время Аляски
+tz-hawaii = Гавайское время
+tz-atlantic = Атлантическое время (Пуэрто-Рико)
+tz-chamorro = Время Чаморро (Гуам)
+
+## Где человек находится
+
+custody-status = Где находится
+custody-status-detained = Под стражей
+custody-status-released = На свободе
+custody-status-removed = Депортирован(а) из США
+custody-status-left-country = Уехал(а) из страны
+custody-status-unknown = Неизвестно
+
+## Страница дела: шапка и общие сведения
+
+case-back = Все дела
+case-a-number = A-номер
+case-no-a-number = A-номер не указан
+case-facility = Учреждение
+case-removal-banner = Окончательное решение о депортации, приостановления нет: депортировать могут в любой день.
+case-removal-banner-advice = Убедитесь сегодня же, что адвокат, ведущий дело, об этом знает. Просить о приостановлении депортации нужно до того, как человека посадят в самолёт; ходатайство о пересмотре в суде или другое ходатайство само по себе депортацию не останавливает.
+case-stayed-note = Сейчас депортация приостановлена — поданной апелляцией или решением о приостановлении.
+case-final-order = Решение о депортации окончательное с { $date }.
+case-sections = На этой странице
+case-overview = Общие сведения
+case-name = Имя латиницей
+case-native-name = Имя на родном языке
+case-aliases = Другие имена
+case-dob = Дата рождения
+case-nationality = Гражданство
+case-languages = Языки
+case-not-found = Это дело не найдено. Возможно, его удалили.
+
+## Адвокат
+
+attorney-title = Адвокат, ведущий дело
+attorney-name = Адвокат
+attorney-contact = Контакты
+attorney-none = Адвокат не указан.
+attorney-g28 = G-28 (в ICE и DHS)
+attorney-eoir28 = EOIR-28 (в иммиграционном суде)
+attorney-eoir27 = EOIR-27 (в Апелляционном совете, BIA)
+attorney-g28-why = ICE сообщает адвокату о переводе человека в другое учреждение, только если подана форма G-28.
+filing-unknown = неизвестно
+filing-not-filed = не подана
+filing-filed = подана
+
+## Сроки
+
+deadlines-title = Сроки
+deadlines-none = Из записанных юридических событий пока не следует ни одного срока.
+deadlines-intro = Pristan вычисляет эти даты по юридическим событиям ниже. Это оценка, чтобы вы знали, о чём спросить, а не юридическая консультация.
+deadline-kind-bia-appeal = Апелляция в Апелляционный совет по иммиграционным делам (BIA, форма EOIR-26)
+deadline-kind-petition-for-review = Ходатайство о пересмотре в федеральном апелляционном суде (petition for review)
+deadline-kind-motion-to-reconsider = Ходатайство о пересмотре решения (motion to reconsider)
+deadline-kind-motion-to-reopen = Ходатайство о возобновлении дела (motion to reopen)
+deadline-kind-credible-fear-review = Проверка судьёй отказа по «обоснованному страху» (credible fear)
+deadline-kind-detained-briefing = Письменные позиции в Апелляционный совет (дело задержанного)
+deadline-due = Срок: { $date }
+deadline-met = Выполнено
+deadline-open = Открыт
+deadline-counted-from = { $days ->
+    [one] { $days } день с { $date }
+    [few] { $days } дня с { $date }
+    [many] { $days } дней с { $date }
+   *[other] { $days } дня с { $date }
+}
+deadline-moved-weekend = При простом подсчёте получается { $date } — выходной, поэтому срок переносится на следующий рабочий день.
+deadline-moved-holiday = При простом подсчёте получается { $date } — федеральный праздник ({ $holiday }), поэтому срок переносится на следующий рабочий день.
+deadline-source = Правило: { $source }
+deadline-note-bia-appeal = Апелляция должна поступить в Совет к этой дате: отправить её вовремя недостаточно. До этой даты, а также пока поданная вовремя апелляция рассматривается, депортация приостановлена.
+deadline-note-petition-for-review = Суд не может продлить этот срок. Подача ходатайства депортацию не останавливает: о приостановлении нужно просить отдельно.
+deadline-note-motion-to-reconsider = Подача ходатайства не останавливает депортацию и не продлевает срок ходатайства о пересмотре в суде.
+deadline-note-motion-to-reopen = Есть исключения (например, если изменилась обстановка в стране). Подача ходатайства не останавливает депортацию.
+deadline-note-credible-fear-review = Судья должен закончить проверку в этот срок, часто — в течение суток.
+deadline-note-detained-briefing = Позиции обеих сторон должны поступить в Совет в один и тот же день; по просьбе Совет может продлить срок.
+
+## Юридические события
+
+legal-title = Юридическая история
+legal-none = Юридических событий пока нет.
+legal-add = Добавить юридическое событие
+legal-add-title = Новое юридическое событие
+legal-kind = Что произошло
+legal-date = Дата
+legal-time = Время (для слушаний)
+legal-time-zone = Часовой пояс суда
+legal-court = Суд
+legal-judge = Судья
+legal-outcome = Результат
+legal-appeal-waived = От апелляции отказались (решение окончательное в тот же день)
+legal-source = Источник
+legal-source-hint = Кто сообщил: адвокат, телефонная служба суда, сам человек.
+legal-note = Заметка
+legal-submit = Сохранить событие
+legal-date-missing = Выберите дату события: от неё считаются сроки.
+legal-time-at = { $time } по времени суда ({ $zone })
+legal-court-judge = { $court }, судья { $judge }
+legal-event-credible-fear-interview = Собеседование об «обоснованном страхе» (credible fear)
+legal-event-credible-fear-finding = Решение по «обоснованному страху»
+legal-event-credible-fear-review = Проверка судьёй решения по «обоснованному страху»
+legal-event-asylum-application-filed = Подано заявление об убежище
+legal-event-master-hearing = Предварительное слушание (master calendar)
+legal-event-individual-hearing = Слушание по существу (individual hearing)
+legal-event-ij-decision = Решение иммиграционного судьи
+legal-event-bia-appeal-filed = Подана апелляция в Апелляционный совет (BIA)
+legal-event-bia-briefing-schedule = График подачи позиций в Апелляционный совет
+legal-event-bia-decision = Решение Апелляционного совета (BIA)
+legal-event-petition-for-review-filed = Подано ходатайство о пересмотре в суде
+legal-event-motion-to-reopen-filed = Подано ходатайство о возобновлении дела
+legal-event-motion-to-reconsider-filed = Подано ходатайство о пересмотре решения
+legal-event-stay-requested = Подана просьба о приостановлении депортации
+legal-event-stay-decision = Решение о приостановлении депортации
+legal-event-bond-hearing = Слушание об освобождении под залог
+legal-event-habeas-petition-filed = Подана петиция хабеас корпус
+legal-event-final-order = Окончательное решение о депортации
+outcome-unknown = Неизвестно
+outcome-pending = Ожидается
+outcome-granted = Удовлетворено
+outcome-denied = Отказано
+outcome-dismissed = Отклонено (решение в силе)
+outcome-sustained = Удовлетворено (человек выиграл)
+outcome-remanded = Возвращено судье
+outcome-withdrawn = Отозвано
+outcome-lifted = Приостановление снято
+
+## Задержание и переводы
+
+custody-title = История задержания
+custody-none = Событий задержания пока нет.
+custody-add = Добавить событие
+custody-add-title = Новое событие задержания
+custody-kind = Что произошло
+custody-date = Дата
+custody-to = Учреждение
+custody-from = Из учреждения
+custody-release-type = Основание освобождения
+custody-source = Источник
+custody-source-hint = Например: поиск задержанных ICE, адвокат, сам человек.
+custody-note = Заметка
+custody-submit = Сохранить событие
+custody-event-detained = Задержание
+custody-event-transferred = Перевод
+custody-event-released = Освобождение
+custody-event-removed = Депортация из США
+custody-event-left-country = Выезд из страны
+custody-transfer = из «{ $from }» в «{ $to }»
+release-parole = условное освобождение (parole)
+release-bond = под залог
+release-recognizance = под обязательство явиться
+release-other = другое
+custody-source-shown = Источник: { $source }
+
+## Посещения и черновики
+
+case-visits-title = Посещения
+case-visits-none = Посещений пока нет.
+case-write-up-visit = Записать посещение
+case-drafts-title = Незаконченные записи
+case-draft-item = Запись начата, последнее сохранение: { $when }
+case-draft-resume = Продолжить
+case-visit-mode-in-person = Лично
+case-visit-mode-video = По видео
+case-visit-mode-phone = По телефону
+case-visit-language = язык: { $language }
+case-visit-interpreter = переводчик: { $name }
+case-visit-visitors = посетители: { $names }
+case-notes-title = Заметки
+
+## Доказательства политической деятельности
+
+evidence-title = Доказательства политической деятельности
+evidence-none = Доказательств пока нет.
+evidence-add = Добавить доказательство
+evidence-add-title = Новое доказательство
+evidence-category = Вид
+evidence-summary = Что оно показывает
+evidence-date = Дата
+evidence-verification = Проверка
+evidence-verified-by = Кто проверил
+evidence-verified-on = Когда проверено
+evidence-verified-line = проверил(а) { $who }, { $date }
+evidence-submit = Сохранить доказательство
+evidence-summary-missing = Опишите доказательство в нескольких словах.
+evidence-category-protest = Протест
+evidence-category-membership = Членство в организации
+evidence-category-publication = Публикация
+evidence-category-criminal-case-in-russia = Уголовное дело в России
+evidence-category-mobilisation-evasion = Уклонение от мобилизации
+evidence-category-desertion = Дезертирство
+evidence-category-other = Другое
+verification-claimed = Со слов
+verification-documented = Есть документы
+verification-corroborated = Подтверждено другими
+verification-verified = Проверено
+verification-change = Изменить уровень проверки
+
+## Родственники
+
+relatives-title = Родственники
+relatives-none = Родственников пока нет.
+relatives-add = Добавить родственника
+relatives-add-title = Новый родственник
+relative-name = Имя латиницей
+relative-native-name = Имя на родном языке
+relative-relation = Кем приходится
+relative-relation-hint = Например: жена, сын, мать.
+relative-whereabouts = Где находится
+relative-location = Место
+relative-location-hint = Учреждение, приёмная семья или город.
+relative-contact = Контакты
+relative-note = Заметка
+relative-submit = Сохранить родственника
+relative-name-missing = Напишите имя родственника.
+whereabouts-unknown = Неизвестно
+whereabouts-in-us = В США
+whereabouts-detained-elsewhere = Под стражей в другом месте
+whereabouts-foster-care = В приёмной семье
+whereabouts-in-russia = В России
+whereabouts-elsewhere-abroad = В другой стране
+
+## Согласия
+
+consents-title = Согласия
+consents-intro = Ничего из истории человека нельзя передавать без его разрешения — отдельно для каждой цели.
+consents-purpose = Цель
+consents-state = Сейчас
+consents-recipients = Кому
+consents-anyone = любому для этой цели
+consents-history = Записи о согласиях
+consents-none = Согласий пока не записано.
+consents-add = Записать согласие
+consents-add-title = Новое согласие
+consent-purpose-keep-notes = Вести заметки о человеке
+consent-purpose-share-with-coordinator = Передавать координатору
+consent-purpose-share-with-attorney = Передавать адвокату
+consent-purpose-government-referral = Передавать правительству (например, Канады)
+consent-purpose-share-with-relative = Передавать названным родственникам
+consent-state-given = Разрешено
+consent-state-withdrawn = Отозвано
+consent-state-not-asked = Не спрашивали
+consent-recipient = Получатель
+consent-recipient-hint = Какой адвокат, родственник или правительство; оставьте пустым, если любому.
+consent-given-on = Дата согласия
+consent-method = Как дано
+consent-method-verbal = Устно
+consent-method-written = Письменно
+consent-note = Заметка
+consent-submit = Сохранить согласие
+consent-withdraw = Отозвать
+consent-withdrawn-on = отозвано { $date }
+consent-given-line = дано { $date }
+consent-given-missing = Выберите день, когда было дано согласие.
+
+## Задачи
+
+tasks-title = Задачи
+tasks-none = Задач пока нет.
+tasks-add = Добавить задачу
+tasks-add-title = Новая задача
+task-title = Задача
+task-details = Подробности
+task-due = Срок
+task-assignee = Кто делает
+task-priority = Важность
+task-submit = Сохранить задачу
+task-title-missing = Напишите, что нужно сделать.
+task-due-line = срок: { $date }
+priority-low = Низкая
+priority-normal = Обычная
+priority-high = Высокая
+priority-urgent = Срочно
+task-status-open = Открыта
+task-status-done = Сделана
+task-status-cancelled = Отменена
+
+## Файлы
+
+attachments-title = Файлы
+attachments-none = Файлов пока нет.
+attachments-limit = Фотографии и сканы до 20 МБ каждый. Они хранятся внутри зашифрованного хранилища.
+attachment-file = Файл
+attachment-choose-file = Выбрать файл…
+attachment-no-file = Файл не выбран
+attachment-caption = Подпись
+attachment-submit = Добавить файл
+attachment-working = Добавляем файл…
+attachment-too-big = Размер файла — { $size } МБ, а Pristan хранит файлы до 20 МБ. Сделайте фото поменьше или отсканируйте с меньшим разрешением.
+attachment-choose = Сначала выберите файл.
+attachment-unreadable = Не удалось прочитать файл. Попробуйте ещё раз.
+attachment-view = Показать
+attachment-hide = Скрыть
+attachment-export = Сохранить в «Загрузки»
+attachment-exported = Сохранено: { $path }
+attachment-export-warning = Эта копия не зашифрована. Удалите её, когда она станет не нужна, и не оставляйте на чужом компьютере.
+attachment-size-mb = { $size } МБ
+attachment-size-kb = { $size } КБ
+attachment-no-preview = Здесь показываются только изображения. Чтобы открыть файл, сохраните его.

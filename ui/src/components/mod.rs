@@ -1,15 +1,20 @@
 //! Pieces of the interface used by more than one page.
 
+pub mod case;
+mod confirm_button;
 mod error_note;
+mod fields;
 mod language_select;
 mod secret_field;
 mod strength_meter;
 mod submit_row;
 mod top_bar;
 
+pub use confirm_button::ConfirmButton;
 pub use error_note::ErrorNote;
+pub use fields::{CheckField, DateField, SelectField, TextArea, TextField};
 pub use language_select::LanguageSelect;
 pub use secret_field::SecretField;
 pub use strength_meter::StrengthMeter;
 pub use submit_row::SubmitRow;
-pub use top_bar::TopBar;
+pub use top_bar::{NavPlace, TopBar};

@@ -1,5 +1,5 @@
 //! The bar across the top of every screen: the app's name, the language switch, and while the
-//! vault is open, Settings and Lock.
+//! vault is open, the casebook's navigation (Dashboard · Cases · New case), Settings and Lock.
 
 use pristan_ipc::Language;
 use yew::prelude::*;
@@ -7,12 +7,37 @@ use yew::prelude::*;
 use crate::components::LanguageSelect;
 use crate::i18n::use_i18n;
 
+/// The places the navigation leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NavPlace {
+    Dashboard,
+    Cases,
+    NewCase,
+}
+
+impl NavPlace {
+    const ALL: [NavPlace; 3] = [NavPlace::Dashboard, NavPlace::Cases, NavPlace::NewCase];
+
+    fn id(self) -> &'static str {
+        match self {
+            NavPlace::Dashboard => "nav-dashboard",
+            NavPlace::Cases => "nav-cases",
+            NavPlace::NewCase => "nav-new-case",
+        }
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct TopBarProps {
+    /// Whether the navigation shows (the vault is open and past the recovery code).
+    pub show_navigation: bool,
+    /// The navigation's place that is on screen now, marked for the eye and screen readers.
+    pub current: Option<NavPlace>,
     pub show_settings: bool,
     pub show_lock: bool,
     /// False on the settings page, which has the language switch in its own section.
     pub show_language: bool,
+    pub on_navigate: Callback<NavPlace>,
     pub on_settings: Callback<()>,
     pub on_lock: Callback<()>,
     pub on_language: Callback<Language>,
@@ -26,6 +51,22 @@ pub fn TopBar(props: &TopBarProps) -> Html {
     html! {
         <header class="top-bar">
             <span class="brand">{ i18n.t("app-title") }</span>
+            if props.show_navigation {
+                <nav class="main-nav" aria-label={i18n.t("nav-label")}>
+                    { for NavPlace::ALL.iter().map(|&place| {
+                        let current = props.current == Some(place);
+                        let onclick = props.on_navigate.reform(move |_: MouseEvent| place);
+                        html! {
+                            <button id={place.id()} type="button"
+                                class={classes!("nav-link", current.then_some("nav-current"))}
+                                aria-current={current.then_some("page")}
+                                {onclick}>
+                                { i18n.t(place.id()) }
+                            </button>
+                        }
+                    }) }
+                </nav>
+            }
             <div class="top-bar-actions">
                 if props.show_language {
                     <LanguageSelect on_change={props.on_language.clone()} />

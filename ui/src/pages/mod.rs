@@ -1,16 +1,22 @@
 //! One component per screen. Each keeps its own field values, so they vanish when it unmounts.
 
+mod case;
+mod cases;
 mod change_passphrase;
 mod create_vault;
-mod home;
+mod dashboard;
+mod new_case;
 mod recover;
 mod recovery_code;
 mod settings;
 mod startup;
 mod unlock;
 
+pub use case::CasePage;
+pub use cases::CasesPage;
 pub use create_vault::CreateVaultPage;
-pub use home::HomePage;
+pub use dashboard::DashboardPage;
+pub use new_case::NewCasePage;
 pub use recover::RecoverPage;
 pub use recovery_code::RecoveryCodePage;
 pub use settings::SettingsPage;

@@ -1,0 +1,204 @@
+//! Choosing a facility, and adding one that is not in the list yet (name, state, time zone).
+//!
+//! The small add form sits inside other forms, so it is a fieldset rather than a nested form:
+//! Enter in its fields saves the facility instead of submitting the outer form.
+
+use std::rc::Rc;
+
+use chrono_tz::Tz;
+use pristan_ipc::{AddRecord, AnyRecord};
+use pristan_model::{EntityId, Facility, Stored};
+use web_sys::KeyboardEvent;
+use yew::prelude::*;
+
+use super::{set, short_text, use_form_status};
+use crate::components::{SelectField, TextField};
+use crate::i18n::{use_i18n, I18n};
+use crate::state::Dispatch;
+
+/// The time zones of US detention facilities and courts, each with the words for its region.
+/// Zones of the same region differ only in their history, not in today's clock.
+pub const US_TIME_ZONES: &[(&str, &str)] = &[
+    ("America/New_York", "tz-eastern"),
+    ("America/Detroit", "tz-eastern"),
+    ("America/Indiana/Indianapolis", "tz-eastern"),
+    ("America/Kentucky/Louisville", "tz-eastern"),
+    ("America/Chicago", "tz-central"),
+    ("America/Indiana/Knox", "tz-central"),
+    ("America/Denver", "tz-mountain"),
+    ("America/Boise", "tz-mountain"),
+    ("America/Phoenix", "tz-arizona"),
+    ("America/Los_Angeles", "tz-pacific"),
+    ("America/Anchorage", "tz-alaska"),
+    ("Pacific/Honolulu", "tz-hawaii"),
+    ("America/Puerto_Rico", "tz-atlantic"),
+    ("Pacific/Guam", "tz-chamorro"),
+];
+
+/// `(IANA name, "Central time — America/Chicago")` for a time zone `<select>`.
+pub fn time_zone_options(i18n: &I18n) -> Vec<(String, String)> {
+    US_TIME_ZONES
+        .iter()
+        .map(|(zone, key)| ((*zone).to_owned(), format!("{} — {zone}", i18n.t(key))))
+        .collect()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FacilityFieldProps {
+    pub id: AttrValue,
+    pub label: String,
+    pub dispatch: Dispatch,
+    pub facilities: Rc<Vec<Stored<Facility>>>,
+    pub value: Option<EntityId>,
+    pub on_change: Callback<Option<EntityId>>,
+    /// Called with the id of a facility just added, after it is chosen, so the list is re-read.
+    pub on_added: Callback<EntityId>,
+}
+
+#[function_component]
+pub fn FacilityField(props: &FacilityFieldProps) -> Html {
+    let i18n = use_i18n();
+    let adding = use_state(|| false);
+    let options: Vec<(String, String)> = props
+        .facilities
+        .iter()
+        .map(|facility| {
+            let record = &facility.record;
+            let label = if record.state.is_empty() {
+                record.name.to_string()
+            } else {
+                format!("{} ({})", record.name, record.state)
+            };
+            (facility.id.to_string(), label)
+        })
+        .collect();
+    let on_select = props
+        .on_change
+        .reform(|value: String| value.parse::<EntityId>().ok());
+    let open = {
+        let adding = adding.clone();
+        Callback::from(move |_: MouseEvent| adding.set(true))
+    };
+    let on_added = {
+        let (adding, on_change, on_added) = (
+            adding.clone(),
+            props.on_change.clone(),
+            props.on_added.clone(),
+        );
+        Callback::from(move |id: EntityId| {
+            adding.set(false);
+            on_change.emit(Some(id));
+            on_added.emit(id);
+        })
+    };
+    let close = {
+        let adding = adding.clone();
+        Callback::from(move |()| adding.set(false))
+    };
+    html! {
+        <div class="facility-field">
+            <SelectField id={props.id.clone()} label={props.label.clone()}
+                value={props.value.map(|id| id.to_string()).unwrap_or_default()}
+                {options} empty={i18n.t("facility-none")} on_change={on_select} />
+            if *adding {
+                <NewFacility dispatch={props.dispatch.clone()} id_prefix={props.id.clone()}
+                    {on_added} on_cancel={close} />
+            } else {
+                <button id={format!("{}-add", props.id)} type="button"
+                    class="button button-small button-quiet" onclick={open}>
+                    { i18n.t("facility-add") }
+                </button>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NewFacilityProps {
+    dispatch: Dispatch,
+    id_prefix: AttrValue,
+    on_added: Callback<EntityId>,
+    on_cancel: Callback<()>,
+}
+
+#[function_component]
+fn NewFacility(props: &NewFacilityProps) -> Html {
+    let i18n = use_i18n();
+    let name = use_state(String::new);
+    let state = use_state(String::new);
+    let zone = use_state(|| "America/Chicago".to_owned());
+    let status = use_form_status();
+    let save = {
+        let (name, state, zone, status) =
+            (name.clone(), state.clone(), zone.clone(), status.clone());
+        let (dispatch, on_added) = (props.dispatch.clone(), props.on_added.clone());
+        Callback::from(move |()| {
+            let record = (|| {
+                let facility_name = short_text(&i18n, &i18n.t("facility-name"), &name)?;
+                if facility_name.is_empty() {
+                    return Err(i18n.t("facility-name-missing"));
+                }
+                Ok(Facility {
+                    name: facility_name,
+                    state: short_text(&i18n, &i18n.t("facility-state"), &state.to_uppercase())?,
+                    time_zone: zone.parse::<Tz>().ok(),
+                    ..Facility::default()
+                })
+            })();
+            match record {
+                Ok(record) => status.send(
+                    i18n,
+                    &dispatch,
+                    AddRecord {
+                        record: AnyRecord::Facility(record),
+                    },
+                    {
+                        let on_added = on_added.clone();
+                        move |id| on_added.emit(id)
+                    },
+                ),
+                Err(message) => status.refuse(message),
+            }
+        })
+    };
+    let onkeydown = {
+        let save = save.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let in_text_field = event
+                .target()
+                .and_then(|target| {
+                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(target).ok()
+                })
+                .is_some();
+            if event.key() == "Enter" && in_text_field {
+                event.prevent_default();
+                save.emit(());
+            }
+        })
+    };
+    let id = |suffix: &str| AttrValue::from(format!("{}-new-{suffix}", props.id_prefix));
+    let cancel = props.on_cancel.reform(|_: MouseEvent| ());
+    html! {
+        <fieldset class="subform" {onkeydown}>
+            <legend>{ i18n.t("facility-add-title") }</legend>
+            <div class="form-grid">
+                <TextField id={id("name")} label={i18n.t("facility-name")} value={(*name).clone()}
+                    on_input={set(&name)} class="span-2" />
+                <TextField id={id("state")} label={i18n.t("facility-state")} value={(*state).clone()}
+                    on_input={set(&state)} hint={i18n.t("facility-state-hint")} />
+                <SelectField id={id("zone")} label={i18n.t("facility-time-zone")} value={(*zone).clone()}
+                    options={time_zone_options(&i18n)} on_change={set(&zone)} />
+            </div>
+            { status.view() }
+            <div class="actions">
+                <button id={id("submit")} type="button" class="button button-primary"
+                    disabled={*status.busy} onclick={save.reform(|_: MouseEvent| ())}>
+                    { if *status.busy { i18n.t("saving") } else { i18n.t("facility-submit") } }
+                </button>
+                <button type="button" class="button button-quiet" onclick={cancel}>
+                    { i18n.t("cancel") }
+                </button>
+            </div>
+        </fieldset>
+    }
+}

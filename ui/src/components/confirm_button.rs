@@ -1,0 +1,56 @@
+//! A Delete button that asks once more, in place, before it acts: no pop-up dialog, and the
+//! keyboard stays where it was.
+
+use yew::prelude::*;
+
+use crate::i18n::use_i18n;
+
+#[derive(Properties, PartialEq)]
+pub struct ConfirmButtonProps {
+    pub on_confirm: Callback<()>,
+    /// Names what would be deleted, for screen readers ("Delete: Bond hearing").
+    #[prop_or_default]
+    pub what: Option<String>,
+}
+
+#[function_component]
+pub fn ConfirmButton(props: &ConfirmButtonProps) -> Html {
+    let i18n = use_i18n();
+    let asking = use_state(|| false);
+    let label = match &props.what {
+        Some(what) => format!("{}: {what}", i18n.t("delete")),
+        None => i18n.t("delete"),
+    };
+    if *asking {
+        let yes = {
+            let (asking, on_confirm) = (asking.clone(), props.on_confirm.clone());
+            Callback::from(move |_: MouseEvent| {
+                asking.set(false);
+                on_confirm.emit(());
+            })
+        };
+        let no = {
+            let asking = asking.clone();
+            Callback::from(move |_: MouseEvent| asking.set(false))
+        };
+        html! {
+            <span class="confirm" role="group" aria-label={label}>
+                <span class="confirm-question">{ i18n.t("delete-confirm") }</span>
+                <button type="button" class="button button-small button-danger" onclick={yes}>
+                    { i18n.t("delete-yes") }
+                </button>
+                <button type="button" class="button button-small button-quiet" onclick={no}>
+                    { i18n.t("delete-no") }
+                </button>
+            </span>
+        }
+    } else {
+        let ask = Callback::from(move |_: MouseEvent| asking.set(true));
+        html! {
+            <button type="button" class="button button-small button-quiet" onclick={ask}
+                aria-label={label}>
+                { i18n.t("delete") }
+            </button>
+        }
+    }
+}

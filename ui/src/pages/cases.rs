@@ -1,0 +1,251 @@
+//! Every case, with instant search (`#case-search`). Typing searches names in either script,
+//! A-numbers however written, and words in notes and evidence; each result (`.case-result` in
+//! `#case-results`) opens its case with a click or Enter. Arrow keys move between the field and
+//! the results.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo_timers::future::TimeoutFuture;
+use pristan_ipc::{IpcError, ListCases, SearchCases};
+use pristan_model::views::SearchMatch;
+use pristan_model::CaseRecord;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
+use yew::prelude::*;
+
+use crate::components::case::CaseName;
+use crate::components::ErrorNote;
+use crate::errors::describe;
+use crate::hooks::{use_focus_on_mount, vault_call};
+use crate::i18n::{use_i18n, I18n};
+use crate::labels::word;
+use crate::pages::PageProps;
+use crate::state::{Action, Dispatch};
+
+/// Waits this long after a keystroke before searching, so a fast typist sends one query.
+const PAUSE_MS: u32 = 150;
+
+/// One line of the list: a case, and what inside it matched when that was not the case itself.
+#[derive(Debug, Clone, PartialEq)]
+struct Row {
+    case: CaseRecord,
+    matched: Option<SearchMatch>,
+}
+
+type Results = Result<Vec<Row>, IpcError>;
+
+#[function_component]
+pub fn CasesPage(props: &PageProps) -> Html {
+    let i18n = use_i18n();
+    let query = use_state(String::new);
+    let results = use_state(|| None::<Results>);
+    let field = use_node_ref();
+    let list = use_node_ref();
+    use_focus_on_mount(field.clone());
+    {
+        let (results, dispatch) = (results.clone(), props.dispatch.clone());
+        use_effect_with((*query).clone(), move |typed| {
+            let superseded = Rc::new(Cell::new(false));
+            spawn_local(fetch(
+                dispatch,
+                typed.trim().to_owned(),
+                results,
+                superseded.clone(),
+            ));
+            move || superseded.set(true)
+        });
+    }
+    let oninput = {
+        let query = query.clone();
+        Callback::from(move |event: InputEvent| {
+            query.set(event.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let field_keys = {
+        let (list, results, dispatch) = (list.clone(), results.clone(), props.dispatch.clone());
+        Callback::from(move |event: KeyboardEvent| match event.key().as_str() {
+            "ArrowDown" => {
+                event.prevent_default();
+                focus_result(&list, 0);
+            }
+            "Enter" => {
+                let first = results
+                    .as_ref()
+                    .and_then(|rows| rows.as_ref().ok())
+                    .and_then(|rows| rows.first());
+                if let Some(row) = first {
+                    dispatch.dispatch(Action::OpenCase(row.case.id));
+                }
+            }
+            _ => {}
+        })
+    };
+    let typed = query.trim().to_owned();
+    let body = match &*results {
+        None => html! { <p class="muted" role="status">{ i18n.t("loading") }</p> },
+        Some(Err(error)) => html! { <ErrorNote text={describe(&i18n, error)} /> },
+        Some(Ok(rows)) if rows.is_empty() => {
+            let text = if typed.is_empty() {
+                i18n.t("cases-none")
+            } else {
+                i18n.t_args("cases-no-match", &[("query", typed.clone().into())])
+            };
+            html! { <p id="case-results-empty" class="muted">{ text }</p> }
+        }
+        Some(Ok(rows)) => html! {
+            <>
+                <p class="muted" role="status">
+                    { i18n.t_args("cases-count", &[("count", rows.len().into())]) }
+                </p>
+                <ul id="case-results" class="case-results" ref={list.clone()}>
+                    { for rows.iter().enumerate().map(|(index, row)| {
+                        result_item(&i18n, &props.dispatch, &list, index, row)
+                    }) }
+                </ul>
+            </>
+        },
+    };
+    html! {
+        <section id="cases" class="page page-wide" aria-labelledby="cases-title">
+            <h1 id="cases-title">{ i18n.t("cases-title") }</h1>
+            <div class="field search-field">
+                <label for="case-search" class="field-label">{ i18n.t("cases-search-label") }</label>
+                <p id="case-search-hint" class="field-hint-above">{ i18n.t("cases-search-hint") }</p>
+                <input id="case-search" ref={field} type="search" class="input input-search"
+                    value={(*query).clone()} {oninput} onkeydown={field_keys}
+                    autocomplete="off" spellcheck="false" aria-describedby="case-search-hint"
+                    aria-controls="case-results" />
+            </div>
+            { body }
+        </section>
+    }
+}
+
+/// Lists every case (nothing typed) or searches, after a pause; drops the answer if the user
+/// typed again in the meantime.
+async fn fetch(
+    dispatch: Dispatch,
+    typed: String,
+    results: UseStateHandle<Option<Results>>,
+    superseded: Rc<Cell<bool>>,
+) {
+    let rows = if typed.is_empty() {
+        vault_call(&dispatch, &ListCases).await.map(|cases| {
+            cases
+                .into_iter()
+                .map(|case| Row {
+                    case,
+                    matched: None,
+                })
+                .collect()
+        })
+    } else {
+        TimeoutFuture::new(PAUSE_MS).await;
+        if superseded.get() {
+            return;
+        }
+        let command = SearchCases {
+            query: typed.clone(),
+        };
+        vault_call(&dispatch, &command).await.map(|hits| {
+            hits.into_iter()
+                .map(|hit| Row {
+                    case: hit.case,
+                    matched: hit.matched.filter(|m| m.entity_type != "case"),
+                })
+                .collect()
+        })
+    };
+    if !superseded.get() {
+        results.set(Some(rows));
+    }
+}
+
+fn result_item(i18n: &I18n, dispatch: &Dispatch, list: &NodeRef, index: usize, row: &Row) -> Html {
+    let case = &row.case;
+    let onclick = {
+        let (dispatch, id) = (dispatch.clone(), case.id);
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::OpenCase(id)))
+    };
+    let onkeydown = {
+        let list = list.clone();
+        Callback::from(move |event: KeyboardEvent| match event.key().as_str() {
+            "ArrowDown" => {
+                event.prevent_default();
+                focus_result(&list, index + 1);
+            }
+            "ArrowUp" => {
+                event.prevent_default();
+                if index == 0 {
+                    focus_by_id("case-search");
+                } else {
+                    focus_result(&list, index - 1);
+                }
+            }
+            _ => {}
+        })
+    };
+    let custody = word(i18n, "custody-status", case.custody_status.as_str());
+    html! {
+        <li>
+            <button type="button" class="case-result" {onclick} {onkeydown}>
+                <CaseName name={case.name.clone()} native_name={case.native_name.clone()}
+                    class="case-result-names" />
+                <span class="case-result-facts">
+                    if let Some(number) = case.a_number {
+                        <span class="a-number">{ number.to_string() }</span>
+                    }
+                    <span class={classes!("custody", format!("custody-{}", case.custody_status.as_str()))}>
+                        { custody }
+                    </span>
+                </span>
+                if let Some(matched) = &row.matched {
+                    <span class="case-result-match">
+                        <span class="case-result-where">{ match_label(i18n, &matched.entity_type) }</span>
+                        { " " }
+                        <span class="case-result-snippet">{ &matched.snippet }</span>
+                    </span>
+                }
+            </button>
+        </li>
+    }
+}
+
+fn match_label(i18n: &I18n, entity_type: &str) -> String {
+    match entity_type {
+        "note" => i18n.t("cases-match-note"),
+        "evidence" => i18n.t("cases-match-evidence"),
+        "relative" => i18n.t("cases-match-relative"),
+        "task" => i18n.t("cases-match-task"),
+        "attachment" => i18n.t("cases-match-attachment"),
+        _ => i18n.t("cases-match-other"),
+    }
+}
+
+/// Moves focus to the `index`th result button, if there is one.
+fn focus_result(list: &NodeRef, index: usize) {
+    let Some(list) = list.cast::<web_sys::Element>() else {
+        return;
+    };
+    let Ok(buttons) = list.query_selector_all(".case-result") else {
+        return;
+    };
+    if let Some(button) = buttons
+        .get(index as u32)
+        .and_then(|node| node.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = button.focus();
+    }
+}
+
+fn focus_by_id(id: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
