@@ -17,6 +17,18 @@ pub struct ConfirmButtonProps {
 pub fn ConfirmButton(props: &ConfirmButtonProps) -> Html {
     let i18n = use_i18n();
     let asking = use_state(|| false);
+    // The Delete button is replaced by the question, so focus moves to its safe answer.
+    let keep = use_node_ref();
+    {
+        let keep = keep.clone();
+        use_effect_with(*asking, move |&asking| {
+            if asking {
+                if let Some(button) = keep.cast::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
     let label = match &props.what {
         Some(what) => format!("{}: {what}", i18n.t("delete")),
         None => i18n.t("delete"),
@@ -39,7 +51,8 @@ pub fn ConfirmButton(props: &ConfirmButtonProps) -> Html {
                 <button type="button" class="button button-small button-danger" onclick={yes}>
                     { i18n.t("delete-yes") }
                 </button>
-                <button type="button" class="button button-small button-quiet" onclick={no}>
+                <button type="button" class="button button-small button-quiet" onclick={no}
+                    ref={keep}>
                     { i18n.t("delete-no") }
                 </button>
             </span>

@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use super::{on_submit, set, toggle, use_form_status, CaseSection, FormButtons, SectionProps};
 use crate::components::{SelectField, TextField};
+use crate::hooks::use_focus_on_mount;
 use crate::i18n::use_i18n;
 use crate::labels::{options, word};
 
@@ -101,6 +102,8 @@ fn AttorneyForm(props: &AttorneyFormProps) -> Html {
     let eoir28 = use_state(|| original.eoir28.as_str().to_owned());
     let eoir27 = use_state(|| original.eoir27.as_str().to_owned());
     let status = use_form_status();
+    let first = use_node_ref();
+    use_focus_on_mount(first.clone());
     let onsubmit = {
         let (name, contact, g28, eoir28, eoir27, status) = (
             name.clone(),
@@ -150,7 +153,7 @@ fn AttorneyForm(props: &AttorneyFormProps) -> Html {
         <form class="form" {onsubmit} novalidate=true>
             <div class="form-grid">
                 <TextField id="attorney-name" label={i18n.t("attorney-name")} value={(*name).clone()}
-                    on_input={set(&name)} />
+                    on_input={set(&name)} input_ref={first.clone()} />
                 <TextField id="attorney-contact" label={i18n.t("attorney-contact")}
                     value={(*contact).clone()} on_input={set(&contact)} />
                 <SelectField id="attorney-g28" label={i18n.t("attorney-g28")} value={(*g28).clone()}

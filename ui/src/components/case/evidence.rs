@@ -51,7 +51,6 @@ pub fn EvidenceSection(props: &SectionProps) -> Html {
 fn evidence_item(i18n: &I18n, props: &SectionProps, item: &Stored<Evidence>) -> Html {
     let record = &item.record;
     let category = word(i18n, "evidence-category", record.category.as_str());
-    let level = record.verification.as_str();
     let change_level = {
         let props = props.clone();
         let (id, record) = (item.id, record.clone());
@@ -83,9 +82,6 @@ fn evidence_item(i18n: &I18n, props: &SectionProps, item: &Stored<Evidence>) -> 
                     if let Some(date) = record.date {
                         <span class="muted">{ " · " }{ long_date(i18n, date) }</span>
                     }
-                    <span class={classes!("badge", format!("badge-level-{level}"))}>
-                        { word(i18n, "verification", level) }
-                    </span>
                 </p>
                 <p class="prewrap">{ record.summary.as_str() }</p>
                 if let (false, Some(date)) = (record.verified_by.is_empty(), record.verified_on) {
@@ -98,9 +94,12 @@ fn evidence_item(i18n: &I18n, props: &SectionProps, item: &Stored<Evidence>) -> 
                 }
             </div>
             <div class="record-actions">
-                <label for={select_id.clone()} class="visually-hidden">{ i18n.t("verification-change") }</label>
-                <select id={select_id} class="select select-small" onchange={change_level}
-                    title={i18n.t("verification-change")}>
+                <label for={select_id.clone()} class="inline-label">
+                    { i18n.t("evidence-verification") }
+                </label>
+                <select id={select_id} class={classes!("select", "select-small",
+                    format!("level-{}", record.verification.as_str()))}
+                    onchange={change_level} title={i18n.t("verification-change")}>
                     { for VerificationLevel::ALL.iter().map(|value| html! {
                         <option value={value.as_str()} selected={*value == record.verification}>
                             { word(i18n, "verification", value.as_str()) }

@@ -14,6 +14,7 @@ use super::{
 };
 use crate::components::{DateField, SelectField, TextField};
 use crate::format::{a_number_error, date_value, long_date, parse_date};
+use crate::hooks::use_focus_on_mount;
 use crate::i18n::{use_i18n, I18n};
 use crate::labels::{options, word};
 
@@ -112,6 +113,8 @@ fn OverviewForm(props: &OverviewFormProps) -> Html {
     let facility = use_state(|| case.facility_id);
     let a_number_problem = use_state(|| None::<String>);
     let status = use_form_status();
+    let first = use_node_ref();
+    use_focus_on_mount(first.clone());
 
     let onsubmit = {
         let original = case.clone();
@@ -212,7 +215,7 @@ fn OverviewForm(props: &OverviewFormProps) -> Html {
         <form class="form" {onsubmit} novalidate=true>
             <div class="form-grid">
                 <TextField id="case-edit-name" label={i18n.t("case-name")} value={(*name).clone()}
-                    on_input={set(&name)} required=true />
+                    on_input={set(&name)} required=true input_ref={first.clone()} />
                 <TextField id="case-edit-native-name" label={i18n.t("case-native-name")}
                     value={(*native_name).clone()} on_input={set(&native_name)} />
                 <TextField id="case-edit-aliases" label={i18n.t("case-aliases")} value={(*aliases).clone()}
