@@ -6,6 +6,7 @@
 
 mod case_commands;
 mod deadline_commands;
+mod demo;
 mod event_commands;
 mod facility_commands;
 mod input;
@@ -98,6 +99,12 @@ pub enum VaultCommand {
     Deadlines {
         #[command(flatten)]
         args: deadline_commands::DeadlinesArgs,
+    },
+    /// Creates a vault of invented cases, visits and notes, for trying Pristan out and for
+    /// measuring it. Prints its passphrase.
+    Demo {
+        #[command(flatten)]
+        args: demo::DemoArgs,
     },
     /// Sets a new passphrase with the recovery code, and prints a new recovery code.
     /// With --passphrase-stdin: the recovery code, then the new passphrase.

@@ -35,6 +35,7 @@ pub fn run(dir: &Path, command: VaultCommand) -> Result<()> {
         VaultCommand::Event { action } => crate::event_commands::run(dir, action),
         VaultCommand::Facility { action } => crate::facility_commands::run(dir, action),
         VaultCommand::Deadlines { args } => crate::deadline_commands::run(dir, args),
+        VaultCommand::Demo { args } => crate::demo::run(dir, args),
         VaultCommand::Init {
             passphrase_stdin,
             fast_kdf,
@@ -122,7 +123,7 @@ pub fn run(dir: &Path, command: VaultCommand) -> Result<()> {
     }
 }
 
-fn kdf_params(fast: bool) -> KdfParams {
+pub fn kdf_params(fast: bool) -> KdfParams {
     if fast {
         KdfParams::MINIMUM
     } else {

@@ -2,6 +2,7 @@
 //! is an operation (see `ops`); this module turns typed records into operations and back.
 
 mod attachments;
+mod batch;
 mod case_file;
 mod case_status;
 mod dashboard;
@@ -13,6 +14,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 pub use attachments::{AttachmentContent, MAX_ATTACHMENT_BYTES};
+pub use batch::RecordBatch;
 pub use case_status::case_status;
 pub use pristan_model::views::*;
 

@@ -1,0 +1,199 @@
+//! Saving many records in one transaction: for the demo generator and, later, imports. One commit
+//! (and one sync to disk) for the lot instead of one per record, and all of it or none.
+
+use crate::error::Result;
+use crate::ops::store::record_local;
+use crate::ops::{Change, EntityId, EntityType};
+use crate::records::RecordType;
+use crate::vault::Vault;
+
+/// Records checked and waiting to be saved together by [`Vault::save_batch`]. Dropping a batch
+/// saves nothing.
+#[derive(Debug, Default)]
+pub struct RecordBatch {
+    changes: Vec<(EntityType, EntityId, Change)>,
+}
+
+impl RecordBatch {
+    pub fn new() -> RecordBatch {
+        RecordBatch::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.changes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+}
+
+// Saving a note looks for a newer revision of it with a scan of every note's body (`reindex` in
+// records/store.rs): unnoticeable for one note, quadratic for thousands saved together (2,000
+// notes took 40 s; 50,000 would take hours). A partial index on `$.replaces`, made and dropped
+// inside the batch's own transaction, turns that scan into a lookup without leaving anything in
+// the schema, which only migrations change. docs/benchmarks.md proposes it as a migration.
+const CREATE_LOOKUP: &str = "CREATE INDEX IF NOT EXISTS batch_note_replaces
+    ON records (json_extract(body, '$.replaces')) WHERE entity_type = 'note'";
+const DROP_LOOKUP: &str = "DROP INDEX IF EXISTS batch_note_replaces";
+
+impl Vault {
+    /// Checks `record` as [`Vault::add`] does and adds it to `batch`; returns the id it will have
+    /// once the batch is saved. Its case must already be saved.
+    pub fn queue<T: RecordType>(&self, batch: &mut RecordBatch, record: T) -> Result<EntityId> {
+        let id = EntityId::random();
+        let change = self.creation(&record)?;
+        batch.changes.push((T::ENTITY, id, change));
+        Ok(id)
+    }
+
+    /// Saves every record of `batch` as operations, in one transaction; returns how many.
+    pub fn save_batch(&mut self, batch: RecordBatch) -> Result<usize> {
+        let count = batch.changes.len();
+        if count == 0 {
+            return Ok(0);
+        }
+        let device = self.device_id();
+        let tx = self.conn.transaction()?;
+        tx.execute_batch(CREATE_LOOKUP)?;
+        // The clock advances only if the transaction commits, as in `Vault::record_all`.
+        let mut clock = self.clock.clone();
+        for (entity_type, entity, change) in batch.changes {
+            record_local(&tx, device, &mut clock, entity_type, entity, change)?;
+        }
+        tx.execute_batch(DROP_LOOKUP)?;
+        tx.commit()?;
+        self.clock = clock;
+        Ok(count)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use secrecy::SecretString;
+
+    use super::*;
+    use crate::cases::NewCase;
+    use crate::domain::{LongText, Note, NoteKind, Sensitivity, Task, Visit};
+    use crate::KdfParams;
+
+    fn new_vault() -> (tempfile::TempDir, Vault, EntityId) {
+        let tmp = tempfile::tempdir().unwrap();
+        let passphrase = SecretString::from("maple orbit candle sixty harbor".to_owned());
+        let (mut vault, _) =
+            Vault::create(&tmp.path().join("v"), &passphrase, KdfParams::MINIMUM).unwrap();
+        let case = vault
+            .add_case(NewCase {
+                name: "Ivan Petrov".into(),
+                ..NewCase::default()
+            })
+            .unwrap();
+        (tmp, vault, case)
+    }
+
+    fn note(case: EntityId, text: &str) -> Note {
+        Note {
+            case_id: Some(case),
+            text: LongText::new(text).unwrap(),
+            ..Note::default()
+        }
+    }
+
+    fn count(vault: &Vault, sql: &str) -> i64 {
+        vault.connection().query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
+    #[test]
+    fn a_batch_saves_what_single_adds_would_and_leaves_the_schema_as_it_was() {
+        let (_tmp, mut vault, case) = new_vault();
+        let schema = count(&vault, "SELECT count(*) FROM sqlite_schema");
+        let mut batch = RecordBatch::new();
+        let visit = vault
+            .queue(
+                &mut batch,
+                Visit {
+                    case_id: Some(case),
+                    date: Some("2026-11-20".parse().unwrap()),
+                    ..Visit::default()
+                },
+            )
+            .unwrap();
+        let first = vault
+            .queue(
+                &mut batch,
+                Note {
+                    visit_id: Some(visit),
+                    ..note(case, "Просит очки для чтения")
+                },
+            )
+            .unwrap();
+        assert_eq!(batch.len(), 2);
+        assert!(
+            vault.get::<Visit>(visit).unwrap().is_none(),
+            "not saved yet"
+        );
+        assert_eq!(vault.save_batch(batch).unwrap(), 2);
+        assert_eq!(
+            vault.get::<Note>(first).unwrap().unwrap().record.visit_id,
+            Some(visit)
+        );
+        assert_eq!(vault.search_cases("очки").unwrap().len(), 1);
+        assert_eq!(count(&vault, "SELECT count(*) FROM ops"), 3);
+        assert_eq!(
+            count(&vault, "SELECT count(*) FROM sqlite_schema"),
+            schema,
+            "the lookup index is gone"
+        );
+        // A revision saved afterwards, one by one, still finds and hides the note it replaces.
+        vault
+            .revise_note(
+                first,
+                NoteKind::Needs,
+                Sensitivity::Normal,
+                LongText::new("Просит очки, +2.5").unwrap(),
+            )
+            .unwrap();
+        assert_eq!(vault.current_notes(case).unwrap().len(), 1);
+        assert!(vault.integrity_problems().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_record_that_fails_its_checks_is_refused_before_anything_is_saved() {
+        let (_tmp, vault, case) = new_vault();
+        let mut batch = RecordBatch::new();
+        vault.queue(&mut batch, note(case, "fine")).unwrap();
+        let stranger = Task {
+            case_id: Some(EntityId::random()),
+            title: crate::domain::ShortText::new("Call").unwrap(),
+            ..Task::default()
+        };
+        let err = vault.queue(&mut batch, stranger).unwrap_err();
+        assert!(err.to_string().contains("there is no case"), "{err}");
+        assert_eq!(batch.len(), 1);
+        drop(batch);
+        assert_eq!(
+            count(&vault, "SELECT count(*) FROM ops"),
+            1,
+            "only the case"
+        );
+    }
+
+    #[test]
+    fn the_revision_lookup_uses_the_index_inside_a_batch() {
+        let (_tmp, mut vault, _case) = new_vault();
+        let tx = vault.conn.transaction().unwrap();
+        tx.execute_batch(CREATE_LOOKUP).unwrap();
+        let plan: Vec<String> = tx
+            .prepare(
+                "EXPLAIN QUERY PLAN SELECT EXISTS (SELECT 1 FROM records WHERE entity_type = 'note'
+                 AND deleted = 0 AND json_extract(body, '$.replaces') = ?1)",
+            )
+            .unwrap()
+            .query_map(["x"], |r| r.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let plan = plan.join("; ");
+        assert!(plan.contains("batch_note_replaces"), "{plan}");
+    }
+}
