@@ -4,6 +4,7 @@
 //! and shell histories could see them: they are read from a terminal prompt, or with
 //! `--passphrase-stdin` one per line from standard input.
 
+mod bench_command;
 mod case_commands;
 mod deadline_commands;
 mod demo;
@@ -105,6 +106,11 @@ pub enum VaultCommand {
     Demo {
         #[command(flatten)]
         args: demo::DemoArgs,
+    },
+    /// Times searches, the dashboard and a case page on this vault (see docs/benchmarks.md).
+    Bench {
+        #[command(flatten)]
+        args: bench_command::BenchArgs,
     },
     /// Sets a new passphrase with the recovery code, and prints a new recovery code.
     /// With --passphrase-stdin: the recovery code, then the new passphrase.

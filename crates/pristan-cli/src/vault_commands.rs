@@ -36,6 +36,7 @@ pub fn run(dir: &Path, command: VaultCommand) -> Result<()> {
         VaultCommand::Facility { action } => crate::facility_commands::run(dir, action),
         VaultCommand::Deadlines { args } => crate::deadline_commands::run(dir, args),
         VaultCommand::Demo { args } => crate::demo::run(dir, args),
+        VaultCommand::Bench { args } => crate::bench_command::run(dir, args),
         VaultCommand::Init {
             passphrase_stdin,
             fast_kdf,

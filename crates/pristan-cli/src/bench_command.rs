@@ -1,0 +1,147 @@
+//! `pristan bench`: how long the things a volunteer waits for take on a given vault (searches, the
+//! dashboard, a case page, and with `--write` saving a note), for docs/benchmarks.md. Times are
+//! printed, never asserted: they depend on the machine.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use clap::Args;
+use pristan_core::domain::{LongText, Note, NoteKind};
+use pristan_core::Vault;
+
+use crate::secrets::SecretSource;
+
+#[derive(Args)]
+pub struct BenchArgs {
+    /// Read the passphrase from standard input (one line) instead of prompting.
+    #[arg(long)]
+    passphrase_stdin: bool,
+    /// Runs of each measurement; the median and the slowest are shown.
+    #[arg(long, default_value_t = 5)]
+    runs: u32,
+    /// Also time saving a note (on the first case) and deleting it again. This writes to the
+    /// vault: a note and its deletion stay in the operation log.
+    #[arg(long)]
+    write: bool,
+}
+
+pub fn run(dir: &Path, args: BenchArgs) -> Result<()> {
+    let passphrase = SecretSource::new(args.passphrase_stdin).read("Passphrase: ")?;
+    let started = Instant::now();
+    let mut vault = Vault::unlock(dir, &passphrase)?;
+    println!(
+        "{:<44} {:>9.1} ms  (key derivation included)",
+        "unlock",
+        ms(started.elapsed())
+    );
+    let runs = args.runs.max(1);
+    let today = chrono::Local::now().date_naive();
+    let cases = vault.cases()?;
+    let first = cases
+        .first()
+        .context("the vault has no cases: run pristan demo first")?;
+    let a_number = cases
+        .iter()
+        .find_map(|c| c.a_number)
+        .map(|a| a.to_string())
+        .unwrap_or_else(|| "A-000-000-001".into());
+    println!("{} cases", cases.len());
+
+    measure("list every case", runs, || Ok(vault.cases()?.len()))?;
+    let queries = [
+        ("search a Latin surname", "Petrov".to_owned()),
+        ("search a Cyrillic surname", "Петров".to_owned()),
+        ("search a name with ё typed as е", "Соловьев".to_owned()),
+        ("search an A-number with dashes", a_number),
+        ("search an English word in notes", "glasses".to_owned()),
+        ("search a Russian word in notes", "очки".to_owned()),
+        ("search a rare word", "Dovlatov".to_owned()),
+        ("search a very common word", "the".to_owned()),
+        ("search two words", "warm socks".to_owned()),
+    ];
+    for (label, query) in &queries {
+        measure(label, runs, || Ok(vault.search_cases(query)?.len()))?;
+    }
+    measure("dashboard", runs, || {
+        let d = vault.dashboard(today)?;
+        Ok(d.deadlines.len() + d.removal_imminent.len())
+    })?;
+    let busiest = busiest_case(&vault, &cases)?;
+    measure("case page (the case with most notes)", runs, || {
+        Ok(vault.case_file(busiest, today)?.notes.len())
+    })?;
+    if args.write {
+        bench_writes(&mut vault, first.id, runs)?;
+    }
+    vault.lock()?;
+    Ok(())
+}
+
+fn bench_writes(vault: &mut Vault, case: pristan_core::ops::EntityId, runs: u32) -> Result<()> {
+    let text = LongText::new("Benchmark note: saved and deleted again by pristan bench --write.")?;
+    let mut saves = Vec::new();
+    let mut deletes = Vec::new();
+    for _ in 0..runs {
+        let started = Instant::now();
+        let id = vault.add(Note {
+            case_id: Some(case),
+            kind: NoteKind::Observation,
+            text: text.clone(),
+            ..Note::default()
+        })?;
+        saves.push(started.elapsed());
+        let started = Instant::now();
+        vault.delete::<Note>(id)?;
+        deletes.push(started.elapsed());
+    }
+    report("save a note (one transaction)", &mut saves, None);
+    report("delete a note", &mut deletes, None);
+    Ok(())
+}
+
+fn busiest_case(
+    vault: &Vault,
+    cases: &[pristan_core::domain::CaseRecord],
+) -> Result<pristan_core::ops::EntityId> {
+    let notes = vault.list_all::<Note>()?;
+    let mut counts = std::collections::HashMap::new();
+    for note in &notes {
+        if let Some(case) = note.record.case_id {
+            *counts.entry(case).or_insert(0usize) += 1;
+        }
+    }
+    Ok(counts
+        .into_iter()
+        .max_by_key(|(id, n)| (*n, *id))
+        .map(|(id, _)| id)
+        .unwrap_or(cases[0].id))
+}
+
+fn measure(label: &str, runs: u32, mut f: impl FnMut() -> Result<usize>) -> Result<()> {
+    let mut times = Vec::new();
+    let mut found = 0;
+    for _ in 0..runs {
+        let started = Instant::now();
+        found = f()?;
+        times.push(started.elapsed());
+    }
+    report(label, &mut times, Some(found));
+    Ok(())
+}
+
+fn report(label: &str, times: &mut [Duration], found: Option<usize>) {
+    times.sort();
+    let median = times[times.len() / 2];
+    let slowest = times[times.len() - 1];
+    let found = found.map(|n| format!("  ({n} found)")).unwrap_or_default();
+    println!(
+        "{label:<44} {:>9.1} ms median, {:>9.1} ms slowest{found}",
+        ms(median),
+        ms(slowest)
+    );
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
