@@ -339,18 +339,21 @@ async fn set_value(app: &App, css: &str, value: &str) {
         .unwrap();
 }
 
-/// Scrolls the window so that the element's top is at the top of the view.
+/// Scrolls the window so that the element's top is at the top of the view, and waits for two
+/// frames so that the screenshot shows the new position.
 async fn scroll_to(app: &App, css: &str) {
     app.find(css).await;
     app.client
-        .execute(
-            "const top = document.querySelector(arguments[0]).getBoundingClientRect().top;
-             window.scrollTo(0, window.scrollY + top - 8);",
+        .execute_async(
+            "const [css, done] = arguments;
+             const top = document.querySelector(css).getBoundingClientRect().top;
+             window.scrollTo(0, window.scrollY + top - 8);
+             requestAnimationFrame(() => requestAnimationFrame(() => done(window.scrollY)));",
             vec![css.into()],
         )
         .await
         .unwrap();
-    tokio::time::sleep(Duration::from_millis(150)).await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
 }
 
 /// A screenshot of the window scrolled to one section, as <label>.png beside the step

@@ -50,7 +50,7 @@ pub fn CaseHeader(props: &SectionProps) -> Html {
                 </div>
                 <div>
                     <dt>{ i18n.t("custody-status") }</dt>
-                    <dd id="case-custody">{ word(&i18n, "custody-status", case.custody_status.as_str()) }</dd>
+                    <dd id="case-custody-status">{ word(&i18n, "custody-status", case.custody_status.as_str()) }</dd>
                 </div>
                 <div>
                     <dt>{ i18n.t("case-facility") }</dt>
