@@ -8,7 +8,10 @@ use pristan_model::{Attorney, FilingStatus};
 use serde_json::Value;
 use yew::prelude::*;
 
-use super::{on_submit, set, toggle, use_form_status, CaseSection, FormButtons, SectionProps};
+use super::{
+    close_on_escape, on_submit, set, toggle, use_form_status, CaseSection, FormButtons,
+    SectionProps,
+};
 use crate::components::{SelectField, TextField};
 use crate::hooks::use_focus_on_mount;
 use crate::i18n::use_i18n;
@@ -150,7 +153,8 @@ fn AttorneyForm(props: &AttorneyFormProps) -> Html {
     };
     let filing_options = options(&i18n, "filing", FilingStatus::ALL, FilingStatus::as_str);
     html! {
-        <form class="form" {onsubmit} novalidate=true>
+        <form class="form" {onsubmit} novalidate=true
+            onkeydown={close_on_escape(props.on_done.clone())}>
             <div class="form-grid">
                 <TextField id="attorney-name" label={i18n.t("attorney-name")} value={(*name).clone()}
                     on_input={set(&name)} input_ref={first.clone()} />

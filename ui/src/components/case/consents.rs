@@ -8,7 +8,8 @@ use pristan_model::{Consent, ConsentMethod, ConsentPurpose, Stored};
 use yew::prelude::*;
 
 use super::{
-    on_submit, set, short_text, toggle, use_form_status, CaseSection, FormButtons, SectionProps,
+    close_on_escape, on_submit, set, short_text, toggle, use_form_status, CaseSection, FormButtons,
+    SectionProps,
 };
 use crate::components::{DateField, SelectField, TextField};
 use crate::format::{date_value, long_date, parse_date, today};
@@ -202,7 +203,8 @@ fn ConsentForm(props: &ConsentFormProps) -> Html {
         })
     };
     html! {
-        <form id="consent-form" class="form subform" {onsubmit} novalidate=true>
+        <form id="consent-form" class="form subform" {onsubmit} novalidate=true
+            onkeydown={close_on_escape(props.on_done.clone())}>
             <h3>{ i18n.t("consents-add-title") }</h3>
             <div class="form-grid">
                 <div class="field span-2">

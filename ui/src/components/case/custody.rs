@@ -6,8 +6,8 @@ use pristan_model::{CustodyEvent, CustodyEventKind, EntityId, ReleaseType, Store
 use yew::prelude::*;
 
 use super::{
-    long_text, on_submit, set, short_text, toggle, use_form_status, CaseSection, FacilityField,
-    FormButtons, SectionProps,
+    close_on_escape, long_text, on_submit, set, short_text, toggle, use_form_status, CaseSection,
+    FacilityField, FormButtons, SectionProps,
 };
 use crate::components::{ConfirmButton, DateField, SelectField, TextArea, TextField};
 use crate::format::{long_date, parse_date};
@@ -183,7 +183,8 @@ fn CustodyEventForm(props: &CustodyEventFormProps) -> Html {
     };
     let on_added = section.on_facilities_changed.reform(|_: EntityId| ());
     html! {
-        <form id="custody-event-form" class="form subform" {onsubmit} novalidate=true>
+        <form id="custody-event-form" class="form subform" {onsubmit} novalidate=true
+            onkeydown={close_on_escape(props.on_done.clone())}>
             <h3>{ i18n.t("custody-add-title") }</h3>
             <div class="form-grid">
                 <div class="field">

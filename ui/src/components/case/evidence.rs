@@ -8,8 +8,8 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::{
-    long_text, on_submit, set, short_text, toggle, use_form_status, CaseSection, FormButtons,
-    SectionProps,
+    close_on_escape, long_text, on_submit, set, short_text, toggle, use_form_status, CaseSection,
+    FormButtons, SectionProps,
 };
 use crate::components::{ConfirmButton, DateField, SelectField, TextArea, TextField};
 use crate::format::{long_date, parse_date, today};
@@ -186,7 +186,8 @@ fn EvidenceForm(props: &EvidenceFormProps) -> Html {
     let checked =
         VerificationLevel::parse(&level).unwrap_or_default() != VerificationLevel::Claimed;
     html! {
-        <form id="evidence-form" class="form subform" {onsubmit} novalidate=true>
+        <form id="evidence-form" class="form subform" {onsubmit} novalidate=true
+            onkeydown={close_on_escape(props.on_done.clone())}>
             <h3>{ i18n.t("evidence-add-title") }</h3>
             <div class="form-grid">
                 <div class="field">

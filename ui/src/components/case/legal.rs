@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 use super::facility::time_zone_options;
 use super::{
-    long_text, on_submit, set, short_text, toggle, use_form_status, CaseSection, FormButtons,
-    SectionProps,
+    close_on_escape, long_text, on_submit, set, short_text, toggle, use_form_status, CaseSection,
+    FormButtons, SectionProps,
 };
 use crate::components::{CheckField, ConfirmButton, DateField, SelectField, TextArea, TextField};
 use crate::format::{long_date, parse_date, parse_time, time_at};
@@ -214,7 +214,8 @@ fn LegalEventForm(props: &LegalEventFormProps) -> Html {
         Callback::from(move |checked: bool| appeal_waived.set(checked))
     };
     html! {
-        <form id="legal-event-form" class="form subform" {onsubmit} novalidate=true>
+        <form id="legal-event-form" class="form subform" {onsubmit} novalidate=true
+            onkeydown={close_on_escape(props.on_done.clone())}>
             <h3>{ i18n.t("legal-add-title") }</h3>
             <div class="form-grid">
                 <div class="field span-2">

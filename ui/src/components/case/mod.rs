@@ -261,6 +261,16 @@ pub fn on_submit(save: impl Fn() + 'static) -> Callback<SubmitEvent> {
     })
 }
 
+/// Escape closes a section's form without saving, as Cancel does.
+pub fn close_on_escape(on_done: Callback<()>) -> Callback<KeyboardEvent> {
+    Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Escape" {
+            event.prevent_default();
+            on_done.emit(());
+        }
+    })
+}
+
 /// A callback that stores what was typed into `state`.
 pub fn set(state: &UseStateHandle<String>) -> Callback<String> {
     let state = state.clone();

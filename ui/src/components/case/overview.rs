@@ -10,7 +10,8 @@ use serde_json::Value;
 use yew::prelude::*;
 
 use super::{
-    on_submit, set, toggle, use_form_status, CaseSection, FacilityField, FormButtons, SectionProps,
+    close_on_escape, on_submit, set, toggle, use_form_status, CaseSection, FacilityField,
+    FormButtons, SectionProps,
 };
 use crate::components::{DateField, SelectField, TextField};
 use crate::format::{a_number_error, date_value, long_date, parse_date};
@@ -212,7 +213,8 @@ fn OverviewForm(props: &OverviewFormProps) -> Html {
     };
     let on_facility_added = section.on_facilities_changed.reform(|_: EntityId| ());
     html! {
-        <form class="form" {onsubmit} novalidate=true>
+        <form class="form" {onsubmit} novalidate=true
+            onkeydown={close_on_escape(props.on_done.clone())}>
             <div class="form-grid">
                 <TextField id="case-edit-name" label={i18n.t("case-name")} value={(*name).clone()}
                     on_input={set(&name)} required=true input_ref={first.clone()} />

@@ -6,8 +6,8 @@ use pristan_model::{Relative, Stored, Whereabouts};
 use yew::prelude::*;
 
 use super::{
-    long_text, on_submit, set, short_text, toggle, use_form_status, CaseName, CaseSection,
-    FormButtons, SectionProps,
+    close_on_escape, long_text, on_submit, set, short_text, toggle, use_form_status, CaseName,
+    CaseSection, FormButtons, SectionProps,
 };
 use crate::components::{ConfirmButton, SelectField, TextArea, TextField};
 use crate::hooks::use_focus_on_mount;
@@ -158,7 +158,8 @@ fn RelativeForm(props: &RelativeFormProps) -> Html {
         })
     };
     html! {
-        <form id="relative-form" class="form subform" {onsubmit} novalidate=true>
+        <form id="relative-form" class="form subform" {onsubmit} novalidate=true
+            onkeydown={close_on_escape(props.on_done.clone())}>
             <h3>{ i18n.t("relatives-add-title") }</h3>
             <div class="form-grid">
                 <TextField id="relative-name" label={i18n.t("relative-name")} value={(*name).clone()}

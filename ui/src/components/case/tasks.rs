@@ -6,8 +6,8 @@ use pristan_model::{Priority, Stored, Task, TaskStatus};
 use yew::prelude::*;
 
 use super::{
-    long_text, on_submit, set, short_text, toggle, use_form_status, CaseSection, FormButtons,
-    SectionProps,
+    close_on_escape, long_text, on_submit, set, short_text, toggle, use_form_status, CaseSection,
+    FormButtons, SectionProps,
 };
 use crate::components::{ConfirmButton, DateField, SelectField, TextArea, TextField};
 use crate::format::{due_in, full_date, parse_date, today};
@@ -186,7 +186,8 @@ fn TaskForm(props: &TaskFormProps) -> Html {
         })
     };
     html! {
-        <form id="task-form" class="form subform" {onsubmit} novalidate=true>
+        <form id="task-form" class="form subform" {onsubmit} novalidate=true
+            onkeydown={close_on_escape(props.on_done.clone())}>
             <h3>{ i18n.t("tasks-add-title") }</h3>
             <div class="form-grid">
                 <TextField id="task-title" label={i18n.t("task-title")} value={(*title).clone()}
