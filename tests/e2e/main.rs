@@ -8,8 +8,10 @@
 //! - `harness`: starting the app in an isolated home folder, screenshots, clean shutdown;
 //! - `case_pages`: dashboard, new case, deadlines from a legal event, removal-imminent, search in
 //!   Cyrillic, the case page in Russian;
-//! - `vault_journey`: create, lock, wrong passphrase, unlock, panic key, Russian, relaunch.
+//! - `vault_journey`: create, lock, wrong passphrase, unlock, panic key, Russian, relaunch;
+//! - `visit_guide`: the printable paper visit guide, in English and Russian.
 
 mod case_pages;
 mod harness;
 mod vault_journey;
+mod visit_guide;

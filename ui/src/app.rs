@@ -10,7 +10,7 @@ use crate::hooks::{lock_now, use_session_watch};
 use crate::i18n::I18n;
 use crate::pages::{
     CasePage, CasesPage, CreateVaultPage, DashboardPage, NewCasePage, RecoverPage,
-    RecoveryCodePage, SettingsPage, StartFailedPage, StartingPage, UnlockPage,
+    RecoveryCodePage, SettingsPage, StartFailedPage, StartingPage, UnlockPage, VisitGuidePage,
 };
 use crate::state::{Action, AppModel, Dispatch, Screen};
 
@@ -117,6 +117,7 @@ fn page(model: &AppModel, dispatch: Dispatch, on_language: Callback<Language>) -
         Screen::Settings => html! {
             <SettingsPage {dispatch} auto_lock_minutes={model.auto_lock_minutes} {on_language} />
         },
+        Screen::VisitGuide => html! { <VisitGuidePage {dispatch} /> },
     }
 }
 

@@ -36,6 +36,8 @@ pub enum Screen {
         draft_id: EntityId,
     },
     Settings,
+    /// The blank paper guide to print for a visit where laptops are not allowed.
+    VisitGuide,
 }
 
 impl Screen {
@@ -50,6 +52,7 @@ impl Screen {
                 | Screen::Case(_)
                 | Screen::VisitWriteUp { .. }
                 | Screen::Settings
+                | Screen::VisitGuide
         )
     }
 
@@ -123,6 +126,7 @@ pub enum Action {
         draft_id: EntityId,
     },
     ShowSettings,
+    ShowVisitGuide,
     LanguageChosen(Language),
     AutoLockSaved(u32),
 }
@@ -170,6 +174,7 @@ impl Reducible for AppModel {
                 next.screen = Screen::VisitWriteUp { case_id, draft_id }
             }
             Action::ShowSettings => next.screen = Screen::Settings,
+            Action::ShowVisitGuide => next.screen = Screen::VisitGuide,
             Action::LanguageChosen(language) => next.language = language,
             Action::AutoLockSaved(minutes) => next.auto_lock_minutes = minutes,
         }

@@ -6,7 +6,7 @@
 
 guide-title = Paper visit guide
 guide-intro = Many facilities do not allow laptops in the visiting room. Print this guide, take it to the visit, write on it by hand, and type your notes into Pristan afterwards.
-guide-print-hint = In the print window, choose your printer, or “Print to File” to save a PDF that you can print elsewhere. The guide is blank: it holds nothing from your vault.
+guide-print-hint = In the print window, choose your printer, or “Print to File” (“Save as PDF” on some computers) to keep a PDF you can print elsewhere. The guide is blank: it holds nothing from your vault.
 guide-print = Print
 guide-back = Back
 
@@ -52,7 +52,7 @@ guide-no = no
 guide-consent-keep = you keep notes of your visits
 guide-consent-coordinator = you share them with your programme’s coordinator
 guide-consent-attorney = you share them with their attorney
-guide-consent-referral = their case is referred to a government that may offer protection (for example, Canada)
+guide-consent-referral = their case is referred to the government of a country that may offer protection (for example, Canada)
 guide-consent-family = you share news with relatives they name:
 guide-consent-family-names = Names and relation
 
@@ -76,7 +76,7 @@ guide-prompt-observation = What you saw yourself: conditions, injuries, how the 
 ## Follow-ups
 
 guide-followups-title = Follow-ups
-guide-urgent = Tell your coordinator the same day if:
+guide-urgent = Tell your coordinator at once if:
 guide-urgent-child = they may be a child held with adults
 guide-urgent-self-harm = they may harm themselves
 guide-urgent-torture = they speak of torture

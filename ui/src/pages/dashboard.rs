@@ -22,6 +22,10 @@ use crate::state::{Action, Dispatch};
 pub fn DashboardPage(props: &PageProps) -> Html {
     let i18n = use_i18n();
     let query = use_query(&props.dispatch, (), |_| GetDashboard);
+    let open_visit_guide = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ShowVisitGuide))
+    };
     let body = match &*query.answer {
         None => html! { <p class="muted" role="status">{ i18n.t("loading") }</p> },
         Some(Err(error)) => html! { <ErrorNote text={describe(&i18n, error)} /> },
@@ -47,6 +51,13 @@ pub fn DashboardPage(props: &PageProps) -> Html {
                 </div>
                 { body }
             </section>
+            <div class="home-visit-guide">
+                <p class="muted">{ i18n.t("home-visit-guide-hint") }</p>
+                <button id="open-visit-guide" type="button" class="button button-quiet"
+                    onclick={open_visit_guide}>
+                    { i18n.t("home-visit-guide") }
+                </button>
+            </div>
         </div>
     }
 }

@@ -11,6 +11,7 @@ mod recovery_code;
 mod settings;
 mod startup;
 mod unlock;
+mod visit_guide;
 
 pub use case::CasePage;
 pub use cases::CasesPage;
@@ -22,6 +23,7 @@ pub use recovery_code::RecoveryCodePage;
 pub use settings::SettingsPage;
 pub use startup::{StartFailedPage, StartingPage};
 pub use unlock::UnlockPage;
+pub use visit_guide::VisitGuidePage;
 
 use yew::prelude::*;
 
