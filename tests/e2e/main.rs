@@ -9,9 +9,12 @@
 //! - `case_pages`: dashboard, new case, deadlines from a legal event, removal-imminent, search in
 //!   Cyrillic, the case page in Russian;
 //! - `vault_journey`: create, lock, wrong passphrase, unlock, panic key, Russian, relaunch;
-//! - `visit_guide`: the printable paper visit guide, in English and Russian.
+//! - `visit_guide`: the printable paper visit guide, in English and Russian;
+//! - `visit_writeup`: a visit written up with the keyboard, autosaved, resumed after the app
+//!   closed, finished; its notes on the case page, edited, searched, in Russian.
 
 mod case_pages;
 mod harness;
 mod vault_journey;
 mod visit_guide;
+mod visit_writeup;

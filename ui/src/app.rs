@@ -11,6 +11,7 @@ use crate::i18n::I18n;
 use crate::pages::{
     CasePage, CasesPage, CreateVaultPage, DashboardPage, NewCasePage, RecoverPage,
     RecoveryCodePage, SettingsPage, StartFailedPage, StartingPage, UnlockPage, VisitGuidePage,
+    VisitWriteUpPage,
 };
 use crate::state::{Action, AppModel, Dispatch, Screen};
 
@@ -112,8 +113,9 @@ fn page(model: &AppModel, dispatch: Dispatch, on_language: Callback<Language>) -
         Screen::NewCase => html! { <NewCasePage {dispatch} /> },
         // Keyed by the case, so that opening another case starts from a fresh page.
         Screen::Case(id) => html! { <CasePage key={id.to_string()} {dispatch} id={*id} /> },
-        // The write-up page comes with the next commit.
-        Screen::VisitWriteUp { .. } => html! {},
+        Screen::VisitWriteUp { case_id, draft_id } => html! {
+            <VisitWriteUpPage key={draft_id.to_string()} {dispatch} case_id={*case_id} draft_id={*draft_id} />
+        },
         Screen::Settings => html! {
             <SettingsPage {dispatch} auto_lock_minutes={model.auto_lock_minutes} {on_language} />
         },

@@ -8,11 +8,11 @@ use pristan_model::EntityId;
 use yew::prelude::*;
 
 use crate::components::case::{
-    AttachmentsSection, AttorneySection, CaseHeader, ConsentsSection, CustodySection,
+    AttachmentsSection, AttorneySection, CaseHeader, CaseSection, ConsentsSection, CustodySection,
     DeadlinesSection, EvidenceSection, LegalSection, OverviewSection, RelativesSection,
     SectionProps, TasksSection, VisitsSection,
 };
-use crate::components::ErrorNote;
+use crate::components::{ErrorNote, NoteList};
 use crate::errors::{describe, ErrorText};
 use crate::hooks::use_query;
 use crate::i18n::use_i18n;
@@ -25,13 +25,14 @@ pub struct CasePageProps {
 }
 
 /// The sections in page order, for the "On this page" links: (element id, title message).
-const SECTIONS: [(&str, &str); 11] = [
+const SECTIONS: [(&str, &str); 12] = [
     ("case-overview", "case-overview"),
     ("case-attorney", "attorney-title"),
     ("case-deadlines", "deadlines-title"),
     ("case-legal", "legal-title"),
     ("case-custody", "custody-title"),
     ("case-visits", "case-visits-title"),
+    ("case-notes", "case-notes-title"),
     ("case-tasks", "tasks-title"),
     ("case-evidence", "evidence-title"),
     ("case-relatives", "relatives-title"),
@@ -99,6 +100,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                     <LegalSection ..section.clone() />
                     <CustodySection ..section.clone() />
                     <VisitsSection ..section.clone() />
+                    <NotesSection ..section.clone() />
                     <TasksSection ..section.clone() />
                     <EvidenceSection ..section.clone() />
                     <RelativesSection ..section.clone() />
@@ -115,5 +117,16 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             </button>
             { body }
         </section>
+    }
+}
+
+/// `#case-notes`: the volunteer's notes on this case, newest first, each with its history.
+#[function_component]
+fn NotesSection(props: &SectionProps) -> Html {
+    let i18n = use_i18n();
+    html! {
+        <CaseSection id="case-notes" title={i18n.t("case-notes-title")}>
+            <NoteList notes={props.file.notes.clone()} on_changed={props.on_changed.clone()} />
+        </CaseSection>
     }
 }

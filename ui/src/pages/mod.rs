@@ -12,6 +12,7 @@ mod settings;
 mod startup;
 mod unlock;
 mod visit_guide;
+mod visit_writeup;
 
 pub use case::CasePage;
 pub use cases::CasesPage;
@@ -24,6 +25,7 @@ pub use settings::SettingsPage;
 pub use startup::{StartFailedPage, StartingPage};
 pub use unlock::UnlockPage;
 pub use visit_guide::VisitGuidePage;
+pub use visit_writeup::VisitWriteUpPage;
 
 use yew::prelude::*;
 
