@@ -29,6 +29,7 @@ async fn cases_deadlines_search_and_russian() {
     // A new vault opens on the dashboard, which invites the first case.
     app.find("#dashboard").await;
     app.find("#dashboard-empty").await;
+    app.find("#open-visit-guide").await;
     app.shot("dashboard-empty").await;
 
     // A mistyped A-number is refused before anything is saved, in words.
@@ -51,12 +52,15 @@ async fn cases_deadlines_search_and_russian() {
         "Otero County Processing Center",
     )
     .await;
+    // The time zone follows the state typed.
     app.type_into("#new-case-facility-new-state", "nm").await;
-    app.find("#new-case-facility-new-zone")
+    let zone = app
+        .find("#new-case-facility-new-zone")
         .await
-        .select_by_value("America/Denver")
+        .prop("value")
         .await
         .unwrap();
+    assert_eq!(zone.as_deref(), Some("America/Denver"));
     app.shot("new-case-facility-form").await;
     app.click("#new-case-facility-new-submit").await;
     wait_for_text(
@@ -155,6 +159,46 @@ async fn cases_deadlines_search_and_russian() {
     .await;
     app.click("#evidence-submit").await;
     wait_for_text(&app, "#case-evidence", "anti-war picket").await;
+    // A transfer to a facility added from the event's form.
+    app.click("#add-custody-event").await;
+    set_value(
+        &app,
+        "#custody-event-date",
+        &(today - Days::days(40)).to_string(),
+    )
+    .await;
+    app.click("#custody-event-facility-add").await;
+    app.type_into(
+        "#custody-event-facility-new-name",
+        "Torrance County Detention Facility",
+    )
+    .await;
+    app.type_into("#custody-event-facility-new-state", "NM")
+        .await;
+    app.click("#custody-event-facility-new-submit").await;
+    wait_for_text(
+        &app,
+        "#custody-event-facility",
+        "Torrance County Detention Facility (NM)",
+    )
+    .await;
+    app.type_into("#custody-event-source", "ICE detainee locator")
+        .await;
+    app.click("#custody-event-submit").await;
+    app.gone("#custody-event-form").await;
+    wait_for_text(
+        &app,
+        "#case-custody",
+        "from Otero County Processing Center to Torrance County Detention Facility",
+    )
+    .await;
+    wait_for_text(
+        &app,
+        "#case-facility",
+        "Torrance County Detention Facility, NM",
+    )
+    .await;
+
     // A picture, kept in the vault, shown from its bytes, and exported with a warning.
     let picture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/icons/128x128.png");
     app.find("#attachment-file")

@@ -265,16 +265,18 @@ custody-source = Source
 custody-source-hint = e.g. ICE detainee locator, the attorney, the person.
 custody-note = Note
 custody-submit = Save the event
+custody-update-case = Also change where the person is now (custody status and facility)
 custody-event-detained = Detained
 custody-event-transferred = Transferred
 custody-event-released = Released
 custody-event-removed = Removed from the US
 custody-event-left-country = Left the country
+custody-released-on = on { $how }
 custody-transfer = from { $from } to { $to }
 release-parole = parole
 release-bond = bond
 release-recognizance = recognizance
-release-other = other
+release-other = other terms
 custody-source-shown = Source: { $source }
 
 ## Visits and drafts

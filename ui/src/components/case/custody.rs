@@ -1,17 +1,23 @@
 //! `#case-custody`: where the person has been held, oldest first (detained, transferred, released,
 //! removed), each with its source, and the form that adds an event.
 
-use pristan_ipc::{AddRecord, AnyRecord, RecordKind};
-use pristan_model::{CustodyEvent, CustodyEventKind, EntityId, ReleaseType, Stored};
+use std::collections::BTreeMap;
+
+use pristan_ipc::{AddRecord, AnyRecord, RecordKind, UpdateCase};
+use pristan_model::{
+    CaseRecord, CustodyEvent, CustodyEventKind, CustodyStatus, EntityId, ReleaseType, Stored,
+};
+use serde_json::Value;
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::{
     close_on_escape, long_text, on_submit, set, short_text, toggle, use_form_status, CaseSection,
     FacilityField, FormButtons, SectionProps,
 };
-use crate::components::{ConfirmButton, DateField, SelectField, TextArea, TextField};
+use crate::components::{CheckField, ConfirmButton, DateField, SelectField, TextArea, TextField};
 use crate::format::{long_date, parse_date};
-use crate::hooks::use_focus_on_mount;
+use crate::hooks::{use_focus_on_mount, vault_call};
 use crate::i18n::{use_i18n, I18n};
 use crate::labels::{options, word};
 
@@ -79,7 +85,7 @@ fn event_item(i18n: &I18n, props: &SectionProps, event: &Stored<CustodyEvent>) -
                 <p class="timeline-title">
                     <strong>{ kind.clone() }</strong>
                     if let Some(release) = release {
-                        { " (" }{ release }{ ")" }
+                        <span>{ i18n.t_args("custody-released-on", &[("how", release.into())]) }</span>
                     }
                 </p>
                 if let Some(place) = place {
@@ -101,6 +107,35 @@ fn event_item(i18n: &I18n, props: &SectionProps, event: &Stored<CustodyEvent>) -
     }
 }
 
+/// What the event says about the person now: their custody status and, after a detention or a
+/// transfer, their facility. Only what differs from the case is returned.
+fn case_changes(
+    kind: CustodyEventKind,
+    facility: Option<EntityId>,
+    case: &CaseRecord,
+) -> BTreeMap<String, Value> {
+    let status = match kind {
+        CustodyEventKind::Detained | CustodyEventKind::Transferred => CustodyStatus::Detained,
+        CustodyEventKind::Released => CustodyStatus::Released,
+        CustodyEventKind::Removed => CustodyStatus::Removed,
+        CustodyEventKind::LeftCountry => CustodyStatus::LeftCountry,
+    };
+    let mut changes = BTreeMap::new();
+    if status != case.custody_status {
+        changes.insert("custody_status".to_owned(), Value::from(status.as_str()));
+    }
+    let held = matches!(
+        kind,
+        CustodyEventKind::Detained | CustodyEventKind::Transferred
+    );
+    if let (true, Some(facility)) = (held, facility) {
+        if Some(facility) != case.facility_id {
+            changes.insert("facility_id".to_owned(), Value::from(facility.to_string()));
+        }
+    }
+    changes
+}
+
 #[derive(Properties, PartialEq)]
 struct CustodyEventFormProps {
     section: SectionProps,
@@ -118,12 +153,15 @@ fn CustodyEventForm(props: &CustodyEventFormProps) -> Html {
     let release = use_state(|| ReleaseType::Parole.as_str().to_owned());
     let source = use_state(String::new);
     let note = use_state(String::new);
+    let update_case = use_state(|| true);
     let status = use_form_status();
     let first = NodeRef::default();
     use_focus_on_mount(first.clone());
     let kind_now = CustodyEventKind::parse(&kind).unwrap_or_default();
 
     let onsubmit = {
+        let (update_case, case) = (update_case.clone(), section.file.case.clone());
+        let on_error = section.on_error.clone();
         let (kind, date, facility, from_facility, release, source, note, status) = (
             kind.clone(),
             date.clone(),
@@ -158,9 +196,16 @@ fn CustodyEventForm(props: &CustodyEventFormProps) -> Html {
                     note: long_text(&i18n, &i18n.t("custody-note"), &note)?,
                 })
             })();
+            let changes = if *update_case {
+                case_changes(kind, *facility, &case)
+            } else {
+                BTreeMap::new()
+            };
             match record {
                 Ok(record) => {
-                    let (on_changed, on_done) = (on_changed.clone(), on_done.clone());
+                    let (on_changed, on_done, on_error) =
+                        (on_changed.clone(), on_done.clone(), on_error.clone());
+                    let dispatch_after = dispatch.clone();
                     status.send(
                         i18n,
                         &dispatch,
@@ -169,7 +214,20 @@ fn CustodyEventForm(props: &CustodyEventFormProps) -> Html {
                         },
                         move |_| {
                             on_done.emit(());
-                            on_changed.emit(());
+                            if changes.is_empty() {
+                                on_changed.emit(());
+                                return;
+                            }
+                            let update = UpdateCase {
+                                id: case_id,
+                                fields: changes,
+                            };
+                            spawn_local(async move {
+                                if let Err(error) = vault_call(&dispatch_after, &update).await {
+                                    on_error.emit(error);
+                                }
+                                on_changed.emit(());
+                            });
                         },
                     );
                 }
@@ -223,6 +281,11 @@ fn CustodyEventForm(props: &CustodyEventFormProps) -> Html {
                 <TextArea id="custody-event-note" label={i18n.t("custody-note")} value={(*note).clone()}
                     on_input={set(&note)} class="span-2" />
             </div>
+            <CheckField id="custody-event-update-case" label={i18n.t("custody-update-case")}
+                checked={*update_case} on_change={{
+                    let update_case = update_case.clone();
+                    Callback::from(move |checked: bool| update_case.set(checked))
+                }} />
             { status.view() }
             <FormButtons submit_id="custody-event-submit" submit_label={i18n.t("custody-submit")}
                 busy={*status.busy} on_cancel={props.on_done.clone()} />

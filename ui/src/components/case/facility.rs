@@ -35,6 +35,31 @@ pub const US_TIME_ZONES: &[(&str, &str)] = &[
     ("Pacific/Guam", "tz-chamorro"),
 ];
 
+/// The time zone most of a state (or territory) keeps, by its two-letter code. States split
+/// between two zones get the one where most of their people, and detention centres, are; the
+/// zone can still be changed by hand.
+fn zone_for_state(code: &str) -> Option<&'static str> {
+    let zone = match code {
+        "CT" | "DC" | "DE" | "FL" | "GA" | "MA" | "MD" | "ME" | "NC" | "NH" | "NJ" | "NY"
+        | "OH" | "PA" | "RI" | "SC" | "VA" | "VT" | "WV" => "America/New_York",
+        "MI" => "America/Detroit",
+        "IN" => "America/Indiana/Indianapolis",
+        "KY" => "America/Kentucky/Louisville",
+        "AL" | "AR" | "IA" | "IL" | "KS" | "LA" | "MN" | "MO" | "MS" | "ND" | "NE" | "OK"
+        | "SD" | "TN" | "TX" | "WI" => "America/Chicago",
+        "CO" | "MT" | "NM" | "UT" | "WY" => "America/Denver",
+        "ID" => "America/Boise",
+        "AZ" => "America/Phoenix",
+        "CA" | "NV" | "OR" | "WA" => "America/Los_Angeles",
+        "AK" => "America/Anchorage",
+        "HI" => "Pacific/Honolulu",
+        "PR" | "VI" => "America/Puerto_Rico",
+        "GU" | "MP" => "Pacific/Guam",
+        _ => return None,
+    };
+    Some(zone)
+}
+
 /// `(IANA name, "Central time — America/Chicago")` for a time zone `<select>`.
 pub fn time_zone_options(i18n: &I18n) -> Vec<(String, String)> {
     US_TIME_ZONES
@@ -127,6 +152,26 @@ fn NewFacility(props: &NewFacilityProps) -> Html {
     let name = use_state(String::new);
     let state = use_state(String::new);
     let zone = use_state(|| "America/Chicago".to_owned());
+    // Until the zone is chosen by hand, it follows the state typed.
+    let zone_chosen = use_state(|| false);
+    let on_state = {
+        let (state, zone, zone_chosen) = (state.clone(), zone.clone(), zone_chosen.clone());
+        Callback::from(move |typed: String| {
+            if !*zone_chosen {
+                if let Some(guess) = zone_for_state(&typed.trim().to_uppercase()) {
+                    zone.set(guess.to_owned());
+                }
+            }
+            state.set(typed);
+        })
+    };
+    let on_zone = {
+        let (zone, zone_chosen) = (zone.clone(), zone_chosen.clone());
+        Callback::from(move |chosen: String| {
+            zone_chosen.set(true);
+            zone.set(chosen);
+        })
+    };
     let status = use_form_status();
     let save = {
         let (name, state, zone, status) =
@@ -185,9 +230,9 @@ fn NewFacility(props: &NewFacilityProps) -> Html {
                 <TextField id={id("name")} label={i18n.t("facility-name")} value={(*name).clone()}
                     on_input={set(&name)} class="span-2" />
                 <TextField id={id("state")} label={i18n.t("facility-state")} value={(*state).clone()}
-                    on_input={set(&state)} hint={i18n.t("facility-state-hint")} />
+                    on_input={on_state} hint={i18n.t("facility-state-hint")} />
                 <SelectField id={id("zone")} label={i18n.t("facility-time-zone")} value={(*zone).clone()}
-                    options={time_zone_options(&i18n)} on_change={set(&zone)} />
+                    options={time_zone_options(&i18n)} on_change={on_zone} />
             </div>
             { status.view() }
             <div class="actions">
