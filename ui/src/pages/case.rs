@@ -14,7 +14,7 @@ use crate::components::case::{
 };
 use crate::components::{ErrorNote, NoteList};
 use crate::errors::{describe, ErrorText};
-use crate::hooks::use_query;
+use crate::hooks::{focus_by_id, use_query};
 use crate::i18n::use_i18n;
 use crate::state::{Action, Dispatch};
 
@@ -46,6 +46,14 @@ pub fn CasePage(props: &CasePageProps) -> Html {
     let file = use_query(&props.dispatch, props.id, |id| GetCaseFile { id: *id });
     let facilities = use_query(&props.dispatch, (), |_| ListFacilities);
     let action_error = use_state(|| None::<ErrorText>);
+    // Once the case has loaded, keyboard and screen-reader users start from its name rather
+    // than from wherever the link that opened it was.
+    let loaded = matches!(&*file.answer, Some(Ok(_)));
+    use_effect_with(loaded, |&loaded| {
+        if loaded {
+            focus_by_id("case-name");
+        }
+    });
     let back = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ShowCases))

@@ -18,7 +18,7 @@ use yew::prelude::*;
 use crate::components::case::CaseName;
 use crate::components::ErrorNote;
 use crate::errors::describe;
-use crate::hooks::{use_focus_on_mount, vault_call};
+use crate::hooks::{focus_by_id, use_focus_on_mount, vault_call};
 use crate::i18n::{use_i18n, I18n};
 use crate::labels::word;
 use crate::pages::PageProps;
@@ -237,15 +237,5 @@ fn focus_result(list: &NodeRef, index: usize) {
         .and_then(|node| node.dyn_into::<HtmlElement>().ok())
     {
         let _ = button.focus();
-    }
-}
-
-fn focus_by_id(id: &str) {
-    if let Some(element) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(id))
-        .and_then(|element| element.dyn_into::<HtmlElement>().ok())
-    {
-        let _ = element.focus();
     }
 }

@@ -42,7 +42,7 @@ pub fn CaseHeader(props: &SectionProps) -> Html {
     };
     html! {
         <header class="case-header">
-            <h1 id="case-name"><CaseName name={case.name.clone()} native_name={case.native_name.clone()} /></h1>
+            <h1 id="case-name" tabindex="-1"><CaseName name={case.name.clone()} native_name={case.native_name.clone()} /></h1>
             <dl class="case-facts">
                 <div>
                     <dt>{ i18n.t("case-a-number") }</dt>
