@@ -286,16 +286,20 @@ async fn cases_deadlines_search_and_russian() {
     app.find("#case-results").await;
     assert_eq!(results(&app).await.len(), 2);
     app.shot("cases-list").await;
-    app.type_into("#case-search", "Петр").await;
-    let found = wait_for_results(&app, 1).await;
+    let found = search(&app, "Петр").await;
+    assert_eq!(found.len(), 1, "{found:?}");
     assert!(
         found[0].contains("Иван Петров") && found[0].contains("A-123-456-789"),
         "{found:?}"
     );
     app.shot("cases-search-cyrillic").await;
-    app.type_into("#case-search", "picket").await;
-    let found = wait_for_text(&app, "#case-results", "In evidence").await;
-    assert!(found.contains("anti-war picket"), "{found}");
+    let found = search(&app, "picket").await;
+    assert!(
+        found.len() == 1
+            && found[0].contains("In evidence")
+            && found[0].contains("anti-war picket"),
+        "{found:?}"
+    );
     app.shot("cases-search-evidence").await;
     app.find("#case-search")
         .await
@@ -340,8 +344,11 @@ async fn cases_deadlines_search_and_russian() {
     wait_for_text(&app, "#dashboard-deadlines", "Сроки на ближайшие 14 дней").await;
     app.shot("dashboard-russian").await;
     app.click("#nav-cases").await;
-    app.type_into("#case-search", "ольга").await;
-    wait_for_results(&app, 1).await;
+    let found = search(&app, "ольга").await;
+    assert!(
+        found.len() == 1 && found[0].contains("Ольга Смирнова"),
+        "{found:?}"
+    );
     app.shot("cases-search-russian").await;
     app.click("#nav-new-case").await;
     app.find("#new-case-name").await;
@@ -441,16 +448,12 @@ async fn results(app: &App) -> Vec<String> {
     texts
 }
 
-async fn wait_for_results(app: &App, count: usize) -> Vec<String> {
-    let mut found = Vec::new();
-    for _ in 0..100 {
-        found = results(app).await;
-        if found.len() == count {
-            return found;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("expected {count} results, found {found:?}");
+/// Types `words` into the search box and returns the results that answer exactly them.
+async fn search(app: &App, words: &str) -> Vec<String> {
+    app.type_into("#case-search", words).await;
+    app.find(&format!("#case-results[data-query=\"{words}\"]"))
+        .await;
+    results(app).await
 }
 
 /// The BIA appeal's last day: 30 days after the decision, moved past weekends and the federal

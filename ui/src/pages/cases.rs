@@ -1,7 +1,8 @@
 //! Every case, with instant search (`#case-search`). Typing searches names in either script,
 //! A-numbers however written, and words in notes and evidence; each result (`.case-result` in
 //! `#case-results`) opens its case with a click or Enter. Arrow keys move between the field and
-//! the results.
+//! the results. The list carries the words it answers in `data-query`, so that a test (or a
+//! script) can tell a fresh answer from the one before.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -34,7 +35,11 @@ struct Row {
     matched: Option<SearchMatch>,
 }
 
-type Results = Result<Vec<Row>, IpcError>;
+/// The rows, and the words they answer (empty for the whole list).
+struct Results {
+    query: String,
+    rows: Result<Vec<Row>, IpcError>,
+}
 
 #[function_component]
 pub fn CasesPage(props: &PageProps) -> Html {
@@ -73,7 +78,7 @@ pub fn CasesPage(props: &PageProps) -> Html {
             "Enter" => {
                 let first = results
                     .as_ref()
-                    .and_then(|rows| rows.as_ref().ok())
+                    .and_then(|results| results.rows.as_ref().ok())
                     .and_then(|rows| rows.first());
                 if let Some(row) = first {
                     dispatch.dispatch(Action::OpenCase(row.case.id));
@@ -83,7 +88,11 @@ pub fn CasesPage(props: &PageProps) -> Html {
         })
     };
     let typed = query.trim().to_owned();
-    let body = match &*results {
+    let answered = results
+        .as_ref()
+        .map(|results| results.query.clone())
+        .unwrap_or_default();
+    let body = match results.as_ref().map(|results| &results.rows) {
         None => html! { <p class="muted" role="status">{ i18n.t("loading") }</p> },
         Some(Err(error)) => html! { <ErrorNote text={describe(&i18n, error)} /> },
         Some(Ok(rows)) if rows.is_empty() => {
@@ -92,14 +101,15 @@ pub fn CasesPage(props: &PageProps) -> Html {
             } else {
                 i18n.t_args("cases-no-match", &[("query", typed.clone().into())])
             };
-            html! { <p id="case-results-empty" class="muted">{ text }</p> }
+            html! { <p id="case-results-empty" class="muted" data-query={answered.clone()}>{ text }</p> }
         }
         Some(Ok(rows)) => html! {
             <>
                 <p class="muted" role="status">
                     { i18n.t_args("cases-count", &[("count", rows.len().into())]) }
                 </p>
-                <ul id="case-results" class="case-results" ref={list.clone()}>
+                <ul id="case-results" class="case-results" ref={list.clone()}
+                    data-query={answered.clone()}>
                     { for rows.iter().enumerate().map(|(index, row)| {
                         result_item(&i18n, &props.dispatch, &list, index, row)
                     }) }
@@ -159,7 +169,7 @@ async fn fetch(
         })
     };
     if !superseded.get() {
-        results.set(Some(rows));
+        results.set(Some(Results { query: typed, rows }));
     }
 }
 
