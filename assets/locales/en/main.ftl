@@ -87,10 +87,6 @@ recover-back = Back to unlocking with the passphrase
 
 ## Home
 
-home-title = Cases
-home-empty = Your vault is open. Cases you add will appear here.
-home-created = Vault created on { $date }.
-home-loading = Loading…
 home-visit-guide = Paper visit guide
 home-visit-guide-hint = Visiting where laptops are not allowed? Print a guide to fill in by hand.
 
