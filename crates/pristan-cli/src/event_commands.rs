@@ -45,7 +45,7 @@ pub enum EventCommand {
         /// Who said so: "EOIR hotline", "attorney", "the person".
         #[arg(long, value_parser = input::short_text)]
         source: Option<ShortText>,
-        #[arg(long, value_parser = input::long_text)]
+        #[arg(long, allow_hyphen_values = true, value_parser = input::long_text)]
         note: Option<LongText>,
     },
 }

@@ -29,7 +29,7 @@ pub enum FacilityCommand {
         operator: Option<ShortText>,
         #[arg(long, value_parser = input::short_text)]
         address: Option<ShortText>,
-        #[arg(long, value_parser = input::long_text)]
+        #[arg(long, allow_hyphen_values = true, value_parser = input::long_text)]
         visiting_rules: Option<LongText>,
     },
     /// Lists every facility, by name.

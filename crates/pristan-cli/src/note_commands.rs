@@ -30,7 +30,7 @@ pub enum NoteCommand {
         #[arg(long)]
         restricted: bool,
         /// The note itself.
-        #[arg(long, value_parser = input::long_text, required_unless_present = "text_file", conflicts_with = "text_file")]
+        #[arg(long, allow_hyphen_values = true, value_parser = input::long_text, required_unless_present = "text_file", conflicts_with = "text_file")]
         text: Option<LongText>,
         /// Read the note from this UTF-8 file instead (keep the file somewhere safe, or delete it).
         #[arg(long, value_name = "PATH")]

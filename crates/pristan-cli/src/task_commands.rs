@@ -24,7 +24,7 @@ pub enum TaskCommand {
         /// What needs doing, in one line.
         #[arg(long, value_parser = input::short_text)]
         title: ShortText,
-        #[arg(long, value_parser = input::long_text)]
+        #[arg(long, allow_hyphen_values = true, value_parser = input::long_text)]
         details: Option<LongText>,
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = input::date)]
         due: Option<NaiveDate>,

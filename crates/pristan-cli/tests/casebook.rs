@@ -93,7 +93,7 @@ fn a_visit_with_two_notes_is_found_by_the_text_of_either_note() {
         "--kind",
         "needs",
         "--text",
-        "Просит очки для чтения, +2.5; shoes size 43",
+        "- просит очки для чтения, +2.5; shoes size 43",
     ]);
     let file = vault.path().parent().unwrap().join("medical.txt");
     std::fs::write(
