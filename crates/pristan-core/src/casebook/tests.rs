@@ -598,3 +598,37 @@ fn a_received_operation_with_an_invalid_field_is_refused_whole() {
     assert!(err.to_string().contains("status"), "{err}");
     assert_eq!(materialised(&vault), before);
 }
+
+#[test]
+fn every_search_entry_is_tracked_by_its_rowid() {
+    let (_tmp, mut vault) = new_vault();
+    let case_id = open_case(&mut vault);
+    let first = vault.add(note(case_id, "Первая")).unwrap();
+    vault
+        .revise_note(
+            first,
+            NoteKind::Welfare,
+            Sensitivity::Normal,
+            text("Вторая"),
+        )
+        .unwrap();
+    let task = vault
+        .add(Task {
+            case_id: Some(case_id),
+            title: short("Письмо"),
+            ..Task::default()
+        })
+        .unwrap();
+    vault.delete::<Task>(task).unwrap();
+    let count = |sql: &str| -> i64 { vault.connection().query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        count("SELECT count(*) FROM search_index"),
+        2,
+        "the case and the newest note"
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM search_rows r JOIN search_index s ON s.rowid = r.fts_rowid AND s.entity_id = r.entity_id"),
+        2
+    );
+    assert_eq!(count("SELECT count(*) FROM search_rows"), 2);
+}

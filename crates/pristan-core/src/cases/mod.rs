@@ -2,7 +2,7 @@
 //! read from the materialised `cases` table.
 
 mod fields;
-mod search;
+pub(crate) mod search;
 
 use std::collections::BTreeMap;
 

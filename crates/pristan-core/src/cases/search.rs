@@ -1,7 +1,7 @@
 //! Finding cases by name (Latin or native script, any case, with or without diacritics) or by
 //! A-number however it is typed, through SQLite FTS5 inside the encrypted database.
 
-use rusqlite::Transaction;
+use rusqlite::{OptionalExtension, Transaction};
 
 use crate::domain::views::{SearchHit, SearchMatch};
 use crate::domain::ANumber;
@@ -14,15 +14,56 @@ use crate::vault::Vault;
 
 /// Rewrites the search entry of one case from its materialised row. A deleted case has none.
 pub(crate) fn reindex_case(tx: &Transaction<'_>, id: EntityId) -> Result<()> {
-    let id = id.to_string();
-    tx.execute("DELETE FROM search_index WHERE entity_id = ?1", [&id])?;
+    remove_entry(tx, id)?;
+    let body: Option<String> = tx
+        .query_row(
+            "SELECT concat_ws(' ', name, native_name, aliases, a_number, nationality)
+             FROM cases WHERE id = ?1 AND deleted = 0",
+            [id.to_string()],
+            |row| row.get(0),
+        )
+        .optional()?;
+    match body {
+        Some(body) => add_entry(tx, id, id, &body),
+        None => Ok(()),
+    }
+}
+
+/// Indexes `text` as the entry of `entity` (a case or one of its records).
+pub(crate) fn add_entry(
+    tx: &Transaction<'_>,
+    entity: EntityId,
+    case_id: EntityId,
+    text: &str,
+) -> Result<()> {
     tx.execute(
-        "INSERT INTO search_index (entity_id, case_id, body)
-         SELECT id, id, replace(replace(concat_ws(' ', name, native_name, aliases, a_number, nationality),
-                                'ё', 'е'), 'Ё', 'Е')
-         FROM cases WHERE id = ?1 AND deleted = 0",
-        [&id],
+        "INSERT INTO search_index (entity_id, case_id, body) VALUES (?1, ?2, ?3)",
+        (
+            entity.to_string(),
+            case_id.to_string(),
+            text.replace('ё', "е").replace('Ё', "Е"),
+        ),
     )?;
+    tx.execute(
+        "INSERT INTO search_rows (entity_id, fts_rowid) VALUES (?1, last_insert_rowid())",
+        [entity.to_string()],
+    )?;
+    Ok(())
+}
+
+/// Removes the entry of `entity`, if it has one, by rowid: FTS5 cannot find rows by an
+/// unindexed column without reading the whole index.
+pub(crate) fn remove_entry(tx: &Transaction<'_>, entity: EntityId) -> Result<()> {
+    let rowid: Option<i64> = tx
+        .query_row(
+            "DELETE FROM search_rows WHERE entity_id = ?1 RETURNING fts_rowid",
+            [entity.to_string()],
+            |row| row.get(0),
+        )
+        .optional()?;
+    if let Some(rowid) = rowid {
+        tx.execute("DELETE FROM search_index WHERE rowid = ?1", [rowid])?;
+    }
     Ok(())
 }
 
@@ -47,38 +88,64 @@ impl Vault {
         let Some(query) = fts_query(typed) else {
             return Ok(Vec::new());
         };
-        let rows: Vec<(String, String, Option<String>, String)> = {
+        // Best entry per case, best cases first; snippets only for the cases returned.
+        let rows: Vec<(String, String, i64)> = {
             let mut stmt = self.connection().prepare(
-                "SELECT s.case_id, s.entity_id, r.entity_type,
-                        snippet(search_index, 2, '', '', '…', 12)
-                 FROM search_index s LEFT JOIN records r ON r.id = s.entity_id
-                 WHERE search_index MATCH ?1 ORDER BY rank LIMIT 500",
+                "SELECT case_id, entity_id, rowid, min(rank) FROM search_index
+                 WHERE search_index MATCH ?1 GROUP BY case_id ORDER BY min(rank) LIMIT ?2",
             )?;
-            let rows = stmt.query_map([query], |row| {
-                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            let rows = stmt.query_map((&query, MAX_HITS), |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
             })?;
             rows.collect::<rusqlite::Result<_>>()?
         };
         let mut hits: Vec<SearchHit> = Vec::with_capacity(rows.len());
-        for (case_id, entity_id, entity_type, snippet) in rows {
+        for (case_id, entity_id, rowid) in rows {
             let (Ok(case_id), Ok(entity_id)) =
                 (case_id.parse::<EntityId>(), entity_id.parse::<EntityId>())
             else {
                 continue;
             };
-            if hits.iter().any(|h| h.case.id == case_id) {
-                continue; // a case can match through several entries: the best one is kept
-            }
-            let matched = entity_type.map(|entity_type| SearchMatch {
+            let Some(case) = self.case(case_id)? else {
+                continue;
+            };
+            let matched = if entity_id == case_id {
+                None
+            } else {
+                self.search_match(&query, entity_id, rowid)?
+            };
+            hits.push(SearchHit { case, matched });
+        }
+        Ok(hits)
+    }
+}
+
+/// The most cases one search returns; the interface asks people to type more beyond that.
+const MAX_HITS: i64 = 200;
+
+impl Vault {
+    /// What a matching record is, and the words around the match.
+    fn search_match(
+        &self,
+        query: &str,
+        entity_id: EntityId,
+        rowid: i64,
+    ) -> Result<Option<SearchMatch>> {
+        Ok(self
+            .connection()
+            .query_row(
+                "SELECT r.entity_type, snippet(search_index, 2, '', '', '…', 12)
+                 FROM search_index s JOIN records r ON r.id = s.entity_id
+                 WHERE search_index MATCH ?1 AND s.rowid = ?2",
+                (query, rowid),
+                |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)),
+            )
+            .optional()?
+            .map(|(entity_type, snippet)| SearchMatch {
                 entity_id,
                 entity_type,
                 snippet,
-            });
-            if let Some(case) = self.case(case_id)? {
-                hits.push(SearchHit { case, matched });
-            }
-        }
-        Ok(hits)
+            }))
     }
 }
 

@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde_json::Value;
 
 use super::RecordType;
+use crate::cases::search::{add_entry, remove_entry};
 use crate::domain::{
     Attachment, Consent, CustodyEvent, Evidence, Facility, LegalEvent, Note, Relative, Stored,
     Task, Visit,
@@ -149,13 +150,13 @@ fn known_fields<T: RecordType>() -> Vec<String> {
 /// none; saving a revision removes the entry of the note it replaces.
 fn reindex<T: RecordType>(tx: &Transaction<'_>, id: EntityId) -> Result<()> {
     let text_id = id.to_string();
-    tx.execute("DELETE FROM search_index WHERE entity_id = ?1", [&text_id])?;
+    remove_entry(tx, id)?;
     let Some(stored) = load_in::<T>(tx, id)? else {
         return Ok(());
     };
     if T::ENTITY == EntityType::Note {
         if let Some(replaced) = note_replaces(tx, id)? {
-            tx.execute("DELETE FROM search_index WHERE entity_id = ?1", [replaced])?;
+            remove_entry(tx, replaced)?;
         }
         let superseded: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM records WHERE entity_type = 'note' AND deleted = 0
@@ -170,26 +171,20 @@ fn reindex<T: RecordType>(tx: &Transaction<'_>, id: EntityId) -> Result<()> {
     let (Some(case_id), Some(text)) = (stored.record.case_id(), stored.record.search_text()) else {
         return Ok(());
     };
-    tx.execute(
-        "INSERT INTO search_index (entity_id, case_id, body) VALUES (?1, ?2, ?3)",
-        (
-            &text_id,
-            case_id.to_string(),
-            text.replace('ё', "е").replace('Ё', "Е"),
-        ),
-    )?;
-    Ok(())
+    add_entry(tx, id, case_id, &text)
 }
 
-fn note_replaces(tx: &Transaction<'_>, id: EntityId) -> Result<Option<String>> {
-    Ok(tx
+fn note_replaces(tx: &Transaction<'_>, id: EntityId) -> Result<Option<EntityId>> {
+    let replaced: Option<String> = tx
         .query_row(
             "SELECT json_extract(body, '$.replaces') FROM records WHERE id = ?1 AND deleted = 0",
             [id.to_string()],
             |row| row.get::<_, Option<String>>(0),
         )
         .optional()?
-        .flatten())
+        .flatten();
+    // A malformed id cannot name a note, so there is nothing to hide.
+    Ok(replaced.and_then(|text| text.parse().ok()))
 }
 
 fn load_in<T: RecordType>(conn: &Connection, id: EntityId) -> Result<Option<Stored<T>>> {

@@ -33,6 +33,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         version: 3,
         sql: include_str!("migrations/003_case_records.sql"),
     },
+    Migration {
+        version: 4,
+        sql: include_str!("migrations/004_search_lookups.sql"),
+    },
 ];
 
 #[cfg(test)]
