@@ -117,7 +117,8 @@ impl Vault {
                 text,
                 replaces: None,
             };
-            changes.push((EntityType::Note, EntityId::random(), self.creation(&note)?));
+            let change = self.creation_among(&note, &[(id, case_id)])?;
+            changes.push((EntityType::Note, EntityId::random(), change));
         }
         self.record_all(changes, |tx| {
             tx.execute("DELETE FROM drafts WHERE id = ?1", [id.to_string()])?;

@@ -35,6 +35,16 @@ impl Vault {
 
     /// Checks a new record and makes the change that creates it.
     pub(crate) fn creation<T: RecordType>(&self, record: &T) -> Result<Change> {
+        self.creation_among(record, &[])
+    }
+
+    /// As [`Vault::creation`], for a record saved together with `new_visits` (visit id, case id),
+    /// which it may name although they are not saved yet.
+    pub(crate) fn creation_among<T: RecordType>(
+        &self,
+        record: &T,
+        new_visits: &[(EntityId, Option<EntityId>)],
+    ) -> Result<Change> {
         if let Some(what) = record.missing() {
             return Err(Error::Invalid {
                 field: T::ENTITY.as_str(),
@@ -43,6 +53,22 @@ impl Vault {
         }
         if let Some(case_id) = record.case_id() {
             self.require_case(case_id)?;
+        }
+        if let Some(visit_id) = record.visit_id() {
+            let visit_case = match new_visits.iter().find(|(id, _)| *id == visit_id) {
+                Some((_, case_id)) => *case_id,
+                None => {
+                    self.require::<crate::domain::Visit>(visit_id)?
+                        .record
+                        .case_id
+                }
+            };
+            if visit_case != record.case_id() {
+                return Err(Error::Invalid {
+                    field: T::ENTITY.as_str(),
+                    reason: "the visit belongs to another case".into(),
+                });
+            }
         }
         let fields = fields_of(record);
         Ok(if T::IMMUTABLE {

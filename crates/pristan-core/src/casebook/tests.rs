@@ -632,3 +632,37 @@ fn every_search_entry_is_tracked_by_its_rowid() {
     );
     assert_eq!(count("SELECT count(*) FROM search_rows"), 2);
 }
+
+#[test]
+fn a_note_can_only_name_a_visit_of_its_own_case() {
+    let (_tmp, mut vault) = new_vault();
+    let case_id = open_case(&mut vault);
+    let other = vault
+        .add_case(NewCase {
+            name: "Anna".into(),
+            ..NewCase::default()
+        })
+        .unwrap();
+    let visit = vault
+        .add(Visit {
+            case_id: Some(other),
+            date: Some(day("2026-11-20")),
+            ..Visit::default()
+        })
+        .unwrap();
+    let wrong = Note {
+        visit_id: Some(visit),
+        ..note(case_id, "text")
+    };
+    let err = vault.add(wrong).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("the visit belongs to another case"),
+        "{err}"
+    );
+    let right = Note {
+        visit_id: Some(visit),
+        ..note(other, "text")
+    };
+    vault.add(right).unwrap();
+}

@@ -24,11 +24,21 @@ pub trait RecordType: Serialize + DeserializeOwned + Default + Clone {
 
     /// What a new record lacks, in words for an error message ("the date of the visit").
     fn missing(&self) -> Option<&'static str>;
+
+    /// The visit it was written at, which must be a visit of the same case.
+    fn visit_id(&self) -> Option<EntityId> {
+        None
+    }
 }
 
 macro_rules! record_type {
     ($ty:ident, immutable: $immutable:literal, search: |$r:ident| $search:expr,
      required: |$q:ident| $required:expr) => {
+        record_type!($ty, immutable: $immutable, search: |$r| $search,
+            required: |$q| $required, visit: |_v| None);
+    };
+    ($ty:ident, immutable: $immutable:literal, search: |$r:ident| $search:expr,
+     required: |$q:ident| $required:expr, visit: |$v:ident| $visit:expr) => {
         impl RecordType for $ty {
             const ENTITY: EntityType = EntityType::$ty;
             const IMMUTABLE: bool = $immutable;
@@ -46,6 +56,11 @@ macro_rules! record_type {
                 let $q = self;
                 $required
             }
+
+            fn visit_id(&self) -> Option<EntityId> {
+                let $v = self;
+                $visit
+            }
         }
     };
 }
@@ -57,7 +72,7 @@ fn when(missing: bool, what: &'static str) -> Option<&'static str> {
 record_type!(Visit, immutable: false, search: |_r| None,
     required: |r| when(r.date.is_none(), "the date of the visit"));
 record_type!(Note, immutable: true, search: |r| Some(r.text.to_string()),
-    required: |r| when(r.text.is_empty(), "the text of the note"));
+    required: |r| when(r.text.is_empty(), "the text of the note"), visit: |r| r.visit_id);
 record_type!(CustodyEvent, immutable: true, search: |_r| None,
     required: |r| when(r.date.is_none(), "the date of the event"));
 record_type!(LegalEvent, immutable: true, search: |_r| None,
