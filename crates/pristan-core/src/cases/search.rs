@@ -88,13 +88,14 @@ impl Vault {
         let Some(query) = fts_query(typed) else {
             return Ok(Vec::new());
         };
-        // Best entry per case, best cases first; snippets only for the cases returned.
+        // The best-ranked entries (FTS5 keeps only the top ones while ranking), then one per case;
+        // snippets only for the cases returned.
         let rows: Vec<(String, String, i64)> = {
             let mut stmt = self.connection().prepare(
-                "SELECT case_id, entity_id, rowid, min(rank) FROM search_index
-                 WHERE search_index MATCH ?1 GROUP BY case_id ORDER BY min(rank) LIMIT ?2",
+                "SELECT case_id, entity_id, rowid FROM search_index
+                 WHERE search_index MATCH ?1 ORDER BY rank LIMIT ?2",
             )?;
-            let rows = stmt.query_map((&query, MAX_HITS), |row| {
+            let rows = stmt.query_map((&query, MAX_ENTRIES), |row| {
                 Ok((row.get(0)?, row.get(1)?, row.get(2)?))
             })?;
             rows.collect::<rusqlite::Result<_>>()?
@@ -106,6 +107,9 @@ impl Vault {
             else {
                 continue;
             };
+            if hits.len() as i64 >= MAX_HITS || hits.iter().any(|h| h.case.id == case_id) {
+                continue;
+            }
             let Some(case) = self.case(case_id)? else {
                 continue;
             };
@@ -122,6 +126,8 @@ impl Vault {
 
 /// The most cases one search returns; the interface asks people to type more beyond that.
 const MAX_HITS: i64 = 200;
+/// How many of the best-ranked entries are read to find them.
+const MAX_ENTRIES: i64 = 500;
 
 impl Vault {
     /// What a matching record is, and the words around the match.
