@@ -92,10 +92,28 @@ impl App {
         panic!("{css} is still shown");
     }
 
+    /// Types `text` into the field, and checks the field then holds exactly that: on a loaded
+    /// machine WebKitWebDriver has been seen to drop a keystroke, which would otherwise surface
+    /// much later as a button that never enables. Retries a few times before failing.
     pub async fn type_into(&self, css: &str, text: &str) {
         let field = self.find(css).await;
-        field.clear().await.unwrap();
-        field.send_keys(text).await.unwrap();
+        let mut value = None;
+        for _ in 0..3 {
+            field.clear().await.unwrap();
+            field.send_keys(text).await.unwrap();
+            value = field.prop("value").await.unwrap();
+            // Fields may tidy what was typed (a state code in capitals, trimmed spaces).
+            if value
+                .as_deref()
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case(text.trim()))
+            {
+                return;
+            }
+        }
+        panic!(
+            "{css} holds {value:?} after typing {} characters into it",
+            text.chars().count()
+        );
     }
 
     /// Waits until the button is enabled, then clicks it.
