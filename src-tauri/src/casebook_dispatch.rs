@@ -38,16 +38,17 @@ pub fn dispatch_casebook(
             session.vault_mut()?.add_case(new_case).map_err(to_ipc)
         }),
         ipc::UpdateCase::NAME => handle(args, |c: ipc::UpdateCase| {
-            let mut fields = BTreeMap::new();
-            for (key, value) in c.fields {
-                let field = CaseField::from_key(&key).ok_or_else(|| {
-                    IpcError::new(ErrorKind::Invalid, format!("a case has no field {key:?}"))
-                })?;
-                fields.insert(field, value);
-            }
+            let fields = case_fields(c.fields)?;
             session
                 .vault_mut()?
                 .update_case(c.id, fields)
+                .map_err(to_ipc)
+        }),
+        ipc::AddCustodyEvent::NAME => handle(args, |c: ipc::AddCustodyEvent| {
+            let fields = case_fields(c.case_fields)?;
+            session
+                .vault_mut()?
+                .add_with_case_changes(c.event, fields)
                 .map_err(to_ipc)
         }),
         ipc::DeleteCase::NAME => handle(args, |c: ipc::DeleteCase| {
@@ -142,6 +143,18 @@ pub fn dispatch_casebook(
         _ => return None,
     };
     Some(result)
+}
+
+/// Case fields by their names in operations.
+fn case_fields(named: BTreeMap<String, Value>) -> Result<BTreeMap<CaseField, Value>, IpcError> {
+    let mut fields = BTreeMap::new();
+    for (key, value) in named {
+        let field = CaseField::from_key(&key).ok_or_else(|| {
+            IpcError::new(ErrorKind::Invalid, format!("a case has no field {key:?}"))
+        })?;
+        fields.insert(field, value);
+    }
+    Ok(fields)
 }
 
 /// The computer's local date: deadlines and the dashboard are about the volunteer's day.

@@ -33,6 +33,7 @@ pub const CASEBOOK_COMMAND_NAMES: &[&str] = &[
     GetCaseFile::NAME,
     ListFacilities::NAME,
     AddRecord::NAME,
+    AddCustodyEvent::NAME,
     UpdateRecord::NAME,
     DeleteRecord::NAME,
     ReviseNote::NAME,
@@ -139,6 +140,15 @@ pub struct AddRecord {
     pub record: AnyRecord,
 }
 command!(AddRecord, "add_record", EntityId);
+
+/// Saves a custody event and, in the same transaction, the case fields it changes (custody
+/// status, facility), named as in [`UpdateCase`]. Nothing is saved unless all of it is valid.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AddCustodyEvent {
+    pub event: CustodyEvent,
+    pub case_fields: BTreeMap<String, serde_json::Value>,
+}
+command!(AddCustodyEvent, "add_custody_event", EntityId);
 
 /// Saves a corrected mutable record (visit, task, consent, relative, evidence, facility). Notes
 /// and events cannot be changed: notes are revised, events deleted and entered again.

@@ -18,9 +18,10 @@ pub use batch::RecordBatch;
 pub use case_status::case_status;
 pub use pristan_model::views::*;
 
+use crate::cases::{case_assignment, CaseField};
 use crate::domain::Stored;
 use crate::error::{Error, Result};
-use crate::ops::{Change, EntityId};
+use crate::ops::{Change, EntityId, EntityType};
 use crate::records::{self, RecordType};
 use crate::vault::Vault;
 
@@ -30,6 +31,28 @@ impl Vault {
         let id = EntityId::random();
         let change = self.creation(&record)?;
         self.record(T::ENTITY, id, change)?;
+        Ok(id)
+    }
+
+    /// Saves a new record of a case and changes fields of that case, in one transaction: a
+    /// custody event and the custody status and facility it implies, say. Nothing is saved
+    /// unless all of it is valid.
+    pub fn add_with_case_changes<T: RecordType>(
+        &mut self,
+        record: T,
+        changes: BTreeMap<CaseField, Value>,
+    ) -> Result<EntityId> {
+        let case_id = record.case_id().ok_or_else(|| Error::Invalid {
+            field: T::ENTITY.as_str(),
+            reason: "it must belong to a case".into(),
+        })?;
+        let id = EntityId::random();
+        let mut all = vec![(T::ENTITY, id, self.creation(&record)?)];
+        let fields = case_assignment(changes)?;
+        if !fields.is_empty() {
+            all.push((EntityType::Case, case_id, Change::Assign { fields }));
+        }
+        self.record_all(all, |_| Ok(()))?;
         Ok(id)
     }
 

@@ -666,3 +666,27 @@ fn a_note_can_only_name_a_visit_of_its_own_case() {
     };
     vault.add(right).unwrap();
 }
+
+#[test]
+fn a_custody_event_and_the_case_change_it_implies_are_saved_together_or_not_at_all() {
+    use crate::cases::CaseField;
+    let (_tmp, mut vault) = new_vault();
+    let case_id = open_case(&mut vault);
+    let released = CustodyEvent {
+        case_id: Some(case_id),
+        kind: CustodyEventKind::Released,
+        date: Some(day("2026-11-20")),
+        ..CustodyEvent::default()
+    };
+    let before = op_count(&vault);
+    let bad = [(CaseField::CustodyStatus, serde_json::json!("on the moon"))].into();
+    assert!(vault.add_with_case_changes(released.clone(), bad).is_err());
+    assert_eq!(op_count(&vault), before, "neither the event nor the change");
+    let good = [(CaseField::CustodyStatus, serde_json::json!("released"))].into();
+    vault.add_with_case_changes(released, good).unwrap();
+    assert_eq!(op_count(&vault), before + 2);
+    assert_eq!(
+        vault.case(case_id).unwrap().unwrap().custody_status,
+        CustodyStatus::Released
+    );
+}

@@ -71,6 +71,30 @@ impl NewCase {
     }
 }
 
+/// Checks and normalises changed case fields into the fields of an assignment.
+pub(crate) fn case_assignment(
+    changes: BTreeMap<CaseField, Value>,
+) -> Result<BTreeMap<String, Value>> {
+    let mut fields = BTreeMap::new();
+    for (field, value) in changes {
+        field.check(&value)?;
+        let value = match (field, value) {
+            (CaseField::ANumber, Value::String(text)) => Value::String(
+                ANumber::parse(&text)
+                    .map_err(|e| Error::Invalid {
+                        field: "a_number",
+                        reason: e.to_string(),
+                    })?
+                    .digits(),
+            ),
+            (_, Value::String(text)) => Value::String(text.trim().to_owned()),
+            (_, value) => value,
+        };
+        fields.insert(field.key().to_owned(), value);
+    }
+    Ok(fields)
+}
+
 fn checked_text(field: CaseField, text: &str) -> Result<String> {
     let text = text.trim();
     if text.chars().count() > 200 || text.chars().any(char::is_control) {
@@ -115,23 +139,7 @@ impl Vault {
     /// nothing is recorded unless every field is valid.
     pub fn update_case(&mut self, id: EntityId, changes: BTreeMap<CaseField, Value>) -> Result<()> {
         self.require_case(id)?;
-        let mut fields = BTreeMap::new();
-        for (field, value) in changes {
-            field.check(&value)?;
-            let value = match (field, value) {
-                (CaseField::ANumber, Value::String(text)) => Value::String(
-                    ANumber::parse(&text)
-                        .map_err(|e| Error::Invalid {
-                            field: "a_number",
-                            reason: e.to_string(),
-                        })?
-                        .digits(),
-                ),
-                (_, Value::String(text)) => Value::String(text.trim().to_owned()),
-                (_, value) => value,
-            };
-            fields.insert(field.key().to_owned(), value);
-        }
+        let fields = case_assignment(changes)?;
         if !fields.is_empty() {
             self.record(EntityType::Case, id, Change::Assign { fields })?;
         }

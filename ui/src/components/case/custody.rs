@@ -3,12 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use pristan_ipc::{AddRecord, AnyRecord, RecordKind, UpdateCase};
+use pristan_ipc::{AddCustodyEvent, RecordKind};
 use pristan_model::{
     CaseRecord, CustodyEvent, CustodyEventKind, CustodyStatus, EntityId, ReleaseType, Stored,
 };
 use serde_json::Value;
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::{
@@ -17,7 +16,7 @@ use super::{
 };
 use crate::components::{CheckField, ConfirmButton, DateField, SelectField, TextArea, TextField};
 use crate::format::{long_date, parse_date};
-use crate::hooks::{use_focus_on_mount, vault_call};
+use crate::hooks::use_focus_on_mount;
 use crate::i18n::{use_i18n, I18n};
 use crate::labels::{options, word};
 
@@ -161,7 +160,6 @@ fn CustodyEventForm(props: &CustodyEventFormProps) -> Html {
 
     let onsubmit = {
         let (update_case, case) = (update_case.clone(), section.file.case.clone());
-        let on_error = section.on_error.clone();
         let (kind, date, facility, from_facility, release, source, note, status) = (
             kind.clone(),
             date.clone(),
@@ -203,31 +201,17 @@ fn CustodyEventForm(props: &CustodyEventFormProps) -> Html {
             };
             match record {
                 Ok(record) => {
-                    let (on_changed, on_done, on_error) =
-                        (on_changed.clone(), on_done.clone(), on_error.clone());
-                    let dispatch_after = dispatch.clone();
+                    let (on_changed, on_done) = (on_changed.clone(), on_done.clone());
                     status.send(
                         i18n,
                         &dispatch,
-                        AddRecord {
-                            record: AnyRecord::CustodyEvent(record),
+                        AddCustodyEvent {
+                            event: record,
+                            case_fields: changes,
                         },
                         move |_| {
                             on_done.emit(());
-                            if changes.is_empty() {
-                                on_changed.emit(());
-                                return;
-                            }
-                            let update = UpdateCase {
-                                id: case_id,
-                                fields: changes,
-                            };
-                            spawn_local(async move {
-                                if let Err(error) = vault_call(&dispatch_after, &update).await {
-                                    on_error.emit(error);
-                                }
-                                on_changed.emit(());
-                            });
+                            on_changed.emit(());
                         },
                     );
                 }
