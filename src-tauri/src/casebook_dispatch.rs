@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
 use pristan_core::cases::{CaseField, NewCase};
-use pristan_core::domain::{self as model, ANumber};
+use pristan_core::domain::{self as model, ANumber, EntityType};
 use pristan_core::records::RecordType;
 use pristan_core::{Error, Vault};
-use pristan_ipc::{self as ipc, AnyRecord, Command, ErrorKind, IpcError, RecordKind};
+use pristan_ipc::{self as ipc, AnyRecord, Command, ErrorKind, IpcError};
 use serde_json::Value;
 
 use crate::dispatch::handle;
@@ -214,21 +214,22 @@ fn update_record(vault: &mut Vault, id: model::EntityId, record: AnyRecord) -> R
     }
 }
 
-fn delete_record(vault: &mut Vault, id: model::EntityId, kind: RecordKind) -> Result<(), Error> {
+fn delete_record(vault: &mut Vault, id: model::EntityId, kind: EntityType) -> Result<(), Error> {
     fn delete<T: RecordType>(vault: &mut Vault, id: model::EntityId) -> Result<(), Error> {
         vault.delete::<T>(id)
     }
     match kind {
-        RecordKind::Facility => delete::<model::Facility>(vault, id),
-        RecordKind::Visit => delete::<model::Visit>(vault, id),
-        RecordKind::Note => delete::<model::Note>(vault, id),
-        RecordKind::CustodyEvent => delete::<model::CustodyEvent>(vault, id),
-        RecordKind::LegalEvent => delete::<model::LegalEvent>(vault, id),
-        RecordKind::Task => delete::<model::Task>(vault, id),
-        RecordKind::Consent => delete::<model::Consent>(vault, id),
-        RecordKind::Relative => delete::<model::Relative>(vault, id),
-        RecordKind::Evidence => delete::<model::Evidence>(vault, id),
-        RecordKind::Attachment => delete::<model::Attachment>(vault, id),
+        EntityType::Case => vault.delete_case(id),
+        EntityType::Facility => delete::<model::Facility>(vault, id),
+        EntityType::Visit => delete::<model::Visit>(vault, id),
+        EntityType::Note => delete::<model::Note>(vault, id),
+        EntityType::CustodyEvent => delete::<model::CustodyEvent>(vault, id),
+        EntityType::LegalEvent => delete::<model::LegalEvent>(vault, id),
+        EntityType::Task => delete::<model::Task>(vault, id),
+        EntityType::Consent => delete::<model::Consent>(vault, id),
+        EntityType::Relative => delete::<model::Relative>(vault, id),
+        EntityType::Evidence => delete::<model::Evidence>(vault, id),
+        EntityType::Attachment => delete::<model::Attachment>(vault, id),
     }
 }
 

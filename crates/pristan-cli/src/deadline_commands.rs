@@ -7,9 +7,9 @@ use std::path::Path;
 use anyhow::Result;
 use chrono::NaiveDate;
 use clap::Args;
-use pristan_core::casebook::{case_status, CaseDeadline, CaseRef, DeadlineKind, RolledFor};
+use pristan_core::casebook::{CaseDeadline, CaseRef, DeadlineKind, RolledFor};
 use pristan_core::deadlines::{RuleOf, DISCLAIMER};
-use pristan_core::domain::{CaseRecord, Consent, LegalEvent, LegalEventKind, Stored};
+use pristan_core::domain::{CaseRecord, LegalEventKind};
 use pristan_core::ops::EntityId;
 use pristan_core::Vault;
 use serde::Serialize;
@@ -79,39 +79,24 @@ pub fn run(dir: &Path, args: DeadlinesArgs) -> Result<()> {
 }
 
 fn report(vault: &Vault, case: Option<EntityId>, today: NaiveDate) -> Result<Report> {
-    let (cases, events, consents) = match case {
-        Some(id) => (
-            vec![require_case(vault, id)?],
-            vault.list::<LegalEvent>(id)?,
-            vault.list::<Consent>(id)?,
-        ),
-        None => (
-            vault.cases()?,
-            vault.list_all::<LegalEvent>()?,
-            vault.list_all::<Consent>()?,
-        ),
-    };
-    let events = by_case(events, |e| e.record.case_id);
-    let consents = by_case(consents, |c| c.record.case_id);
-    let kinds: HashMap<EntityId, LegalEventKind> = events
-        .values()
-        .flatten()
-        .map(|e| (e.id, e.record.kind))
-        .collect();
+    if let Some(id) = case {
+        require_case(vault, id)?;
+    }
     let mut removal_imminent = Vec::new();
     let mut rows = Vec::new();
-    for case in &cases {
-        let Some(case_events) = events.get(&case.id) else {
-            continue;
-        };
-        let case_consents = consents.get(&case.id).map(Vec::as_slice).unwrap_or(&[]);
-        let status = case_status(case_events, case_consents, case.custody_status, today);
+    for position in vault.case_positions(case, today)? {
+        let kinds: HashMap<EntityId, LegalEventKind> = position
+            .legal_events
+            .iter()
+            .map(|e| (e.id, e.record.kind))
+            .collect();
+        let status = position.status;
         if status.removal_imminent {
-            removal_imminent.push(case_ref(case));
+            removal_imminent.push(CaseRef::of(&position.case));
         }
         for deadline in status.deadlines {
             rows.push(row(
-                case,
+                &position.case,
                 deadline,
                 status.removal_imminent,
                 status.removal_stayed,
@@ -145,7 +130,7 @@ fn row(
     today: NaiveDate,
 ) -> Row {
     Row {
-        case: case_ref(case),
+        case: CaseRef::of(case),
         removal_imminent,
         removal_stayed,
         kind: deadline.kind,
@@ -167,27 +152,6 @@ fn row(
         met_by: deadline.met_by,
         disclaimer: DISCLAIMER,
     }
-}
-
-fn case_ref(case: &CaseRecord) -> CaseRef {
-    CaseRef {
-        id: case.id,
-        name: case.name.clone(),
-        native_name: case.native_name.clone(),
-    }
-}
-
-fn by_case<T>(
-    records: Vec<Stored<T>>,
-    case_of: impl Fn(&Stored<T>) -> Option<EntityId>,
-) -> HashMap<EntityId, Vec<Stored<T>>> {
-    let mut groups: HashMap<EntityId, Vec<Stored<T>>> = HashMap::new();
-    for record in records {
-        if let Some(case) = case_of(&record) {
-            groups.entry(case).or_default().push(record);
-        }
-    }
-    groups
 }
 
 /// How a deadline is named to a volunteer.

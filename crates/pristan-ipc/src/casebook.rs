@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use pristan_model::views::{CaseFile, Dashboard, NoteRevision, SearchHit, VisitDraft};
 use pristan_model::{
-    Attachment, CaseRecord, Consent, CustodyEvent, EntityId, Evidence, Facility, LegalEvent,
-    LongText, Note, NoteKind, Relative, Sensitivity, Stored, Task, Visit,
+    Attachment, CaseRecord, Consent, CustodyEvent, EntityId, EntityType, Evidence, Facility,
+    LegalEvent, LongText, Note, NoteKind, Relative, Sensitivity, Stored, Task, Visit,
 };
 use serde::{Deserialize, Serialize};
 
@@ -118,22 +118,6 @@ pub enum AnyRecord {
     Evidence(Evidence),
 }
 
-/// Which kind of record an id names, for deleting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RecordKind {
-    Facility,
-    Visit,
-    Note,
-    CustodyEvent,
-    LegalEvent,
-    Task,
-    Consent,
-    Relative,
-    Evidence,
-    Attachment,
-}
-
 /// Saves a new record; returns its id.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AddRecord {
@@ -162,7 +146,8 @@ command!(UpdateRecord, "update_record", ());
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DeleteRecord {
     pub id: EntityId,
-    pub kind: RecordKind,
+    /// A case is deleted with [`DeleteCase`].
+    pub kind: EntityType,
 }
 command!(DeleteRecord, "delete_record", ());
 

@@ -6,6 +6,7 @@
 
 pub mod a_number;
 pub mod case;
+pub mod entity;
 pub mod events;
 pub mod ids;
 pub mod records;
@@ -15,6 +16,7 @@ pub mod visit;
 
 pub use a_number::{ANumber, ANumberError};
 pub use case::{Attorney, CaseRecord, CustodyStatus, FilingStatus};
+pub use entity::EntityType;
 pub use events::{
     CustodyEvent, CustodyEventKind, LegalEvent, LegalEventKind, Outcome, ReleaseType,
 };

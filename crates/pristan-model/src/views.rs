@@ -167,6 +167,16 @@ pub struct CaseRef {
     pub native_name: String,
 }
 
+impl CaseRef {
+    pub fn of(case: &CaseRecord) -> CaseRef {
+        CaseRef {
+            id: case.id,
+            name: case.name.clone(),
+            native_name: case.native_name.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DashboardDeadline {
     pub case: CaseRef,

@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use chrono::{Days, NaiveDate};
 
 use super::case_status;
-use crate::domain::views::{CaseRef, Dashboard, DashboardDeadline, DashboardTask, DashboardVisit};
+use crate::domain::views::{
+    CaseRef, CaseStatus, Dashboard, DashboardDeadline, DashboardTask, DashboardVisit,
+};
 use crate::domain::{CaseRecord, Consent, Facility, LegalEvent, Stored, Task, TaskStatus, Visit};
 use crate::error::Result;
 use crate::ops::EntityId;
@@ -15,39 +17,66 @@ use crate::vault::Vault;
 /// How far ahead the dashboard looks for deadlines.
 pub const DEADLINE_HORIZON_DAYS: u64 = 14;
 
+/// A case's legal position: its legal events, and what follows from them on a given day.
+#[derive(Debug, Clone)]
+pub struct CasePosition {
+    pub case: CaseRecord,
+    pub legal_events: Vec<Stored<LegalEvent>>,
+    pub status: CaseStatus,
+}
+
 impl Vault {
+    /// The legal position of every case that has legal events (or of case `only`), by name.
+    pub fn case_positions(
+        &self,
+        only: Option<EntityId>,
+        today: NaiveDate,
+    ) -> Result<Vec<CasePosition>> {
+        let (cases, events, consents) = match only {
+            Some(id) => (
+                vec![self.require_case(id)?],
+                self.list::<LegalEvent>(id)?,
+                self.list::<Consent>(id)?,
+            ),
+            None => (
+                self.cases()?,
+                self.list_all::<LegalEvent>()?,
+                self.list_all::<Consent>()?,
+            ),
+        };
+        let mut events = group_by_case(events, |e| e.record.case_id);
+        let consents = group_by_case(consents, |c| c.record.case_id);
+        let mut positions = Vec::new();
+        for case in cases {
+            let Some(legal_events) = events.remove(&case.id) else {
+                continue;
+            };
+            let case_consents = consents.get(&case.id).map(Vec::as_slice).unwrap_or(&[]);
+            let status = case_status(&legal_events, case_consents, case.custody_status, today);
+            positions.push(CasePosition {
+                case,
+                legal_events,
+                status,
+            });
+        }
+        Ok(positions)
+    }
+
     pub fn dashboard(&self, today: NaiveDate) -> Result<Dashboard> {
         let cases: HashMap<EntityId, CaseRecord> =
             self.cases()?.into_iter().map(|c| (c.id, c)).collect();
-        let case_ref = |id: Option<EntityId>| {
-            id.and_then(|id| cases.get(&id)).map(|c| CaseRef {
-                id: c.id,
-                name: c.name.clone(),
-                native_name: c.native_name.clone(),
-            })
-        };
-        let events = group_by_case(self.list_all::<LegalEvent>()?, |e| e.record.case_id);
-        let consents = group_by_case(self.list_all::<Consent>()?, |c| c.record.case_id);
+        let case_ref = |id: Option<EntityId>| id.and_then(|id| cases.get(&id)).map(CaseRef::of);
         let horizon = today + Days::new(DEADLINE_HORIZON_DAYS);
         let mut removal_imminent = Vec::new();
         let mut deadlines = Vec::new();
-        for (id, case_events) in &events {
-            let Some(case) = cases.get(id) else { continue };
-            let none = Vec::new();
-            let status = case_status(
-                case_events,
-                consents.get(id).unwrap_or(&none),
-                case.custody_status,
-                today,
-            );
-            let Some(this) = case_ref(Some(*id)) else {
-                continue;
-            };
-            if status.removal_imminent {
+        for position in self.case_positions(None, today)? {
+            let this = CaseRef::of(&position.case);
+            if position.status.removal_imminent {
                 removal_imminent.push(this.clone());
             }
             deadlines.extend(
-                status
+                position
+                    .status
                     .deadlines
                     .into_iter()
                     .filter(|d| d.met_by.is_none() && d.due <= horizon)

@@ -16,6 +16,7 @@ use serde_json::Value;
 pub use attachments::{AttachmentContent, MAX_ATTACHMENT_BYTES};
 pub use batch::RecordBatch;
 pub use case_status::case_status;
+pub use dashboard::CasePosition;
 pub use pristan_model::views::*;
 
 use crate::cases::{case_assignment, CaseField};

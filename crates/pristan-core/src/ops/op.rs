@@ -5,42 +5,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+pub use pristan_model::EntityType;
+
 use super::{DeviceId, EntityId, Hlc, OpStamp, Seq};
-
-/// What kind of record an operation changes. Each has a materialised table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EntityType {
-    Case,
-    Facility,
-    Visit,
-    Note,
-    CustodyEvent,
-    LegalEvent,
-    Task,
-    Consent,
-    Relative,
-    Evidence,
-    Attachment,
-}
-
-impl EntityType {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntityType::Case => "case",
-            EntityType::Facility => "facility",
-            EntityType::Visit => "visit",
-            EntityType::Note => "note",
-            EntityType::CustodyEvent => "custody_event",
-            EntityType::LegalEvent => "legal_event",
-            EntityType::Task => "task",
-            EntityType::Consent => "consent",
-            EntityType::Relative => "relative",
-            EntityType::Evidence => "evidence",
-            EntityType::Attachment => "attachment",
-        }
-    }
-}
 
 /// The change an operation makes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

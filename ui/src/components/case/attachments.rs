@@ -4,8 +4,8 @@
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
-use pristan_ipc::{AddAttachment, ExportAttachment, GetAttachment, RecordKind};
-use pristan_model::{Attachment, EntityId, Stored};
+use pristan_ipc::{AddAttachment, ExportAttachment, GetAttachment};
+use pristan_model::{Attachment, EntityId, EntityType, Stored};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -131,7 +131,7 @@ fn AttachmentItem(props: &AttachmentItemProps) -> Html {
                     onclick={export} disabled={*status.busy}>
                     { i18n.t("attachment-export") }
                 </button>
-                <ConfirmButton on_confirm={props.section.delete(id, RecordKind::Attachment)} what={name} />
+                <ConfirmButton on_confirm={props.section.delete(id, EntityType::Attachment)} what={name} />
             </div>
         </li>
     }

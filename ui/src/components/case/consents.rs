@@ -8,8 +8,8 @@ use pristan_model::{Consent, ConsentMethod, ConsentPurpose, Stored};
 use yew::prelude::*;
 
 use super::{
-    close_on_escape, on_submit, set, short_text, toggle, use_form_status, CaseSection, FormButtons,
-    SectionProps,
+    close_on_escape, on_submit, set, short_text, use_add_form, use_form_status, CaseSection,
+    FormButtons, SectionProps,
 };
 use crate::components::{DateField, SelectField, TextField};
 use crate::format::{date_value, long_date, parse_date, today};
@@ -20,18 +20,9 @@ use crate::labels::{consent_state, options, word};
 #[function_component]
 pub fn ConsentsSection(props: &SectionProps) -> Html {
     let i18n = use_i18n();
-    let adding = use_state(|| false);
+    let adding = use_add_form();
     let file = &props.file;
-    let action = if *adding {
-        html! {}
-    } else {
-        html! {
-            <button id="add-consent" type="button" class="button button-small button-quiet"
-                onclick={toggle(&adding, true).reform(|_: MouseEvent| ())}>
-                { i18n.t("consents-add") }
-            </button>
-        }
-    };
+    let action = adding.button("add-consent", i18n.t("consents-add"));
     html! {
         <CaseSection id="case-consents" title={i18n.t("consents-title")} {action}>
             <p class="muted">{ i18n.t("consents-intro") }</p>
@@ -67,8 +58,8 @@ pub fn ConsentsSection(props: &SectionProps) -> Html {
                     }) }
                 </tbody>
             </table>
-            if *adding {
-                <ConsentForm section={props.clone()} on_done={toggle(&adding, false)} />
+            if adding.open {
+                <ConsentForm section={props.clone()} on_done={adding.on_done.clone()} />
             }
             <h3>{ i18n.t("consents-history") }</h3>
             if file.consents.is_empty() {
@@ -183,23 +174,10 @@ fn ConsentForm(props: &ConsentFormProps) -> Html {
                     note: short_text(&i18n, &i18n.t("consent-note"), &note)?,
                 })
             })();
-            match record {
-                Ok(record) => {
-                    let (on_changed, on_done) = (on_changed.clone(), on_done.clone());
-                    status.send(
-                        i18n,
-                        &dispatch,
-                        AddRecord {
-                            record: AnyRecord::Consent(record),
-                        },
-                        move |_| {
-                            on_done.emit(());
-                            on_changed.emit(());
-                        },
-                    );
-                }
-                Err(message) => status.refuse(message),
-            }
+            let command = record.map(|record| AddRecord {
+                record: AnyRecord::Consent(record),
+            });
+            status.save(i18n, &dispatch, command, &on_done, &on_changed);
         })
     };
     html! {

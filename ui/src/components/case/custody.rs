@@ -3,16 +3,17 @@
 
 use std::collections::BTreeMap;
 
-use pristan_ipc::{AddCustodyEvent, RecordKind};
+use pristan_ipc::AddCustodyEvent;
 use pristan_model::{
-    CaseRecord, CustodyEvent, CustodyEventKind, CustodyStatus, EntityId, ReleaseType, Stored,
+    CaseRecord, CustodyEvent, CustodyEventKind, CustodyStatus, EntityId, EntityType, ReleaseType,
+    Stored,
 };
 use serde_json::Value;
 use yew::prelude::*;
 
 use super::{
-    close_on_escape, long_text, on_submit, set, short_text, toggle, use_form_status, CaseSection,
-    FacilityField, FormButtons, SectionProps,
+    close_on_escape, long_text, on_submit, set, short_text, use_add_form, use_form_status,
+    CaseSection, FacilityField, FormButtons, SectionProps,
 };
 use crate::components::{CheckField, ConfirmButton, DateField, SelectField, TextArea, TextField};
 use crate::format::{long_date, parse_date};
@@ -23,22 +24,13 @@ use crate::labels::{options, word};
 #[function_component]
 pub fn CustodySection(props: &SectionProps) -> Html {
     let i18n = use_i18n();
-    let adding = use_state(|| false);
+    let adding = use_add_form();
     let events = &props.file.custody_events;
-    let action = if *adding {
-        html! {}
-    } else {
-        html! {
-            <button id="add-custody-event" type="button" class="button button-small button-quiet"
-                onclick={toggle(&adding, true).reform(|_: MouseEvent| ())}>
-                { i18n.t("custody-add") }
-            </button>
-        }
-    };
+    let action = adding.button("add-custody-event", i18n.t("custody-add"));
     html! {
         <CaseSection id="case-custody" title={i18n.t("custody-title")} {action}>
-            if *adding {
-                <CustodyEventForm section={props.clone()} on_done={toggle(&adding, false)} />
+            if adding.open {
+                <CustodyEventForm section={props.clone()} on_done={adding.on_done.clone()} />
             }
             if events.is_empty() {
                 <p class="muted">{ i18n.t("custody-none") }</p>
@@ -100,7 +92,7 @@ fn event_item(i18n: &I18n, props: &SectionProps, event: &Stored<CustodyEvent>) -
                 }
             </div>
             <div class="timeline-actions">
-                <ConfirmButton on_confirm={props.delete(event.id, RecordKind::CustodyEvent)} what={kind} />
+                <ConfirmButton on_confirm={props.delete(event.id, EntityType::CustodyEvent)} what={kind} />
             </div>
         </li>
     }
@@ -199,24 +191,11 @@ fn CustodyEventForm(props: &CustodyEventFormProps) -> Html {
             } else {
                 BTreeMap::new()
             };
-            match record {
-                Ok(record) => {
-                    let (on_changed, on_done) = (on_changed.clone(), on_done.clone());
-                    status.send(
-                        i18n,
-                        &dispatch,
-                        AddCustodyEvent {
-                            event: record,
-                            case_fields: changes,
-                        },
-                        move |_| {
-                            on_done.emit(());
-                            on_changed.emit(());
-                        },
-                    );
-                }
-                Err(message) => status.refuse(message),
-            }
+            let command = record.map(|record| AddCustodyEvent {
+                event: record,
+                case_fields: changes,
+            });
+            status.save(i18n, &dispatch, command, &on_done, &on_changed);
         })
     };
     let pick = |state: &UseStateHandle<Option<EntityId>>| {

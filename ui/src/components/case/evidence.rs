@@ -2,14 +2,14 @@
 //! (claimed → documented → corroborated → verified), a way to change that, and a form to add
 //! one.
 
-use pristan_ipc::{AddRecord, AnyRecord, RecordKind, UpdateRecord};
-use pristan_model::{Evidence, EvidenceCategory, Stored, VerificationLevel};
+use pristan_ipc::{AddRecord, AnyRecord, UpdateRecord};
+use pristan_model::{EntityType, Evidence, EvidenceCategory, Stored, VerificationLevel};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::{
-    close_on_escape, long_text, on_submit, set, short_text, toggle, use_form_status, CaseSection,
-    FormButtons, SectionProps,
+    close_on_escape, long_text, on_submit, set, short_text, use_add_form, use_form_status,
+    CaseSection, FormButtons, SectionProps,
 };
 use crate::components::{ConfirmButton, DateField, SelectField, TextArea, TextField};
 use crate::format::{long_date, parse_date, today};
@@ -20,22 +20,13 @@ use crate::labels::{options, word};
 #[function_component]
 pub fn EvidenceSection(props: &SectionProps) -> Html {
     let i18n = use_i18n();
-    let adding = use_state(|| false);
+    let adding = use_add_form();
     let evidence = &props.file.evidence;
-    let action = if *adding {
-        html! {}
-    } else {
-        html! {
-            <button id="add-evidence" type="button" class="button button-small button-quiet"
-                onclick={toggle(&adding, true).reform(|_: MouseEvent| ())}>
-                { i18n.t("evidence-add") }
-            </button>
-        }
-    };
+    let action = adding.button("add-evidence", i18n.t("evidence-add"));
     html! {
         <CaseSection id="case-evidence" title={i18n.t("evidence-title")} {action}>
-            if *adding {
-                <EvidenceForm section={props.clone()} on_done={toggle(&adding, false)} />
+            if adding.open {
+                <EvidenceForm section={props.clone()} on_done={adding.on_done.clone()} />
             }
             if evidence.is_empty() {
                 <p class="muted">{ i18n.t("evidence-none") }</p>
@@ -106,7 +97,7 @@ fn evidence_item(i18n: &I18n, props: &SectionProps, item: &Stored<Evidence>) -> 
                         </option>
                     }) }
                 </select>
-                <ConfirmButton on_confirm={props.delete(item.id, RecordKind::Evidence)} what={category} />
+                <ConfirmButton on_confirm={props.delete(item.id, EntityType::Evidence)} what={category} />
             </div>
         </li>
     }
@@ -164,23 +155,10 @@ fn EvidenceForm(props: &EvidenceFormProps) -> Html {
                     verified_on: parse_date(&verified_on),
                 })
             })();
-            match record {
-                Ok(record) => {
-                    let (on_changed, on_done) = (on_changed.clone(), on_done.clone());
-                    status.send(
-                        i18n,
-                        &dispatch,
-                        AddRecord {
-                            record: AnyRecord::Evidence(record),
-                        },
-                        move |_| {
-                            on_done.emit(());
-                            on_changed.emit(());
-                        },
-                    );
-                }
-                Err(message) => status.refuse(message),
-            }
+            let command = record.map(|record| AddRecord {
+                record: AnyRecord::Evidence(record),
+            });
+            status.save(i18n, &dispatch, command, &on_done, &on_changed);
         })
     };
     let checked =

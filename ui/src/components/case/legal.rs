@@ -2,14 +2,14 @@
 //! and the form that adds an event. Hearing times are shown in the court's own time zone.
 
 use chrono_tz::Tz;
-use pristan_ipc::{AddRecord, AnyRecord, RecordKind};
-use pristan_model::{LegalEvent, LegalEventKind, Outcome, Stored};
+use pristan_ipc::{AddRecord, AnyRecord};
+use pristan_model::{EntityType, LegalEvent, LegalEventKind, Outcome, Stored};
 use yew::prelude::*;
 
 use super::facility::time_zone_options;
 use super::{
-    close_on_escape, long_text, on_submit, set, short_text, toggle, use_form_status, CaseSection,
-    FormButtons, SectionProps,
+    close_on_escape, long_text, on_submit, set, short_text, use_add_form, use_form_status,
+    CaseSection, FormButtons, SectionProps,
 };
 use crate::components::{CheckField, ConfirmButton, DateField, SelectField, TextArea, TextField};
 use crate::format::{long_date, parse_date, parse_time, time_at};
@@ -20,22 +20,13 @@ use crate::labels::{options, word};
 #[function_component]
 pub fn LegalSection(props: &SectionProps) -> Html {
     let i18n = use_i18n();
-    let adding = use_state(|| false);
+    let adding = use_add_form();
     let events = &props.file.legal_events;
-    let action = if *adding {
-        html! {}
-    } else {
-        html! {
-            <button id="add-legal-event" type="button" class="button button-small button-quiet"
-                onclick={toggle(&adding, true).reform(|_: MouseEvent| ())}>
-                { i18n.t("legal-add") }
-            </button>
-        }
-    };
+    let action = adding.button("add-legal-event", i18n.t("legal-add"));
     html! {
         <CaseSection id="case-legal" title={i18n.t("legal-title")} {action}>
-            if *adding {
-                <LegalEventForm section={props.clone()} on_done={toggle(&adding, false)} />
+            if adding.open {
+                <LegalEventForm section={props.clone()} on_done={adding.on_done.clone()} />
             }
             if events.is_empty() {
                 <p class="muted">{ i18n.t("legal-none") }</p>
@@ -78,7 +69,7 @@ fn event_item(i18n: &I18n, props: &SectionProps, event: &Stored<LegalEvent>) -> 
         (true, false) => Some(format!("{}: {}", i18n.t("legal-judge"), record.judge)),
         (true, true) => None,
     };
-    let delete = props.delete(event.id, RecordKind::LegalEvent);
+    let delete = props.delete(event.id, EntityType::LegalEvent);
     html! {
         <li class="timeline-item legal-event">
             <div class="timeline-date">{ when }</div>
@@ -189,23 +180,10 @@ fn LegalEventForm(props: &LegalEventFormProps) -> Html {
                     note: long_text(&i18n, &i18n.t("legal-note"), note)?,
                 })
             })();
-            match record {
-                Ok(record) => {
-                    let (on_changed, on_done) = (on_changed.clone(), on_done.clone());
-                    status.send(
-                        i18n,
-                        &dispatch,
-                        AddRecord {
-                            record: AnyRecord::LegalEvent(record),
-                        },
-                        move |_| {
-                            on_done.emit(());
-                            on_changed.emit(());
-                        },
-                    );
-                }
-                Err(message) => status.refuse(message),
-            }
+            let command = record.map(|record| AddRecord {
+                record: AnyRecord::LegalEvent(record),
+            });
+            status.save(i18n, &dispatch, command, &on_done, &on_changed);
         })
     };
     let is_decision = LegalEventKind::parse(&kind) == Some(LegalEventKind::IjDecision);

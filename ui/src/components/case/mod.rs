@@ -31,9 +31,9 @@ pub use relatives::RelativesSection;
 pub use tasks::{priority_badge, TasksSection};
 pub use visits::VisitsSection;
 
-use pristan_ipc::{Command, DeleteRecord, IpcError, RecordKind};
+use pristan_ipc::{Command, DeleteRecord, IpcError};
 use pristan_model::views::CaseFile;
-use pristan_model::{EntityId, Facility, LongText, ShortText, Stored, TextError};
+use pristan_model::{EntityId, EntityType, Facility, LongText, ShortText, Stored, TextError};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -63,7 +63,7 @@ impl SectionProps {
     }
 
     /// Deletes the record `id` when called, then has the page read the case again.
-    pub fn delete(&self, id: EntityId, kind: RecordKind) -> Callback<()> {
+    pub fn delete(&self, id: EntityId, kind: EntityType) -> Callback<()> {
         self.send_then_reload(DeleteRecord { id, kind })
     }
 
@@ -168,6 +168,30 @@ impl FormStatus {
                 Err(error) => status.error.set(Some(describe(&i18n, &error))),
             }
         });
+    }
+
+    /// Sends `command` if the form was read without a problem, then closes the form and reloads
+    /// the case; otherwise, or if the shell refuses it, says what is wrong and keeps the form open.
+    pub fn save<C>(
+        &self,
+        i18n: I18n,
+        dispatch: &Dispatch,
+        command: Result<C, String>,
+        on_done: &Callback<()>,
+        on_changed: &Callback<()>,
+    ) where
+        C: Command + 'static,
+    {
+        match command {
+            Ok(command) => {
+                let (on_done, on_changed) = (on_done.clone(), on_changed.clone());
+                self.send(i18n, dispatch, command, move |_| {
+                    on_done.emit(());
+                    on_changed.emit(());
+                });
+            }
+            Err(message) => self.refuse(message),
+        }
     }
 
     pub fn view(&self) -> Html {
@@ -281,4 +305,37 @@ pub fn set(state: &UseStateHandle<String>) -> Callback<String> {
 pub fn toggle(open: &UseStateHandle<bool>, value: bool) -> Callback<()> {
     let open = open.clone();
     Callback::from(move |()| open.set(value))
+}
+
+/// A section's "Add …" form: whether it is open, and the callbacks that open and close it.
+pub struct AddForm {
+    pub open: bool,
+    /// Closes the form (after saving, on Cancel or Escape).
+    pub on_done: Callback<()>,
+    on_open: Callback<()>,
+}
+
+impl AddForm {
+    /// The button beside the section's title that opens the form; hidden while it is open.
+    pub fn button(&self, id: &'static str, label: String) -> Html {
+        if self.open {
+            return html! {};
+        }
+        html! {
+            <button {id} type="button" class="button button-small button-quiet"
+                onclick={self.on_open.reform(|_: MouseEvent| ())}>
+                { label }
+            </button>
+        }
+    }
+}
+
+#[hook]
+pub fn use_add_form() -> AddForm {
+    let open = use_state(|| false);
+    AddForm {
+        open: *open,
+        on_done: toggle(&open, false),
+        on_open: toggle(&open, true),
+    }
 }

@@ -1,13 +1,13 @@
 //! `#case-relatives`: the person's family and where they are, including relatives held in other
 //! facilities or children in foster care, which stand out; and a form to add one.
 
-use pristan_ipc::{AddRecord, AnyRecord, RecordKind};
-use pristan_model::{Relative, Stored, Whereabouts};
+use pristan_ipc::{AddRecord, AnyRecord};
+use pristan_model::{EntityType, Relative, Stored, Whereabouts};
 use yew::prelude::*;
 
 use super::{
-    close_on_escape, long_text, on_submit, set, short_text, toggle, use_form_status, CaseName,
-    CaseSection, FormButtons, SectionProps,
+    close_on_escape, long_text, on_submit, set, short_text, use_add_form, use_form_status,
+    CaseName, CaseSection, FormButtons, SectionProps,
 };
 use crate::components::{ConfirmButton, SelectField, TextArea, TextField};
 use crate::hooks::use_focus_on_mount;
@@ -17,22 +17,13 @@ use crate::labels::{options, word};
 #[function_component]
 pub fn RelativesSection(props: &SectionProps) -> Html {
     let i18n = use_i18n();
-    let adding = use_state(|| false);
+    let adding = use_add_form();
     let relatives = &props.file.relatives;
-    let action = if *adding {
-        html! {}
-    } else {
-        html! {
-            <button id="add-relative" type="button" class="button button-small button-quiet"
-                onclick={toggle(&adding, true).reform(|_: MouseEvent| ())}>
-                { i18n.t("relatives-add") }
-            </button>
-        }
-    };
+    let action = adding.button("add-relative", i18n.t("relatives-add"));
     html! {
         <CaseSection id="case-relatives" title={i18n.t("relatives-title")} {action}>
-            if *adding {
-                <RelativeForm section={props.clone()} on_done={toggle(&adding, false)} />
+            if adding.open {
+                <RelativeForm section={props.clone()} on_done={adding.on_done.clone()} />
             }
             if relatives.is_empty() {
                 <p class="muted">{ i18n.t("relatives-none") }</p>
@@ -75,7 +66,7 @@ fn relative_item(i18n: &I18n, props: &SectionProps, relative: &Stored<Relative>)
                 }
             </div>
             <div class="record-actions">
-                <ConfirmButton on_confirm={props.delete(relative.id, RecordKind::Relative)}
+                <ConfirmButton on_confirm={props.delete(relative.id, EntityType::Relative)}
                     what={record.name.to_string()} />
             </div>
         </li>
@@ -138,23 +129,10 @@ fn RelativeForm(props: &RelativeFormProps) -> Html {
                     note: long_text(&i18n, &i18n.t("relative-note"), note)?,
                 })
             })();
-            match record {
-                Ok(record) => {
-                    let (on_changed, on_done) = (on_changed.clone(), on_done.clone());
-                    status.send(
-                        i18n,
-                        &dispatch,
-                        AddRecord {
-                            record: AnyRecord::Relative(record),
-                        },
-                        move |_| {
-                            on_done.emit(());
-                            on_changed.emit(());
-                        },
-                    );
-                }
-                Err(message) => status.refuse(message),
-            }
+            let command = record.map(|record| AddRecord {
+                record: AnyRecord::Relative(record),
+            });
+            status.save(i18n, &dispatch, command, &on_done, &on_changed);
         })
     };
     html! {

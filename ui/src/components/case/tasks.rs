@@ -1,13 +1,13 @@
 //! `#case-tasks`: follow-ups for this case, open ones first, each ticked off with one click; and
 //! a form to add one.
 
-use pristan_ipc::{AddRecord, AnyRecord, RecordKind, UpdateRecord};
-use pristan_model::{Priority, Stored, Task, TaskStatus};
+use pristan_ipc::{AddRecord, AnyRecord, UpdateRecord};
+use pristan_model::{EntityType, Priority, Stored, Task, TaskStatus};
 use yew::prelude::*;
 
 use super::{
-    close_on_escape, long_text, on_submit, set, short_text, toggle, use_form_status, CaseSection,
-    FormButtons, SectionProps,
+    close_on_escape, long_text, on_submit, set, short_text, use_add_form, use_form_status,
+    CaseSection, FormButtons, SectionProps,
 };
 use crate::components::{ConfirmButton, DateField, SelectField, TextArea, TextField};
 use crate::format::{due_in, full_date, parse_date, today};
@@ -18,22 +18,13 @@ use crate::labels::{options, word};
 #[function_component]
 pub fn TasksSection(props: &SectionProps) -> Html {
     let i18n = use_i18n();
-    let adding = use_state(|| false);
+    let adding = use_add_form();
     let tasks = &props.file.tasks;
-    let action = if *adding {
-        html! {}
-    } else {
-        html! {
-            <button id="add-task" type="button" class="button button-small button-quiet"
-                onclick={toggle(&adding, true).reform(|_: MouseEvent| ())}>
-                { i18n.t("tasks-add") }
-            </button>
-        }
-    };
+    let action = adding.button("add-task", i18n.t("tasks-add"));
     html! {
         <CaseSection id="case-tasks" title={i18n.t("tasks-title")} {action}>
-            if *adding {
-                <TaskForm section={props.clone()} on_done={toggle(&adding, false)} />
+            if adding.open {
+                <TaskForm section={props.clone()} on_done={adding.on_done.clone()} />
             }
             if tasks.is_empty() {
                 <p class="muted">{ i18n.t("tasks-none") }</p>
@@ -97,7 +88,7 @@ fn task_item(i18n: &I18n, props: &SectionProps, task: &Stored<Task>) -> Html {
                 }
             </div>
             <div class="record-actions">
-                <ConfirmButton on_confirm={props.delete(task.id, RecordKind::Task)}
+                <ConfirmButton on_confirm={props.delete(task.id, EntityType::Task)}
                     what={record.title.to_string()} />
             </div>
         </li>
@@ -166,23 +157,10 @@ fn TaskForm(props: &TaskFormProps) -> Html {
                     status: TaskStatus::Open,
                 })
             })();
-            match record {
-                Ok(record) => {
-                    let (on_changed, on_done) = (on_changed.clone(), on_done.clone());
-                    status.send(
-                        i18n,
-                        &dispatch,
-                        AddRecord {
-                            record: AnyRecord::Task(record),
-                        },
-                        move |_| {
-                            on_done.emit(());
-                            on_changed.emit(());
-                        },
-                    );
-                }
-                Err(message) => status.refuse(message),
-            }
+            let command = record.map(|record| AddRecord {
+                record: AnyRecord::Task(record),
+            });
+            status.save(i18n, &dispatch, command, &on_done, &on_changed);
         })
     };
     html! {
