@@ -408,167 +408,25 @@ fn bad_input_is_refused_before_the_passphrase_and_nothing_is_written() {
     let vault = TestVault::new();
     let case = add_petrov(&vault);
     let no_passphrase = "";
-    let refusals: &[(&[&str], &str)] = &[
+    let refusals: Vec<(Vec<String>, &str)> = vec![
+        (argv(&format!("event add --passphrase-stdin --case {case} --kind ij_decison --date 2026-11-02")), "possible values"),
+        (argv(&format!("event add --passphrase-stdin --case {case} --kind ij_decision --date 02/11/2026")), "use YYYY-MM-DD"),
+        (argv(&format!("event add --passphrase-stdin --case {case} --kind master_hearing --date 2026-11-02 --time 9am --tz America/Chicago")), "use HH:MM"),
+        (argv(&format!("event add --passphrase-stdin --case {case} --kind master_hearing --date 2026-11-02 --time 09:00")), "--tz"),
+        (argv(&format!("event add --passphrase-stdin --case {case} --kind bia_decision --date 2026-11-02 --appeal-waived")), "only to --kind ij_decision"),
+        (argv(&format!("note add --passphrase-stdin --case {case} --kind gossip --text x")), "possible values"),
+        (argv(&format!("note add --passphrase-stdin --case {case} --kind welfare")), "--text"),
         (
-            &[
-                "event",
-                "add",
-                "--passphrase-stdin",
-                "--case",
-                &case,
-                "--kind",
-                "ij_decison",
-                "--date",
-                "2026-11-02",
-            ],
-            "possible values",
-        ),
-        (
-            &[
-                "event",
-                "add",
-                "--passphrase-stdin",
-                "--case",
-                &case,
-                "--kind",
-                "ij_decision",
-                "--date",
-                "02/11/2026",
-            ],
-            "use YYYY-MM-DD",
-        ),
-        (
-            &[
-                "event",
-                "add",
-                "--passphrase-stdin",
-                "--case",
-                &case,
-                "--kind",
-                "master_hearing",
-                "--date",
-                "2026-11-02",
-                "--time",
-                "9am",
-                "--tz",
-                "America/Chicago",
-            ],
-            "use HH:MM",
-        ),
-        (
-            &[
-                "event",
-                "add",
-                "--passphrase-stdin",
-                "--case",
-                &case,
-                "--kind",
-                "master_hearing",
-                "--date",
-                "2026-11-02",
-                "--time",
-                "09:00",
-            ],
-            "--tz",
-        ),
-        (
-            &[
-                "event",
-                "add",
-                "--passphrase-stdin",
-                "--case",
-                &case,
-                "--kind",
-                "bia_decision",
-                "--date",
-                "2026-11-02",
-                "--appeal-waived",
-            ],
-            "only to --kind ij_decision",
-        ),
-        (
-            &[
-                "note",
-                "add",
-                "--passphrase-stdin",
-                "--case",
-                &case,
-                "--kind",
-                "gossip",
-                "--text",
-                "x",
-            ],
-            "possible values",
-        ),
-        (
-            &[
-                "note",
-                "add",
-                "--passphrase-stdin",
-                "--case",
-                &case,
-                "--kind",
-                "welfare",
-            ],
-            "--text",
-        ),
-        (
-            &[
-                "note",
-                "add",
-                "--passphrase-stdin",
-                "--case",
-                &case,
-                "--kind",
-                "welfare",
-                "--text",
-                "   ",
-            ],
+            ["note", "add", "--passphrase-stdin", "--case", case.as_str(), "--kind", "welfare", "--text", "   "].map(str::to_owned).to_vec(),
             "the note is empty",
         ),
-        (
-            &[
-                "visit",
-                "add",
-                "--passphrase-stdin",
-                "--case",
-                "12345",
-                "--date",
-                "2026-11-02",
-            ],
-            "32 lowercase hex",
-        ),
-        (
-            &[
-                "visit",
-                "add",
-                "--passphrase-stdin",
-                "--case",
-                &case,
-                "--date",
-                "2026-11-02",
-                "--mode",
-                "letter",
-            ],
-            "possible values",
-        ),
-        (
-            &[
-                "task",
-                "add",
-                "--passphrase-stdin",
-                "--case",
-                &case,
-                "--title",
-                "x",
-                "--due",
-                "tomorrow",
-            ],
-            "use YYYY-MM-DD",
-        ),
+        (argv("visit add --passphrase-stdin --case 12345 --date 2026-11-02"), "32 lowercase hex"),
+        (argv(&format!("visit add --passphrase-stdin --case {case} --date 2026-11-02 --mode letter")), "possible values"),
+        (argv(&format!("task add --passphrase-stdin --case {case} --title x --due tomorrow")), "use YYYY-MM-DD"),
     ];
-    for (args, expected) in refusals {
-        let (code, stderr) = vault.fails(args, no_passphrase);
+    for (args, expected) in &refusals {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (code, stderr) = vault.fails(&args, no_passphrase);
         assert_eq!(code, Some(1), "{args:?}: {stderr}");
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
         assert!(
@@ -579,82 +437,17 @@ fn bad_input_is_refused_before_the_passphrase_and_nothing_is_written() {
 
     // Unknown ids are found out once the vault is open, and still nothing is written.
     let stranger = "0123456789abcdef0123456789abcdef";
-    let unknown: &[(&[&str], &str)] = &[
-        (
-            &[
-                "visit",
-                "add",
-                "--passphrase-stdin",
-                "--case",
-                stranger,
-                "--date",
-                "2026-11-02",
-            ],
-            "there is no case 0123456789abcdef0123456789abcdef: see pristan case list",
-        ),
-        (
-            &[
-                "event",
-                "add",
-                "--passphrase-stdin",
-                "--case",
-                stranger,
-                "--kind",
-                "ij_decision",
-                "--date",
-                "2026-11-02",
-            ],
-            "there is no case",
-        ),
-        (
-            &[
-                "task",
-                "add",
-                "--passphrase-stdin",
-                "--case",
-                stranger,
-                "--title",
-                "Call",
-            ],
-            "there is no case",
-        ),
-        (
-            &[
-                "note",
-                "add",
-                "--passphrase-stdin",
-                "--case",
-                &case,
-                "--visit",
-                stranger,
-                "--kind",
-                "welfare",
-                "--text",
-                "x",
-            ],
-            "there is no visit",
-        ),
-        (
-            &[
-                "visit",
-                "add",
-                "--passphrase-stdin",
-                "--case",
-                &case,
-                "--date",
-                "2026-11-02",
-                "--facility",
-                stranger,
-            ],
-            "there is no facility",
-        ),
-        (
-            &["deadlines", "--passphrase-stdin", "--case", stranger],
-            "there is no case",
-        ),
+    let unknown: Vec<(Vec<String>, &str)> = vec![
+        (argv(&format!("visit add --passphrase-stdin --case {stranger} --date 2026-11-02")), "there is no case 0123456789abcdef0123456789abcdef: see pristan case list"),
+        (argv(&format!("event add --passphrase-stdin --case {stranger} --kind ij_decision --date 2026-11-02")), "there is no case"),
+        (argv(&format!("task add --passphrase-stdin --case {stranger} --title Call")), "there is no case"),
+        (argv(&format!("note add --passphrase-stdin --case {case} --visit {stranger} --kind welfare --text x")), "there is no visit"),
+        (argv(&format!("visit add --passphrase-stdin --case {case} --date 2026-11-02 --facility {stranger}")), "there is no facility"),
+        (argv(&format!("deadlines --passphrase-stdin --case {stranger}")), "there is no case"),
     ];
-    for (args, expected) in unknown {
-        let (code, stderr) = vault.fails(args, PASSPHRASE);
+    for (args, expected) in &unknown {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (code, stderr) = vault.fails(&args, PASSPHRASE);
         assert_eq!(code, Some(1), "{args:?}: {stderr}");
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
     }
@@ -706,6 +499,11 @@ fn a_note_names_a_visit_of_its_own_case_only() {
         PASSPHRASE,
     );
     assert!(stderr.contains("a visit to another case"), "{stderr}");
+}
+
+/// The arguments of one command line, split at spaces (no argument here contains one).
+fn argv(line: &str) -> Vec<String> {
+    line.split(' ').map(str::to_owned).collect()
 }
 
 fn unlock(vault: &TestVault) -> Vault {

@@ -1,0 +1,117 @@
+//! Notes keep their history; search finds note text only in current revisions.
+
+use super::*;
+
+#[test]
+fn notes_are_immutable_and_a_correction_keeps_the_history() {
+    let (_tmp, mut vault) = new_vault();
+    let case_id = open_case(&mut vault);
+    let first = vault
+        .add(note(case_id, "Asked for reading glasses"))
+        .unwrap();
+    assert!(vault.update(first, note(case_id, "changed")).is_err());
+    let second = vault
+        .revise_note(
+            first,
+            NoteKind::Needs,
+            Sensitivity::Normal,
+            text("Asked for reading glasses, +2.5"),
+        )
+        .unwrap();
+    let err = vault
+        .revise_note(first, NoteKind::Needs, Sensitivity::Normal, text("again"))
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("correct the newest version"),
+        "{err}"
+    );
+    let current = vault.current_notes(case_id).unwrap();
+    assert_eq!(current.len(), 1);
+    assert_eq!(current[0].note.id, second);
+    assert_eq!(current[0].revisions, 2);
+    let history = vault.note_history(second).unwrap();
+    let texts: Vec<&str> = history
+        .iter()
+        .map(|r| r.note.record.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Asked for reading glasses",
+            "Asked for reading glasses, +2.5"
+        ]
+    );
+}
+
+#[test]
+fn search_finds_note_text_until_it_is_corrected_away_or_deleted() {
+    let (_tmp, mut vault) = new_vault();
+    let case_id = open_case(&mut vault);
+    let id = vault
+        .add(note(case_id, "Жалуется на давление, нужен тонометр"))
+        .unwrap();
+    let hits = vault.search_cases("тонометр").unwrap();
+    assert_eq!(hits.len(), 1);
+    let matched = hits[0].matched.as_ref().unwrap();
+    assert_eq!(
+        (matched.entity_id, matched.entity_type.as_str()),
+        (id, "note")
+    );
+    assert!(matched.snippet.contains("тонометр"));
+    assert_eq!(vault.search_cases("ДАВЛЕНИЕ").unwrap().len(), 1, "any case");
+
+    let revised = vault
+        .revise_note(
+            id,
+            NoteKind::Medical,
+            Sensitivity::Restricted,
+            text("Нужен врач"),
+        )
+        .unwrap();
+    assert!(
+        vault.search_cases("тонометр").unwrap().is_empty(),
+        "old revision not found"
+    );
+    assert_eq!(vault.search_cases("врач").unwrap().len(), 1);
+    vault.delete::<Note>(revised).unwrap();
+    assert!(
+        vault.search_cases("врач").unwrap().is_empty(),
+        "deleted note not found"
+    );
+    // The case itself is still found by name.
+    assert_eq!(vault.search_cases("Петров").unwrap().len(), 1);
+}
+
+#[test]
+fn every_search_entry_is_tracked_by_its_rowid() {
+    let (_tmp, mut vault) = new_vault();
+    let case_id = open_case(&mut vault);
+    let first = vault.add(note(case_id, "Первая")).unwrap();
+    vault
+        .revise_note(
+            first,
+            NoteKind::Welfare,
+            Sensitivity::Normal,
+            text("Вторая"),
+        )
+        .unwrap();
+    let task = vault
+        .add(Task {
+            case_id: Some(case_id),
+            title: short("Письмо"),
+            ..Task::default()
+        })
+        .unwrap();
+    vault.delete::<Task>(task).unwrap();
+    let count = |sql: &str| -> i64 { vault.connection().query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        count("SELECT count(*) FROM search_index"),
+        2,
+        "the case and the newest note"
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM search_rows r JOIN search_index s ON s.rowid = r.fts_rowid AND s.entity_id = r.entity_id"),
+        2
+    );
+    assert_eq!(count("SELECT count(*) FROM search_rows"), 2);
+}
