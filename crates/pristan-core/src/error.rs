@@ -65,6 +65,12 @@ pub enum Error {
     #[error(transparent)]
     Sequence(#[from] crate::ops::SeqError),
 
+    #[error(transparent)]
+    Bundle(#[from] crate::bundle::BundleError),
+
+    #[error("{0}")]
+    Org(String),
+
     #[error("the value for {field} is not valid: {reason}")]
     Invalid { field: &'static str, reason: String },
 }

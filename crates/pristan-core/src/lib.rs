@@ -5,12 +5,14 @@
 
 pub mod app_settings;
 mod atomic_file;
+pub mod bundle;
 pub mod casebook;
 pub mod cases;
 pub mod deadlines;
 pub mod domain;
 pub mod error;
 pub mod ops;
+pub mod org;
 pub mod passphrase;
 pub mod records;
 pub mod vault;

@@ -103,6 +103,13 @@ random_id!(
     "entity id"
 );
 
+random_id!(
+    /// An organisation: the coordinators and volunteers who exchange bundles. Bound into every
+    /// bundle header so a bundle cannot be replayed into another organisation.
+    OrgId,
+    "organisation id"
+);
+
 /// Reads exactly 32 lowercase hex digits into 16 bytes.
 fn parse_lowercase_hex_16(text: &str, kind: &'static str) -> Result<[u8; 16], IdParseError> {
     // Count characters, not bytes, so the message matches what the person sees.

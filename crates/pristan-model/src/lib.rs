@@ -20,7 +20,7 @@ pub use entity::EntityType;
 pub use events::{
     CustodyEvent, CustodyEventKind, LegalEvent, LegalEventKind, Outcome, ReleaseType,
 };
-pub use ids::{DeviceId, EntityId, IdParseError, Seq, SeqError};
+pub use ids::{DeviceId, EntityId, IdParseError, OrgId, Seq, SeqError};
 pub use records::{
     Attachment, Consent, ConsentMethod, ConsentPurpose, Evidence, EvidenceCategory, Facility,
     Priority, Relative, Task, TaskStatus, VerificationLevel, Whereabouts,

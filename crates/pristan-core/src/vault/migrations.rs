@@ -37,6 +37,18 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         version: 4,
         sql: include_str!("migrations/004_search_lookups.sql"),
     },
+    Migration {
+        version: 5,
+        sql: include_str!("migrations/005_organisation.sql"),
+    },
+    Migration {
+        version: 6,
+        sql: include_str!("migrations/006_merge_history.sql"),
+    },
+    Migration {
+        version: 7,
+        sql: include_str!("migrations/007_bundles.sql"),
+    },
 ];
 
 #[cfg(test)]

@@ -1,0 +1,83 @@
+//! Why a bundle was refused. Each message says what is wrong in plain words and what to do; none
+//! quotes the bundle's contents.
+
+use crate::ops::DeviceId;
+
+#[derive(Debug, thiserror::Error)]
+pub enum BundleError {
+    #[error("the file is {size} bytes, more than the {max} bytes a bundle may have: it is not a Pristan bundle, or it was damaged")]
+    TooLarge { size: u64, max: u64 },
+
+    #[error("the file is not an encrypted Pristan bundle (it does not start like an age file)")]
+    NotAge,
+
+    #[error("the file's encryption header is not valid ({reason}): the bundle is damaged or was made by something else")]
+    AgeHeader { reason: String },
+
+    #[error("the bundle is encrypted to {found} keys, more than the {max} a bundle may have: it was not made by Pristan")]
+    TooManyStanzas { found: usize, max: usize },
+
+    #[error("this bundle was not encrypted to this organisation or this device: it may belong to another organisation, or be meant for another volunteer")]
+    NotForUs,
+
+    #[error("the bundle could not be decrypted ({reason}): it is damaged or incomplete; ask the sender to export it again")]
+    Damaged { reason: String },
+
+    #[error("the bundle was made by a newer Pristan (format {found}; this one reads format {supported}): update Pristan, then import it again")]
+    UnknownVersion { found: u16, supported: u16 },
+
+    #[error("the bundle's header is {size} bytes, more than the {max} allowed: it was not made by Pristan")]
+    HeaderTooLarge { size: u64, max: u64 },
+
+    #[error("the bundle's header is not valid ({reason})")]
+    MalformedHeader { reason: String },
+
+    #[error("the bundle belongs to another organisation")]
+    WrongOrganisation,
+
+    #[error("this vault has not joined an organisation yet: create one (coordinator) or join with an invitation (volunteer) first")]
+    NoOrganisation,
+
+    #[error("the bundle comes from a device that is not approved yet ({name}, fingerprint {fingerprint}); it waits in quarantine and is imported once a coordinator approves that device")]
+    UnknownSigner {
+        device: DeviceId,
+        name: String,
+        fingerprint: String,
+    },
+
+    #[error("the bundle comes from a revoked device ({name}): it reaches sequence number {bundle_last}, past its last good one, {last_good}; it stays in quarantine")]
+    RevokedSigner {
+        device: DeviceId,
+        name: String,
+        last_good: u64,
+        bundle_last: u64,
+    },
+
+    #[error("the bundle's signature is not valid: it was changed after it was made, or forged; it was not imported")]
+    BadSignature,
+
+    #[error("the bundle's signed list of recipients does not include this organisation or device: it was re-encrypted by someone else, so it was not imported")]
+    RecipientMismatch,
+
+    #[error("the bundle's contents do not match its signed header: it was changed or damaged")]
+    PayloadMismatch,
+
+    #[error("the bundle's contents expand to more than {max} bytes: it is not a genuine bundle")]
+    DecompressedTooLarge { max: u64 },
+
+    #[error("the bundle's contents are not valid ({reason})")]
+    MalformedPayload { reason: String },
+
+    #[error(
+        "an operation in the bundle was refused ({reason}); nothing from the bundle was imported"
+    )]
+    InvalidOperation { reason: String },
+}
+
+impl BundleError {
+    /// Whether the bundle may become importable later without changing the file: its signer is
+    /// waiting for approval. Such bundles are retried after each approval.
+    pub fn may_succeed_later(&self) -> bool {
+        matches!(self, BundleError::UnknownSigner { .. })
+    }
+}

@@ -1,0 +1,9 @@
+//! Bundles (DESIGN.md §6, docs/bundle-format.md): signed, encrypted files of operations that
+//! devices exchange by any means, and the import pipeline that checks every layer before applying
+//! anything, in one transaction.
+
+mod error;
+pub mod format;
+
+pub use error::BundleError;
+pub use format::{Blob, BundleHeader, BundleKind, Payload, SeqRange, FORMAT_VERSION};
