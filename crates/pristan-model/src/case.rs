@@ -30,7 +30,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::a_number::ANumber;
-use crate::ids::EntityId;
+use crate::ids::{DeviceId, EntityId};
 
 /// A case as it stands after every operation applied so far.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,6 +46,9 @@ pub struct CaseRecord {
     pub custody_status: CustodyStatus,
     pub facility_id: Option<EntityId>,
     pub attorney: Attorney,
+    /// The volunteers' devices this case is assigned to: they receive it in case packets.
+    #[serde(default)]
+    pub assigned_to: Vec<DeviceId>,
 }
 
 /// The attorney of record and whether their notices of appearance are filed.

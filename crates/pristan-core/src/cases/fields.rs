@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::domain::{ANumber, CustodyStatus, FilingStatus};
 use crate::error::{Error, Result};
-use crate::ops::EntityId;
+use crate::ops::{DeviceId, EntityId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum CaseField {
@@ -23,6 +23,7 @@ pub enum CaseField {
     G28,
     Eoir28,
     Eoir27,
+    AssignedTo,
 }
 
 /// What values a field takes.
@@ -33,10 +34,11 @@ enum Shape {
     OptionalId,
     Custody,
     Filing,
+    DeviceIds,
 }
 
 impl CaseField {
-    pub const ALL: [CaseField; 14] = [
+    pub const ALL: [CaseField; 15] = [
         CaseField::Name,
         CaseField::NativeName,
         CaseField::Aliases,
@@ -51,6 +53,7 @@ impl CaseField {
         CaseField::G28,
         CaseField::Eoir28,
         CaseField::Eoir27,
+        CaseField::AssignedTo,
     ];
 
     /// The name in operations, which is also the column in the `cases` table. A fixed string:
@@ -71,6 +74,7 @@ impl CaseField {
             CaseField::G28 => "g28",
             CaseField::Eoir28 => "eoir28",
             CaseField::Eoir27 => "eoir27",
+            CaseField::AssignedTo => "assigned_to",
         }
     }
 
@@ -89,6 +93,7 @@ impl CaseField {
             CaseField::FacilityId => Shape::OptionalId,
             CaseField::CustodyStatus => Shape::Custody,
             CaseField::G28 | CaseField::Eoir28 | CaseField::Eoir27 => Shape::Filing,
+            CaseField::AssignedTo => Shape::DeviceIds,
             _ => Shape::Text,
         }
     }
@@ -103,6 +108,9 @@ impl CaseField {
             self.shape(),
             Shape::OptionalANumber | Shape::OptionalDate | Shape::OptionalId
         );
+        if let Shape::DeviceIds = self.shape() {
+            return device_ids(value).map_err(|reason| invalid(&reason));
+        }
         let text = match value {
             Value::Null if optional => return Ok(SqlValue::Null),
             Value::Null => String::new(),
@@ -130,7 +138,33 @@ impl CaseField {
             Shape::Filing => {
                 FilingStatus::parse(&text).ok_or_else(|| invalid("unknown filing status"))?;
             }
+            Shape::DeviceIds => unreachable!("handled above"),
         }
         Ok(SqlValue::Text(text))
     }
+}
+
+/// The most devices a case may be assigned to at once.
+pub const MAX_ASSIGNED_DEVICES: usize = 16;
+
+/// `assigned_to` is a JSON array of device ids, stored as their sorted, space-separated text so
+/// every device materialises the same column.
+fn device_ids(value: &Value) -> std::result::Result<SqlValue, String> {
+    let Value::Array(items) = value else {
+        return Err("expected a list of device ids".into());
+    };
+    if items.len() > MAX_ASSIGNED_DEVICES {
+        return Err(format!(
+            "a case can be assigned to at most {MAX_ASSIGNED_DEVICES} devices"
+        ));
+    }
+    let mut ids = Vec::with_capacity(items.len());
+    for item in items {
+        let text = item.as_str().ok_or("expected device ids as text")?;
+        let id: DeviceId = text.parse().map_err(|e: crate::ops::IdParseError| e.to_string())?;
+        ids.push(id.to_string());
+    }
+    ids.sort();
+    ids.dedup();
+    Ok(SqlValue::Text(ids.join(" ")))
 }

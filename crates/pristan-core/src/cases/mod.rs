@@ -16,7 +16,7 @@ pub use fields::CaseField;
 use crate::domain::{ANumber, Attorney, CaseRecord, CustodyStatus, FilingStatus};
 use crate::error::{Error, Result};
 use crate::ops::store::claim_field;
-use crate::ops::{Change, EntityId, EntityType, Op};
+use crate::ops::{Change, DeviceId, EntityId, EntityType, Op};
 use crate::vault::Vault;
 
 /// What a volunteer enters to open a case.
@@ -164,7 +164,8 @@ impl Vault {
 
 const COLUMNS: &str =
     "id, name, native_name, a_number, date_of_birth, nationality, custody_status, \
-     aliases, languages, facility_id, attorney_name, attorney_contact, g28, eoir28, eoir27";
+     aliases, languages, facility_id, attorney_name, attorney_contact, g28, eoir28, eoir27, \
+     assigned_to";
 
 fn case_from_row(row: &Row<'_>) -> rusqlite::Result<CaseRecord> {
     fn parsed<T, E>(column: usize, result: std::result::Result<T, E>) -> rusqlite::Result<T>
@@ -186,7 +187,13 @@ fn case_from_row(row: &Row<'_>) -> rusqlite::Result<CaseRecord> {
             FilingStatus::parse(&text).ok_or("unknown filing status"),
         )
     };
+    let assigned: String = row.get(15)?;
+    let assigned_to = assigned
+        .split_whitespace()
+        .map(|id| parsed(15, id.parse::<DeviceId>()))
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(CaseRecord {
+        assigned_to,
         id: parsed(0, row.get::<_, String>(0)?.parse::<EntityId>())?,
         name: row.get(1)?,
         native_name: row.get(2)?,
