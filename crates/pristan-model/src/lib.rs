@@ -10,6 +10,7 @@ pub mod entity;
 pub mod events;
 pub mod ids;
 pub mod records;
+pub mod sync;
 pub mod text;
 pub mod views;
 pub mod visit;

@@ -6,20 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::ops::{DeviceId, Op};
 use crate::org::{OrgId, SignedRoster};
+pub use pristan_model::sync::{BundleKind, SeqRange};
 
 /// The envelope format this Pristan writes and the only one it reads.
 pub const FORMAT_VERSION: u16 = 1;
-
-/// What a bundle is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BundleKind {
-    /// A device's own operations that the coordinators have not seen yet.
-    Ops,
-    /// A coordinator's packet to one volunteer: the assigned cases' operations from every
-    /// device, each with its original device, sequence number and clock.
-    CasePacket,
-}
 
 /// The signed header. Everything a receiver must check before trusting the payload is here, and
 /// the signature covers all of it (DESIGN.md §6).
@@ -52,12 +42,6 @@ pub struct BundleHeader {
     pub payload_len: u64,
     /// The newest roster the sender holds, signed by the organisation (self-authenticating).
     pub roster: Option<SignedRoster>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SeqRange {
-    pub first: u64,
-    pub last: u64,
 }
 
 /// The decompressed payload: operations, the attachment contents they name, and for a case packet

@@ -6,4 +6,8 @@ mod error;
 pub mod format;
 
 pub use error::BundleError;
-pub use format::{Blob, BundleHeader, BundleKind, Payload, SeqRange, FORMAT_VERSION};
+pub use format::{Blob, BundleHeader, Payload, FORMAT_VERSION};
+pub use pristan_model::sync::{
+    BundleKind, ExportOutcome, ExportReport, FileOutcome, FileResult, Gap, ImportCounts,
+    ImportSummary, Progress, QuarantinedBundle, SeqRange, Stage,
+};

@@ -1,49 +1,12 @@
-//! The organisation's public shapes: roles, the signed roster of approved devices, invitations and
-//! the fingerprints people compare aloud. Keys travel as lowercase hex (Ed25519) or as age's
-//! bech32 recipient text (`age1…`).
+//! The organisation's shapes. Those people see (roles, roster, devices) are shared with the UI
+//! from `pristan_model::sync`; the signed roster and the invitation travel between devices.
+//! Keys travel as lowercase hex (Ed25519) or as age's bech32 recipient text (`age1…`).
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use pristan_model::ids::DeviceId;
 pub use pristan_model::ids::OrgId;
-
-/// What a device may do in the organisation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// Holds the organisation's keys: decrypts every bundle, approves devices, sends case packets.
-    Coordinator,
-    /// Writes up visits; sends bundles to the coordinators and receives case packets.
-    Volunteer,
-}
-
-/// One approved device.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RosterEntry {
-    pub device: DeviceId,
-    /// What the device's owner called it ("Anna's laptop"); shown, never trusted.
-    pub name: String,
-    pub role: Role,
-    /// The device's Ed25519 public key, 64 lowercase hex digits.
-    pub signing_key: String,
-    /// The device's age X25519 recipient (`age1…`).
-    pub recipient: String,
-    pub approved_at: DateTime<Utc>,
-    /// Set when the device is revoked: its operations up to this sequence number are kept; any
-    /// bundle reaching past it is quarantined.
-    pub revoked_after_seq: Option<u64>,
-}
-
-/// The organisation's list of approved devices. Every change makes a new version, signed with
-/// the organisation's key; a device accepts a roster only with a higher version than its own.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Roster {
-    pub org: OrgId,
-    pub version: u64,
-    pub issued_at: DateTime<Utc>,
-    pub entries: Vec<RosterEntry>,
-}
+pub use pristan_model::sync::{DeviceIdentity, OrgInfo, Role, Roster, RosterEntry};
 
 /// A roster as it travels: the exact JSON text that was signed, and the organisation's Ed25519
 /// signature over `b"pristan-roster-v1\n" || roster_json` (128 lowercase hex digits).
@@ -64,27 +27,4 @@ pub struct Invitation {
     /// The organisation's age X25519 recipient (`age1…`).
     pub org_recipient: String,
     pub created_at: DateTime<Utc>,
-}
-
-/// The organisation as this vault knows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OrgInfo {
-    pub org: OrgId,
-    pub name: String,
-    /// This device's role: coordinator if the vault holds the organisation's keys.
-    pub role: Role,
-    pub org_signing_key: String,
-    pub org_recipient: String,
-    /// The version of the newest roster this vault has accepted (0 before any).
-    pub roster_version: u64,
-}
-
-/// A device's public identity as a bundle header announces it, kept while the device waits for
-/// approval.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DeviceIdentity {
-    pub device: DeviceId,
-    pub name: String,
-    pub signing_key: String,
-    pub recipient: String,
 }

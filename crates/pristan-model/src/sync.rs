@@ -1,0 +1,231 @@
+//! What sync shows people: the organisation, its devices, bundle exports and imports, quarantine,
+//! gaps and conflicts. Shared by the core (which produces them), the shell and the UI.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::entity::EntityType;
+use crate::ids::{DeviceId, EntityId, OrgId};
+
+/// What a device may do in the organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Holds the organisation's keys: decrypts every bundle, approves devices, sends case packets.
+    Coordinator,
+    /// Writes up visits; sends bundles to the coordinators and receives case packets.
+    Volunteer,
+}
+
+/// One approved device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RosterEntry {
+    pub device: DeviceId,
+    /// What the device's owner called it ("Anna's laptop"); shown, never trusted.
+    pub name: String,
+    pub role: Role,
+    /// The device's Ed25519 public key, 64 lowercase hex digits.
+    pub signing_key: String,
+    /// The device's age X25519 recipient (`age1…`).
+    pub recipient: String,
+    pub approved_at: DateTime<Utc>,
+    /// Set when the device is revoked: its operations up to this sequence number are kept; any
+    /// bundle reaching past it is quarantined.
+    pub revoked_after_seq: Option<u64>,
+}
+
+/// The organisation's list of approved devices. Every change makes a new version, signed with
+/// the organisation's key; a device accepts a roster only with a higher version than its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Roster {
+    pub org: OrgId,
+    pub version: u64,
+    pub issued_at: DateTime<Utc>,
+    pub entries: Vec<RosterEntry>,
+}
+
+/// The organisation as this vault knows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrgInfo {
+    pub org: OrgId,
+    pub name: String,
+    /// This device's role: coordinator if the vault holds the organisation's keys.
+    pub role: Role,
+    pub org_signing_key: String,
+    pub org_recipient: String,
+    /// The version of the newest roster this vault has accepted (0 before any).
+    pub roster_version: u64,
+}
+
+/// A device's public identity as a bundle header announces it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceIdentity {
+    pub device: DeviceId,
+    pub name: String,
+    pub signing_key: String,
+    pub recipient: String,
+}
+
+/// What a bundle is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BundleKind {
+    /// A device's own operations that the coordinators have not seen yet.
+    Ops,
+    /// A coordinator's packet to one volunteer: the assigned cases' operations from every
+    /// device, each with its original device, sequence number and clock.
+    CasePacket,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeqRange {
+    pub first: u64,
+    pub last: u64,
+}
+
+/// Where a long export or import is, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub stage: Stage,
+    pub done: u64,
+    pub total: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Collecting,
+    Compressing,
+    Encrypting,
+    Writing,
+    Importing,
+    Done,
+}
+
+impl Progress {
+    pub fn new(stage: Stage, done: u64, total: u64) -> Progress {
+        Progress { stage, done, total }
+    }
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportReport {
+    /// Where the file was written (shown to the user; they chose the folder).
+    pub path: String,
+    pub kind: BundleKind,
+    /// The bundle's number in its stream (1 for the first).
+    pub number: u64,
+    pub ops: usize,
+    pub attachments: usize,
+    pub bytes: u64,
+    pub seq_range: Option<SeqRange>,
+}
+
+/// What an export did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum ExportOutcome {
+    Written(ExportReport),
+    /// Nothing was written: the coordinators have been sent everything already.
+    NothingNew,
+}
+
+/// What importing one file did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum FileOutcome {
+    Imported(ImportCounts),
+    /// The bundle was imported before: nothing changed.
+    AlreadyImported {
+        sender_name: String,
+    },
+    /// Kept, still encrypted, with the reason; `waiting` when it will be retried on approval.
+    Quarantined {
+        reason: String,
+        waiting: bool,
+    },
+    /// Not kept (too large to hold, or unreadable from disk): the reason says what to do.
+    Rejected {
+        reason: String,
+    },
+}
+
+/// What one imported bundle brought.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportCounts {
+    pub sender_name: String,
+    pub kind: Option<BundleKind>,
+    pub new_ops: usize,
+    pub duplicate_ops: usize,
+    pub new_cases: usize,
+    pub new_notes: usize,
+    pub new_records: usize,
+    pub updated_fields: usize,
+    pub forgotten: usize,
+    pub attachments: usize,
+}
+
+/// One file's result in an import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileResult {
+    /// The file's name only (never used as a path by anything that reads the bundle).
+    pub file_name: String,
+    pub outcome: FileOutcome,
+}
+
+/// What an import did, file by file and in total.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportSummary {
+    pub files: Vec<FileResult>,
+    pub totals: ImportCounts,
+    pub imported: usize,
+    pub already_imported: usize,
+    pub quarantined: usize,
+    pub rejected: usize,
+    /// Conflicts waiting for a coordinator after the import.
+    pub conflicts: usize,
+    pub gaps: Vec<Gap>,
+}
+
+/// A bundle kept encrypted, with why it was not imported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuarantinedBundle {
+    /// SHA-256 of the file: its name in this list.
+    pub file_hash: String,
+    pub file_name: String,
+    pub reason: String,
+    /// Waiting for its device to be approved; retried after each approval.
+    pub waiting: bool,
+    pub received_at: String,
+    pub size: u64,
+}
+
+/// Bundles missing from a sender's stream.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Gap {
+    pub sender: DeviceId,
+    pub sender_name: String,
+    /// The missing bundle numbers (at most the first 20).
+    pub missing: Vec<u64>,
+}
+
+/// A field two devices changed without seeing each other's change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConflictView {
+    pub entity_type: EntityType,
+    pub entity: EntityId,
+    pub case_id: Option<EntityId>,
+    pub field: String,
+    pub values: Vec<ConflictValueView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConflictValueView {
+    pub value: serde_json::Value,
+    pub device: DeviceId,
+    /// When it was written, by the writing device's clock.
+    pub written_at: DateTime<Utc>,
+    /// Whether this is the value shown meanwhile (the last writer's).
+    pub shown: bool,
+}
