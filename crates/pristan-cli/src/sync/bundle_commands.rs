@@ -183,11 +183,22 @@ fn print_report(report: &ExportReport) {
 /// The import summary a person reads: totals, then each file that did not simply import.
 pub fn print_summary(summary: &ImportSummary) {
     let t = &summary.totals;
-    println!(
-        "Imported {} bundle(s): {} new case(s), {} new note(s), {} other new record(s), {} updated \
-         field(s), {} forgotten case(s).",
-        summary.imported, t.new_cases, t.new_notes, t.new_records, t.updated_fields, t.forgotten
-    );
+    let counts: Vec<String> = [
+        (t.new_cases, "new case(s)"),
+        (t.new_notes, "new note(s)"),
+        (t.new_records, "other new record(s)"),
+        (t.updated_fields, "updated field(s)"),
+        (t.forgotten, "forgotten case(s)"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect();
+    match (summary.imported, counts.is_empty()) {
+        (0, _) => println!("No new bundle was imported."),
+        (n, true) => println!("Imported {n} bundle(s): nothing in them was new here."),
+        (n, false) => println!("Imported {n} bundle(s): {}.", counts.join(", ")),
+    }
     if summary.already_imported > 0 {
         println!(
             "{} bundle(s) had been imported before.",

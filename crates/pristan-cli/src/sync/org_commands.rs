@@ -17,6 +17,9 @@ use crate::unlocking::Unlocking;
 /// The longest invitation file read (an invitation is well under 1 KB).
 const MAX_INVITATION_BYTES: u64 = 16 * 1024;
 
+/// The longest coordinator key file read (the roster makes it a few kilobytes).
+const MAX_KEY_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
 #[derive(Subcommand)]
 pub enum OrgCommand {
     /// Creates an organisation with this vault as its first coordinator.
@@ -72,6 +75,21 @@ pub enum OrgCommand {
     Roster {
         #[command(flatten)]
         unlocking: Unlocking,
+    },
+    /// Writes the organisation's keys for a second coordinator, encrypted with a new passphrase
+    /// (coordinator only). Hand the file and, separately, the passphrase to them.
+    ExportCoordinator {
+        #[command(flatten)]
+        unlocking: Unlocking,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Makes this vault a coordinator of the organisation from a file made by export-coordinator.
+    /// With --passphrase-stdin: the vault passphrase, then the file's passphrase.
+    JoinCoordinator {
+        #[command(flatten)]
+        unlocking: Unlocking,
+        file: PathBuf,
     },
     /// Writes the organisation's age identity for `rage -d -i FILE` (coordinator only).
     /// Encrypted with a new passphrase unless --plaintext is given.
@@ -204,6 +222,48 @@ pub fn run(dir: &Path, command: OrgCommand) -> Result<()> {
             Ok(())
         }
         OrgCommand::Roster { unlocking } => roster(dir, &unlocking),
+        OrgCommand::ExportCoordinator { unlocking, out } => {
+            let vault = unlocking.open(dir)?;
+            let passphrase = SecretSource::new(unlocking.passphrase_stdin)
+                .read_new("Passphrase for the coordinator key file: ")?;
+            let bytes = vault.export_coordinator_keys(&passphrase)?;
+            vault.lock()?;
+            write_private_file(&out, &bytes)?;
+            if !unlocking.json {
+                println!(
+                    "Wrote {}. Give it to the new coordinator, and the passphrase separately \
+                     (by phone or in person).",
+                    out.display()
+                );
+            }
+            Ok(())
+        }
+        OrgCommand::JoinCoordinator { unlocking, file } => {
+            let size = std::fs::metadata(&file)
+                .with_context(|| format!("could not read {}", file.display()))?
+                .len();
+            if size > MAX_KEY_FILE_BYTES {
+                bail!(
+                    "{} is too large to be a coordinator key file",
+                    file.display()
+                );
+            }
+            let bytes = std::fs::read(&file)
+                .with_context(|| format!("could not read {}", file.display()))?;
+            let mut vault = unlocking.open(dir)?;
+            let passphrase = SecretSource::new(unlocking.passphrase_stdin)
+                .read("Passphrase of the coordinator key file: ")?;
+            let org = vault.join_as_coordinator(&bytes, &passphrase)?;
+            let fingerprint = vault.device_fingerprint()?;
+            vault.lock()?;
+            if unlocking.json {
+                let json = serde_json::json!({ "org": org, "fingerprint": fingerprint });
+                println!("{}", serde_json::to_string_pretty(&json)?);
+            } else {
+                println!("This vault is now a coordinator of {:?}.", org.name);
+            }
+            Ok(())
+        }
         OrgCommand::ExportIdentity {
             unlocking,
             out,
