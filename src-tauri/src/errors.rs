@@ -20,7 +20,10 @@ pub fn to_ipc(err: Error) -> IpcError {
         Error::VaultExists { .. } => ErrorKind::VaultExists,
         Error::WeakPassphrase => ErrorKind::WeakPassphrase,
         Error::PassphraseMismatch => ErrorKind::PassphraseMismatch,
-        Error::MalformedRecoveryCode { .. } | Error::Invalid { .. } => ErrorKind::Invalid,
+        Error::MalformedRecoveryCode { .. }
+        | Error::Invalid { .. }
+        | Error::Bundle(_)
+        | Error::Org(_) => ErrorKind::Invalid,
         Error::DamagedKeyslots { .. }
         | Error::KdfParamsOutOfRange { .. }
         | Error::SchemaTooNew { .. } => ErrorKind::Damaged,

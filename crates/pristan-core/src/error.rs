@@ -68,8 +68,8 @@ pub enum Error {
     #[error(transparent)]
     Bundle(#[from] crate::bundle::BundleError),
 
-    #[error("{0}")]
-    Org(String),
+    #[error(transparent)]
+    Org(#[from] crate::org::OrgError),
 
     #[error("the value for {field} is not valid: {reason}")]
     Invalid { field: &'static str, reason: String },

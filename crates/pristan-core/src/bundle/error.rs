@@ -68,6 +68,22 @@ pub enum BundleError {
     #[error("the bundle's contents are not valid ({reason})")]
     MalformedPayload { reason: String },
 
+    #[error("the bundle has no one to encrypt it to: check that the organisation's coordinator keys are set up, then export again")]
+    NoRecipients,
+
+    #[error("the bundle could not be encrypted, so nothing was exported: try again, and report it if it keeps happening")]
+    Encrypt {
+        #[source]
+        source: age::EncryptError,
+    },
+
+    #[error("this bundle would be too large for other devices to import ({part} would be {size} bytes, more than the {max} they accept): export fewer attachments at a time")]
+    ExportTooLarge {
+        part: &'static str,
+        size: u64,
+        max: u64,
+    },
+
     #[error(
         "an operation in the bundle was refused ({reason}); nothing from the bundle was imported"
     )]

@@ -2,11 +2,22 @@
 //! devices exchange by any means, and the import pipeline that checks every layer before applying
 //! anything, in one transaction.
 
+#[allow(dead_code)]
+mod age_layer;
+#[allow(dead_code)]
+mod envelope;
 mod error;
 pub mod format;
+#[cfg(test)]
+mod format_tests;
+pub mod limits;
+#[allow(dead_code)]
+mod payload;
 
+pub use age_layer::recipient_fingerprint;
 pub use error::BundleError;
 pub use format::{Blob, BundleHeader, Payload, FORMAT_VERSION};
+pub use limits::Limits;
 pub use pristan_model::sync::{
     BundleKind, ExportOutcome, ExportReport, FileOutcome, FileResult, Gap, ImportCounts,
     ImportSummary, Progress, QuarantinedBundle, SeqRange, Stage,

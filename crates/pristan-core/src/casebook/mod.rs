@@ -51,7 +51,14 @@ impl Vault {
         let mut all = vec![(T::ENTITY, id, self.creation(&record)?)];
         let fields = case_assignment(changes)?;
         if !fields.is_empty() {
-            all.push((EntityType::Case, case_id, Change::Assign { fields }));
+            all.push((
+                EntityType::Case,
+                case_id,
+                Change::Assign {
+                    fields,
+                    seen: BTreeMap::new(),
+                },
+            ));
         }
         self.record_all(all, |_| Ok(()))?;
         Ok(id)
@@ -98,7 +105,10 @@ impl Vault {
         Ok(if T::IMMUTABLE {
             Change::Record { fields }
         } else {
-            Change::Assign { fields }
+            Change::Assign {
+                fields,
+                seen: BTreeMap::new(),
+            }
         })
     }
 
@@ -130,7 +140,14 @@ impl Vault {
             .filter(|(key, value)| old.get(key) != Some(value))
             .collect();
         if !fields.is_empty() {
-            self.record(T::ENTITY, id, Change::Assign { fields })?;
+            self.record(
+                T::ENTITY,
+                id,
+                Change::Assign {
+                    fields,
+                    seen: BTreeMap::new(),
+                },
+            )?;
         }
         Ok(())
     }

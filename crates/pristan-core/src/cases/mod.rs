@@ -15,7 +15,7 @@ pub use fields::CaseField;
 
 use crate::domain::{ANumber, Attorney, CaseRecord, CustodyStatus, FilingStatus};
 use crate::error::{Error, Result};
-use crate::ops::store::claim_field;
+use crate::ops::store::{claim_assigned, claim_field};
 use crate::ops::{Change, DeviceId, EntityId, EntityType, Op};
 use crate::vault::Vault;
 
@@ -111,7 +111,14 @@ impl Vault {
     pub fn add_case(&mut self, case: NewCase) -> Result<EntityId> {
         let fields = case.into_fields()?;
         let id = EntityId::random();
-        self.record(EntityType::Case, id, Change::Assign { fields })?;
+        self.record(
+            EntityType::Case,
+            id,
+            Change::Assign {
+                fields,
+                seen: BTreeMap::new(),
+            },
+        )?;
         Ok(id)
     }
 
@@ -141,7 +148,14 @@ impl Vault {
         self.require_case(id)?;
         let fields = case_assignment(changes)?;
         if !fields.is_empty() {
-            self.record(EntityType::Case, id, Change::Assign { fields })?;
+            self.record(
+                EntityType::Case,
+                id,
+                Change::Assign {
+                    fields,
+                    seen: BTreeMap::new(),
+                },
+            )?;
         }
         Ok(())
     }
@@ -220,18 +234,31 @@ fn case_from_row(row: &Row<'_>) -> rusqlite::Result<CaseRecord> {
 /// Applies a case operation to the `cases` table and the search index.
 pub(crate) fn materialise(tx: &Transaction<'_>, op: &Op) -> Result<()> {
     let id = op.entity.to_string();
+    // Cases and records share the per-field stamps, so one id must not be both, or the order in
+    // which operations arrive would decide which table a write reaches.
+    let is_record: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM records WHERE id = ?1)",
+        [&id],
+        |row| row.get(0),
+    )?;
+    if is_record {
+        return Err(Error::Invalid {
+            field: "operation",
+            reason: format!("{id} is a record, but an operation treats it as a case"),
+        });
+    }
     tx.execute("INSERT OR IGNORE INTO cases (id) VALUES (?1)", [&id])?;
     match &op.change {
-        Change::Assign { fields } => {
+        Change::Assign { fields, .. } => {
             for (key, value) in fields {
                 // Unknown fields (from a newer Pristan) are kept in the log but not materialised.
                 let Some(field) = CaseField::from_key(key) else {
                     continue;
                 };
-                let value = field.check(value)?;
-                if claim_field(tx, op.entity, field.key(), op.stamp())? {
+                let checked = field.check(value)?;
+                if claim_assigned(tx, op, field.key(), value)? {
                     let sql = format!("UPDATE cases SET {} = ?1 WHERE id = ?2", field.column());
-                    tx.execute(&sql, (value, &id))?;
+                    tx.execute(&sql, (checked, &id))?;
                 }
             }
         }
@@ -244,6 +271,13 @@ pub(crate) fn materialise(tx: &Transaction<'_>, op: &Op) -> Result<()> {
             return Err(Error::Invalid {
                 field: "operation",
                 reason: "a case is changed field by field, not created as a record".into(),
+            })
+        }
+        // `ops::store::apply` purges instead of materialising; this is never reached.
+        Change::Forget { .. } => {
+            return Err(Error::Invalid {
+                field: "operation",
+                reason: "a forget is applied by the operation log, not to the case's row".into(),
             })
         }
     }

@@ -27,7 +27,10 @@ fn assign(device: DeviceId, seq: u64, wall_ms: u64, entity: EntityId, name: &str
         hlc: Hlc::new(wall_ms, 0),
         entity_type: EntityType::Case,
         entity,
-        change: Change::Assign { fields },
+        change: Change::Assign {
+            fields,
+            seen: BTreeMap::new(),
+        },
     }
 }
 
@@ -100,7 +103,7 @@ fn an_operation_with_an_invalid_value_is_refused_whole() {
     let (_tmp, mut vault) = new_vault();
     let entity = EntityId::random();
     let mut op = assign(DeviceId::random(), 1, 1_000, entity, "Anna");
-    if let Change::Assign { fields } = &mut op.change {
+    if let Change::Assign { fields, .. } = &mut op.change {
         fields.insert("a_number".into(), json!("A-12"));
     }
     let tx = vault.conn.transaction().unwrap();

@@ -14,12 +14,37 @@ use super::{DeviceId, EntityId, Hlc, OpStamp, Seq};
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Change {
     /// Sets fields; each field is merged on its own by last-writer-wins on `(hlc, device)`.
-    Assign { fields: BTreeMap<String, Value> },
+    Assign {
+        fields: BTreeMap<String, Value>,
+        /// For each field written, the stamps of that field's heads (the writes no later write
+        /// had seen) on the writing device when it wrote: the writes this one replaces. Usually
+        /// one; several when a coordinator resolves a conflict. Two writes that did not see each
+        /// other are a conflict (see `ops::history`). Operations made before conflicts were kept
+        /// have none, and still parse.
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        seen: BTreeMap<String, Vec<OpStamp>>,
+    },
     /// Creates an immutable record (a note, an event, an attachment) with all its fields. Records
     /// merge as a set: the same record arriving twice is one record.
     Record { fields: BTreeMap<String, Value> },
     /// Hides the entity (a tombstone). Its history stays until it is forgotten.
     Delete,
+    /// Forgets a case (the entity) on every device that receives it: its rows, its records, their
+    /// history and attachments are purged, and only the case's random id is kept, so that older
+    /// operations arriving later are dropped (DESIGN.md §1, §5).
+    Forget { reason: ForgetReason },
+}
+
+/// Why a person was forgotten. Kept in the log so every device can say why a case disappeared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ForgetReason {
+    /// The person withdrew consent to keep notes.
+    ConsentWithdrawn,
+    /// The person asked to be forgotten.
+    RequestedByPerson,
+    /// The case was opened by mistake (a duplicate, the wrong person).
+    EnteredByMistake,
 }
 
 /// One recorded change: who made it (`device`, `seq`), when (`hlc`), to what, and how.

@@ -5,9 +5,10 @@
 //! the materialised rows it produces are committed together or not at all.
 
 use rusqlite::{OptionalExtension, Transaction};
+use serde_json::Value;
 
 use super::op::{Change, EntityType, Op};
-use super::{Clock, DeviceId, EntityId, Hlc, OpStamp, Seq};
+use super::{forget, history, Clock, DeviceId, EntityId, Hlc, OpStamp, Seq};
 use crate::cases;
 use crate::error::{Error, Result};
 use crate::records;
@@ -19,10 +20,16 @@ pub enum Applied {
     New,
     /// The log already held this `(device, seq)`: nothing changed.
     Duplicate,
+    /// The operation is about a forgotten case (its entity, or the case its record names): it was
+    /// dropped, and only the version vector notes that it arrived.
+    Forgotten,
 }
 
 /// Records a change made on this device: the next sequence number, a fresh clock reading, the log
 /// entry, and its effect on the materialised tables.
+///
+/// An assignment's `seen` is filled here from this device's heads of each field it writes
+/// (whatever the caller passed), so callers pass an empty map.
 pub(crate) fn record_local(
     tx: &Transaction<'_>,
     device: DeviceId,
@@ -35,6 +42,22 @@ pub(crate) fn record_local(
         Some(last) => last.next()?,
         None => Seq::FIRST,
     };
+    let change = match change {
+        Change::Assign { fields, .. } => {
+            let seen = history::seen_by_local_write(tx, entity, fields.keys())?;
+            // A write must be stamped after the writes it replaces, or last-writer-wins would
+            // keep showing a replaced value. The importer observes every received stamp, which
+            // ensures this; moving past the seen stamps here makes sure of it regardless. The
+            // skew warning `observe` may return is the importer's to show, so it is ignored.
+            if let Some(newest) = seen.values().flatten().map(|s| s.hlc).max() {
+                if newest > clock.last() {
+                    clock.observe(newest, 0)?;
+                }
+            }
+            Change::Assign { fields, seen }
+        }
+        other => other,
+    };
     let op = Op {
         device,
         seq,
@@ -43,12 +66,38 @@ pub(crate) fn record_local(
         entity,
         change,
     };
-    apply(tx, &op)?;
+    if apply(tx, &op)? == Applied::Forgotten {
+        return Err(Error::Invalid {
+            field: "case",
+            reason: "this case was forgotten on this device; it cannot be changed".into(),
+        });
+    }
     Ok(op)
 }
 
 /// Applies `op` if the log does not hold it yet. Applying the same operation twice is a no-op.
+///
+/// An operation about a forgotten case is dropped ([`Applied::Forgotten`]); a `Forget` purges the
+/// case in this transaction (see `ops::forget`). The caller who receives operations must also
+/// move this device's clock past each one (`Clock::observe`), so that local edits made afterwards
+/// are stamped after what was received and win last-writer-wins over it.
 pub(crate) fn apply(tx: &Transaction<'_>, op: &Op) -> Result<Applied> {
+    let forgets = matches!(op.change, Change::Forget { .. });
+    if forgets && op.entity_type != EntityType::Case {
+        return Err(Error::Invalid {
+            field: "operation",
+            reason: format!(
+                "only a case can be forgotten, not a {}",
+                op.entity_type.as_str()
+            ),
+        });
+    }
+    // A later Forget of the same case (from another coordinator) is kept in the log like the
+    // first, so that every device holds the same log whichever arrived first.
+    if !forgets && forget::drop_if_forgotten(tx, op)? {
+        note_seq(tx, op)?;
+        return Ok(Applied::Forgotten);
+    }
     let change = serde_json::to_string(&op.change).expect("a change serialises");
     let inserted = tx.execute(
         "INSERT OR IGNORE INTO ops (device_id, seq, hlc, entity_type, entity_id, change)
@@ -65,16 +114,40 @@ pub(crate) fn apply(tx: &Transaction<'_>, op: &Op) -> Result<Applied> {
     if inserted == 0 {
         return Ok(Applied::Duplicate);
     }
+    note_seq(tx, op)?;
+    match (&op.change, op.entity_type) {
+        (Change::Forget { .. }, _) => forget::purge_case(tx, op.entity)?,
+        (_, EntityType::Case) => cases::materialise(tx, op)?,
+        _ => records::materialise(tx, op)?,
+    }
+    Ok(Applied::New)
+}
+
+/// Notes in the version vector that `op` arrived. Dropped operations count too: they were
+/// received, and a missing sequence number would look like a lost bundle.
+fn note_seq(tx: &Transaction<'_>, op: &Op) -> Result<()> {
     tx.execute(
         "INSERT INTO version_vector (device_id, max_seq) VALUES (?1, ?2)
          ON CONFLICT (device_id) DO UPDATE SET max_seq = max(max_seq, excluded.max_seq)",
         (op.device.to_string(), seq_column(op.seq)?),
     )?;
-    match op.entity_type {
-        EntityType::Case => cases::materialise(tx, op)?,
-        _ => records::materialise(tx, op)?,
-    }
-    Ok(Applied::New)
+    Ok(())
+}
+
+/// Merges one field of an assignment: records the write in the field's history (for conflicts),
+/// then claims the field by last-writer-wins. Returns whether the value should be written.
+pub(crate) fn claim_assigned(
+    tx: &Transaction<'_>,
+    op: &Op,
+    field: &str,
+    value: &Value,
+) -> Result<bool> {
+    let seen = match &op.change {
+        Change::Assign { seen, .. } => seen.get(field).map(Vec::as_slice).unwrap_or_default(),
+        _ => &[],
+    };
+    history::record_write(tx, op.entity, field, op.stamp(), value, seen)?;
+    claim_field(tx, op.entity, field, op.stamp())
 }
 
 /// Whether a write stamped `stamp` to `field` of `entity` is newer than the one in place; if so,

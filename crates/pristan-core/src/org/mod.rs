@@ -1,8 +1,238 @@
 //! The organisation (DESIGN.md §6): its keys, the signed roster of approved devices, invitations,
-//! joining, approval and revocation.
+//! joining, approval and revocation. docs/organisation.md tells the story end to end.
+//!
+//! Who holds what: every device has its own Ed25519 signing key and age identity
+//! ([`keys`]). A coordinator's vault also holds the organisation's signing key (which signs
+//! rosters) and the organisation's age identity (which opens every bundle). A volunteer's vault
+//! holds only the organisation's public keys, from the invitation.
 
+mod coordinator;
+mod error;
+mod export;
+mod invitation;
+mod keys;
+mod roster;
+mod store;
 mod types;
 
+#[cfg(test)]
+mod tests;
+
+use chrono::Utc;
+
+pub use error::OrgError;
+pub use keys::{fingerprint, org_fingerprint};
+pub use roster::{verify_roster, MAX_ROSTER_JSON};
 pub use types::{
-    DeviceIdentity, Invitation, OrgId, OrgInfo, Role, Roster, RosterEntry, SignedRoster,
+    DeviceIdentity, Invitation, OrgId, OrgInfo, PendingDevice, Role, Roster, RosterEntry,
+    SignedRoster,
 };
+
+// For the bundle exporter and importer.
+#[allow(
+    unused_imports,
+    reason = "the bundle code that calls these is written in parallel"
+)]
+pub(crate) use keys::{decryption_identities, device_signing_key, org_recipient};
+#[allow(
+    unused_imports,
+    reason = "the bundle code that calls these is written in parallel"
+)]
+pub(crate) use roster::{accept_roster, note_pending, roster_entry};
+#[allow(
+    unused_imports,
+    reason = "the bundle code that calls these is written in parallel"
+)]
+pub(crate) use store::is_coordinator;
+
+use crate::error::Result;
+use crate::ops::DeviceId;
+use crate::vault::Vault;
+use keys::DeviceKeys;
+use store::{OrgRow, OrgSecrets};
+
+impl Vault {
+    /// Makes this vault the first coordinator of a new organisation: new organisation keys, and
+    /// roster version 1 listing this device as its coordinator.
+    pub fn create_org(&mut self, name: &str) -> Result<OrgInfo> {
+        let name = name.trim();
+        keys::check_name(name).map_err(|reason| OrgError::InvalidName { reason })?;
+        let me = self.own_name("Coordinator")?;
+        let device = self.device_id();
+        let tx = self.conn.transaction()?;
+        if let Some(org) = store::load_org(&tx)? {
+            return Err(OrgError::AlreadyInOrganisation { name: org.name }.into());
+        }
+        let own = DeviceKeys::load_or_create(&tx)?.identity(device, me);
+        let secrets = OrgSecrets {
+            signing: keys::new_signing_key(),
+            age: age::x25519::Identity::generate(),
+        };
+        let row = OrgRow {
+            org: OrgId::random(),
+            name: name.to_owned(),
+            signing_key: keys::verifying_key_hex(&secrets.signing.verifying_key()),
+            recipient: secrets.age.to_public().to_string(),
+            secrets: Some(secrets),
+        };
+        store::insert_org(&tx, &row)?;
+        let secrets = row.secrets.as_ref().ok_or(OrgError::NotCoordinator)?;
+        let roster = roster::publish_next(&tx, &row, secrets, |entries| {
+            entries.push(entry(own, Role::Coordinator));
+            Ok(())
+        })?;
+        tx.commit()?;
+        Ok(row.info(roster.version))
+    }
+
+    /// The organisation this vault belongs to, if any.
+    pub fn org(&self) -> Result<Option<OrgInfo>> {
+        store::org_info(&self.conn)
+    }
+
+    /// This device's public identity, making its keys on first use.
+    pub fn device_identity(&mut self) -> Result<DeviceIdentity> {
+        let name = self.own_name("Unnamed device")?;
+        Ok(DeviceKeys::load_or_create(&self.conn)?.identity(self.device_id(), name))
+    }
+
+    /// This device's fingerprint, for the volunteer to read to the coordinator by phone.
+    pub fn device_fingerprint(&mut self) -> Result<String> {
+        Ok(fingerprint(&self.device_identity()?))
+    }
+
+    /// An invitation to this organisation (coordinators only), to send to a new volunteer.
+    pub fn invitation(&self) -> Result<Invitation> {
+        let (org, _) = store::require_coordinator(&self.conn)?;
+        Ok(Invitation {
+            org: org.org,
+            org_name: org.name,
+            org_signing_key: org.signing_key,
+            org_recipient: org.recipient,
+            created_at: Utc::now(),
+        })
+    }
+
+    /// Joins the organisation an invitation names, as a volunteer. The device has no roster until
+    /// the first one arrives in a bundle after a coordinator approves it. Joining the same
+    /// organisation twice is harmless; joining another is refused.
+    pub fn join_org(&mut self, invitation: &Invitation) -> Result<OrgInfo> {
+        invitation.check()?;
+        let tx = self.conn.transaction()?;
+        if let Some(org) = store::load_org(&tx)? {
+            let same = org.org == invitation.org
+                && org.signing_key == invitation.org_signing_key
+                && org.recipient == invitation.org_recipient;
+            if !same {
+                return Err(OrgError::AlreadyInOrganisation { name: org.name }.into());
+            }
+            return Ok(org.info(store::roster_version(&tx)?));
+        }
+        DeviceKeys::load_or_create(&tx)?;
+        let row = OrgRow {
+            org: invitation.org,
+            name: invitation.org_name.trim().to_owned(),
+            signing_key: invitation.org_signing_key.clone(),
+            recipient: invitation.org_recipient.clone(),
+            secrets: None,
+        };
+        store::insert_org(&tx, &row)?;
+        tx.commit()?;
+        Ok(row.info(0))
+    }
+
+    /// The newest roster this vault has accepted, checked again against the organisation key.
+    pub fn roster(&self) -> Result<Option<Roster>> {
+        store::roster(&self.conn)
+    }
+
+    /// The newest roster exactly as signed, for a bundle header to carry.
+    pub fn signed_roster(&self) -> Result<Option<SignedRoster>> {
+        store::signed_roster(&self.conn)
+    }
+
+    /// Devices seen in imported bundles but not approved yet, oldest first.
+    pub fn pending_devices(&self) -> Result<Vec<PendingDevice>> {
+        store::pending_devices(&self.conn)
+    }
+
+    /// Approves a waiting device into a new roster version (coordinators only). The coordinator
+    /// should first compare the device's fingerprint with its owner by phone.
+    pub fn approve_device(&mut self, device: DeviceId, role: Role) -> Result<Roster> {
+        let tx = self.conn.transaction()?;
+        let (org, secrets) = store::require_coordinator(&tx)?;
+        let Some((identity, _)) = store::pending_identity(&tx, device)? else {
+            return Err(match roster::roster_entry(&tx, device)? {
+                Some(_) => OrgError::AlreadyApproved { device },
+                None => OrgError::NotPending { device },
+            }
+            .into());
+        };
+        let roster = roster::publish_next(&tx, &org, &secrets, |entries| {
+            entries.push(entry(identity, role));
+            Ok(())
+        })?;
+        tx.commit()?;
+        Ok(roster)
+    }
+
+    /// Revokes a device in a new roster version (coordinators only): its operations up to
+    /// `last_good_seq` stay; bundles reaching past it are quarantined everywhere once the roster
+    /// arrives. By default the last good one is the newest this vault holds from the device, which
+    /// is right when the device was lost or seized after its last bundle arrived here. A
+    /// revocation can later be moved earlier, never later.
+    pub fn revoke_device(
+        &mut self,
+        device: DeviceId,
+        last_good_seq: Option<u64>,
+    ) -> Result<Roster> {
+        if device == self.device_id() {
+            return Err(OrgError::CannotRevokeSelf.into());
+        }
+        let tx = self.conn.transaction()?;
+        let (org, secrets) = store::require_coordinator(&tx)?;
+        let last_good = match last_good_seq {
+            Some(seq) => seq,
+            None => store::max_seq_held(&tx, device)?,
+        };
+        let roster = roster::publish_next(&tx, &org, &secrets, |entries| {
+            let entry = entries
+                .iter_mut()
+                .find(|e| e.device == device)
+                .ok_or(OrgError::NotInRoster { device })?;
+            if let Some(previous) = entry.revoked_after_seq {
+                if last_good >= previous {
+                    return Err(OrgError::AlreadyRevoked {
+                        device,
+                        last_good: previous,
+                    }
+                    .into());
+                }
+            }
+            entry.revoked_after_seq = Some(last_good);
+            Ok(())
+        })?;
+        tx.commit()?;
+        Ok(roster)
+    }
+
+    /// The name this device goes by in rosters: the one set in settings if it is a valid name.
+    fn own_name(&self, fallback: &str) -> Result<String> {
+        Ok(self
+            .device_name()?
+            .filter(|name| keys::check_name(name).is_ok())
+            .unwrap_or_else(|| fallback.to_owned()))
+    }
+}
+
+fn entry(identity: DeviceIdentity, role: Role) -> RosterEntry {
+    RosterEntry {
+        device: identity.device,
+        name: identity.name,
+        role,
+        signing_key: identity.signing_key,
+        recipient: identity.recipient,
+        approved_at: Utc::now(),
+        revoked_after_seq: None,
+    }
+}

@@ -28,3 +28,13 @@ pub struct Invitation {
     pub org_recipient: String,
     pub created_at: DateTime<Utc>,
 }
+
+/// A device that sent a bundle but is not on the roster yet, as a coordinator sees it before
+/// approving: its fingerprint is what they compare with the volunteer by phone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingDevice {
+    pub identity: DeviceIdentity,
+    pub first_seen: DateTime<Utc>,
+    /// [`crate::org::fingerprint`] of the identity, five groups of four digits.
+    pub fingerprint: String,
+}

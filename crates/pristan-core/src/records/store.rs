@@ -12,7 +12,7 @@ use crate::domain::{
     Task, Visit,
 };
 use crate::error::{Error, Result};
-use crate::ops::store::claim_field;
+use crate::ops::store::{claim_assigned, claim_field};
 use crate::ops::{Change, EntityId, EntityType, Op};
 
 /// Applies a record operation, dispatching on its entity type.
@@ -35,6 +35,17 @@ pub(crate) fn materialise(tx: &Transaction<'_>, op: &Op) -> Result<()> {
 fn materialise_as<T: RecordType>(tx: &Transaction<'_>, op: &Op) -> Result<()> {
     let id = op.entity.to_string();
     let kind = T::ENTITY.as_str();
+    // One id is never both a case and a record (see `cases::materialise`).
+    let is_case: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?1)",
+        [&id],
+        |row| row.get(0),
+    )?;
+    if is_case {
+        return Err(invalid_op(format!(
+            "{id} is a case, but an operation treats it as a {kind}"
+        )));
+    }
     tx.execute(
         "INSERT OR IGNORE INTO records (id, entity_type) VALUES (?1, ?2)",
         (&id, kind),
@@ -50,7 +61,7 @@ fn materialise_as<T: RecordType>(tx: &Transaction<'_>, op: &Op) -> Result<()> {
         )));
     }
     match (&op.change, T::IMMUTABLE) {
-        (Change::Assign { fields }, false) => assign::<T>(tx, op, fields)?,
+        (Change::Assign { fields, .. }, false) => assign::<T>(tx, op, fields)?,
         (Change::Record { fields }, true) => create_whole::<T>(tx, op, fields)?,
         (Change::Delete, _) => {
             if claim_field(tx, op.entity, "deleted", op.stamp())? {
@@ -62,6 +73,12 @@ fn materialise_as<T: RecordType>(tx: &Transaction<'_>, op: &Op) -> Result<()> {
         }
         (Change::Record { .. }, false) => {
             return Err(invalid_op(format!("a {kind} is changed field by field")))
+        }
+        // `ops::store::apply` purges instead of materialising, and only cases are forgotten.
+        (Change::Forget { .. }, _) => {
+            return Err(invalid_op(format!(
+                "a {kind} cannot be forgotten on its own"
+            )))
         }
     }
     tx.execute(
@@ -86,7 +103,7 @@ fn assign<T: RecordType>(
         let single = Value::Object([(key.clone(), value.clone())].into_iter().collect());
         serde_json::from_value::<T>(single)
             .map_err(|e| invalid_op(format!("{} field {key}: {e}", T::ENTITY.as_str())))?;
-        if claim_field(tx, op.entity, key, op.stamp())? {
+        if claim_assigned(tx, op, key, value)? {
             let body: String = tx.query_row(
                 "SELECT body FROM records WHERE id = ?1",
                 [op.entity.to_string()],
@@ -102,6 +119,44 @@ fn assign<T: RecordType>(
         }
     }
     Ok(())
+}
+
+/// Checks `value` as field `key` of a mutable record of type `entity_type`, as a received
+/// assignment is checked, and returns it as the type writes it.
+pub(crate) fn checked_field(entity_type: EntityType, key: &str, value: Value) -> Result<Value> {
+    match entity_type {
+        EntityType::Facility => checked_field_as::<Facility>(key, value),
+        EntityType::Visit => checked_field_as::<Visit>(key, value),
+        EntityType::Task => checked_field_as::<Task>(key, value),
+        EntityType::Consent => checked_field_as::<Consent>(key, value),
+        EntityType::Relative => checked_field_as::<Relative>(key, value),
+        EntityType::Evidence => checked_field_as::<Evidence>(key, value),
+        other => Err(invalid_op(format!(
+            "a {} has no fields to assign",
+            other.as_str()
+        ))),
+    }
+}
+
+fn checked_field_as<T: RecordType>(key: &str, value: Value) -> Result<Value> {
+    if !known_fields::<T>().iter().any(|k| k == key) {
+        return Err(invalid_op(format!(
+            "a {} has no field {key}",
+            T::ENTITY.as_str()
+        )));
+    }
+    let single = Value::Object([(key.to_owned(), value)].into_iter().collect());
+    let record = serde_json::from_value::<T>(single)
+        .map_err(|e| invalid_op(format!("{} field {key}: {e}", T::ENTITY.as_str())))?;
+    match serde_json::to_value(record) {
+        Ok(Value::Object(mut map)) => map
+            .remove(key)
+            .ok_or_else(|| invalid_op(format!("{} field {key}", T::ENTITY.as_str()))),
+        _ => Err(invalid_op(format!(
+            "{} does not serialise",
+            T::ENTITY.as_str()
+        ))),
+    }
 }
 
 /// An immutable record: checked whole. Two different records under one id cannot come from an

@@ -18,7 +18,7 @@ pub(crate) fn open_keyed(path: &Path, dek: &Dek) -> Result<Connection> {
     let conn = Connection::open_with_flags(path, flags)?;
     // Keying must come before any other statement, or SQLCipher treats the file as plaintext.
     // A raw 32-byte key (x'…') skips SQLCipher's own PBKDF2: Argon2id already did that work.
-    let hex_key = Zeroizing::new(hex::encode(dek.as_ref()));
+    let hex_key = Zeroizing::new(hex::encode(&dek[..]));
     let statement = Zeroizing::new(format!("PRAGMA key = \"x'{}'\";", hex_key.as_str()));
     conn.execute_batch(&statement)?;
     conn.execute_batch(

@@ -82,7 +82,7 @@ impl Keyslot {
         rand::rng().fill_bytes(&mut nonce);
         let kek = params.derive(secret, &salt)?;
         let aad = associated_data(vault_id, kind, &params, &salt);
-        let wrapped = XChaCha20Poly1305::new(kek.as_ref().into())
+        let wrapped = XChaCha20Poly1305::new((&*kek).into())
             .encrypt(
                 XNonce::from_slice(&nonce),
                 Payload {
@@ -120,7 +120,7 @@ impl Keyslot {
             decode_exact(&self.wrapped_key).ok_or_else(|| damaged("bad wrapped key"))?;
         let kek = self.params.derive(secret, &salt)?;
         let aad = associated_data(vault_id, self.kind, &self.params, &salt);
-        let plain = XChaCha20Poly1305::new(kek.as_ref().into()).decrypt(
+        let plain = XChaCha20Poly1305::new((&*kek).into()).decrypt(
             XNonce::from_slice(&nonce),
             Payload {
                 msg: &wrapped,

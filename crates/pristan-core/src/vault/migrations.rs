@@ -169,6 +169,47 @@ mod tests {
     }
 
     #[test]
+    fn version_6_gives_each_assigned_field_one_head_the_value_that_shows() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = open_keyed(&dir.path().join("vault.db"), &new_dek()).unwrap();
+        let before: Vec<Migration> = MIGRATIONS
+            .iter()
+            .filter(|m| m.version < 6)
+            .map(|m| Migration {
+                version: m.version,
+                sql: m.sql,
+            })
+            .collect();
+        migrate(&mut conn, &before).unwrap();
+        let (case, dev) = ("0".repeat(31) + "1", "0".repeat(31) + "d");
+        let (older, newer) = ("0000000000000001-00000000", "0000000000000002-00000000");
+        conn.execute_batch(&format!(
+            "INSERT INTO ops VALUES ('{dev}', 1, '{older}', 'case', '{case}',
+                 '{{\"type\":\"assign\",\"fields\":{{\"name\":\"Old\",\"a_number\":null}}}}');
+             INSERT INTO ops VALUES ('{dev}', 2, '{newer}', 'case', '{case}',
+                 '{{\"type\":\"assign\",\"fields\":{{\"name\":\"Иван\"}}}}');
+             INSERT INTO ops VALUES ('{dev}', 3, '0000000000000003-00000000', 'case', '{case}',
+                 '{{\"type\":\"delete\"}}');
+             INSERT INTO field_stamps VALUES ('{case}', 'name', '{newer}', '{dev}'),
+                 ('{case}', 'a_number', '{older}', '{dev}'),
+                 ('{case}', 'deleted', '0000000000000003-00000000', '{dev}');"
+        ))
+        .unwrap();
+        migrate(&mut conn, MIGRATIONS).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT field, hlc, value FROM field_writes ORDER BY field")
+            .unwrap();
+        let rows: Vec<(String, String, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let expected = [("a_number", older, "null"), ("name", newer, "\"Иван\"")]
+            .map(|(f, h, v)| (f.to_owned(), h.to_owned(), v.to_owned()));
+        assert_eq!(rows, expected);
+    }
+
+    #[test]
     fn a_failing_migration_leaves_the_vault_as_it_was() {
         let dir = tempfile::tempdir().unwrap();
         let dek = new_dek();

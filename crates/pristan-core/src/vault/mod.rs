@@ -347,7 +347,7 @@ pub fn export_raw_key(dir: &Path, passphrase: &SecretString) -> Result<SecretStr
         SlotKind::Passphrase,
         passphrase.expose_secret().as_bytes(),
     )?;
-    Ok(SecretString::from(hex::encode(dek.as_ref())))
+    Ok(SecretString::from(hex::encode(&dek[..])))
 }
 
 /// Unwraps the database key from the slot of `kind` with `secret`, counting a wrong secret towards

@@ -3,7 +3,7 @@
 use super::*;
 
 /// Reads back every operation in a vault's log, oldest first.
-fn log_of(vault: &Vault) -> Vec<crate::ops::Op> {
+pub(super) fn log_of(vault: &Vault) -> Vec<crate::ops::Op> {
     let mut stmt = vault
         .connection()
         .prepare("SELECT device_id, seq, hlc, entity_type, entity_id, change FROM ops ORDER BY hlc")
@@ -96,17 +96,31 @@ fn records_converge_whatever_order_and_duplication_the_operations_arrive_in() {
     let mut states = Vec::new();
     for order in orders {
         let (_tmp, mut replica) = new_vault();
-        let tx = replica.conn.transaction().unwrap();
-        for i in order {
-            crate::ops::store::apply(&tx, &log[i]).unwrap();
-        }
-        tx.commit().unwrap();
-        states.push(materialised(&replica));
+        let ops: Vec<_> = order.into_iter().map(|i| log[i].clone()).collect();
+        deliver(&mut replica, &ops);
+        states.push((materialised(&replica), replica.state_hash().unwrap()));
     }
-    assert_eq!(states[0], materialised(&source));
+    let expected = (materialised(&source), source.state_hash().unwrap());
     for s in &states {
-        assert_eq!(*s, states[0], "replicas differ");
+        assert_eq!(*s, expected, "a replica differs from the source");
     }
+}
+
+/// Applies received operations in one transaction, as a bundle import does, moving the clock past
+/// each; returns what each did.
+pub(super) fn deliver(to: &mut Vault, ops: &[crate::ops::Op]) -> Vec<crate::ops::Applied> {
+    let tx = to.conn.transaction().unwrap();
+    let mut clock = to.clock.clone();
+    let applied = ops
+        .iter()
+        .map(|op| {
+            clock.observe(op.hlc, 0).unwrap();
+            crate::ops::store::apply(&tx, op).unwrap()
+        })
+        .collect();
+    tx.commit().unwrap();
+    to.clock = clock;
+    applied
 }
 
 #[test]
@@ -123,7 +137,10 @@ fn a_received_operation_with_an_invalid_field_is_refused_whole() {
         hlc: crate::ops::Hlc::new(1, 0),
         entity_type: crate::ops::EntityType::Task,
         entity: EntityId::random(),
-        change: crate::ops::Change::Assign { fields },
+        change: crate::ops::Change::Assign {
+            fields,
+            seen: Default::default(),
+        },
     };
     let before = materialised(&vault);
     let tx = vault.conn.transaction().unwrap();

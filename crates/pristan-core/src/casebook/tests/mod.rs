@@ -3,8 +3,10 @@
 //! search finds note text until the note is corrected or deleted. Shared fixtures here; the tests
 //! by subject in the files beside it.
 
+mod conflicts;
 mod convergence;
 mod drafts_and_files;
+mod forget;
 mod notes_and_search;
 mod records;
 mod views;

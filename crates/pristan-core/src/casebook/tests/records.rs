@@ -51,12 +51,12 @@ fn correcting_a_task_records_only_the_changed_fields() {
     let change: String = vault
         .connection()
         .query_row(
-            "SELECT change FROM ops ORDER BY rowid DESC LIMIT 1",
+            "SELECT change -> '$.fields' FROM ops ORDER BY rowid DESC LIMIT 1",
             [],
             |r| r.get(0),
         )
         .unwrap();
-    assert_eq!(change, r#"{"type":"assign","fields":{"status":"done"}}"#);
+    assert_eq!(change, r#"{"status":"done"}"#);
     assert_eq!(
         vault.get::<Task>(id).unwrap().unwrap().record.status,
         TaskStatus::Done

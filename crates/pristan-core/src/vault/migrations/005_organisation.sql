@@ -2,7 +2,7 @@
 -- devices waiting for approval (DESIGN.md §6). Secret keys live only here, inside SQLCipher.
 
 -- One row once the vault has created or joined an organisation. The secret columns are set only
--- on a coordinator's vault.
+-- on a coordinator's vault, and always together: holding them is what makes it a coordinator's.
 CREATE TABLE org (
     id             INTEGER PRIMARY KEY CHECK (id = 1),
     org_id         TEXT NOT NULL,
@@ -10,10 +10,12 @@ CREATE TABLE org (
     signing_key    TEXT NOT NULL,
     recipient      TEXT NOT NULL,
     signing_secret TEXT,
-    age_identity   TEXT
+    age_identity   TEXT,
+    CHECK ((signing_secret IS NULL) = (age_identity IS NULL))
 ) STRICT;
 
--- This device's own Ed25519 signing key and age X25519 identity.
+-- This device's own Ed25519 signing key (64 hex digits) and age X25519 identity
+-- (AGE-SECRET-KEY-1…), made on first need.
 CREATE TABLE device_keys (
     id             INTEGER PRIMARY KEY CHECK (id = 1),
     signing_secret TEXT NOT NULL,
@@ -28,7 +30,8 @@ CREATE TABLE roster (
     signature   TEXT    NOT NULL
 ) STRICT;
 
--- Devices seen in bundle headers but not approved yet.
+-- Devices seen in bundle headers but not approved yet. The first keys seen for a device are kept;
+-- other keys under the same id are refused, never stored.
 CREATE TABLE pending_devices (
     device_id   TEXT PRIMARY KEY,
     name        TEXT NOT NULL,

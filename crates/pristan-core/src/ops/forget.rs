@@ -1,0 +1,159 @@
+//! Forgetting a person (DESIGN.md §1): a `Change::Forget` operation purges the case, its records,
+//! their history, search entries, drafts and attachments' contents, keeping only random ids in
+//! `forgotten` so that older operations arriving later are dropped instead of bringing the person
+//! back.
+//!
+//! What stays: the Forget operation itself (the case's random id and the reason), the ids of the
+//! case and its records in `forgotten`, and the version vector (sequence numbers only). Facilities
+//! are shared by many cases and are not the person's, so they stay. Bundles waiting in
+//! `quarantine` are kept encrypted as they arrived; importing one later drops its operations.
+//!
+//! Purging is the same whichever order operations arrive in: a record of the case that arrives
+//! after the Forget is dropped and its id added to `forgotten`, exactly as it would have been
+//! purged and added had it arrived before.
+
+use rusqlite::{Connection, Transaction};
+
+use super::op::{Change, EntityType, ForgetReason, Op};
+use super::EntityId;
+use crate::cases::search::remove_entry;
+use crate::error::{Error, Result};
+use crate::vault::Vault;
+
+impl Vault {
+    /// Forgets a case on this device and, once the operation travels, on every device that
+    /// receives it. Its rows, records, history and attachments are purged, then the database file
+    /// is rewritten so that no page of it keeps the old contents.
+    pub fn forget_case(&mut self, case: EntityId, reason: ForgetReason) -> Result<()> {
+        let known: bool = self.connection().query_row(
+            "SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?1)",
+            [case.to_string()],
+            |row| row.get(0),
+        )?;
+        if !known {
+            return Err(Error::Invalid {
+                field: "case",
+                reason: format!("there is no case {case} to forget"),
+            });
+        }
+        self.record(EntityType::Case, case, Change::Forget { reason })?;
+        compact_after_forget(self.connection())
+    }
+}
+
+/// Folds the write-ahead log into the database and empties it, then rewrites the database so that
+/// freed pages holding a forgotten person's data are gone. `VACUUM` in WAL mode writes the new
+/// file through the log, so the log is emptied again afterwards. Run after the transaction that
+/// applied a Forget has committed (a bundle import too): `VACUUM` cannot run inside one.
+pub(crate) fn compact_after_forget(conn: &Connection) -> Result<()> {
+    let checkpoint = || conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+    checkpoint()?;
+    conn.execute_batch("VACUUM")?;
+    checkpoint()?;
+    Ok(())
+}
+
+/// Whether `op` concerns a forgotten case: its entity is forgotten, or it creates or assigns a
+/// record whose `case_id` is. In the second case the record is purged (an earlier operation may
+/// have created it without naming its case) and its id joins `forgotten`.
+pub(crate) fn drop_if_forgotten(tx: &Transaction<'_>, op: &Op) -> Result<bool> {
+    if is_forgotten(tx, &op.entity.to_string())? {
+        return Ok(true);
+    }
+    let case_id = match &op.change {
+        Change::Assign { fields, .. } | Change::Record { fields } => fields.get("case_id"),
+        Change::Delete | Change::Forget { .. } => None,
+    };
+    let Some(case_id) = case_id.and_then(|v| v.as_str()) else {
+        return Ok(false);
+    };
+    if !is_forgotten(tx, case_id)? {
+        return Ok(false);
+    }
+    purge_entity(tx, op.entity)?;
+    Ok(true)
+}
+
+fn is_forgotten(tx: &Transaction<'_>, id: &str) -> Result<bool> {
+    Ok(tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM forgotten WHERE entity_id = ?1)",
+        [id],
+        |row| row.get(0),
+    )?)
+}
+
+/// Purges `case` and everything of it, in the caller's transaction.
+pub(crate) fn purge_case(tx: &Transaction<'_>, case: EntityId) -> Result<()> {
+    let case_text = case.to_string();
+    let mut entities = vec![case];
+    {
+        let mut stmt = tx.prepare("SELECT id FROM records WHERE case_id = ?1 OR id = ?1")?;
+        let ids = stmt.query_map([&case_text], |row| row.get::<_, String>(0))?;
+        for id in ids {
+            // Record ids are written by this code from parsed ids; one that does not parse cannot
+            // be an entity of the log, and its row goes with the case's rows below.
+            if let Ok(id) = id?.parse::<EntityId>() {
+                entities.push(id);
+            }
+        }
+    }
+    for entity in entities {
+        purge_entity(tx, entity)?;
+    }
+    tx.execute(
+        "DELETE FROM records WHERE case_id = ?1 OR id = ?1",
+        [&case_text],
+    )?;
+    tx.execute("DELETE FROM drafts WHERE case_id = ?1", [&case_text])?;
+    sweep_search_index(tx, &case_text)?;
+    // Contents no remaining attachment names. `NOT IN` with a NULL in the list is never true,
+    // hence the filter.
+    tx.execute(
+        "DELETE FROM blobs WHERE sha256 NOT IN (
+             SELECT json_extract(body, '$.sha256') FROM records
+             WHERE entity_type = 'attachment' AND json_extract(body, '$.sha256') IS NOT NULL)",
+        [],
+    )?;
+    // FTS5 deletes by adding delete markers; the forgotten words stay in older index segments
+    // until they are merged. Merging now drops them.
+    tx.execute(
+        "INSERT INTO search_index (search_index) VALUES ('optimize')",
+        [],
+    )?;
+    Ok(())
+}
+
+/// Everything of one entity (the case or one of its records), and its id into `forgotten`.
+fn purge_entity(tx: &Transaction<'_>, entity: EntityId) -> Result<()> {
+    remove_entry(tx, entity)?;
+    let id = entity.to_string();
+    for sql in [
+        "DELETE FROM cases WHERE id = ?1",
+        "DELETE FROM records WHERE id = ?1",
+        "DELETE FROM field_stamps WHERE entity_id = ?1",
+        "DELETE FROM field_writes WHERE entity_id = ?1",
+        "DELETE FROM field_supersedes WHERE entity_id = ?1",
+        // Forget operations stay, so that every device keeps the same log.
+        "DELETE FROM ops WHERE entity_id = ?1 AND json_extract(change, '$.type') IS NOT 'forget'",
+        "INSERT OR IGNORE INTO forgotten (entity_id) VALUES (?1)",
+    ] {
+        tx.execute(sql, [&id])?;
+    }
+    Ok(())
+}
+
+/// Search entries filed under the case that no entity lookup found (there should be none). FTS5
+/// reads its whole table for this; forgetting is rare.
+fn sweep_search_index(tx: &Transaction<'_>, case: &str) -> Result<()> {
+    let entries: Vec<(i64, String)> = {
+        let mut stmt =
+            tx.prepare("SELECT rowid, entity_id FROM search_index WHERE case_id = ?1")?;
+        let rows = stmt.query_map([case], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for (rowid, entity) in entries {
+        tx.execute("DELETE FROM search_index WHERE rowid = ?1", [rowid])?;
+        tx.execute("DELETE FROM search_rows WHERE entity_id = ?1", [entity])?;
+    }
+    Ok(())
+}
