@@ -64,6 +64,14 @@ else
   cargo install --locked tauri-driver --version '^2' || die "could not install tauri-driver"
 fi
 
+step "rage (the age command line, for the bundle interop tests)"
+if rage --version >/dev/null 2>&1; then
+  note "present"
+else
+  note "installing rage with cargo (about 1-2 minutes)"
+  cargo install --locked rage || die "could not install rage"
+fi
+
 step "Python venv with sqlcipher3-binary (an independent SQLCipher 4 reader)"
 if .venv/bin/python -c 'import sqlcipher3' 2>/dev/null; then
   note "present"

@@ -9,10 +9,21 @@ use pristan_core::domain::ANumber;
 use pristan_core::domain::CaseRecord;
 use pristan_core::ops::EntityId;
 
+use crate::input;
 use crate::unlocking::Unlocking;
 
 #[derive(Subcommand)]
 pub enum CaseCommand {
+    /// Assigns a case to volunteers' devices (replacing the list): they receive it in case
+    /// packets. With no --device, unassigns it from everyone.
+    Assign {
+        #[command(flatten)]
+        unlocking: Unlocking,
+        #[arg(value_parser = input::id)]
+        case: EntityId,
+        #[arg(long = "device", value_parser = input::device)]
+        devices: Vec<pristan_core::ops::DeviceId>,
+    },
     /// Opens a case and prints its id.
     Add {
         #[command(flatten)]
@@ -80,6 +91,25 @@ pub fn run(dir: &Path, command: CaseCommand) -> Result<()> {
             })?;
             vault.lock()?;
             unlocking.print_id(id);
+            Ok(())
+        }
+        CaseCommand::Assign {
+            unlocking,
+            case,
+            devices,
+        } => {
+            let mut vault = unlocking.open(dir)?;
+            require_case(&vault, case)?;
+            let ids: Vec<serde_json::Value> = devices
+                .iter()
+                .map(|d| serde_json::Value::from(d.to_string()))
+                .collect();
+            let changes = std::collections::BTreeMap::from([(
+                pristan_core::cases::CaseField::AssignedTo,
+                serde_json::Value::Array(ids),
+            )]);
+            vault.update_case(case, changes)?;
+            vault.lock()?;
             Ok(())
         }
         CaseCommand::List { unlocking } => {

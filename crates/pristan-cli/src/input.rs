@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use pristan_core::domain::{LongText, ShortText};
-use pristan_core::ops::EntityId;
+use pristan_core::ops::{DeviceId, EntityId};
 
 /// `YYYY-MM-DD`.
 pub fn date(text: &str) -> Result<NaiveDate, String> {
@@ -29,6 +29,11 @@ pub fn time_zone(text: &str) -> Result<Tz, String> {
 /// A record's id, as `pristan case list` and the other commands print it.
 pub fn id(text: &str) -> Result<EntityId, String> {
     text.trim().parse::<EntityId>().map_err(|e| e.to_string())
+}
+
+/// A device's id, as `pristan org roster` prints it.
+pub fn device(text: &str) -> Result<DeviceId, String> {
+    text.trim().parse::<DeviceId>().map_err(|e| e.to_string())
 }
 
 /// One line of at most 200 characters.

@@ -13,6 +13,7 @@ mod facility_commands;
 mod input;
 mod note_commands;
 mod secrets;
+mod sync;
 mod task_commands;
 mod unlocking;
 mod vault_commands;
@@ -111,6 +112,27 @@ pub enum VaultCommand {
     Bench {
         #[command(flatten)]
         args: bench_command::BenchArgs,
+    },
+    /// The organisation: create, invite, join, approve and revoke devices, export its identity.
+    Org {
+        #[command(subcommand)]
+        action: sync::org_commands::OrgCommand,
+    },
+    /// Bundles: export, send case packets, import, quarantine.
+    Bundle {
+        #[command(subcommand)]
+        action: sync::bundle_commands::BundleCommand,
+    },
+    /// Conflicting changes from two devices, for a coordinator to settle.
+    Conflicts {
+        #[command(subcommand)]
+        action: sync::review_commands::ConflictsCommand,
+    },
+    /// Forgets a person: removes the case and all its history here and, through bundles, on
+    /// every device (coordinator only; cannot be undone).
+    Forget {
+        #[command(flatten)]
+        args: sync::review_commands::ForgetArgs,
     },
     /// Sets a new passphrase with the recovery code, and prints a new recovery code.
     /// With --passphrase-stdin: the recovery code, then the new passphrase.

@@ -37,6 +37,12 @@ pub fn run(dir: &Path, command: VaultCommand) -> Result<()> {
         VaultCommand::Deadlines { args } => crate::deadline_commands::run(dir, args),
         VaultCommand::Demo { args } => crate::demo::run(dir, args),
         VaultCommand::Bench { args } => crate::bench_command::run(dir, args),
+        VaultCommand::Org { action } => crate::sync::org_commands::run(dir, action),
+        VaultCommand::Bundle { action } => crate::sync::bundle_commands::run(dir, action),
+        VaultCommand::Conflicts { action } => {
+            crate::sync::review_commands::run_conflicts(dir, action)
+        }
+        VaultCommand::Forget { args } => crate::sync::review_commands::run_forget(dir, args),
         VaultCommand::Init {
             passphrase_stdin,
             fast_kdf,

@@ -2,20 +2,21 @@
 //! devices exchange by any means, and the import pipeline that checks every layer before applying
 //! anything, in one transaction.
 
-#[allow(dead_code)]
 mod age_layer;
-#[allow(dead_code)]
 mod envelope;
 mod error;
+mod export;
 pub mod format;
 #[cfg(test)]
 mod format_tests;
+mod import;
+mod inbox;
 pub mod limits;
-#[allow(dead_code)]
 mod payload;
 
 pub use age_layer::recipient_fingerprint;
 pub use error::BundleError;
+pub use export::BUNDLE_EXTENSION;
 pub use format::{Blob, BundleHeader, Payload, FORMAT_VERSION};
 pub use limits::Limits;
 pub use pristan_model::sync::{

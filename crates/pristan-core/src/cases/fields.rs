@@ -161,7 +161,9 @@ fn device_ids(value: &Value) -> std::result::Result<SqlValue, String> {
     let mut ids = Vec::with_capacity(items.len());
     for item in items {
         let text = item.as_str().ok_or("expected device ids as text")?;
-        let id: DeviceId = text.parse().map_err(|e: crate::ops::IdParseError| e.to_string())?;
+        let id: DeviceId = text
+            .parse()
+            .map_err(|e: crate::ops::IdParseError| e.to_string())?;
         ids.push(id.to_string());
     }
     ids.sort();

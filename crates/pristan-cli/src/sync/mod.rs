@@ -1,0 +1,6 @@
+//! The organisation and sync commands: `org`, `bundle`, `conflicts` and `forget`.
+
+pub mod bundle_commands;
+pub mod org_commands;
+mod progress;
+pub mod review_commands;

@@ -1,0 +1,345 @@
+//! Writing bundles: this device's own operations for the coordinators, and a coordinator's case
+//! packets for one volunteer (DESIGN.md §5–6).
+//!
+//! The file is written atomically (temporary file, fsync, rename) under a name with no personal
+//! data, and only then recorded as sent. A crash in between leaves a complete file that is not
+//! recorded: the next export sends the same operations again under the same number, which the
+//! receiver applies as duplicates, so nothing is lost.
+
+use std::path::Path;
+
+use chrono::{SecondsFormat, Utc};
+use rand::RngCore;
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::format::{Blob, BundleHeader, Payload, FORMAT_VERSION};
+use super::{
+    age_layer, envelope, payload, BundleError, BundleKind, ExportOutcome, ExportReport, Progress,
+    SeqRange, Stage,
+};
+use crate::error::{Error, Result};
+use crate::ops::{DeviceId, Op};
+use crate::org;
+use crate::vault::Vault;
+
+/// Files this Pristan writes end in this; a folder import reads only these.
+pub const BUNDLE_EXTENSION: &str = "pristan";
+
+impl Vault {
+    /// Writes a bundle of this device's operations not exported before (or, with `resend_from`,
+    /// all from that sequence number, for a bundle that was lost) into `dir`, encrypted to the
+    /// organisation's coordinators.
+    pub fn export_bundle(
+        &mut self,
+        dir: &Path,
+        resend_from: Option<u64>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<ExportOutcome> {
+        let org = self.org()?.ok_or(BundleError::NoOrganisation)?;
+        let conn = &self.conn;
+        let start = match resend_from {
+            Some(seq) => seq.max(1),
+            None => last_sent_seq(conn)? + 1,
+        };
+        progress(Progress::new(Stage::Collecting, 0, 1));
+        let ops = own_ops_from(conn, self.device_id(), start)?;
+        if ops.is_empty() {
+            return Ok(ExportOutcome::NothingNew);
+        }
+        let seq_range = Some(SeqRange {
+            first: ops[0].seq.get(),
+            last: ops[ops.len() - 1].seq.get(),
+        });
+        let recipients = vec![org::org_recipient(conn)?];
+        let stream = Stream {
+            kind: BundleKind::Ops,
+            to_device: None,
+        };
+        let report = write_bundle(
+            self, dir, stream, ops, seq_range, recipients, org.org, progress,
+        )?;
+        Ok(ExportOutcome::Written(report))
+    }
+
+    /// Writes a case packet for the volunteer device `to`: every operation, from every device,
+    /// of the cases assigned to it, with the facilities they name and every forget instruction,
+    /// encrypted to that device (and the organisation, so other coordinators can read it).
+    pub fn export_case_packet(
+        &mut self,
+        to: DeviceId,
+        dir: &Path,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<ExportReport> {
+        let org = self.org()?.ok_or(BundleError::NoOrganisation)?;
+        if !org::is_coordinator(&self.conn)? {
+            return Err(not_allowed(
+                "only a coordinator sends case packets: this vault is a volunteer's",
+            ));
+        }
+        let entry = org::roster_entry(&self.conn, to)?.ok_or_else(|| {
+            not_allowed("that device is not in the roster: approve it first, then send its cases")
+        })?;
+        if entry.revoked_after_seq.is_some() {
+            return Err(not_allowed(
+                "that device was revoked: case packets are never sent to it",
+            ));
+        }
+        let recipient = entry.recipient.parse().map_err(|_| {
+            not_allowed("the roster holds an unreadable key for that device: approve it again")
+        })?;
+        progress(Progress::new(Stage::Collecting, 0, 1));
+        let ops = packet_ops(&self.conn, to)?;
+        let recipients = vec![recipient, org::org_recipient(&self.conn)?];
+        let stream = Stream {
+            kind: BundleKind::CasePacket,
+            to_device: Some(to),
+        };
+        write_bundle(self, dir, stream, ops, None, recipients, org.org, progress)
+    }
+}
+
+struct Stream {
+    kind: BundleKind,
+    to_device: Option<DeviceId>,
+}
+
+impl Stream {
+    fn key(&self) -> String {
+        self.to_device.map(|d| d.to_string()).unwrap_or_default()
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_bundle(
+    vault: &mut Vault,
+    dir: &Path,
+    stream: Stream,
+    ops: Vec<Op>,
+    seq_range: Option<SeqRange>,
+    recipients: Vec<age::x25519::Recipient>,
+    org: org::OrgId,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ExportReport> {
+    let me = vault.device_identity()?;
+    let conn = &vault.conn;
+    let blobs = blobs_named_by(conn, &ops)?;
+    progress(Progress::new(Stage::Compressing, 0, 1));
+    let body = payload::compress(&Payload {
+        ops: ops.clone(),
+        blobs: blobs.clone(),
+    })?;
+    let (payload_sha256, payload_len) = envelope::payload_digest(&body);
+    let (number, previous) = next_number(conn, &stream)?;
+    let header = BundleHeader {
+        format: FORMAT_VERSION,
+        kind: stream.kind,
+        org,
+        sender: me.device,
+        sender_signing_key: me.signing_key.clone(),
+        sender_recipient: me.recipient.clone(),
+        sender_name: me.name.clone(),
+        recipients: recipients
+            .iter()
+            .map(age_layer::recipient_fingerprint)
+            .collect(),
+        number,
+        seq_range,
+        previous,
+        created_at: Utc::now(),
+        payload_sha256,
+        payload_len,
+        roster: vault.signed_roster()?,
+    };
+    progress(Progress::new(Stage::Encrypting, 0, 1));
+    let key = org::device_signing_key(conn)?;
+    let sealed = envelope::seal(&header, &key, &body)?;
+    let file = age_layer::encrypt(&sealed, &recipients)?;
+    let header_hash = envelope::open(&sealed, &super::Limits::DEFAULT)?.header_hash();
+
+    let path = dir.join(file_name());
+    progress(Progress::new(Stage::Writing, 0, file.len() as u64));
+    crate::atomic_file::write_atomically(&path, &file)
+        .map_err(Error::io("write the bundle to", &path))?;
+    conn.execute(
+        "INSERT INTO bundles_sent (kind, to_device, number, first_seq, last_seq, header_hash,
+                                   file_name, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (to_device, number) DO UPDATE SET header_hash = excluded.header_hash,
+             file_name = excluded.file_name, created_at = excluded.created_at",
+        params![
+            kind_text(stream.kind),
+            stream.key(),
+            number as i64,
+            seq_range.map(|r| r.first as i64),
+            seq_range.map(|r| r.last as i64),
+            header_hash,
+            path.file_name().map(|n| n.to_string_lossy().into_owned()),
+            header.created_at.to_rfc3339_opts(SecondsFormat::Secs, true),
+        ],
+    )?;
+    progress(Progress::new(Stage::Done, 1, 1));
+    Ok(ExportReport {
+        path: path.display().to_string(),
+        kind: stream.kind,
+        number,
+        ops: ops.len(),
+        attachments: blobs.len(),
+        bytes: file.len() as u64,
+        seq_range,
+    })
+}
+
+/// `pristan-YYYYMMDD-<random>.pristan`: the date helps people sort a USB stick; nothing in it
+/// names a person, a case or a device.
+fn file_name() -> String {
+    let mut random = [0u8; 6];
+    rand::rng().fill_bytes(&mut random);
+    format!(
+        "pristan-{}-{}.{BUNDLE_EXTENSION}",
+        Utc::now().format("%Y%m%d"),
+        hex::encode(random)
+    )
+}
+
+pub(crate) fn kind_text(kind: BundleKind) -> &'static str {
+    match kind {
+        BundleKind::Ops => "ops",
+        BundleKind::CasePacket => "case_packet",
+    }
+}
+
+fn last_sent_seq(conn: &Connection) -> Result<u64> {
+    let last: Option<i64> = conn.query_row(
+        "SELECT max(last_seq) FROM bundles_sent WHERE to_device = ''",
+        [],
+        |row| row.get(0),
+    )?;
+    Ok(last.map_or(0, |n| n.max(0) as u64))
+}
+
+/// The stream's next number and the header hash of its previous bundle.
+fn next_number(conn: &Connection, stream: &Stream) -> Result<(u64, Option<String>)> {
+    let last: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT number, header_hash FROM bundles_sent WHERE to_device = ?1
+             ORDER BY number DESC LIMIT 1",
+            [stream.key()],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?;
+    Ok(match last {
+        Some((number, hash)) => (number.max(0) as u64 + 1, Some(hash)),
+        None => (1, None),
+    })
+}
+
+fn own_ops_from(conn: &Connection, device: DeviceId, start: u64) -> Result<Vec<Op>> {
+    let mut stmt = conn.prepare(
+        "SELECT device_id, seq, hlc, entity_type, entity_id, change FROM ops
+         WHERE device_id = ?1 AND seq >= ?2 ORDER BY seq",
+    )?;
+    let rows = stmt.query_map(params![device.to_string(), start as i64], op_row)?;
+    collect_ops(rows)
+}
+
+/// Every op of the cases assigned to `to` and of their records, every facility op, and every
+/// forget instruction; each keeps its original device, sequence number and clock.
+fn packet_ops(conn: &Connection, to: DeviceId) -> Result<Vec<Op>> {
+    let pattern = format!("%{to}%");
+    let mut stmt = conn.prepare(
+        "WITH assigned(id) AS (
+             SELECT id FROM cases WHERE assigned_to LIKE ?1
+         ),
+         entities(id) AS (
+             SELECT id FROM assigned
+             UNION SELECT id FROM records WHERE case_id IN (SELECT id FROM assigned)
+             UNION SELECT id FROM records WHERE entity_type = 'facility'
+         )
+         SELECT device_id, seq, hlc, entity_type, entity_id, change FROM ops
+         WHERE entity_id IN (SELECT id FROM entities)
+            OR json_extract(change, '$.type') = 'forget'
+         ORDER BY device_id, seq",
+    )?;
+    let rows = stmt.query_map([pattern], op_row)?;
+    collect_ops(rows)
+}
+
+type OpRow = (String, i64, String, String, String, String);
+
+fn op_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<OpRow> {
+    Ok((
+        row.get(0)?,
+        row.get(1)?,
+        row.get(2)?,
+        row.get(3)?,
+        row.get(4)?,
+        row.get(5)?,
+    ))
+}
+
+fn collect_ops(rows: impl Iterator<Item = rusqlite::Result<OpRow>>) -> Result<Vec<Op>> {
+    let mut ops = Vec::new();
+    for row in rows {
+        let (device, seq, hlc, entity_type, entity, change) = row?;
+        // The log's own rows are rebuilt into an Op through serde, with the same checks a
+        // received op gets: a damaged row stops the export rather than travelling.
+        let value = serde_json::json!({
+            "device": device,
+            "seq": seq,
+            "hlc": hlc,
+            "entity_type": entity_type,
+            "entity": entity,
+            "change": serde_json::from_str::<serde_json::Value>(&change)
+                .map_err(|e| damaged_log(e.to_string()))?,
+        });
+        ops.push(serde_json::from_value(value).map_err(|e| damaged_log(e.to_string()))?);
+    }
+    Ok(ops)
+}
+
+/// The attachment contents named by attachment records among `ops`.
+fn blobs_named_by(conn: &Connection, ops: &[Op]) -> Result<Vec<Blob>> {
+    let mut shas: Vec<String> = ops
+        .iter()
+        .filter(|op| op.entity_type == crate::ops::EntityType::Attachment)
+        .filter_map(|op| match &op.change {
+            crate::ops::Change::Record { fields } => fields
+                .get("sha256")
+                .and_then(|v| v.as_str())
+                .map(str::to_owned),
+            _ => None,
+        })
+        .collect();
+    shas.sort();
+    shas.dedup();
+    let mut blobs = Vec::with_capacity(shas.len());
+    for sha256 in shas {
+        let bytes: Option<Vec<u8>> = conn
+            .query_row(
+                "SELECT data FROM blobs WHERE sha256 = ?1",
+                [&sha256],
+                |row| row.get(0),
+            )
+            .optional()?;
+        // A blob may be missing where the attachment record arrived from elsewhere without its
+        // content; the receiver then shows the attachment as not yet received.
+        if let Some(bytes) = bytes {
+            blobs.push(Blob { sha256, bytes });
+        }
+    }
+    Ok(blobs)
+}
+
+fn not_allowed(reason: &str) -> Error {
+    Error::Invalid {
+        field: "case packet",
+        reason: reason.to_owned(),
+    }
+}
+
+fn damaged_log(reason: String) -> Error {
+    Error::Invalid {
+        field: "operation log",
+        reason,
+    }
+}

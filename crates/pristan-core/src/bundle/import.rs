@@ -1,0 +1,290 @@
+//! The import pipeline (DESIGN.md §6). Each step is bounded and checked before the next:
+//!
+//! size cap → decrypt into bounded memory → parse the header with caps → organisation → signer in
+//! the roster and not revoked past its last good sequence number → signature → recipient binding
+//! → replay → decompress with output and ratio caps → parse with caps → operations allowed for
+//! the signer → apply everything in **one transaction** and record the bundle as seen.
+//!
+//! A refused bundle changes nothing in the casebook: the transaction is rolled back, and the file
+//! (still encrypted, as it arrived) goes to quarantine with the reason.
+
+use chrono::{SecondsFormat, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::envelope::{self, Envelope};
+use super::export::kind_text;
+use super::format::{BundleHeader, Payload};
+use super::{age_layer, payload, BundleError, Limits};
+use super::{BundleKind, FileOutcome, ImportCounts};
+use crate::error::{Error, Result};
+use crate::ops::store::{self, Applied};
+use crate::ops::{Change, EntityType, Op};
+use crate::org::{self, DeviceIdentity, Role, RosterEntry};
+use crate::vault::Vault;
+
+/// A bundle that passed every check, ready to apply.
+struct Checked {
+    header: BundleHeader,
+    header_hash: String,
+    payload: Payload,
+    signer: RosterEntry,
+}
+
+impl Vault {
+    /// Runs the pipeline over one file's bytes. Errors are returned only for failures of this
+    /// vault (a database error); anything wrong with the bundle is an outcome.
+    pub(crate) fn import_bytes(&mut self, bytes: &[u8], limits: &Limits) -> Result<FileOutcome> {
+        let checked = match self.check(bytes, limits) {
+            Ok(Checks::Ready(checked)) => checked,
+            Ok(Checks::Seen(sender_name)) => {
+                return Ok(FileOutcome::AlreadyImported { sender_name })
+            }
+            Err(Error::Bundle(error)) => return Ok(refused(error)),
+            Err(other) => return Err(other),
+        };
+        match self.apply_bundle(&checked) {
+            Ok(counts) => Ok(FileOutcome::Imported(counts)),
+            Err(Error::Bundle(error)) => Ok(refused(error)),
+            Err(Error::Invalid { field, reason }) => Ok(refused(BundleError::InvalidOperation {
+                reason: format!("{field}: {reason}"),
+            })),
+            Err(other) => Err(other),
+        }
+    }
+
+    fn check(&mut self, bytes: &[u8], limits: &Limits) -> Result<Checks> {
+        let org = self.org()?.ok_or(BundleError::NoOrganisation)?;
+        if bytes.len() as u64 > limits.max_file_bytes {
+            return Err(BundleError::TooLarge {
+                size: bytes.len() as u64,
+                max: limits.max_file_bytes,
+            }
+            .into());
+        }
+        let identities = org::decryption_identities(&self.conn)?;
+        let (plaintext, opened_by) = age_layer::decrypt(bytes, &identities, limits)?;
+        let envelope = envelope::open(&plaintext, limits)?;
+        let header = &envelope.header;
+        if header.org != org.org {
+            return Err(BundleError::WrongOrganisation.into());
+        }
+
+        // The sender's roster, if newer and genuinely the organisation's, counts for this check;
+        // it is stored only if the whole bundle is applied.
+        let roster = match &header.roster {
+            Some(signed) => Some(org::verify_roster(&org.org_signing_key, signed)?),
+            None => None,
+        };
+        let newer_entry = roster
+            .filter(|r| r.org == org.org && r.version > org.roster_version)
+            .and_then(|r| r.entries.into_iter().find(|e| e.device == header.sender));
+        let signer = match newer_entry {
+            Some(entry) => Some(entry),
+            None => org::roster_entry(&self.conn, header.sender)?,
+        };
+        let Some(signer) = signer else {
+            return Err(self.waiting_for_approval(&envelope)?.into());
+        };
+        if signer.signing_key != header.sender_signing_key {
+            return Err(BundleError::BadSignature.into());
+        }
+        if let Some(last_good) = signer.revoked_after_seq {
+            let bundle_last = header.seq_range.map_or(u64::MAX, |r| r.last);
+            if bundle_last > last_good || header.kind == BundleKind::CasePacket {
+                return Err(BundleError::RevokedSigner {
+                    device: signer.device,
+                    name: signer.name.clone(),
+                    last_good,
+                    bundle_last,
+                }
+                .into());
+            }
+        }
+        envelope.verify(&signer.signing_key)?;
+
+        let opened_with = age_layer::recipient_fingerprint(&identities[opened_by].to_public());
+        if !header.recipients.contains(&opened_with) {
+            return Err(BundleError::RecipientMismatch.into());
+        }
+        if let Some(sender_name) = self.seen_before(&envelope)? {
+            return Ok(Checks::Seen(sender_name));
+        }
+        let payload = payload::decompress(envelope.payload(), limits)?;
+        self.check_ops_allowed(&envelope.header, &signer, &payload)?;
+        Ok(Checks::Ready(Box::new(Checked {
+            header_hash: envelope.header_hash(),
+            header: envelope.header,
+            payload,
+            signer,
+        })))
+    }
+
+    /// A signer not in the roster: if the bundle is genuinely signed by the key its header
+    /// announces, the device is listed for approval and the bundle waits; otherwise it is forged.
+    fn waiting_for_approval(&mut self, envelope: &Envelope<'_>) -> Result<BundleError> {
+        let header = &envelope.header;
+        envelope.verify(&header.sender_signing_key)?;
+        let identity = DeviceIdentity {
+            device: header.sender,
+            name: header.sender_name.clone(),
+            signing_key: header.sender_signing_key.clone(),
+            recipient: header.sender_recipient.clone(),
+        };
+        let tx = self.conn.transaction()?;
+        org::note_pending(&tx, &identity)?;
+        tx.commit()?;
+        Ok(BundleError::UnknownSigner {
+            device: identity.device,
+            fingerprint: org::fingerprint(&identity),
+            name: identity.name,
+        })
+    }
+
+    fn seen_before(&self, envelope: &Envelope<'_>) -> Result<Option<String>> {
+        let seen: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT sender FROM bundles_seen WHERE header_hash = ?1",
+                [envelope.header_hash()],
+                |row| row.get(0),
+            )
+            .optional()?;
+        Ok(seen.map(|_| envelope.header.sender_name.clone()))
+    }
+
+    /// What a signer may send: a device's own bundle holds only its own operations within the
+    /// signed range; a case packet comes from a coordinator. Forget instructions come only from
+    /// coordinators, and no operation may reach past a revoked device's last good one.
+    fn check_ops_allowed(
+        &self,
+        header: &BundleHeader,
+        signer: &RosterEntry,
+        payload: &Payload,
+    ) -> Result<()> {
+        let refuse = |reason: &str| -> Result<()> {
+            Err(BundleError::InvalidOperation {
+                reason: reason.to_owned(),
+            }
+            .into())
+        };
+        if header.kind == BundleKind::CasePacket && signer.role != Role::Coordinator {
+            return refuse("a case packet must come from a coordinator");
+        }
+        for op in &payload.ops {
+            if header.kind == BundleKind::Ops {
+                let within = header
+                    .seq_range
+                    .is_some_and(|r| (r.first..=r.last).contains(&op.seq.get()));
+                if op.device != header.sender || !within {
+                    return refuse("the bundle carries operations its sender did not sign for");
+                }
+            }
+            let author = if op.device == signer.device {
+                Some(signer.clone())
+            } else {
+                org::roster_entry(&self.conn, op.device)?
+            };
+            if matches!(op.change, Change::Forget { .. })
+                && author.as_ref().map(|a| a.role) != Some(Role::Coordinator)
+            {
+                return refuse("only a coordinator may ask to forget a person");
+            }
+            if let Some(last_good) = author.and_then(|a| a.revoked_after_seq) {
+                if op.seq.get() > last_good {
+                    return refuse("the bundle carries operations from a revoked device");
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Applies a checked bundle in one transaction: roster, operations, attachment contents and
+    /// the record that it was seen. The clock moves past every received operation.
+    fn apply_bundle(&mut self, checked: &Checked) -> Result<ImportCounts> {
+        let header = &checked.header;
+        let mut clock = self.clock.clone();
+        let tx = self.conn.transaction()?;
+        if let Some(signed) = &header.roster {
+            org::accept_roster(&tx, signed)?;
+        }
+        let mut counts = ImportCounts {
+            sender_name: checked.signer.name.clone(),
+            kind: Some(header.kind),
+            attachments: checked.payload.blobs.len(),
+            ..ImportCounts::default()
+        };
+        for blob in &checked.payload.blobs {
+            tx.execute(
+                "INSERT OR IGNORE INTO blobs (sha256, data) VALUES (?1, ?2)",
+                params![blob.sha256, blob.bytes],
+            )?;
+        }
+        for op in &checked.payload.ops {
+            let is_new_case = op.entity_type == EntityType::Case && !case_exists(&tx, op)?;
+            clock.observe(op.hlc, now_ms())?;
+            match store::apply(&tx, op)? {
+                Applied::New => count(&mut counts, op, is_new_case),
+                _ => counts.duplicate_ops += 1,
+            }
+        }
+        tx.execute(
+            "INSERT INTO bundles_seen (header_hash, sender, number, kind, ops, imported_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                checked.header_hash,
+                header.sender.to_string(),
+                header.number as i64,
+                kind_text(header.kind),
+                checked.payload.ops.len() as i64,
+                Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true),
+            ],
+        )?;
+        tx.commit()?;
+        self.clock = clock;
+        if counts.forgotten > 0 {
+            crate::ops::forget::compact_after_forget(&self.conn)?;
+        }
+        Ok(counts)
+    }
+}
+
+enum Checks {
+    Ready(Box<Checked>),
+    Seen(String),
+}
+
+fn refused(error: BundleError) -> FileOutcome {
+    FileOutcome::Quarantined {
+        waiting: error.may_succeed_later(),
+        reason: error.to_string(),
+    }
+}
+
+fn count(counts: &mut ImportCounts, op: &Op, is_new_case: bool) {
+    counts.new_ops += 1;
+    match &op.change {
+        Change::Assign { fields, .. } => {
+            if is_new_case {
+                counts.new_cases += 1;
+            } else {
+                counts.updated_fields += fields.len();
+            }
+        }
+        Change::Record { .. } if op.entity_type == EntityType::Note => counts.new_notes += 1,
+        Change::Record { .. } => counts.new_records += 1,
+        Change::Forget { .. } => counts.forgotten += 1,
+        Change::Delete => counts.updated_fields += 1,
+    }
+}
+
+fn case_exists(conn: &Connection, op: &Op) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?1)",
+        [op.entity.to_string()],
+        |row| row.get(0),
+    )?)
+}
+
+fn now_ms() -> u64 {
+    u64::try_from(Utc::now().timestamp_millis()).unwrap_or(0)
+}
