@@ -6,7 +6,13 @@ use std::path::Path;
 use fluent_syntax::ast::Entry;
 use fluent_syntax::parser;
 
-const FILES: [&str; 4] = ["main.ftl", "cases.ftl", "visits.ftl", "visit-guide.ftl"];
+const FILES: [&str; 5] = [
+    "main.ftl",
+    "cases.ftl",
+    "visits.ftl",
+    "visit-guide.ftl",
+    "sync.ftl",
+];
 
 fn message_ids(lang: &str) -> BTreeSet<String> {
     let mut ids = BTreeSet::new();

@@ -9,9 +9,9 @@ use crate::components::{NavPlace, TopBar};
 use crate::hooks::{lock_now, use_session_watch};
 use crate::i18n::I18n;
 use crate::pages::{
-    CasePage, CasesPage, CreateVaultPage, DashboardPage, NewCasePage, RecoverPage,
-    RecoveryCodePage, SettingsPage, StartFailedPage, StartingPage, UnlockPage, VisitGuidePage,
-    VisitWriteUpPage,
+    CasePage, CasesPage, ConflictsPage, CreateVaultPage, DashboardPage, DevicesPage, NewCasePage,
+    RecoverPage, RecoveryCodePage, SettingsPage, StartFailedPage, StartingPage, SyncPage,
+    UnlockPage, VisitGuidePage, VisitWriteUpPage,
 };
 use crate::state::{Action, AppModel, Dispatch, Screen};
 
@@ -64,6 +64,7 @@ pub fn App() -> Html {
                 NavPlace::Dashboard => Action::ShowHome,
                 NavPlace::Cases => Action::ShowCases,
                 NavPlace::NewCase => Action::ShowNewCase,
+                NavPlace::Sync => Action::ShowSync,
             })
         })
     };
@@ -120,6 +121,9 @@ fn page(model: &AppModel, dispatch: Dispatch, on_language: Callback<Language>) -
             <SettingsPage {dispatch} auto_lock_minutes={model.auto_lock_minutes} {on_language} />
         },
         Screen::VisitGuide => html! { <VisitGuidePage {dispatch} /> },
+        Screen::Sync => html! { <SyncPage {dispatch} /> },
+        Screen::Devices => html! { <DevicesPage {dispatch} /> },
+        Screen::Conflicts => html! { <ConflictsPage {dispatch} /> },
     }
 }
 
@@ -129,6 +133,7 @@ fn nav_place(screen: &Screen) -> Option<NavPlace> {
         Screen::Dashboard => Some(NavPlace::Dashboard),
         Screen::Cases | Screen::Case(_) | Screen::VisitWriteUp { .. } => Some(NavPlace::Cases),
         Screen::NewCase => Some(NavPlace::NewCase),
+        Screen::Sync | Screen::Devices | Screen::Conflicts => Some(NavPlace::Sync),
         _ => None,
     }
 }

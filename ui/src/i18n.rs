@@ -15,12 +15,13 @@ macro_rules! catalogue {
             include_str!(concat!("../../assets/locales/", $lang, "/cases.ftl")),
             include_str!(concat!("../../assets/locales/", $lang, "/visits.ftl")),
             include_str!(concat!("../../assets/locales/", $lang, "/visit-guide.ftl")),
+            include_str!(concat!("../../assets/locales/", $lang, "/sync.ftl")),
         ]
     };
 }
 
-const ENGLISH_FTL: [&str; 4] = catalogue!("en");
-const RUSSIAN_FTL: [&str; 4] = catalogue!("ru");
+const ENGLISH_FTL: [&str; 5] = catalogue!("en");
+const RUSSIAN_FTL: [&str; 5] = catalogue!("ru");
 
 /// One parsed bundle per language, built once on first use.
 struct Catalogues {
@@ -44,7 +45,7 @@ impl Catalogues {
     }
 }
 
-fn load_bundle(locale: LanguageIdentifier, sources: [&str; 4]) -> FluentBundle<FluentResource> {
+fn load_bundle(locale: LanguageIdentifier, sources: [&str; 5]) -> FluentBundle<FluentResource> {
     let mut bundle = FluentBundle::new(vec![locale]);
     // Unicode isolation marks around arguments would show up in copied text and in WebDriver
     // comparisons; our arguments are numbers and dates, which need no isolation.

@@ -38,6 +38,12 @@ pub enum Screen {
     Settings,
     /// The blank paper guide to print for a visit where laptops are not allowed.
     VisitGuide,
+    /// Exchanging bundles with the organisation: outbox, inbox, quarantine.
+    Sync,
+    /// A coordinator's roster of devices, and the devices waiting for approval.
+    Devices,
+    /// Changes made on two devices at once, for a coordinator to choose between.
+    Conflicts,
 }
 
 impl Screen {
@@ -53,6 +59,9 @@ impl Screen {
                 | Screen::VisitWriteUp { .. }
                 | Screen::Settings
                 | Screen::VisitGuide
+                | Screen::Sync
+                | Screen::Devices
+                | Screen::Conflicts
         )
     }
 
@@ -127,6 +136,9 @@ pub enum Action {
     },
     ShowSettings,
     ShowVisitGuide,
+    ShowSync,
+    ShowDevices,
+    ShowConflicts,
     LanguageChosen(Language),
     AutoLockSaved(u32),
 }
@@ -175,6 +187,9 @@ impl Reducible for AppModel {
             }
             Action::ShowSettings => next.screen = Screen::Settings,
             Action::ShowVisitGuide => next.screen = Screen::VisitGuide,
+            Action::ShowSync => next.screen = Screen::Sync,
+            Action::ShowDevices => next.screen = Screen::Devices,
+            Action::ShowConflicts => next.screen = Screen::Conflicts,
             Action::LanguageChosen(language) => next.language = language,
             Action::AutoLockSaved(minutes) => next.auto_lock_minutes = minutes,
         }

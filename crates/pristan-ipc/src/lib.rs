@@ -10,10 +10,12 @@ use serde::{Deserialize, Serialize};
 mod casebook;
 mod commands;
 mod error;
+mod sync;
 
 pub use casebook::*;
 pub use commands::*;
 pub use error::{ErrorKind, IpcError};
+pub use sync::*;
 
 /// The name of the single Tauri command through which every [`Command`] travels.
 pub const INVOKE_NAME: &str = "ipc";
@@ -81,6 +83,7 @@ mod tests {
     fn command_names_are_unique() {
         let mut names = ALL_COMMAND_NAMES.to_vec();
         names.extend_from_slice(CASEBOOK_COMMAND_NAMES);
+        names.extend_from_slice(SYNC_COMMAND_NAMES);
         names.sort_unstable();
         let before = names.len();
         names.dedup();

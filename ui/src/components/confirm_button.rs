@@ -1,5 +1,5 @@
-//! A Delete button that asks once more, in place, before it acts: no pop-up dialog, and the
-//! keyboard stays where it was.
+//! A Delete (or Discard, Revoke…) button that asks once more, in place, before it acts: no pop-up
+//! dialog, and the keyboard stays where it was.
 
 use yew::prelude::*;
 
@@ -11,6 +11,15 @@ pub struct ConfirmButtonProps {
     /// Names what would be deleted, for screen readers ("Delete: Bond hearing").
     #[prop_or_default]
     pub what: Option<String>,
+    /// The button's word, when it is not "Delete" ("Discard", "Revoke").
+    #[prop_or_default]
+    pub label: Option<String>,
+    /// The question asked in place, when it is not "Delete it?".
+    #[prop_or_default]
+    pub question: Option<String>,
+    /// The answer that acts, when it is not "Yes, delete".
+    #[prop_or_default]
+    pub yes: Option<String>,
 }
 
 #[function_component]
@@ -29,9 +38,10 @@ pub fn ConfirmButton(props: &ConfirmButtonProps) -> Html {
             }
         });
     }
+    let word = props.label.clone().unwrap_or_else(|| i18n.t("delete"));
     let label = match &props.what {
-        Some(what) => format!("{}: {what}", i18n.t("delete")),
-        None => i18n.t("delete"),
+        Some(what) => format!("{word}: {what}"),
+        None => word.clone(),
     };
     if *asking {
         let yes = {
@@ -47,9 +57,11 @@ pub fn ConfirmButton(props: &ConfirmButtonProps) -> Html {
         };
         html! {
             <span class="confirm" role="group" aria-label={label}>
-                <span class="confirm-question">{ i18n.t("delete-confirm") }</span>
+                <span class="confirm-question">
+                    { props.question.clone().unwrap_or_else(|| i18n.t("delete-confirm")) }
+                </span>
                 <button type="button" class="button button-small button-danger" onclick={yes}>
-                    { i18n.t("delete-yes") }
+                    { props.yes.clone().unwrap_or_else(|| i18n.t("delete-yes")) }
                 </button>
                 <button type="button" class="button button-small button-quiet" onclick={no}
                     ref={keep}>
@@ -62,7 +74,7 @@ pub fn ConfirmButton(props: &ConfirmButtonProps) -> Html {
         html! {
             <button type="button" class="button button-small button-quiet" onclick={ask}
                 aria-label={label}>
-                { i18n.t("delete") }
+                { word }
             </button>
         }
     }

@@ -9,6 +9,7 @@ mod note_list;
 mod secret_field;
 mod strength_meter;
 mod submit_row;
+pub mod sync;
 mod top_bar;
 
 pub use confirm_button::ConfirmButton;

@@ -1,5 +1,5 @@
 //! The bar across the top of every screen: the app's name, the language switch, and while the
-//! vault is open, the casebook's navigation (Dashboard · Cases · New case), Settings and Lock.
+//! vault is open, the casebook's navigation (Dashboard · Cases · New case · Sync), Settings and Lock.
 
 use pristan_ipc::Language;
 use yew::prelude::*;
@@ -13,16 +13,24 @@ pub enum NavPlace {
     Dashboard,
     Cases,
     NewCase,
+    /// Sync, and under it the coordinator's Devices and Conflicts.
+    Sync,
 }
 
 impl NavPlace {
-    const ALL: [NavPlace; 3] = [NavPlace::Dashboard, NavPlace::Cases, NavPlace::NewCase];
+    const ALL: [NavPlace; 4] = [
+        NavPlace::Dashboard,
+        NavPlace::Cases,
+        NavPlace::NewCase,
+        NavPlace::Sync,
+    ];
 
     fn id(self) -> &'static str {
         match self {
             NavPlace::Dashboard => "nav-dashboard",
             NavPlace::Cases => "nav-cases",
             NavPlace::NewCase => "nav-new-case",
+            NavPlace::Sync => "nav-sync",
         }
     }
 }

@@ -8,9 +8,9 @@ use pristan_model::EntityId;
 use yew::prelude::*;
 
 use crate::components::case::{
-    AttachmentsSection, AttorneySection, CaseHeader, CaseSection, ConsentsSection, CustodySection,
-    DeadlinesSection, EvidenceSection, LegalSection, OverviewSection, RelativesSection,
-    SectionProps, TasksSection, VisitsSection,
+    AttachmentsSection, AttorneySection, CaseHeader, CaseSection, ConsentsSection,
+    CoordinationSections, CustodySection, DeadlinesSection, EvidenceSection, LegalSection,
+    OverviewSection, RelativesSection, SectionProps, TasksSection, VisitsSection,
 };
 use crate::components::{ErrorNote, NoteList};
 use crate::errors::{describe, ErrorText};
@@ -113,7 +113,8 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                     <EvidenceSection ..section.clone() />
                     <RelativesSection ..section.clone() />
                     <ConsentsSection ..section.clone() />
-                    <AttachmentsSection ..section />
+                    <AttachmentsSection ..section.clone() />
+                    <CoordinationSections ..section />
                 </>
             }
         }

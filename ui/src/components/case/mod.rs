@@ -4,6 +4,7 @@
 mod attachments;
 mod attorney;
 mod consents;
+mod coordination;
 mod custody;
 mod deadlines;
 mod evidence;
@@ -20,6 +21,7 @@ use std::rc::Rc;
 pub use attachments::AttachmentsSection;
 pub use attorney::AttorneySection;
 pub use consents::ConsentsSection;
+pub use coordination::CoordinationSections;
 pub use custody::CustodySection;
 pub use deadlines::{DeadlineFacts, DeadlinesSection};
 pub use evidence::EvidenceSection;

@@ -1,0 +1,276 @@
+# Pristan — русские тексты синхронизации: экран «Синхронизация», «Координатор → Устройства»,
+# «Координатор → Конфликты», а также разделы страницы дела о закреплении и «забыть человека».
+# Каждый идентификатор здесь должен быть и в ../en/sync.ftl (это сверяет tests/locales.rs).
+
+nav-sync = Синхронизация
+
+## Экран синхронизации
+
+sync-title = Синхронизация
+sync-back = Назад к синхронизации
+sync-working = Подождите…
+sync-setup-intro = Чтобы делиться делами со своей группой, это устройство должно войти в организацию. Координатор создаёт её, волонтёры присоединяются.
+sync-start-title = Создать организацию
+sync-start-explain = Для координаторов. На этом устройстве будут храниться ключи организации: оно открывает пакеты всех волонтёров и подтверждает их устройства.
+sync-start-name = Название организации
+sync-start-name-hint = Так, как его знают ваши волонтёры, например «Группа посещений по вторникам».
+sync-start-name-missing = Пожалуйста, введите название организации.
+sync-start-submit = Создать организацию
+sync-join-title = Присоединиться по приглашению
+sync-join-explain = Для волонтёров. Координатор даст вам приглашение — блок текста по электронной почте, в мессенджере или на флешке.
+sync-join-invitation = Приглашение
+sync-join-invitation-hint = Вставьте приглашение целиком, от первой до последней строки.
+sync-join-missing = Сначала вставьте приглашение.
+sync-join-submit = Присоединиться
+
+sync-this-device = Это устройство
+sync-organisation = Организация
+sync-device-name = Название устройства
+sync-role = Роль
+sync-role-coordinator = Координатор
+sync-role-volunteer = Волонтёр
+sync-awaiting-approval = Координатор ещё не подтвердил это устройство. Позвоните ему и прочитайте отпечаток ниже, затем выгрузите пакет и передайте ему. Подтверждение придёт с его следующим пакетом для вас.
+sync-fingerprint-explain = Отпечаток этого устройства. Прежде чем подтвердить устройство, координатор позвонит вам и сверит его с тем, что видит у себя, группа за группой.
+
+sync-coordinator-title = Координатор
+sync-open-devices = Устройства
+sync-open-conflicts = Конфликты
+sync-waiting-count = ждут: { $count }
+sync-invite-title = Пригласить волонтёра
+sync-invite-explain = Создайте приглашение и отправьте его волонтёру. Когда он присоединится, он покажет вам отпечаток своего устройства: сверьте его по телефону, прежде чем подтверждать в разделе «Устройства».
+sync-make-invitation = Создать приглашение
+sync-invitation-label = Приглашение для отправки
+sync-copy = Копировать
+sync-copied = Скопировано. Вставьте его в сообщение волонтёру.
+sync-copy-selected = Приглашение выделено: нажмите Ctrl+C, чтобы скопировать.
+
+sync-outbox-title = Отправить изменения
+sync-unsent = { $count ->
+    [0] Всё отправлено.
+    [one] Не отправлено { $count } изменение.
+    [few] Не отправлено { $count } изменения.
+    [many] Не отправлено { $count } изменений.
+   *[other] Не отправлено { $count } изменения.
+}
+sync-export-folder = Папка для пакета
+sync-export-folder-hint = Флешка или папка, общая с координатором. Пакет зашифрован: открыть его могут только координаторы вашей организации.
+sync-folder-suggestions = Предложения:
+sync-folder-missing = Пожалуйста, укажите папку.
+sync-export = Выгрузить пакет
+sync-export-written = Пакет { $number } сохранён: { $ops ->
+    [one] { $ops } изменение
+    [few] { $ops } изменения
+    [many] { $ops } изменений
+   *[other] { $ops } изменения
+}, { $attachments ->
+    [0] без вложений
+    [one] { $attachments } вложение
+    [few] { $attachments } вложения
+    [many] { $attachments } вложений
+   *[other] { $attachments } вложения
+}, { $size }.
+sync-export-next = Передайте этот файл координатору или оставьте его в общей папке.
+sync-export-nothing-new = Отправлять нечего: у координаторов уже есть все ваши изменения.
+sync-size-kb = { $kb } КБ
+sync-size-mb = { $mb } МБ
+
+sync-inbox-title = Получить пакеты
+sync-inbox-explain = Пакеты от координатора или от волонтёров. Повторный приём того же пакета ничего не меняет.
+sync-import-path = Папка или файл пакета
+sync-import-path-hint = Если указать папку, будут приняты все пакеты в ней; если файл — только он.
+sync-import-path-missing = Пожалуйста, укажите папку или файл.
+sync-import = Принять пакеты
+
+sync-stage-starting = Начинаем…
+sync-stage-collecting = Собираем изменения…
+sync-stage-compressing = Упаковываем…
+sync-stage-encrypting = Шифруем…
+sync-stage-writing = Записываем файл…
+sync-stage-importing = Принимаем…
+sync-stage-done = Завершаем…
+sync-progress-count = { $stage } { $done } из { $total }
+
+sync-results-title = Что принесли пакеты
+sync-results-no-files = Там не нашлось ни одного пакета.
+sync-results-files = По файлам
+sync-result-imported = { $count ->
+    [one] Принят { $count } пакет
+    [few] Принято { $count } пакета
+    [many] Принято { $count } пакетов
+   *[other] Принято { $count } пакета
+}
+sync-result-already = { $count ->
+    [one] { $count } пакет уже был принят раньше
+    [few] { $count } пакета уже были приняты раньше
+    [many] { $count } пакетов уже были приняты раньше
+   *[other] { $count } пакета уже были приняты раньше
+}
+sync-result-quarantined = { $count ->
+    [one] { $count } пакет отложен (см. ниже)
+    [few] { $count } пакета отложены (см. ниже)
+    [many] { $count } пакетов отложены (см. ниже)
+   *[other] { $count } пакета отложены (см. ниже)
+}
+sync-result-rejected = { $count ->
+    [one] { $count } файл не удалось прочитать
+    [few] { $count } файла не удалось прочитать
+    [many] { $count } файлов не удалось прочитать
+   *[other] { $count } файла не удалось прочитать
+}
+sync-count-cases = { $count ->
+    [one] { $count } новое дело
+    [few] { $count } новых дела
+    [many] { $count } новых дел
+   *[other] { $count } новых дела
+}
+sync-count-notes = { $count ->
+    [one] { $count } новая заметка
+    [few] { $count } новые заметки
+    [many] { $count } новых заметок
+   *[other] { $count } новых заметки
+}
+sync-count-records = { $count ->
+    [one] { $count } другая новая запись
+    [few] { $count } другие новые записи
+    [many] { $count } других новых записей
+   *[other] { $count } других новых записи
+}
+sync-count-fields = { $count ->
+    [one] { $count } обновлённое поле
+    [few] { $count } обновлённых поля
+    [many] { $count } обновлённых полей
+   *[other] { $count } обновлённых поля
+}
+sync-count-attachments = { $count ->
+    [one] { $count } вложение
+    [few] { $count } вложения
+    [many] { $count } вложений
+   *[other] { $count } вложения
+}
+sync-count-forgotten = { $count ->
+    [one] забыт { $count } человек
+    [few] забыты { $count } человека
+    [many] забыты { $count } человек
+   *[other] забыты { $count } человека
+}
+sync-count-nothing = ничего нового
+sync-results-conflicts = { $count ->
+    [one] { $count } поле изменили на двух устройствах одновременно — нужен выбор координатора.
+    [few] { $count } поля изменили на двух устройствах одновременно — нужен выбор координатора.
+    [many] { $count } полей изменили на двух устройствах одновременно — нужен выбор координатора.
+   *[other] { $count } поля изменили на двух устройствах одновременно — нужен выбор координатора.
+}
+sync-file-name = Файл
+sync-file-outcome = Что произошло
+sync-outcome-imported = От «{ $sender }»: { $what }.
+sync-outcome-already = Уже был принят раньше (от «{ $sender }»).
+sync-outcome-waiting = Отложен до подтверждения устройства: { $reason }
+sync-outcome-quarantined = Отложен: { $reason }
+sync-outcome-rejected = Не принят: { $reason }
+
+sync-gaps-title = Недостающие пакеты
+sync-gap = { $count ->
+    [one] Нет пакета { $numbers } от «{ $sender }». Попросите выгрузить его ещё раз.
+   *[other] Нет пакетов { $numbers } от «{ $sender }». Попросите выгрузить их ещё раз.
+}
+
+sync-quarantine-title = Отложенные пакеты
+sync-quarantine-explain = Эти пакеты не приняты. Они хранятся в зашифрованном виде, пока их не удастся принять или пока вы их не удалите.
+sync-quarantine-received = Получен { $when } · { $size }
+sync-waiting-approval = ждёт подтверждения
+sync-retry-all = Попробовать все ещё раз
+sync-discard = Удалить
+sync-discard-confirm = Удалить этот пакет?
+sync-discard-yes = Да, удалить
+
+## Координатор → Устройства
+
+devices-title = Устройства
+devices-intro = Все ноутбуки вашей организации и те, что просят присоединиться.
+devices-pending-title = Ждут подтверждения
+devices-pending-none = Ни одно устройство не ждёт подтверждения.
+devices-pending-explain = Позвоните волонтёру и сверьте эти цифры вслух, прежде чем подтверждать. Если не совпадает хотя бы одна группа, не подтверждайте: возможно, кто-то выдаёт себя за волонтёра.
+devices-first-seen = Впервые появилось { $when }
+devices-fingerprint = Отпечаток
+devices-approve-volunteer = Подтвердить как волонтёра
+devices-approve-coordinator = Подтвердить как координатора
+devices-approve-coordinator-confirm = Координатор может читать все дела. Подтвердить как координатора?
+devices-approve-coordinator-yes = Да, подтвердить
+devices-roster-title = Подтверждённые устройства
+devices-col-device = Устройство
+devices-col-role = Роль
+devices-col-fingerprint = Отпечаток
+devices-col-approved = Подтверждено
+devices-col-standing = Состояние
+devices-col-actions = Действия
+devices-this-device = это устройство
+devices-active = Действует
+devices-revoked-after = { $seq ->
+    [0] Отозвано: от него ничего не сохранено
+   *[other] Отозвано: изменения до № { $seq } сохранены
+}
+devices-revoke = Отозвать…
+devices-revoke-title = Отозвать «{ $name }»
+devices-revoke-explain = Используйте это, если ноутбук потерян, украден или больше не используется. Его новые пакеты будут откладываться, а не приниматься. Отменить это нельзя: волонтёру придётся присоединиться заново по новому приглашению.
+devices-last-good-seq = Номер последнего надёжного изменения (необязательно)
+devices-last-good-seq-hint = Оставьте пустым, чтобы сохранить всё, что уже получено с этого устройства. Если вы знаете, когда оно пропало, укажите номер последнего изменения, которому доверяете.
+devices-seq-invalid = Номер изменения должен быть целым числом, например 120.
+devices-revoke-submit = Отозвать устройство
+devices-send-packet = Отправить пакет дел…
+devices-packet-title = Пакет дел для «{ $name }»
+devices-packet-explain = Пакет дел содержит закреплённые за этим волонтёром дела в их нынешнем виде. Открыть его может только его устройство.
+devices-packet-submit = Сохранить пакет дел
+devices-packet-written = Пакет дел { $number } сохранён ({ $ops ->
+    [one] { $ops } изменение
+    [few] { $ops } изменения
+    [many] { $ops } изменений
+   *[other] { $ops } изменения
+}, { $size }) в { $path }.
+devices-packet-next = Передайте этот файл волонтёру.
+
+## Координатор → Конфликты
+
+conflicts-title = Конфликты
+conflicts-intro = Бывает, что двое меняют одно и то же поле, ещё не видя изменения друг друга. Пока показывается самое новое значение; выберите верное, и его получат все устройства.
+conflicts-none = Конфликтов нет
+conflicts-none-explain = Если два устройства одновременно изменят одно и то же поле, оно появится здесь, чтобы вы выбрали значение.
+conflicts-no-case = Не относится к делу
+conflicts-shown = показано сейчас
+conflicts-written-by = { $device }, { $when }
+conflicts-keep = Оставить это значение
+conflicts-unknown-device = устройство не из списка
+conflicts-empty-value = (пусто)
+conflicts-yes = Да
+conflicts-no = Нет
+sync-entity-case = Дело
+sync-entity-facility = Учреждение
+sync-entity-visit = Посещение
+sync-entity-note = Заметка
+sync-entity-custody-event = Событие содержания под стражей
+sync-entity-legal-event = Юридическое событие
+sync-entity-task = Задача
+sync-entity-consent = Согласие
+sync-entity-relative = Родственник
+sync-entity-evidence = Доказательство
+sync-entity-attachment = Вложение
+
+## Страница дела: закрепление и забвение
+
+assigned-title = Закреплённые волонтёры
+assigned-explain = Волонтёры, чьи устройства получают это дело в пакетах дел.
+assigned-no-volunteers = Пока нет подтверждённых устройств волонтёров. Подтвердите их в разделе «Синхронизация → Устройства».
+assigned-save = Сохранить
+assigned-saved = Сохранено. Отправьте волонтёрам новые пакеты дел, чтобы они его получили.
+
+forget-title = Забыть этого человека
+forget-explain = Это удалит всё об этом человеке — дело, посещения, заметки, документы и вложения — с этого устройства и с каждого устройства, которое примет это распоряжение. Используйте это, если человек отозвал согласие или попросил его забыть, либо если дело заведено по ошибке.
+forget-open = Забыть этого человека…
+forget-cannot-undo = Отменить это нельзя. Ничего об этом человеке потом не восстановить ни на одном устройстве.
+forget-reason = Причина
+forget-reason-consent-withdrawn = Человек отозвал согласие
+forget-reason-requested-by-person = Человек попросил его забыть
+forget-reason-entered-by-mistake = Дело заведено по ошибке
+forget-reason-missing = Пожалуйста, выберите причину.
+forget-type-name = Для подтверждения введите имя человека: { $name }
+forget-type-name-hint = Точно так же, как оно написано вверху страницы.
+forget-submit = Забыть этого человека везде

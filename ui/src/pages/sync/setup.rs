@@ -1,0 +1,125 @@
+//! Before this vault belongs to an organisation: a coordinator starts one, a volunteer joins
+//! with the invitation text their coordinator gave them.
+
+use pristan_ipc::{CreateOrganisation, JoinOrganisation};
+use yew::prelude::*;
+
+use crate::components::case::{on_submit, set, use_form_status};
+use crate::components::{TextArea, TextField};
+use crate::i18n::use_i18n;
+use crate::state::Dispatch;
+
+#[derive(Properties, PartialEq)]
+pub struct OrgSetupProps {
+    pub dispatch: Dispatch,
+    /// Called once the vault belongs to an organisation, so the screen reads its status again.
+    pub on_done: Callback<()>,
+}
+
+#[function_component]
+pub fn OrgSetup(props: &OrgSetupProps) -> Html {
+    let i18n = use_i18n();
+    html! {
+        <>
+            <p class="muted">{ i18n.t("sync-setup-intro") }</p>
+            <div class="sync-setup">
+                <StartCard dispatch={props.dispatch.clone()} on_done={props.on_done.clone()} />
+                <JoinCard dispatch={props.dispatch.clone()} on_done={props.on_done.clone()} />
+            </div>
+        </>
+    }
+}
+
+#[function_component]
+fn StartCard(props: &OrgSetupProps) -> Html {
+    let i18n = use_i18n();
+    let name = use_state(String::new);
+    let status = use_form_status();
+    let onsubmit = {
+        let (name, status, dispatch, on_done) = (
+            name.clone(),
+            status.clone(),
+            props.dispatch.clone(),
+            props.on_done.clone(),
+        );
+        on_submit(move || {
+            let typed = name.trim().to_owned();
+            if typed.is_empty() {
+                status.refuse(i18n.t("sync-start-name-missing"));
+                return;
+            }
+            let on_done = on_done.clone();
+            status.send(
+                i18n,
+                &dispatch,
+                CreateOrganisation { name: typed },
+                move |_| on_done.emit(()),
+            );
+        })
+    };
+    html! {
+        <section id="sync-start" class="panel sync-card" aria-labelledby="sync-start-title">
+            <h2 id="sync-start-title">{ i18n.t("sync-start-title") }</h2>
+            <p>{ i18n.t("sync-start-explain") }</p>
+            <form class="form" {onsubmit}>
+                <TextField id="sync-start-name" label={i18n.t("sync-start-name")}
+                    value={(*name).clone()} on_input={set(&name)}
+                    hint={Some(i18n.t("sync-start-name-hint"))} required=true />
+                { status.view() }
+                <div class="actions">
+                    <button id="sync-start-submit" type="submit" class="button button-primary"
+                        disabled={*status.busy}>
+                        { if *status.busy { i18n.t("sync-working") } else { i18n.t("sync-start-submit") } }
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+#[function_component]
+fn JoinCard(props: &OrgSetupProps) -> Html {
+    let i18n = use_i18n();
+    let invitation = use_state(String::new);
+    let status = use_form_status();
+    let onsubmit = {
+        let (invitation, status, dispatch, on_done) = (
+            invitation.clone(),
+            status.clone(),
+            props.dispatch.clone(),
+            props.on_done.clone(),
+        );
+        on_submit(move || {
+            let text = invitation.trim().to_owned();
+            if text.is_empty() {
+                status.refuse(i18n.t("sync-join-missing"));
+                return;
+            }
+            let on_done = on_done.clone();
+            status.send(
+                i18n,
+                &dispatch,
+                JoinOrganisation { invitation: text },
+                move |_| on_done.emit(()),
+            );
+        })
+    };
+    html! {
+        <section id="sync-join" class="panel sync-card" aria-labelledby="sync-join-title">
+            <h2 id="sync-join-title">{ i18n.t("sync-join-title") }</h2>
+            <p>{ i18n.t("sync-join-explain") }</p>
+            <form class="form" {onsubmit}>
+                <TextArea id="sync-join-invitation" label={i18n.t("sync-join-invitation")}
+                    value={(*invitation).clone()} on_input={set(&invitation)} rows={5}
+                    hint={Some(i18n.t("sync-join-invitation-hint"))} class="sync-code-field" />
+                { status.view() }
+                <div class="actions">
+                    <button id="sync-join-submit" type="submit" class="button button-primary"
+                        disabled={*status.busy}>
+                        { if *status.busy { i18n.t("sync-working") } else { i18n.t("sync-join-submit") } }
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}
