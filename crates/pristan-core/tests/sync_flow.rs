@@ -84,8 +84,10 @@ fn approved_with_case() -> (Device, Device, EntityId, tempfile::TempDir) {
     let (mut coordinator, mut volunteer) = organisation();
     let case = add_case(&mut volunteer.vault, "Ivan Petrov");
     add_note(&mut volunteer.vault, case, "Needs reading glasses");
+    assert_eq!(volunteer.vault.unsent_ops().unwrap(), 2);
     let stick = tempfile::tempdir().unwrap();
     let bundle = export(&mut volunteer.vault, stick.path());
+    assert_eq!(volunteer.vault.unsent_ops().unwrap(), 0);
 
     let summary = import(&mut coordinator.vault, &bundle);
     match outcome(&summary) {

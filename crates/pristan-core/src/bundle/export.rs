@@ -61,6 +61,17 @@ impl Vault {
         Ok(ExportOutcome::Written(report))
     }
 
+    /// How many of this device's operations no bundle has carried yet ("N changes not yet sent").
+    pub fn unsent_ops(&self) -> Result<u64> {
+        let after = last_sent_seq(&self.conn)?;
+        let count: i64 = self.conn.query_row(
+            "SELECT count(*) FROM ops WHERE device_id = ?1 AND seq > ?2",
+            params![self.device_id().to_string(), after as i64],
+            |row| row.get(0),
+        )?;
+        Ok(count.max(0) as u64)
+    }
+
     /// Writes a case packet for the volunteer device `to`: every operation, from every device,
     /// of the cases assigned to it, with the facilities they name and every forget instruction,
     /// encrypted to that device (and the organisation, so other coordinators can read it).
