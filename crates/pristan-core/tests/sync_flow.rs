@@ -88,6 +88,10 @@ fn approved_with_case() -> (Device, Device, EntityId, tempfile::TempDir) {
     let stick = tempfile::tempdir().unwrap();
     let bundle = export(&mut volunteer.vault, stick.path());
     assert_eq!(volunteer.vault.unsent_ops().unwrap(), 0);
+    // A shared stick holds bundles both ways: this device's own is recognised, not quarantined.
+    let own = import(&mut volunteer.vault, &bundle);
+    assert_eq!(own.already_imported, 1, "{own:?}");
+    assert!(volunteer.vault.quarantine().unwrap().is_empty());
 
     let summary = import(&mut coordinator.vault, &bundle);
     match outcome(&summary) {

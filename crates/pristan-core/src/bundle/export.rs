@@ -50,7 +50,13 @@ impl Vault {
             first: ops[0].seq.get(),
             last: ops[ops.len() - 1].seq.get(),
         });
-        let recipients = vec![org::org_recipient(conn)?];
+        // This device can open its own bundle too, so one left in a shared folder is recognised
+        // on the next import rather than quarantined as unreadable.
+        let own: age::x25519::Recipient = org::decryption_identities(conn)?
+            .first()
+            .map(|identity| identity.to_public())
+            .ok_or(BundleError::NoOrganisation)?;
+        let recipients = vec![org::org_recipient(conn)?, own];
         let stream = Stream {
             kind: BundleKind::Ops,
             to_device: None,
