@@ -106,6 +106,11 @@ pub fn run(dir: &Path, command: BundleCommand) -> Result<()> {
             vault.lock()?;
             if unlocking.json {
                 println!("{}", serde_json::to_string_pretty(&summary)?);
+            } else if summary.files.is_empty() {
+                println!(
+                    "No bundle files (ending in .pristan) were found there: check the folder, \
+                     or name the files to import."
+                );
             } else {
                 print_summary(&summary);
             }

@@ -58,19 +58,36 @@ pub(crate) fn seal(
     if header_len > max {
         return Err(export_too_large(header_len, max));
     }
-    let version = header.format.to_be_bytes();
-    let signature = key.sign(&signed_message(version, &header_bytes));
+    Ok(lay_out(
+        header.format,
+        header_len_u32,
+        &header_bytes,
+        key,
+        payload,
+    ))
+}
 
+/// Signs `header_bytes` as they are and lays out the envelope. [`seal`] checks them first; the
+/// test vectors (`bundle::testing`) use this directly to sign headers no exporter would write.
+pub(crate) fn lay_out(
+    version: u16,
+    header_len: u32,
+    header_bytes: &[u8],
+    key: &SigningKey,
+    payload: &[u8],
+) -> Zeroizing<Vec<u8>> {
+    let version = version.to_be_bytes();
+    let signature = key.sign(&signed_message(version, header_bytes));
     let mut out = Zeroizing::new(Vec::with_capacity(
         PREFIX_LEN + header_bytes.len() + SIGNATURE_LEN + payload.len(),
     ));
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&version);
-    out.extend_from_slice(&header_len_u32.to_be_bytes());
-    out.extend_from_slice(&header_bytes);
+    out.extend_from_slice(&header_len.to_be_bytes());
+    out.extend_from_slice(header_bytes);
     out.extend_from_slice(&signature.to_bytes());
     out.extend_from_slice(payload);
-    Ok(out)
+    out
 }
 
 fn export_too_large(size: u64, max: u64) -> BundleError {

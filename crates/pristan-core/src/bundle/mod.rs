@@ -13,6 +13,8 @@ mod import;
 mod inbox;
 pub mod limits;
 mod payload;
+#[doc(hidden)]
+pub mod testing;
 
 pub use age_layer::recipient_fingerprint;
 pub use error::BundleError;

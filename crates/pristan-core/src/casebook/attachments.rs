@@ -122,7 +122,12 @@ pub(crate) fn clean_file_name(name: &str) -> String {
         .filter(|c| !c.is_control() && !is_bidi_control(*c))
         .take(120)
         .collect();
-    let cleaned = cleaned.trim().trim_start_matches('.').trim().to_owned();
+    // Dots and spaces are removed from the start together, so that cleaning a clean name
+    // changes nothing: received attachments are checked to carry a name this function kept.
+    let cleaned = cleaned
+        .trim_start_matches(|c: char| c == '.' || c.is_whitespace())
+        .trim_end()
+        .to_owned();
     if cleaned.is_empty() {
         "attachment".to_owned()
     } else {
@@ -164,6 +169,18 @@ mod tests {
         assert_eq!(clean_file_name("/"), "attachment");
         assert_eq!(clean_file_name(".hidden"), "hidden");
         assert_eq!(clean_file_name(&"я".repeat(4000)).chars().count(), 120);
+        assert_eq!(clean_file_name(". .x"), "x");
+        for name in [
+            "../../etc/passwd",
+            ". .x",
+            " . a.pdf ",
+            "a\u{202E}b",
+            "...",
+            "x. ",
+        ] {
+            let once = clean_file_name(name);
+            assert_eq!(clean_file_name(&once), once, "{name:?}");
+        }
     }
 
     #[test]

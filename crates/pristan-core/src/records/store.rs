@@ -174,16 +174,35 @@ fn create_whole<T: RecordType>(
             T::ENTITY.as_str()
         )));
     }
+    let body: BTreeMap<String, Value> = match serde_json::to_value(&record) {
+        Ok(Value::Object(map)) => map.into_iter().collect(),
+        _ => unreachable!("records serialise as objects"),
+    };
+    if T::ENTITY == EntityType::Attachment {
+        check_attachment_name(&body)?;
+    }
     if claim_field(tx, op.entity, "record", op.stamp())? {
-        let body: BTreeMap<String, Value> = match serde_json::to_value(&record) {
-            Ok(Value::Object(map)) => map.into_iter().collect(),
-            _ => unreachable!("records serialise as objects"),
-        };
         let body = canonical_json(&body);
         tx.execute(
             "UPDATE records SET body = ?1 WHERE id = ?2",
             (body, op.entity.to_string()),
         )?;
+    }
+    Ok(())
+}
+
+/// An attachment's name is shown, and suggested when the file is saved: it must be one
+/// `casebook::clean_file_name` would keep (one path component, no control or direction-override
+/// characters), as every attachment Pristan makes has. Anything else came from a hand-made or
+/// hostile operation, and is refused rather than stored for a caller to join to a folder.
+fn check_attachment_name(body: &BTreeMap<String, Value>) -> Result<()> {
+    let name = body.get("file_name").and_then(Value::as_str).unwrap_or("");
+    if crate::casebook::clean_file_name(name) != name {
+        return Err(invalid_op(
+            "an attachment's file name is not a plain file name (it names a folder, or \
+             holds control or direction-override characters)"
+                .to_owned(),
+        ));
     }
     Ok(())
 }
