@@ -234,7 +234,11 @@ fn delete_record(vault: &mut Vault, id: model::EntityId, kind: EntityType) -> Re
 }
 
 /// `folder/name`, or `folder/stem (2).ext` and so on if that exists: an export never overwrites.
+/// The name is cleaned again here, whatever the store holds: only a plain file name may be joined
+/// onto the folder, never `..`, an absolute path or a direction override.
 fn free_path(folder: &Path, name: &str) -> PathBuf {
+    let name = pristan_core::casebook::clean_file_name(name);
+    let name = name.as_str();
     let candidate = folder.join(name);
     if !candidate.exists() {
         return candidate;

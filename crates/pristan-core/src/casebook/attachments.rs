@@ -115,7 +115,7 @@ impl Vault {
 
 /// The last path component of `name`, without control or bidirectional-override characters, at
 /// most 120 characters; "attachment" if nothing is left.
-pub(crate) fn clean_file_name(name: &str) -> String {
+pub fn clean_file_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or("");
     let cleaned: String = base
         .chars()

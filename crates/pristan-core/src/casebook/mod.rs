@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-pub(crate) use attachments::clean_file_name;
+pub use attachments::clean_file_name;
 pub use attachments::{AttachmentContent, MAX_ATTACHMENT_BYTES};
 pub use batch::RecordBatch;
 pub use case_status::case_status;
