@@ -22,6 +22,9 @@ sync-join-invitation = Invitation
 sync-join-invitation-hint = Paste the whole invitation here, from its first line to its last.
 sync-join-missing = Please paste the invitation first.
 sync-join-submit = Join the organisation
+sync-device-name-field = Name of this computer
+sync-start-device-hint = How volunteers will see this device, for example "Office laptop". You can leave it empty.
+sync-join-device-hint = How your coordinator will see this device, for example "Anna's laptop". Use a name they will recognise.
 
 sync-this-device = This device
 sync-organisation = Organisation
@@ -231,6 +234,10 @@ assigned-explain = The volunteers whose devices receive this case in their case 
 assigned-no-volunteers = No volunteer devices are approved yet. Approve them under Sync → Devices.
 assigned-save = Save assignment
 assigned-saved = Saved. Send the volunteers new case packets so they receive it.
+assigned-view-explain = Your coordinator assigned this case to:
+assigned-this-device = { $name } (this device)
+assigned-unknown-device = A device your roster does not know yet
+assigned-none = Not assigned to a volunteer yet.
 
 forget-title = Forget this person
 forget-explain = This removes everything about this person — the case, visits, notes, documents and attachments — from this device and from every device that imports the instruction. Use it when the person withdraws consent or asks to be forgotten, or when the case was entered by mistake.

@@ -19,14 +19,16 @@ use crate::state::Action;
 #[function_component]
 pub fn CoordinationSections(props: &SectionProps) -> Html {
     let status = use_query(&props.dispatch, (), |_| GetSyncStatus);
-    let coordinator = matches!(
-        &*status.answer,
-        Some(Ok(status)) if status.org.as_ref().is_some_and(|org| org.role == Role::Coordinator)
-    );
+    let role = match &*status.answer {
+        Some(Ok(status)) => status.org.as_ref().map(|org| org.role),
+        _ => None,
+    };
     html! {
         <>
-            if coordinator {
+            if role == Some(Role::Coordinator) {
                 <AssignedVolunteers ..props.clone() />
+            } else if role == Some(Role::Volunteer) {
+                <AssignedView ..props.clone() />
             }
             <ForgetPerson ..props.clone() />
         </>
@@ -125,6 +127,45 @@ fn AssignedVolunteers(props: &SectionProps) -> Html {
                         }
                     </div>
                 </form>
+            }
+        </CaseSection>
+    }
+}
+
+/// `#case-assigned` on a volunteer's device: who the coordinator assigned the case to, read-only.
+#[function_component]
+fn AssignedView(props: &SectionProps) -> Html {
+    let i18n = use_i18n();
+    let devices = use_query(&props.dispatch, (), |_| ListDevices);
+    let assigned = &props.file.case.assigned_to;
+    let names: Vec<String> = match &*devices.answer {
+        Some(Ok(list)) => assigned
+            .iter()
+            .map(|device| {
+                let row = list.roster.iter().find(|row| row.entry.device == *device);
+                match row {
+                    Some(row) if row.this_device => i18n.t_args(
+                        "assigned-this-device",
+                        &[("name", row.entry.name.clone().into())],
+                    ),
+                    Some(row) => row.entry.name.clone(),
+                    None => i18n.t("assigned-unknown-device"),
+                }
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    html! {
+        <CaseSection id="case-assigned" title={i18n.t("assigned-title")}>
+            if devices.answer.is_none() {
+                <p class="muted" role="status">{ i18n.t("loading") }</p>
+            } else if assigned.is_empty() {
+                <p id="assigned-none" class="muted">{ i18n.t("assigned-none") }</p>
+            } else {
+                <p class="muted">{ i18n.t("assigned-view-explain") }</p>
+                <ul id="assigned-list" class="plain-list">
+                    { for names.into_iter().map(|name| html! { <li>{ name }</li> }) }
+                </ul>
             }
         </CaseSection>
     }
