@@ -67,6 +67,7 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
     volunteer.shot("volunteer-joined").await;
 
     write_up_a_visit(&volunteer).await;
+    scroll_to(&volunteer, "#case-notes").await;
     volunteer.shot("volunteer-case-with-note").await;
 
     volunteer.click("#nav-sync").await;
@@ -105,6 +106,7 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
     // Approval imported the waiting bundle: the volunteer's case and note are here.
     open_case(&coordinator).await;
     wait_for_text(&coordinator, "#case-notes", NOTE).await;
+    scroll_to(&coordinator, "#case-notes").await;
     coordinator.shot("coordinator-sees-case").await;
 
     // The coordinator assigns the case to the volunteer's device.
@@ -154,6 +156,13 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
     open_case(&volunteer).await;
     wait_for_text(&volunteer, "#assigned-list", VOLUNTEER_DEVICE).await;
     wait_for_text(&volunteer, "#assigned-list", "this device").await;
+    // Forgetting is the coordinator's: the volunteer is told so instead of offered a button.
+    volunteer.find("#forget-coordinator-only").await;
+    assert!(volunteer
+        .client
+        .find(Locator::Css("#forget-open"))
+        .await
+        .is_err());
     scroll_to(&volunteer, "#case-assigned").await;
     volunteer.shot("volunteer-sees-assignment").await;
 

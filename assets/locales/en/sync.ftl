@@ -34,6 +34,7 @@ sync-role-coordinator = Coordinator
 sync-role-volunteer = Volunteer
 sync-awaiting-approval = Your coordinator has not approved this device yet. Call them and read out the fingerprint below, then export a bundle and give it to them. Their next bundle to you completes the approval.
 sync-fingerprint-explain = This device's fingerprint. Your coordinator will call you and compare it with what they see, group by group, before approving this device.
+sync-fingerprint-explain-coordinator = This device's fingerprint. Volunteers and other coordinators can compare it with the one on the Devices screen to be sure they are dealing with this laptop.
 
 sync-coordinator-title = Coordinator
 sync-open-devices = Devices
@@ -241,6 +242,7 @@ assigned-none = Not assigned to a volunteer yet.
 
 forget-title = Forget this person
 forget-explain = This removes everything about this person — the case, visits, notes, documents and attachments — from this device and from every device that imports the instruction. Use it when the person withdraws consent or asks to be forgotten, or when the case was entered by mistake.
+forget-coordinator-only = Only a coordinator can do this, so that the person is removed from every device at once. If this person should be forgotten, tell your coordinator.
 forget-open = Forget this person…
 forget-cannot-undo = This cannot be undone. Nothing about this person can be recovered afterwards, on any device.
 forget-reason = Reason

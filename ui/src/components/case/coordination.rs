@@ -1,6 +1,7 @@
 //! The foot of a case page: for coordinators, which volunteers' devices the case is assigned to
-//! (they receive it in case packets); for everyone, forgetting the person, which removes
-//! everything about them on every device that imports the instruction.
+//! (they receive it in case packets) and forgetting the person, which removes everything about
+//! them on every device that imports the instruction; for volunteers, who the case is assigned to,
+//! and that forgetting is asked of the coordinator.
 
 use std::collections::BTreeSet;
 
@@ -30,7 +31,11 @@ pub fn CoordinationSections(props: &SectionProps) -> Html {
             } else if role == Some(Role::Volunteer) {
                 <AssignedView ..props.clone() />
             }
-            <ForgetPerson ..props.clone() />
+            if role == Some(Role::Coordinator) {
+                <ForgetPerson ..props.clone() />
+            } else if status.answer.is_some() {
+                <ForgetAsksCoordinator />
+            }
         </>
     }
 }
@@ -118,7 +123,7 @@ fn AssignedVolunteers(props: &SectionProps) -> Html {
                     </fieldset>
                     { status.view() }
                     <div class="actions">
-                        <button id="assigned-save" type="submit" class="button"
+                        <button id="assigned-save" type="submit" class="button button-quiet"
                             disabled={*status.busy}>
                             { if *status.busy { i18n.t("saving") } else { i18n.t("assigned-save") } }
                         </button>
@@ -167,6 +172,19 @@ fn AssignedView(props: &SectionProps) -> Html {
                     { for names.into_iter().map(|name| html! { <li>{ name }</li> }) }
                 </ul>
             }
+        </CaseSection>
+    }
+}
+
+/// `#case-forget` where this device may not forget: only a coordinator's forget reaches every
+/// device, so the shell refuses it from anyone else.
+#[function_component]
+fn ForgetAsksCoordinator() -> Html {
+    let i18n = use_i18n();
+    html! {
+        <CaseSection id="case-forget" title={i18n.t("forget-title")}>
+            <p>{ i18n.t("forget-explain") }</p>
+            <p id="forget-coordinator-only" class="muted">{ i18n.t("forget-coordinator-only") }</p>
         </CaseSection>
     }
 }

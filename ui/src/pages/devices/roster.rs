@@ -109,7 +109,7 @@ fn row_view(i18n: &I18n, row: &DeviceRow, open: &UseStateHandle<Option<RowForm>>
             <td>{ standing }</td>
             <td class="roster-actions">
                 if !revoked && entry.role == Role::Volunteer {
-                    <button id={format!("packet-open-{device}")} type="button" class="button button-small"
+                    <button id={format!("packet-open-{device}")} type="button" class="button button-small button-quiet"
                         aria-expanded={(**open == Some(RowForm::Packet(device))).to_string()}
                         onclick={toggle(RowForm::Packet(device))}>
                         { i18n.t("devices-send-packet") }
