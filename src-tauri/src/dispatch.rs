@@ -8,13 +8,23 @@ use serde_json::Value;
 use zeroize::Zeroize;
 
 use crate::session::{same_twice, Session};
+use crate::sync_dispatch::{current_progress, ProgressSlot};
 use crate::SharedSession;
 
 #[tauri::command]
 pub async fn ipc(
     request: Envelope<Value>,
     session: tauri::State<'_, SharedSession>,
+    progress: tauri::State<'_, ProgressSlot>,
 ) -> Result<Value, IpcError> {
+    let progress = progress.inner().clone();
+    // An export or import holds the session for its whole run: its progress is answered from
+    // the shared slot, without waiting for the session.
+    if request.name == ipc::GetSyncProgress::NAME {
+        return handle(request.args, |_: ipc::GetSyncProgress| {
+            Ok(current_progress(&progress))
+        });
+    }
     let session = session.inner().clone();
     tauri::async_runtime::spawn_blocking(move || {
         let mut session = session.lock().map_err(|_| {
@@ -23,7 +33,7 @@ pub async fn ipc(
                 "the session was poisoned by an earlier failure: restart Pristan",
             )
         })?;
-        dispatch(&mut session, request)
+        dispatch(&mut session, &progress, request)
     })
     .await
     .map_err(|e| {
@@ -34,10 +44,14 @@ pub async fn ipc(
     })?
 }
 
-fn dispatch(session: &mut Session, request: Envelope<Value>) -> Result<Value, IpcError> {
+fn dispatch(
+    session: &mut Session,
+    progress: &ProgressSlot,
+    request: Envelope<Value>,
+) -> Result<Value, IpcError> {
     let Envelope { name, args } = request;
-    // Polling for state is not user activity; everything else is.
-    if name != ipc::GetAppState::NAME {
+    // Polling for state or progress is not user activity; everything else is.
+    if name != ipc::GetAppState::NAME && name != ipc::GetSyncProgress::NAME {
         session.touch();
     }
     match name.as_str() {
@@ -79,7 +93,12 @@ fn dispatch(session: &mut Session, request: Envelope<Value>) -> Result<Value, Ip
         ipc::Touch::NAME => handle(args, |_: ipc::Touch| Ok(())),
         ipc::GetVaultSummary::NAME => handle(args, |_: ipc::GetVaultSummary| session.summary()),
         other => {
-            crate::casebook_dispatch::dispatch_casebook(session, other, args).unwrap_or_else(|| {
+            let handled = if ipc::SYNC_COMMAND_NAMES.contains(&other) {
+                crate::sync_dispatch::dispatch_sync(session, progress, other, args)
+            } else {
+                crate::casebook_dispatch::dispatch_casebook(session, other, args)
+            };
+            handled.unwrap_or_else(|| {
                 Err(IpcError::new(
                     ErrorKind::Invalid,
                     format!("unknown command {other:?}"),
@@ -154,15 +173,17 @@ mod tests {
     fn every_command_name_is_dispatched() {
         let dir = tempfile::tempdir().unwrap();
         let mut session = Session::new(dir.path().join("vault"), dir.path().join("settings.json"));
+        let progress = ProgressSlot::default();
         let names = ipc::ALL_COMMAND_NAMES
             .iter()
-            .chain(ipc::CASEBOOK_COMMAND_NAMES);
+            .chain(ipc::CASEBOOK_COMMAND_NAMES)
+            .chain(ipc::SYNC_COMMAND_NAMES);
         for name in names {
             let request = Envelope {
                 name: name.to_string(),
                 args: Value::Null,
             };
-            if let Err(e) = dispatch(&mut session, request) {
+            if let Err(e) = dispatch(&mut session, &progress, request) {
                 assert!(
                     !e.message.starts_with("unknown command"),
                     "{name} has no handler"
@@ -179,7 +200,7 @@ mod tests {
             name: ipc::GetVaultSummary::NAME.to_string(),
             args: Value::Null,
         };
-        let err = dispatch(&mut session, request).unwrap_err();
+        let err = dispatch(&mut session, &ProgressSlot::default(), request).unwrap_err();
         assert_eq!(err.kind, ErrorKind::Locked);
     }
 }

@@ -10,6 +10,10 @@ mod errors;
 mod hardening;
 mod idle_lock;
 mod session;
+mod sync_dispatch;
+#[cfg(test)]
+mod sync_dispatch_tests;
+mod sync_views;
 mod window;
 
 use std::path::PathBuf;
@@ -30,6 +34,7 @@ pub fn run() {
 
     tauri::Builder::default()
         .manage(session)
+        .manage(sync_dispatch::ProgressSlot::default())
         .invoke_handler(tauri::generate_handler![dispatch::ipc])
         .setup(|app| Ok(window::open_main(app)?))
         .run(tauri::generate_context!())

@@ -8,6 +8,9 @@
 //! - `harness`: starting the app in an isolated home folder, screenshots, clean shutdown;
 //! - `case_pages`: dashboard, new case, deadlines from a legal event, removal-imminent, search in
 //!   Cyrillic, the case page in Russian;
+//! - `sync_two_instances`: a coordinator and a volunteer (two app instances, one after the other)
+//!   exchange a bundle and a case packet through a shared folder: join, export, import, approve,
+//!   assign, packet, assignment seen;
 //! - `vault_journey`: create, lock, wrong passphrase, unlock, panic key, Russian, relaunch;
 //! - `visit_guide`: the printable paper visit guide, in English and Russian;
 //! - `visit_writeup`: a visit written up with the keyboard, autosaved, resumed after the app
@@ -15,6 +18,7 @@
 
 mod case_pages;
 mod harness;
+mod sync_two_instances;
 mod vault_journey;
 mod visit_guide;
 mod visit_writeup;

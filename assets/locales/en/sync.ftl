@@ -22,6 +22,9 @@ sync-join-invitation = Invitation
 sync-join-invitation-hint = Paste the whole invitation here, from its first line to its last.
 sync-join-missing = Please paste the invitation first.
 sync-join-submit = Join the organisation
+sync-device-name-field = Name of this computer
+sync-start-device-hint = How volunteers will see this device, for example "Office laptop". You can leave it empty.
+sync-join-device-hint = How your coordinator will see this device, for example "Anna's laptop". Use a name they will recognise.
 
 sync-this-device = This device
 sync-organisation = Organisation
@@ -31,6 +34,7 @@ sync-role-coordinator = Coordinator
 sync-role-volunteer = Volunteer
 sync-awaiting-approval = Your coordinator has not approved this device yet. Call them and read out the fingerprint below, then export a bundle and give it to them. Their next bundle to you completes the approval.
 sync-fingerprint-explain = This device's fingerprint. Your coordinator will call you and compare it with what they see, group by group, before approving this device.
+sync-fingerprint-explain-coordinator = This device's fingerprint. Volunteers and other coordinators can compare it with the one on the Devices screen to be sure they are dealing with this laptop.
 
 sync-coordinator-title = Coordinator
 sync-open-devices = Devices
@@ -231,9 +235,14 @@ assigned-explain = The volunteers whose devices receive this case in their case 
 assigned-no-volunteers = No volunteer devices are approved yet. Approve them under Sync → Devices.
 assigned-save = Save assignment
 assigned-saved = Saved. Send the volunteers new case packets so they receive it.
+assigned-view-explain = Your coordinator assigned this case to:
+assigned-this-device = { $name } (this device)
+assigned-unknown-device = A device your roster does not know yet
+assigned-none = Not assigned to a volunteer yet.
 
 forget-title = Forget this person
 forget-explain = This removes everything about this person — the case, visits, notes, documents and attachments — from this device and from every device that imports the instruction. Use it when the person withdraws consent or asks to be forgotten, or when the case was entered by mistake.
+forget-coordinator-only = Only a coordinator can do this, so that the person is removed from every device at once. If this person should be forgotten, tell your coordinator.
 forget-open = Forget this person…
 forget-cannot-undo = This cannot be undone. Nothing about this person can be recovered afterwards, on any device.
 forget-reason = Reason

@@ -74,6 +74,9 @@ pub struct SyncStatus {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CreateOrganisation {
     pub name: String,
+    /// What to call this device in the roster ("Main office laptop"); kept if absent or blank.
+    #[serde(default)]
+    pub device_name: Option<String>,
 }
 command!(CreateOrganisation, "create_organisation", OrgInfo);
 
@@ -92,6 +95,9 @@ pub struct InvitationText {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct JoinOrganisation {
     pub invitation: String,
+    /// What the coordinator sees this device as ("Anna's laptop"); kept if absent or blank.
+    #[serde(default)]
+    pub device_name: Option<String>,
 }
 command!(JoinOrganisation, "join_organisation", OrgInfo);
 

@@ -36,3 +36,17 @@ pub fn focus_after_render(id: String) {
         focus_by_id(&id);
     });
 }
+
+/// Scrolls the element with this id into view once the render that shows it has happened (an
+/// outcome that appears below the fold, such as an import's results).
+pub fn scroll_after_render(id: String) {
+    wasm_bindgen_futures::spawn_local(async move {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        let element = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id(&id));
+        if let Some(element) = element {
+            element.scroll_into_view();
+        }
+    });
+}

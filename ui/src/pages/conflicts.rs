@@ -169,7 +169,7 @@ fn value_item(
                 </p>
             </div>
             <div class="record-actions">
-                <button type="button" class="button button-small" onclick={keep}
+                <button type="button" class="button button-small button-quiet" onclick={keep}
                     aria-label={format!("{}: {text}", i18n.t("conflicts-keep"))}>
                     { i18n.t("conflicts-keep") }
                 </button>

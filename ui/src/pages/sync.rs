@@ -111,10 +111,12 @@ fn SyncOverview(props: &SyncProps) -> Html {
                 <OutboxPanel ..props.clone() />
                 <InboxPanel ..props.clone() />
             </div>
-            if *props.job.running {
-                <SyncProgress progress={*props.job.progress} />
-            }
-            { result }
+            <div id="sync-last-result">
+                if *props.job.running {
+                    <SyncProgress progress={*props.job.progress} />
+                }
+                { result }
+            </div>
             <GapsPanel gaps={props.status.gaps.clone()} />
             <QuarantinePanel ..props.clone() />
         </>
@@ -153,7 +155,13 @@ fn this_device(i18n: &I18n, status: &SyncStatus) -> Html {
                 </p>
             }
             if let Some(fingerprint) = &status.device_fingerprint {
-                <p class="muted">{ i18n.t("sync-fingerprint-explain") }</p>
+                <p class="muted">
+                    { i18n.t(if org.role == Role::Coordinator {
+                        "sync-fingerprint-explain-coordinator"
+                    } else {
+                        "sync-fingerprint-explain"
+                    }) }
+                </p>
                 <Fingerprint id="sync-fingerprint" value={fingerprint.clone()} />
             }
         </section>
@@ -166,7 +174,7 @@ fn coordinator_panel(i18n: &I18n, props: &SyncProps) -> Html {
         <section id="sync-coordinator" class="panel" aria-labelledby="sync-coordinator-title">
             <h2 id="sync-coordinator-title">{ i18n.t("sync-coordinator-title") }</h2>
             <div class="actions sync-links">
-                <button id="sync-open-devices" type="button" class="button"
+                <button id="sync-open-devices" type="button" class="button button-quiet"
                     onclick={go(&props.dispatch, || Action::ShowDevices).reform(|_: MouseEvent| ())}>
                     { i18n.t("sync-open-devices") }
                     if status.pending_devices > 0 {
@@ -176,7 +184,7 @@ fn coordinator_panel(i18n: &I18n, props: &SyncProps) -> Html {
                         </span>
                     }
                 </button>
-                <button id="sync-open-conflicts" type="button" class="button"
+                <button id="sync-open-conflicts" type="button" class="button button-quiet"
                     onclick={go(&props.dispatch, || Action::ShowConflicts).reform(|_: MouseEvent| ())}>
                     { i18n.t("sync-open-conflicts") }
                     if status.conflicts > 0 {

@@ -1,6 +1,7 @@
 //! The foot of a case page: for coordinators, which volunteers' devices the case is assigned to
-//! (they receive it in case packets); for everyone, forgetting the person, which removes
-//! everything about them on every device that imports the instruction.
+//! (they receive it in case packets) and forgetting the person, which removes everything about
+//! them on every device that imports the instruction; for volunteers, who the case is assigned to,
+//! and that forgetting is asked of the coordinator.
 
 use std::collections::BTreeSet;
 
@@ -19,16 +20,22 @@ use crate::state::Action;
 #[function_component]
 pub fn CoordinationSections(props: &SectionProps) -> Html {
     let status = use_query(&props.dispatch, (), |_| GetSyncStatus);
-    let coordinator = matches!(
-        &*status.answer,
-        Some(Ok(status)) if status.org.as_ref().is_some_and(|org| org.role == Role::Coordinator)
-    );
+    let role = match &*status.answer {
+        Some(Ok(status)) => status.org.as_ref().map(|org| org.role),
+        _ => None,
+    };
     html! {
         <>
-            if coordinator {
+            if role == Some(Role::Coordinator) {
                 <AssignedVolunteers ..props.clone() />
+            } else if role == Some(Role::Volunteer) {
+                <AssignedView ..props.clone() />
             }
-            <ForgetPerson ..props.clone() />
+            if role == Some(Role::Coordinator) {
+                <ForgetPerson ..props.clone() />
+            } else if status.answer.is_some() {
+                <ForgetAsksCoordinator />
+            }
         </>
     }
 }
@@ -116,7 +123,7 @@ fn AssignedVolunteers(props: &SectionProps) -> Html {
                     </fieldset>
                     { status.view() }
                     <div class="actions">
-                        <button id="assigned-save" type="submit" class="button"
+                        <button id="assigned-save" type="submit" class="button button-quiet"
                             disabled={*status.busy}>
                             { if *status.busy { i18n.t("saving") } else { i18n.t("assigned-save") } }
                         </button>
@@ -126,6 +133,58 @@ fn AssignedVolunteers(props: &SectionProps) -> Html {
                     </div>
                 </form>
             }
+        </CaseSection>
+    }
+}
+
+/// `#case-assigned` on a volunteer's device: who the coordinator assigned the case to, read-only.
+#[function_component]
+fn AssignedView(props: &SectionProps) -> Html {
+    let i18n = use_i18n();
+    let devices = use_query(&props.dispatch, (), |_| ListDevices);
+    let assigned = &props.file.case.assigned_to;
+    let names: Vec<String> = match &*devices.answer {
+        Some(Ok(list)) => assigned
+            .iter()
+            .map(|device| {
+                let row = list.roster.iter().find(|row| row.entry.device == *device);
+                match row {
+                    Some(row) if row.this_device => i18n.t_args(
+                        "assigned-this-device",
+                        &[("name", row.entry.name.clone().into())],
+                    ),
+                    Some(row) => row.entry.name.clone(),
+                    None => i18n.t("assigned-unknown-device"),
+                }
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    html! {
+        <CaseSection id="case-assigned" title={i18n.t("assigned-title")}>
+            if devices.answer.is_none() {
+                <p class="muted" role="status">{ i18n.t("loading") }</p>
+            } else if assigned.is_empty() {
+                <p id="assigned-none" class="muted">{ i18n.t("assigned-none") }</p>
+            } else {
+                <p class="muted">{ i18n.t("assigned-view-explain") }</p>
+                <ul id="assigned-list" class="plain-list">
+                    { for names.into_iter().map(|name| html! { <li>{ name }</li> }) }
+                </ul>
+            }
+        </CaseSection>
+    }
+}
+
+/// `#case-forget` where this device may not forget: only a coordinator's forget reaches every
+/// device, so the shell refuses it from anyone else.
+#[function_component]
+fn ForgetAsksCoordinator() -> Html {
+    let i18n = use_i18n();
+    html! {
+        <CaseSection id="case-forget" title={i18n.t("forget-title")}>
+            <p>{ i18n.t("forget-explain") }</p>
+            <p id="forget-coordinator-only" class="muted">{ i18n.t("forget-coordinator-only") }</p>
         </CaseSection>
     }
 }

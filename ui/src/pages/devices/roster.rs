@@ -109,14 +109,15 @@ fn row_view(i18n: &I18n, row: &DeviceRow, open: &UseStateHandle<Option<RowForm>>
             <td>{ standing }</td>
             <td class="roster-actions">
                 if !revoked && entry.role == Role::Volunteer {
-                    <button type="button" class="button button-small"
+                    <button id={format!("packet-open-{device}")} type="button" class="button button-small button-quiet"
                         aria-expanded={(**open == Some(RowForm::Packet(device))).to_string()}
                         onclick={toggle(RowForm::Packet(device))}>
                         { i18n.t("devices-send-packet") }
                     </button>
                 }
                 if !revoked && !row.this_device {
-                    <button type="button" class="button button-small button-quiet"
+                    <button id={format!("revoke-open-{device}")} type="button"
+                        class="button button-small button-quiet"
                         aria-expanded={(**open == Some(RowForm::Revoke(device))).to_string()}
                         onclick={toggle(RowForm::Revoke(device))}>
                         { i18n.t("devices-revoke") }
@@ -241,7 +242,8 @@ fn PacketForm(props: &RowFormProps) -> Html {
                 value={(*folder).clone()} on_input={set(&folder)}
                 suggestions={panel.suggested_folders.clone()} />
             <div class="actions">
-                <button type="submit" class="button button-primary" disabled={*job.running}>
+                <button id={format!("packet-submit-{}", props.device)} type="submit"
+                    class="button button-primary" disabled={*job.running}>
                     { i18n.t("devices-packet-submit") }
                 </button>
             </div>
@@ -249,7 +251,7 @@ fn PacketForm(props: &RowFormProps) -> Html {
                 <SyncProgress progress={*job.progress} />
             }
             if let Some(text) = &*written {
-                <p class="note" role="status">{ text }</p>
+                <p id={format!("packet-result-{}", props.device)} class="note" role="status">{ text }</p>
             }
         </form>
     }

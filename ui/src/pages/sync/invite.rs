@@ -82,7 +82,7 @@ pub fn InvitePanel(props: &InvitePanelProps) -> Html {
                         rows="5" readonly=true value={text.clone()} />
                 </div>
                 <div class="actions">
-                    <button id="sync-invitation-copy" type="button" class="button" onclick={copy}>
+                    <button id="sync-invitation-copy" type="button" class="button button-quiet" onclick={copy}>
                         { i18n.t("sync-copy") }
                     </button>
                     <span role="status" class="muted">
@@ -95,7 +95,7 @@ pub fn InvitePanel(props: &InvitePanelProps) -> Html {
                 </div>
             } else {
                 <div class="actions">
-                    <button id="sync-make-invitation" type="button" class="button"
+                    <button id="sync-make-invitation" type="button" class="button button-quiet"
                         onclick={make} disabled={*status.busy}>
                         { i18n.t("sync-make-invitation") }
                     </button>

@@ -75,7 +75,7 @@ pub fn QuarantinePanel(props: &SyncProps) -> Html {
         <section id="sync-quarantine" class="panel" aria-labelledby="sync-quarantine-title">
             <div class="section-heading">
                 <h2 id="sync-quarantine-title">{ i18n.t("sync-quarantine-title") }</h2>
-                <button id="sync-retry-all" type="button" class="button button-small"
+                <button id="sync-retry-all" type="button" class="button button-small button-quiet"
                     onclick={retry} disabled={*props.job.running}>
                     { i18n.t("sync-retry-all") }
                 </button>

@@ -34,10 +34,12 @@ pub fn OrgSetup(props: &OrgSetupProps) -> Html {
 fn StartCard(props: &OrgSetupProps) -> Html {
     let i18n = use_i18n();
     let name = use_state(String::new);
+    let device = use_state(String::new);
     let status = use_form_status();
     let onsubmit = {
-        let (name, status, dispatch, on_done) = (
+        let (name, device, status, dispatch, on_done) = (
             name.clone(),
+            device.clone(),
             status.clone(),
             props.dispatch.clone(),
             props.on_done.clone(),
@@ -52,7 +54,10 @@ fn StartCard(props: &OrgSetupProps) -> Html {
             status.send(
                 i18n,
                 &dispatch,
-                CreateOrganisation { name: typed },
+                CreateOrganisation {
+                    name: typed,
+                    device_name: typed_device(&device),
+                },
                 move |_| on_done.emit(()),
             );
         })
@@ -65,6 +70,9 @@ fn StartCard(props: &OrgSetupProps) -> Html {
                 <TextField id="sync-start-name" label={i18n.t("sync-start-name")}
                     value={(*name).clone()} on_input={set(&name)}
                     hint={Some(i18n.t("sync-start-name-hint"))} required=true />
+                <TextField id="sync-start-device" label={i18n.t("sync-device-name-field")}
+                    value={(*device).clone()} on_input={set(&device)}
+                    hint={Some(i18n.t("sync-start-device-hint"))} />
                 { status.view() }
                 <div class="actions">
                     <button id="sync-start-submit" type="submit" class="button button-primary"
@@ -81,10 +89,12 @@ fn StartCard(props: &OrgSetupProps) -> Html {
 fn JoinCard(props: &OrgSetupProps) -> Html {
     let i18n = use_i18n();
     let invitation = use_state(String::new);
+    let device = use_state(String::new);
     let status = use_form_status();
     let onsubmit = {
-        let (invitation, status, dispatch, on_done) = (
+        let (invitation, device, status, dispatch, on_done) = (
             invitation.clone(),
+            device.clone(),
             status.clone(),
             props.dispatch.clone(),
             props.on_done.clone(),
@@ -99,7 +109,10 @@ fn JoinCard(props: &OrgSetupProps) -> Html {
             status.send(
                 i18n,
                 &dispatch,
-                JoinOrganisation { invitation: text },
+                JoinOrganisation {
+                    invitation: text,
+                    device_name: typed_device(&device),
+                },
                 move |_| on_done.emit(()),
             );
         })
@@ -112,6 +125,9 @@ fn JoinCard(props: &OrgSetupProps) -> Html {
                 <TextArea id="sync-join-invitation" label={i18n.t("sync-join-invitation")}
                     value={(*invitation).clone()} on_input={set(&invitation)} rows={5}
                     hint={Some(i18n.t("sync-join-invitation-hint"))} class="sync-code-field" />
+                <TextField id="sync-join-device" label={i18n.t("sync-device-name-field")}
+                    value={(*device).clone()} on_input={set(&device)}
+                    hint={Some(i18n.t("sync-join-device-hint"))} />
                 { status.view() }
                 <div class="actions">
                     <button id="sync-join-submit" type="submit" class="button button-primary"
@@ -122,4 +138,10 @@ fn JoinCard(props: &OrgSetupProps) -> Html {
             </form>
         </section>
     }
+}
+
+/// The device name typed, if any: a blank field keeps the name this vault already has.
+fn typed_device(device: &str) -> Option<String> {
+    let typed = device.trim();
+    (!typed.is_empty()).then(|| typed.to_owned())
 }

@@ -8,6 +8,7 @@ use super::{LastResult, SyncProps};
 use crate::components::case::{on_submit, set};
 use crate::components::sync::FolderField;
 use crate::errors::describe;
+use crate::hooks::scroll_after_render;
 use crate::i18n::use_i18n;
 
 #[function_component]
@@ -35,6 +36,7 @@ pub fn OutboxPanel(props: &SyncProps) -> Html {
                         Err(error) => LastResult::Failed(describe(&i18n, &error)),
                     }));
                     reload.emit(());
+                    scroll_after_render("sync-last-result".to_owned());
                 },
             );
         })
@@ -90,6 +92,7 @@ pub fn InboxPanel(props: &SyncProps) -> Html {
                         Err(error) => LastResult::Failed(describe(&i18n, &error)),
                     }));
                     reload.emit(());
+                    scroll_after_render("sync-last-result".to_owned());
                 },
             );
         })
