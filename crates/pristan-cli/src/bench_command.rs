@@ -1,8 +1,9 @@
 //! `pristan bench`: how long the things a volunteer waits for take on a given vault (searches, the
 //! dashboard, a case page, and with `--write` saving a note), for docs/benchmarks.md. Times are
-//! printed, never asserted: they depend on the machine.
+//! printed, never asserted: they depend on the machine. `--sync DIR` times bundles instead
+//! (`bench_sync.rs`).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
@@ -24,6 +25,11 @@ pub struct BenchArgs {
     /// vault: a note and its deletion stay in the operation log.
     #[arg(long)]
     write: bool,
+    /// Instead, time exporting a bundle of every operation in the vault and importing it on a
+    /// second coordinator's vault made in DIR (new or empty), with peak memory. Makes the vault
+    /// an organisation's coordinator if it is in none: run it on a copy of a demo vault.
+    #[arg(long, value_name = "DIR", conflicts_with = "write")]
+    sync: Option<PathBuf>,
 }
 
 pub fn run(dir: &Path, args: BenchArgs) -> Result<()> {
@@ -35,6 +41,11 @@ pub fn run(dir: &Path, args: BenchArgs) -> Result<()> {
         "unlock",
         ms(started.elapsed())
     );
+    if let Some(scratch) = &args.sync {
+        crate::bench_sync::run(&mut vault, &passphrase, scratch)?;
+        vault.lock()?;
+        return Ok(());
+    }
     let runs = args.runs.max(1);
     let today = chrono::Local::now().date_naive();
     let cases = vault.cases()?;

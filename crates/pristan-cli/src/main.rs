@@ -5,6 +5,7 @@
 //! `--passphrase-stdin` one per line from standard input.
 
 mod bench_command;
+mod bench_sync;
 mod case_commands;
 mod deadline_commands;
 mod demo;

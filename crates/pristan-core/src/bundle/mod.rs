@@ -3,6 +3,8 @@
 //! anything, in one transaction.
 
 mod age_layer;
+#[cfg(test)]
+mod clock_skew_tests;
 mod envelope;
 mod error;
 mod export;

@@ -1,0 +1,147 @@
+//! `pristan bench --sync DIR`: how long a bundle of every operation in the vault takes to export,
+//! and to import on a second coordinator's device, and how much memory each step takes at its
+//! peak (VmHWM, reset before each step where Linux allows). For docs/benchmarks.md; times are
+//! printed, never asserted.
+//!
+//! The vault becomes the first coordinator of a new organisation if it belongs to none (so use a
+//! copy of a demo vault, not a real one). The second device is a new vault in DIR that joins as
+//! coordinator with the organisation's key file, as a second office laptop would.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+use pristan_core::bundle::{ExportOutcome, FileOutcome};
+use pristan_core::{KdfParams, Vault};
+use secrecy::SecretString;
+
+pub fn run(vault: &mut Vault, passphrase: &SecretString, scratch: &Path) -> Result<()> {
+    std::fs::create_dir_all(scratch)
+        .with_context(|| format!("could not create {}", scratch.display()))?;
+    if std::fs::read_dir(scratch)?.next().is_some() {
+        bail!(
+            "{} is not empty: give an empty or new folder",
+            scratch.display()
+        );
+    }
+    let outbox = scratch.join("outbox");
+    std::fs::create_dir(&outbox)?;
+    if vault.org()?.is_none() {
+        vault.create_org("Benchmark Visitors")?;
+        println!("made this vault the coordinator of a new organisation");
+    }
+    let key_file = vault
+        .export_coordinator_keys(passphrase)
+        .context("this vault must be a coordinator's")?;
+    let (mut second, _) = Vault::create(&scratch.join("second"), passphrase, KdfParams::MINIMUM)?;
+    second.join_as_coordinator(&key_file, passphrase)?;
+
+    let step = Step::start();
+    let outcome = vault.export_bundle(&outbox, Some(1), &mut |_| {})?;
+    let export = step.finish();
+    let ExportOutcome::Written(report) = outcome else {
+        bail!("this vault holds no operations of its own");
+    };
+    println!(
+        "bundle: {} operations, {} attachments, {:.1} MiB",
+        report.ops,
+        report.attachments,
+        report.bytes as f64 / (1024.0 * 1024.0)
+    );
+    export.print("export (every operation, from seq 1)");
+
+    let path = PathBuf::from(&report.path);
+    let step = Step::start();
+    let summary = second.import_bundles(std::slice::from_ref(&path), &mut |_| {})?;
+    let import = step.finish();
+    if let Some(FileOutcome::Quarantined { reason, .. } | FileOutcome::Rejected { reason }) =
+        summary.files.first().map(|f| &f.outcome)
+    {
+        bail!("the second device refused the bundle: {reason}");
+    }
+    import.print("import on a second coordinator (one transaction)");
+
+    let step = Step::start();
+    let again = second.import_bundles(&[path], &mut |_| {})?;
+    let replay = step.finish();
+    if again.already_imported != 1 {
+        bail!("importing the bundle again was not a no-op: {again:?}");
+    }
+    replay.print("import again (recognised as seen, nothing applied)");
+
+    let step = Step::start();
+    let same = vault.state_hash()? == second.state_hash()?;
+    step.finish().print("state hash of both vaults");
+    println!(
+        "both devices hold the same state: {}",
+        if same { "yes" } else { "NO" }
+    );
+    second.lock()?;
+    Ok(())
+}
+
+/// One measured step: wall time, and the process's peak resident memory during it.
+struct Step {
+    started: Instant,
+    rss_before: Option<u64>,
+    peak_reset: bool,
+}
+
+struct Measured {
+    elapsed: Duration,
+    rss_before: Option<u64>,
+    peak: Option<u64>,
+    peak_reset: bool,
+}
+
+impl Step {
+    fn start() -> Step {
+        // Writing 5 to clear_refs resets VmHWM to the current RSS (Linux 4.0 and later).
+        let peak_reset = std::fs::write("/proc/self/clear_refs", "5").is_ok();
+        Step {
+            started: Instant::now(),
+            rss_before: status_kib("VmRSS:"),
+            peak_reset,
+        }
+    }
+
+    fn finish(self) -> Measured {
+        Measured {
+            elapsed: self.started.elapsed(),
+            rss_before: self.rss_before,
+            peak: status_kib("VmHWM:"),
+            peak_reset: self.peak_reset,
+        }
+    }
+}
+
+impl Measured {
+    fn print(&self, label: &str) {
+        let mib = |kib: Option<u64>| {
+            kib.map_or_else(|| "?".to_owned(), |k| format!("{:.0}", k as f64 / 1024.0))
+        };
+        let since = if self.peak_reset {
+            ""
+        } else {
+            " (peak since start)"
+        };
+        println!(
+            "{label:<52} {:>9.1} ms   peak RSS {} MiB{since} (before: {} MiB)",
+            self.elapsed.as_secs_f64() * 1000.0,
+            mib(self.peak),
+            mib(self.rss_before),
+        );
+    }
+}
+
+/// A `kB` line of /proc/self/status, such as `VmHWM:`; none where there is no /proc.
+fn status_kib(key: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(key))?;
+    line[key.len()..]
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()
+}
