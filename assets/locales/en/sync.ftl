@@ -67,6 +67,7 @@ sync-export-written = Bundle { $number } saved: { $ops ->
     [one] { $attachments } attachment
    *[other] { $attachments } attachments
 }, { $size }.
+sync-export-split = It was split into { $count } files so that each stays a size other computers accept. Carry all of them.
 sync-export-next = Give this file to your coordinator, or leave it in your shared folder.
 sync-export-nothing-new = Nothing new to send: your coordinators already have all your changes.
 sync-size-kb = { $kb } KB

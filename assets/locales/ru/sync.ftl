@@ -73,6 +73,12 @@ sync-export-written = Пакет { $number } сохранён: { $ops ->
     [many] { $attachments } вложений
    *[other] { $attachments } вложения
 }, { $size }.
+sync-export-split = Пакет разделён на { $count ->
+    [one] { $count } файл
+    [few] { $count } файла
+    [many] { $count } файлов
+   *[other] { $count } файла
+}, чтобы каждый был допустимого размера. Передайте их все.
 sync-export-next = Передайте этот файл координатору или оставьте его в общей папке.
 sync-export-nothing-new = Отправлять нечего: у координаторов уже есть все ваши изменения.
 sync-size-kb = { $kb } КБ

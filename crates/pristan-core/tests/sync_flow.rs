@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use pristan_core::bundle::{ExportOutcome, FileOutcome, ImportSummary};
+use pristan_core::bundle::{BatchLimits, ExportOutcome, FileOutcome, ImportSummary};
 use pristan_core::cases::{CaseField, NewCase};
 use pristan_core::domain::{LongText, Note, NoteKind, Sensitivity};
 use pristan_core::ops::{EntityId, ForgetReason};
@@ -269,4 +269,38 @@ fn a_volunteer_cannot_send_a_forget_instruction() {
         other => panic!("expected quarantine, got {other:?}"),
     }
     assert!(coordinator.vault.case(case).unwrap().is_some());
+}
+
+#[test]
+fn a_large_export_is_split_into_bundles_that_all_import_in_any_order() {
+    let (mut coordinator, mut volunteer, case, _stick) = approved_with_case();
+    for n in 0..7 {
+        add_note(&mut volunteer.vault, case, &format!("visit {n}"));
+    }
+    let stick = tempfile::tempdir().unwrap();
+    let small = BatchLimits {
+        ops: 3,
+        ..BatchLimits::DEFAULT
+    };
+    let report = match volunteer
+        .vault
+        .export_bundle_in_batches(stick.path(), None, &small, &mut |_| {})
+        .unwrap()
+    {
+        ExportOutcome::Written(report) => report,
+        ExportOutcome::NothingNew => panic!("expected bundles"),
+    };
+    assert_eq!(report.paths.len(), 3, "{report:?}");
+    assert_eq!(report.ops, 7);
+    assert_eq!(report.number, 4, "bundle 1 was the first export");
+    // Delivered last-first: every part imports, and no bundle is reported missing.
+    let mut paths: Vec<PathBuf> = report.paths.iter().map(PathBuf::from).collect();
+    paths.reverse();
+    let summary = coordinator
+        .vault
+        .import_bundles(&paths, &mut |_| {})
+        .unwrap();
+    assert_eq!(summary.imported, 3, "{summary:?}");
+    assert_eq!(summary.totals.new_notes, 7);
+    assert!(summary.gaps.is_empty(), "{summary:?}");
 }

@@ -111,10 +111,14 @@ impl Progress {
 /// What an export wrote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportReport {
-    /// Where the file was written (shown to the user; they chose the folder).
+    /// Where the (first) file was written (shown to the user; they chose the folder).
     pub path: String,
+    /// Every file written, in order: a large export is split into several bundles so each stays
+    /// within what other devices accept. All of them are to be carried.
+    #[serde(default)]
+    pub paths: Vec<String>,
     pub kind: BundleKind,
-    /// The bundle's number in its stream (1 for the first).
+    /// The (last) bundle's number in its stream (1 for the first).
     pub number: u64,
     pub ops: usize,
     pub attachments: usize,

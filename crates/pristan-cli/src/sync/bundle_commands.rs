@@ -179,6 +179,19 @@ fn require_folder(path: &Path) -> Result<()> {
 }
 
 fn print_report(report: &ExportReport) {
+    if report.paths.len() > 1 {
+        println!(
+            "Wrote {} bundles ({} changes, {} attachments, {} bytes); carry all of them:",
+            report.paths.len(),
+            report.ops,
+            report.attachments,
+            report.bytes
+        );
+        for path in &report.paths {
+            println!("  {path}");
+        }
+        return;
+    }
     println!(
         "Wrote {} ({} changes, {} attachments, {} bytes).",
         report.path, report.ops, report.attachments, report.bytes

@@ -35,6 +35,17 @@ impl Vault {
         resend_from: Option<u64>,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ExportOutcome> {
+        self.export_bundle_in_batches(dir, resend_from, &BatchLimits::DEFAULT, progress)
+    }
+
+    /// [`Vault::export_bundle`] with other batch limits (tests use small ones to see splitting).
+    pub fn export_bundle_in_batches(
+        &mut self,
+        dir: &Path,
+        resend_from: Option<u64>,
+        limits: &BatchLimits,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<ExportOutcome> {
         let org = self.org()?.ok_or(BundleError::NoOrganisation)?;
         let conn = &self.conn;
         let start = match resend_from {
@@ -46,10 +57,6 @@ impl Vault {
         if ops.is_empty() {
             return Ok(ExportOutcome::NothingNew);
         }
-        let seq_range = Some(SeqRange {
-            first: ops[0].seq.get(),
-            last: ops[ops.len() - 1].seq.get(),
-        });
         // This device can open its own bundle too, so one left in a shared folder is recognised
         // on the next import rather than quarantined as unreadable.
         let own: age::x25519::Recipient = org::decryption_identities(conn)?
@@ -61,8 +68,8 @@ impl Vault {
             kind: BundleKind::Ops,
             to_device: None,
         };
-        let report = write_bundle(
-            self, dir, stream, ops, seq_range, recipients, org.org, progress,
+        let report = write_split(
+            self, dir, &stream, ops, recipients, org.org, limits, progress,
         )?;
         Ok(ExportOutcome::Written(report))
     }
@@ -111,8 +118,136 @@ impl Vault {
             kind: BundleKind::CasePacket,
             to_device: Some(to),
         };
-        write_bundle(self, dir, stream, ops, None, recipients, org.org, progress)
+        write_split(
+            self,
+            dir,
+            &stream,
+            ops,
+            recipients,
+            org.org,
+            &BatchLimits::DEFAULT,
+            progress,
+        )
     }
+}
+
+/// How much one bundle may carry before an export starts the next one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BatchLimits {
+    pub ops: usize,
+    pub ops_json_bytes: u64,
+    pub blob_bytes: u64,
+}
+
+impl BatchLimits {
+    /// Half of what a receiver accepts (`Limits::DEFAULT`: 100,000 operations, 32 MiB of their
+    /// JSON, 1 GiB decompressed), leaving room for estimates and a newer Pristan's larger ops.
+    pub const DEFAULT: BatchLimits = BatchLimits {
+        ops: 50_000,
+        ops_json_bytes: 16 * 1024 * 1024,
+        blob_bytes: 256 * 1024 * 1024,
+    };
+}
+
+/// Writes `ops` as one bundle, or as several numbered ones in order when they would exceed what a
+/// receiver accepts, and reports them together.
+#[allow(clippy::too_many_arguments)]
+fn write_split(
+    vault: &mut Vault,
+    dir: &Path,
+    stream: &Stream,
+    ops: Vec<Op>,
+    recipients: Vec<age::x25519::Recipient>,
+    org: org::OrgId,
+    limits: &BatchLimits,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ExportReport> {
+    let batches = batches(&vault.conn, ops, limits)?;
+    let mut total: Option<ExportReport> = None;
+    for batch in batches {
+        let seq_range = (stream.kind == BundleKind::Ops).then(|| SeqRange {
+            first: batch.first().map_or(0, |op| op.seq.get()),
+            last: batch.last().map_or(0, |op| op.seq.get()),
+        });
+        let report = write_bundle(
+            vault,
+            dir,
+            stream,
+            batch,
+            seq_range,
+            recipients.clone(),
+            org,
+            progress,
+        )?;
+        total = Some(match total {
+            None => ExportReport {
+                paths: vec![report.path.clone()],
+                ..report
+            },
+            Some(mut sum) => {
+                sum.paths.push(report.path);
+                sum.number = report.number;
+                sum.ops += report.ops;
+                sum.attachments += report.attachments;
+                sum.bytes += report.bytes;
+                sum.seq_range = match (sum.seq_range, report.seq_range) {
+                    (Some(a), Some(b)) => Some(SeqRange {
+                        first: a.first.min(b.first),
+                        last: a.last.max(b.last),
+                    }),
+                    (a, b) => a.or(b),
+                };
+                sum
+            }
+        });
+    }
+    total.ok_or_else(|| damaged_log("an export with no operations".into()))
+}
+
+/// Splits `ops` (kept in order) into bundles within the batch limits above.
+fn batches(conn: &Connection, ops: Vec<Op>, limits: &BatchLimits) -> Result<Vec<Vec<Op>>> {
+    let mut batches = vec![Vec::new()];
+    let (mut json, mut blob_bytes) = (0u64, 0u64);
+    for op in ops {
+        let op_json = serde_json::to_vec(&op).map_or(0, |v| v.len() as u64 + 1);
+        let op_blob = blob_len(conn, &op)?;
+        let current = batches.last().map_or(0, Vec::len);
+        let full = current >= limits.ops
+            || json + op_json > limits.ops_json_bytes
+            || blob_bytes + op_blob > limits.blob_bytes;
+        if current > 0 && full {
+            batches.push(Vec::new());
+            (json, blob_bytes) = (0, 0);
+        }
+        json += op_json;
+        blob_bytes += op_blob;
+        if let Some(batch) = batches.last_mut() {
+            batch.push(op);
+        }
+    }
+    Ok(batches)
+}
+
+/// The size of the attachment content `op` names, if it is an attachment record.
+fn blob_len(conn: &Connection, op: &Op) -> Result<u64> {
+    let sha = match (&op.entity_type, &op.change) {
+        (crate::ops::EntityType::Attachment, crate::ops::Change::Record { fields }) => fields
+            .get("sha256")
+            .and_then(|v| v.as_str())
+            .map(str::to_owned),
+        _ => None,
+    };
+    let Some(sha) = sha else {
+        return Ok(0);
+    };
+    let len: Option<i64> = conn
+        .query_row(
+            "SELECT length(data) FROM blobs WHERE sha256 = ?1",
+            [sha],
+            |row| row.get(0),
+        )
+        .optional()?;
+    Ok(len.map_or(0, |n| n.max(0) as u64))
 }
 
 struct Stream {
@@ -130,7 +265,7 @@ impl Stream {
 fn write_bundle(
     vault: &mut Vault,
     dir: &Path,
-    stream: Stream,
+    stream: &Stream,
     ops: Vec<Op>,
     seq_range: Option<SeqRange>,
     recipients: Vec<age::x25519::Recipient>,
@@ -146,7 +281,7 @@ fn write_bundle(
         blobs: blobs.clone(),
     })?;
     let (payload_sha256, payload_len) = envelope::payload_digest(&body);
-    let (number, previous) = next_number(conn, &stream)?;
+    let (number, previous) = next_number(conn, stream)?;
     let header = BundleHeader {
         format: FORMAT_VERSION,
         kind: stream.kind,
@@ -196,6 +331,7 @@ fn write_bundle(
     )?;
     progress(Progress::new(Stage::Done, 1, 1));
     Ok(ExportReport {
+        paths: Vec::new(),
         path: path.display().to_string(),
         kind: stream.kind,
         number,

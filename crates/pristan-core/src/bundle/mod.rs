@@ -20,7 +20,7 @@ pub mod testing;
 
 pub use age_layer::recipient_fingerprint;
 pub use error::BundleError;
-pub use export::BUNDLE_EXTENSION;
+pub use export::{BatchLimits, BUNDLE_EXTENSION};
 pub use format::{Blob, BundleHeader, Payload, FORMAT_VERSION};
 pub use limits::Limits;
 pub use pristan_model::sync::{

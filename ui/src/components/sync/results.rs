@@ -21,7 +21,12 @@ pub fn ExportResult(props: &ExportResultProps) -> Html {
         ExportOutcome::Written(report) => html! {
             <div id="sync-export-result" class="note note-success" role="status">
                 <p>{ written(&i18n, report) }</p>
-                <p class="sync-path">{ &report.path }</p>
+                if report.paths.len() > 1 {
+                    <p>{ i18n.t_args("sync-export-split", &[("count", (report.paths.len() as i64).into())]) }</p>
+                    { for report.paths.iter().map(|path| html! { <p class="sync-path">{ path }</p> }) }
+                } else {
+                    <p class="sync-path">{ &report.path }</p>
+                }
                 <p>{ i18n.t("sync-export-next") }</p>
             </div>
         },
