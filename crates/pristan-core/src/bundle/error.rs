@@ -77,7 +77,7 @@ pub enum BundleError {
         source: age::EncryptError,
     },
 
-    #[error("this bundle would be too large for other devices to import ({part} would be {size} bytes, more than the {max} they accept): export fewer attachments at a time")]
+    #[error("this bundle would be too large for other devices to import ({part} would be {size} bytes, more than the {max} they accept): a single attachment or change is too large to send; remove or shrink it")]
     ExportTooLarge {
         part: &'static str,
         size: u64,
