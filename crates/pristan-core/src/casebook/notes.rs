@@ -55,10 +55,13 @@ impl Vault {
         let newest = self.require::<Note>(id)?;
         // Notes made here always name their case; one received without it has no history to
         // read, and says so rather than stopping the app.
-        let case_id = newest.record.case_id.ok_or_else(|| crate::error::Error::Invalid {
-            field: "note",
-            reason: "this note belongs to no case, so it has no revisions to show".into(),
-        })?;
+        let case_id = newest
+            .record
+            .case_id
+            .ok_or_else(|| crate::error::Error::Invalid {
+                field: "note",
+                reason: "this note belongs to no case, so it has no revisions to show".into(),
+            })?;
         let notes = self.list::<Note>(case_id)?;
         let total = chain_length(&notes, &newest);
         let mut chain = Vec::new();
