@@ -68,6 +68,7 @@ sync-export-written = Bundle { $number } saved: { $ops ->
    *[other] { $attachments } attachments
 }, { $size }.
 sync-export-split = It was split into { $count } files so that each stays a size other computers accept. Carry all of them.
+sync-results-clock-ahead = A sender's clock is about { $hours } hours ahead of this computer's. Ask them to check the date and time on their laptop, or check this one. Nothing was lost.
 sync-export-next = Give this file to your coordinator, or leave it in your shared folder.
 sync-export-nothing-new = Nothing new to send: your coordinators already have all your changes.
 sync-size-kb = { $kb } KB

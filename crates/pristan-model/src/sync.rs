@@ -168,6 +168,10 @@ pub struct ImportCounts {
     pub updated_fields: usize,
     pub forgotten: usize,
     pub attachments: usize,
+    /// Set when a received change was stamped more than a day after this computer's clock: the
+    /// sender's clock (or this one) is set wrong. Merging stays correct; a person should fix it.
+    #[serde(default)]
+    pub clock_ahead_ms: Option<u64>,
 }
 
 /// One file's result in an import.

@@ -234,6 +234,13 @@ pub fn print_summary(summary: &ImportSummary) {
             _ => {}
         }
     }
+    if let Some(ms) = t.clock_ahead_ms {
+        println!(
+            "A sender's clock is about {} hour(s) ahead of this computer's: ask them to check the \
+             date and time on their laptop (or check this one). Nothing was lost.",
+            ms / 3_600_000
+        );
+    }
     if summary.conflicts > 0 {
         println!(
             "{} conflict(s) wait for a coordinator: pristan conflicts list",

@@ -138,7 +138,13 @@ fn a_laptop_days_ahead_does_not_outrank_an_edit_made_after_seeing_its_own() {
         "Russian".into(),
     );
     let bundle = export(&mut p.volunteer, &p.stick);
-    import(&mut p.coordinator, &bundle);
+    let summary = p
+        .coordinator
+        .import_bundles(&[bundle.clone()], &mut |_| {})
+        .unwrap();
+    // The summary tells the coordinator the sender's clock is days ahead.
+    let ahead = summary.totals.clock_ahead_ms.expect("a clock warning");
+    assert!(ahead >= 4 * DAY_MS, "{ahead}");
     assert_eq!(languages(&p.coordinator, p.case), "Russian");
     // Receiving the op moved the coordinator's clock past it, days beyond its wall clock.
     assert!(p.coordinator.clock.last().wall_ms() >= now_ms() + 4 * DAY_MS);

@@ -18,7 +18,7 @@ use super::{age_layer, payload, BundleError, Limits};
 use super::{BundleKind, FileOutcome, ImportCounts};
 use crate::error::{Error, Result};
 use crate::ops::store::{self, Applied};
-use crate::ops::{Change, EntityType, Op};
+use crate::ops::{Change, ClockWarning, EntityType, Op};
 use crate::org::{self, DeviceIdentity, Role, RosterEntry};
 use crate::vault::Vault;
 
@@ -228,7 +228,9 @@ impl Vault {
         }
         for op in &checked.payload.ops {
             let is_new_case = op.entity_type == EntityType::Case && !case_exists(&tx, op)?;
-            clock.observe(op.hlc, now_ms())?;
+            if let Some(ClockWarning::PeerClockAhead { by_ms }) = clock.observe(op.hlc, now_ms())? {
+                counts.clock_ahead_ms = Some(counts.clock_ahead_ms.unwrap_or(0).max(by_ms));
+            }
             match store::apply(&tx, op)? {
                 Applied::New => count(&mut counts, op, is_new_case),
                 _ => counts.duplicate_ops += 1,

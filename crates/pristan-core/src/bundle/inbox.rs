@@ -245,6 +245,7 @@ fn add(summary: &mut ImportSummary, result: FileResult) {
             t.updated_fields += counts.updated_fields;
             t.forgotten += counts.forgotten;
             t.attachments += counts.attachments;
+            t.clock_ahead_ms = t.clock_ahead_ms.max(counts.clock_ahead_ms);
         }
         FileOutcome::AlreadyImported { .. } => summary.already_imported += 1,
         FileOutcome::Quarantined { .. } => summary.quarantined += 1,

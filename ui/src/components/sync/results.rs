@@ -95,6 +95,11 @@ pub fn ImportResults(props: &ImportResultsProps) -> Html {
                 </ul>
                 <p>{ brought(&i18n, &summary.totals) }</p>
             }
+            if let Some(ms) = summary.totals.clock_ahead_ms {
+                <p class="note note-warning">
+                    { i18n.t_args("sync-results-clock-ahead", &[("hours", ((ms / 3_600_000) as i64).into())]) }
+                </p>
+            }
             if summary.conflicts > 0 {
                 <p class="note note-warning">
                     { i18n.t_args("sync-results-conflicts", &[("count", summary.conflicts.into())]) }
