@@ -140,7 +140,7 @@ fn a_laptop_days_ahead_does_not_outrank_an_edit_made_after_seeing_its_own() {
     let bundle = export(&mut p.volunteer, &p.stick);
     let summary = p
         .coordinator
-        .import_bundles(&[bundle.clone()], &mut |_| {})
+        .import_bundles(std::slice::from_ref(&bundle), &mut |_| {})
         .unwrap();
     // The summary tells the coordinator the sender's clock is days ahead.
     let ahead = summary.totals.clock_ahead_ms.expect("a clock warning");
