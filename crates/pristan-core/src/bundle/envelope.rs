@@ -16,6 +16,7 @@ use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
+use super::bytes::{take, take_array};
 use super::limits::json_depth_within;
 use super::{BundleError, BundleHeader, Limits, FORMAT_VERSION};
 
@@ -120,10 +121,10 @@ pub(crate) struct Envelope<'a> {
 /// parsed, so a newer Pristan's bundle is named as such instead of as malformed.
 pub(crate) fn open<'a>(plaintext: &'a [u8], limits: &Limits) -> Result<Envelope<'a>, BundleError> {
     let mut rest = plaintext;
-    if take_array::<8>(&mut rest)? != *MAGIC {
+    if take_array::<8>(&mut rest, cut_short)? != *MAGIC {
         return Err(malformed("it is not a Pristan bundle"));
     }
-    let version = u16::from_be_bytes(take_array(&mut rest)?);
+    let version = u16::from_be_bytes(take_array(&mut rest, cut_short)?);
     if version > FORMAT_VERSION {
         return Err(BundleError::UnknownVersion {
             found: version,
@@ -133,7 +134,7 @@ pub(crate) fn open<'a>(plaintext: &'a [u8], limits: &Limits) -> Result<Envelope<
     if version != FORMAT_VERSION {
         return Err(malformed("its format number is not one Pristan ever wrote"));
     }
-    let header_len = u32::from_be_bytes(take_array(&mut rest)?);
+    let header_len = u32::from_be_bytes(take_array(&mut rest, cut_short)?);
     if u64::from(header_len) > limits.max_header_bytes {
         return Err(BundleError::HeaderTooLarge {
             size: header_len.into(),
@@ -141,12 +142,12 @@ pub(crate) fn open<'a>(plaintext: &'a [u8], limits: &Limits) -> Result<Envelope<
         });
     }
     let header_len = usize::try_from(header_len).map_err(|_| malformed("it is too large"))?;
-    let header_bytes = take(&mut rest, header_len)?;
+    let header_bytes = take(&mut rest, header_len, cut_short)?;
     let header = parse_header(header_bytes, limits)?;
     if header.format != version {
         return Err(malformed("its format number does not match the envelope's"));
     }
-    let signature = Signature::from_bytes(&take_array(&mut rest)?);
+    let signature = Signature::from_bytes(&take_array(&mut rest, cut_short)?);
 
     if header.payload_len > limits.max_payload_bytes {
         return Err(malformed(
@@ -254,18 +255,6 @@ fn malformed(reason: &str) -> BundleError {
     }
 }
 
-/// Takes the next `n` bytes, or reports the envelope as cut short.
-fn take<'a>(rest: &mut &'a [u8], n: usize) -> Result<&'a [u8], BundleError> {
-    if n > rest.len() {
-        return Err(malformed("it is cut short"));
-    }
-    let (taken, after) = rest.split_at(n);
-    *rest = after;
-    Ok(taken)
-}
-
-fn take_array<const N: usize>(rest: &mut &[u8]) -> Result<[u8; N], BundleError> {
-    let mut array = [0u8; N];
-    array.copy_from_slice(take(rest, N)?);
-    Ok(array)
+fn cut_short() -> BundleError {
+    malformed("it is cut short")
 }

@@ -275,11 +275,9 @@ fn write_bundle(
     let me = vault.device_identity()?;
     let conn = &vault.conn;
     let blobs = blobs_named_by(conn, &ops)?;
+    let (op_count, blob_count) = (ops.len(), blobs.len());
     progress(Progress::new(Stage::Compressing, 0, 1));
-    let body = payload::compress(&Payload {
-        ops: ops.clone(),
-        blobs: blobs.clone(),
-    })?;
+    let body = payload::compress(&Payload { ops, blobs })?;
     let (payload_sha256, payload_len) = envelope::payload_digest(&body);
     let (number, previous) = next_number(conn, stream)?;
     let header = BundleHeader {
@@ -335,8 +333,8 @@ fn write_bundle(
         path: path.display().to_string(),
         kind: stream.kind,
         number,
-        ops: ops.len(),
-        attachments: blobs.len(),
+        ops: op_count,
+        attachments: blob_count,
         bytes: file.len() as u64,
         seq_range,
     })

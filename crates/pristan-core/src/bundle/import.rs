@@ -8,6 +8,8 @@
 //! A refused bundle changes nothing in the casebook: the transaction is rolled back, and the file
 //! (still encrypted, as it arrived) goes to quarantine with the reason.
 
+use std::collections::HashMap;
+
 use chrono::{SecondsFormat, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -18,7 +20,7 @@ use super::{age_layer, payload, BundleError, Limits};
 use super::{BundleKind, FileOutcome, ImportCounts};
 use crate::error::{Error, Result};
 use crate::ops::store::{self, Applied};
-use crate::ops::{Change, ClockWarning, EntityType, Op};
+use crate::ops::{Change, ClockWarning, DeviceId, EntityType, Op};
 use crate::org::{self, DeviceIdentity, Role, RosterEntry};
 use crate::vault::Vault;
 
@@ -76,19 +78,21 @@ impl Vault {
             return Ok(Checks::Seen(header.sender_name.clone()));
         }
 
-        // The sender's roster, if newer and genuinely the organisation's, counts for this check;
-        // it is stored only if the whole bundle is applied.
-        let roster = match &header.roster {
+        // The roster this bundle is judged by, read once: the sender's, if newer and genuinely
+        // the organisation's (stored only if the whole bundle is applied), or this vault's.
+        let sent = match &header.roster {
             Some(signed) => Some(org::verify_roster(&org.org_signing_key, signed)?),
             None => None,
         };
-        let newer_entry = roster
+        let roster: HashMap<DeviceId, RosterEntry> = sent
             .filter(|r| r.org == org.org && r.version > org.roster_version)
-            .and_then(|r| r.entries.into_iter().find(|e| e.device == header.sender));
-        let signer = match newer_entry {
-            Some(entry) => Some(entry),
-            None => org::roster_entry(&self.conn, header.sender)?,
-        };
+            .or(self.roster()?)
+            .map(|r| r.entries)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|entry| (entry.device, entry))
+            .collect();
+        let signer = roster.get(&header.sender).cloned();
         let Some(signer) = signer else {
             return Err(self.waiting_for_approval(&envelope)?.into());
         };
@@ -117,7 +121,7 @@ impl Vault {
             return Ok(Checks::Seen(sender_name));
         }
         let payload = payload::decompress(envelope.payload(), limits)?;
-        self.check_ops_allowed(&envelope.header, &signer, &payload)?;
+        check_ops_allowed(&envelope.header, &signer, &roster, &payload)?;
         Ok(Checks::Ready(Box::new(Checked {
             header_hash: envelope.header_hash(),
             header: envelope.header,
@@ -157,52 +161,6 @@ impl Vault {
             )
             .optional()?;
         Ok(seen.map(|_| envelope.header.sender_name.clone()))
-    }
-
-    /// What a signer may send: a device's own bundle holds only its own operations within the
-    /// signed range; a case packet comes from a coordinator. Forget instructions come only from
-    /// coordinators, and no operation may reach past a revoked device's last good one.
-    fn check_ops_allowed(
-        &self,
-        header: &BundleHeader,
-        signer: &RosterEntry,
-        payload: &Payload,
-    ) -> Result<()> {
-        let refuse = |reason: &str| -> Result<()> {
-            Err(BundleError::InvalidOperation {
-                reason: reason.to_owned(),
-            }
-            .into())
-        };
-        if header.kind == BundleKind::CasePacket && signer.role != Role::Coordinator {
-            return refuse("a case packet must come from a coordinator");
-        }
-        for op in &payload.ops {
-            if header.kind == BundleKind::Ops {
-                let within = header
-                    .seq_range
-                    .is_some_and(|r| (r.first..=r.last).contains(&op.seq.get()));
-                if op.device != header.sender || !within {
-                    return refuse("the bundle carries operations its sender did not sign for");
-                }
-            }
-            let author = if op.device == signer.device {
-                Some(signer.clone())
-            } else {
-                org::roster_entry(&self.conn, op.device)?
-            };
-            if matches!(op.change, Change::Forget { .. })
-                && author.as_ref().map(|a| a.role) != Some(Role::Coordinator)
-            {
-                return refuse("only a coordinator may ask to forget a person");
-            }
-            if let Some(last_good) = author.and_then(|a| a.revoked_after_seq) {
-                if op.seq.get() > last_good {
-                    return refuse("the bundle carries operations from a revoked device");
-                }
-            }
-        }
-        Ok(())
     }
 
     /// Applies a checked bundle in one transaction: roster, operations, attachment contents and
@@ -255,6 +213,52 @@ impl Vault {
         }
         Ok(counts)
     }
+}
+
+/// What a signer may send: a device's own bundle holds only its own operations within the
+/// signed range; a case packet comes from a coordinator. Forget instructions come only from
+/// coordinators, and no operation may reach past a revoked device's last good one.
+fn check_ops_allowed(
+    header: &BundleHeader,
+    signer: &RosterEntry,
+    roster: &HashMap<DeviceId, RosterEntry>,
+    payload: &Payload,
+) -> Result<()> {
+    let refuse = |reason: &str| -> Result<()> {
+        Err(BundleError::InvalidOperation {
+            reason: reason.to_owned(),
+        }
+        .into())
+    };
+    if header.kind == BundleKind::CasePacket && signer.role != Role::Coordinator {
+        return refuse("a case packet must come from a coordinator");
+    }
+    for op in &payload.ops {
+        if header.kind == BundleKind::Ops {
+            let within = header
+                .seq_range
+                .is_some_and(|r| (r.first..=r.last).contains(&op.seq.get()));
+            if op.device != header.sender || !within {
+                return refuse("the bundle carries operations its sender did not sign for");
+            }
+        }
+        let author = if op.device == signer.device {
+            Some(signer)
+        } else {
+            roster.get(&op.device)
+        };
+        if matches!(op.change, Change::Forget { .. })
+            && author.as_ref().map(|a| a.role) != Some(Role::Coordinator)
+        {
+            return refuse("only a coordinator may ask to forget a person");
+        }
+        if let Some(last_good) = author.and_then(|a| a.revoked_after_seq) {
+            if op.seq.get() > last_good {
+                return refuse("the bundle carries operations from a revoked device");
+            }
+        }
+    }
+    Ok(())
 }
 
 enum Checks {

@@ -3,6 +3,7 @@
 //! anything, in one transaction.
 
 mod age_layer;
+mod bytes;
 #[cfg(test)]
 mod clock_skew_tests;
 mod envelope;

@@ -17,6 +17,7 @@ use serde::de::{DeserializeSeed, SeqAccess, Visitor};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
+use super::bytes::{take, take_array};
 use super::envelope::json_reason;
 use super::limits::json_depth_within;
 use super::{Blob, BundleError, Limits, Payload};
@@ -172,30 +173,30 @@ fn inflate(bytes: &[u8], limits: &Limits) -> Result<Zeroizing<Vec<u8>>, BundleEr
 
 fn parse(raw: &[u8], limits: &Limits) -> Result<Payload, BundleError> {
     let mut rest = raw;
-    if take_array::<4>(&mut rest)? != *MAGIC {
+    if take_array::<4>(&mut rest, cut_short)? != *MAGIC {
         return Err(malformed("they are not in Pristan's format"));
     }
-    let ops_len = u32::from_be_bytes(take_array(&mut rest)?);
+    let ops_len = u32::from_be_bytes(take_array(&mut rest, cut_short)?);
     if u64::from(ops_len) > limits.max_ops_json_bytes {
         return Err(malformed("the operations are larger than allowed"));
     }
-    let ops_json = take(&mut rest, ops_len as usize)?;
+    let ops_json = take(&mut rest, ops_len as usize, cut_short)?;
     if !json_depth_within(ops_json, limits.max_json_depth) {
         return Err(malformed("the operations are nested too deeply"));
     }
     let ops = parse_ops(ops_json, limits.max_ops)?;
 
-    let blob_count = u32::from_be_bytes(take_array(&mut rest)?) as usize;
+    let blob_count = u32::from_be_bytes(take_array(&mut rest, cut_short)?) as usize;
     if blob_count > limits.max_blobs {
         return Err(malformed("there are more attachments than allowed"));
     }
     let mut seen = HashSet::new();
     let mut blobs = Vec::new();
     for _ in 0..blob_count {
-        let address: [u8; 32] = take_array(&mut rest)?;
-        let len = u64::from_be_bytes(take_array(&mut rest)?);
+        let address: [u8; 32] = take_array(&mut rest, cut_short)?;
+        let len = u64::from_be_bytes(take_array(&mut rest, cut_short)?);
         let len = usize::try_from(len).map_err(|_| malformed("they are cut short"))?;
-        let bytes = take(&mut rest, len)?;
+        let bytes = take(&mut rest, len, cut_short)?;
         let digest: [u8; 32] = Sha256::digest(bytes).into();
         if digest != address {
             return Err(malformed("an attachment does not match its address"));
@@ -272,19 +273,8 @@ fn malformed(reason: &str) -> BundleError {
     }
 }
 
-fn take<'a>(rest: &mut &'a [u8], n: usize) -> Result<&'a [u8], BundleError> {
-    if n > rest.len() {
-        return Err(malformed("they are cut short"));
-    }
-    let (taken, after) = rest.split_at(n);
-    *rest = after;
-    Ok(taken)
-}
-
-fn take_array<const N: usize>(rest: &mut &[u8]) -> Result<[u8; N], BundleError> {
-    let mut array = [0u8; N];
-    array.copy_from_slice(take(rest, N)?);
-    Ok(array)
+fn cut_short() -> BundleError {
+    malformed("they are cut short")
 }
 
 #[cfg(test)]

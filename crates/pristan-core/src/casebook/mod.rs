@@ -52,14 +52,7 @@ impl Vault {
         let mut all = vec![(T::ENTITY, id, self.creation(&record)?)];
         let fields = case_assignment(changes)?;
         if !fields.is_empty() {
-            all.push((
-                EntityType::Case,
-                case_id,
-                Change::Assign {
-                    fields,
-                    seen: BTreeMap::new(),
-                },
-            ));
+            all.push((EntityType::Case, case_id, Change::assign(fields)));
         }
         self.record_all(all, |_| Ok(()))?;
         Ok(id)
@@ -106,10 +99,7 @@ impl Vault {
         Ok(if T::IMMUTABLE {
             Change::Record { fields }
         } else {
-            Change::Assign {
-                fields,
-                seen: BTreeMap::new(),
-            }
+            Change::assign(fields)
         })
     }
 
@@ -141,14 +131,7 @@ impl Vault {
             .filter(|(key, value)| old.get(key) != Some(value))
             .collect();
         if !fields.is_empty() {
-            self.record(
-                T::ENTITY,
-                id,
-                Change::Assign {
-                    fields,
-                    seen: BTreeMap::new(),
-                },
-            )?;
+            self.record(T::ENTITY, id, Change::assign(fields))?;
         }
         Ok(())
     }

@@ -111,14 +111,7 @@ impl Vault {
     pub fn add_case(&mut self, case: NewCase) -> Result<EntityId> {
         let fields = case.into_fields()?;
         let id = EntityId::random();
-        self.record(
-            EntityType::Case,
-            id,
-            Change::Assign {
-                fields,
-                seen: BTreeMap::new(),
-            },
-        )?;
+        self.record(EntityType::Case, id, Change::assign(fields))?;
         Ok(id)
     }
 
@@ -148,14 +141,7 @@ impl Vault {
         self.require_case(id)?;
         let fields = case_assignment(changes)?;
         if !fields.is_empty() {
-            self.record(
-                EntityType::Case,
-                id,
-                Change::Assign {
-                    fields,
-                    seen: BTreeMap::new(),
-                },
-            )?;
+            self.record(EntityType::Case, id, Change::assign(fields))?;
         }
         Ok(())
     }

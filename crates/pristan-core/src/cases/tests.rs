@@ -27,10 +27,7 @@ fn assign(device: DeviceId, seq: u64, wall_ms: u64, entity: EntityId, name: &str
         hlc: Hlc::new(wall_ms, 0),
         entity_type: EntityType::Case,
         entity,
-        change: Change::Assign {
-            fields,
-            seen: BTreeMap::new(),
-        },
+        change: Change::assign(fields),
     }
 }
 

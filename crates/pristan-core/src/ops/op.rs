@@ -47,6 +47,16 @@ pub enum ForgetReason {
     EnteredByMistake,
 }
 
+impl Change {
+    /// Field assignments made here; `record_local` fills `seen` from the local heads.
+    pub fn assign(fields: BTreeMap<String, Value>) -> Change {
+        Change::Assign {
+            fields,
+            seen: BTreeMap::new(),
+        }
+    }
+}
+
 /// One recorded change: who made it (`device`, `seq`), when (`hlc`), to what, and how.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Op {

@@ -228,20 +228,12 @@ impl DeviceKeys {
 }
 
 /// This device's Ed25519 signing key, for signing bundles (made on first need).
-#[allow(
-    dead_code,
-    reason = "called by the bundle exporter and importer, written in parallel"
-)]
 pub(crate) fn device_signing_key(conn: &Connection) -> Result<SigningKey> {
     Ok(DeviceKeys::load_or_create(conn)?.signing)
 }
 
 /// The identities that may open a received bundle: this device's own first, then, on a
 /// coordinator's vault, the organisation's (which every member encrypts to).
-#[allow(
-    dead_code,
-    reason = "called by the bundle exporter and importer, written in parallel"
-)]
 pub(crate) fn decryption_identities(conn: &Connection) -> Result<Vec<age::x25519::Identity>> {
     let mut identities = vec![DeviceKeys::load_or_create(conn)?.age];
     if let Some(secrets) = store::load_org(conn)?.and_then(|org| org.secrets) {
@@ -251,10 +243,6 @@ pub(crate) fn decryption_identities(conn: &Connection) -> Result<Vec<age::x25519
 }
 
 /// The organisation's age recipient, which every bundle is encrypted to.
-#[allow(
-    dead_code,
-    reason = "called by the bundle exporter and importer, written in parallel"
-)]
 pub(crate) fn org_recipient(conn: &Connection) -> Result<age::x25519::Recipient> {
     let org = store::require_org(conn)?;
     parse_recipient(&org.recipient, "organisation's encryption key")

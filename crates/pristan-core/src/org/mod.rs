@@ -29,20 +29,8 @@ pub use types::{
 };
 
 // For the bundle exporter and importer.
-#[allow(
-    unused_imports,
-    reason = "the bundle code that calls these is written in parallel"
-)]
 pub(crate) use keys::{decryption_identities, device_signing_key, org_recipient};
-#[allow(
-    unused_imports,
-    reason = "the bundle code that calls these is written in parallel"
-)]
 pub(crate) use roster::{accept_roster, note_pending, roster_entry};
-#[allow(
-    unused_imports,
-    reason = "the bundle code that calls these is written in parallel"
-)]
 pub(crate) use store::is_coordinator;
 
 use crate::error::Result;

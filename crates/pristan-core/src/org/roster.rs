@@ -127,10 +127,6 @@ pub(crate) fn roster_entry(conn: &Connection, device: DeviceId) -> Result<Option
 /// seen for a device id are kept for good: a second set of keys under the same id is what an
 /// impostor would send, so it is refused with [`OrgError::KeyChanged`] and changes nothing. A
 /// device already on the roster is not pending, but its keys are checked the same way.
-#[allow(
-    dead_code,
-    reason = "called by the bundle exporter and importer, written in parallel"
-)]
 pub(crate) fn note_pending(tx: &Transaction<'_>, identity: &DeviceIdentity) -> Result<()> {
     keys::check_identity(identity)?;
     let known = match roster_entry(tx, identity.device)? {

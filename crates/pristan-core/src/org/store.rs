@@ -128,10 +128,6 @@ pub(crate) fn require_coordinator(conn: &Connection) -> Result<(OrgRow, OrgSecre
 }
 
 /// Whether this vault holds the organisation's keys.
-#[allow(
-    dead_code,
-    reason = "called by the bundle exporter and importer, written in parallel"
-)]
 pub(crate) fn is_coordinator(conn: &Connection) -> Result<bool> {
     Ok(conn
         .query_row(
