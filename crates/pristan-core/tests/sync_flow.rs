@@ -6,10 +6,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use pristan_core::bundle::{BatchLimits, ExportOutcome, FileOutcome, ImportSummary};
+use pristan_core::bundle::{BatchLimits, ExportOutcome, ExportReport, FileOutcome, ImportSummary};
 use pristan_core::cases::{CaseField, NewCase};
 use pristan_core::domain::{LongText, Note, NoteKind, Sensitivity};
-use pristan_core::ops::{EntityId, ForgetReason};
+use pristan_core::ops::{DeviceId, EntityId, ForgetReason};
 use pristan_core::org::{Invitation, Role};
 use pristan_core::{KdfParams, Vault};
 use secrecy::SecretString;
@@ -73,6 +73,27 @@ fn add_note(vault: &mut Vault, case: EntityId, text: &str) {
             replaces: None,
         })
         .unwrap();
+}
+
+fn assign(coordinator: &mut Vault, case: EntityId, volunteer: DeviceId) {
+    coordinator
+        .update_case(
+            case,
+            BTreeMap::from([(
+                CaseField::AssignedTo,
+                Value::from(vec![volunteer.to_string()]),
+            )]),
+        )
+        .unwrap();
+}
+
+/// Writes `volunteer`'s case packet into a new folder.
+fn send_packet(coordinator: &mut Vault, volunteer: DeviceId) -> (tempfile::TempDir, ExportReport) {
+    let outbox = tempfile::tempdir().unwrap();
+    let report = coordinator
+        .export_case_packet(volunteer, outbox.path(), &mut |_| {})
+        .unwrap();
+    (outbox, report)
 }
 
 fn outcome(summary: &ImportSummary) -> &FileOutcome {
@@ -140,21 +161,8 @@ fn a_volunteers_bundle_waits_for_approval_then_imports_and_a_replay_changes_noth
 fn a_case_packet_brings_the_assignment_back_to_the_volunteer() {
     let (mut coordinator, mut volunteer, case, _stick) = approved_with_case();
     let volunteer_id = volunteer.vault.device_id();
-    coordinator
-        .vault
-        .update_case(
-            case,
-            BTreeMap::from([(
-                CaseField::AssignedTo,
-                Value::from(vec![volunteer_id.to_string()]),
-            )]),
-        )
-        .unwrap();
-    let outbox = tempfile::tempdir().unwrap();
-    let report = coordinator
-        .vault
-        .export_case_packet(volunteer_id, outbox.path(), &mut |_| {})
-        .unwrap();
+    assign(&mut coordinator.vault, case, volunteer_id);
+    let (_outbox, report) = send_packet(&mut coordinator.vault, volunteer_id);
     let summary = import(&mut volunteer.vault, Path::new(&report.path));
     assert_eq!(summary.imported, 1, "{summary:?}");
     let seen = volunteer.vault.case(case).unwrap().unwrap();
@@ -227,25 +235,12 @@ fn a_revoked_devices_later_bundles_are_quarantined_and_earlier_ones_kept() {
 fn forget_travels_in_a_case_packet() {
     let (mut coordinator, mut volunteer, case, _stick) = approved_with_case();
     let volunteer_id = volunteer.vault.device_id();
-    coordinator
-        .vault
-        .update_case(
-            case,
-            BTreeMap::from([(
-                CaseField::AssignedTo,
-                Value::from(vec![volunteer_id.to_string()]),
-            )]),
-        )
-        .unwrap();
+    assign(&mut coordinator.vault, case, volunteer_id);
     coordinator
         .vault
         .forget_case(case, ForgetReason::ConsentWithdrawn)
         .unwrap();
-    let outbox = tempfile::tempdir().unwrap();
-    let report = coordinator
-        .vault
-        .export_case_packet(volunteer_id, outbox.path(), &mut |_| {})
-        .unwrap();
+    let (_outbox, report) = send_packet(&mut coordinator.vault, volunteer_id);
     let summary = import(&mut volunteer.vault, Path::new(&report.path));
     assert_eq!(summary.totals.forgotten, 1, "{summary:?}");
     assert!(volunteer.vault.case(case).unwrap().is_none());
