@@ -136,6 +136,32 @@ impl App {
         self.find(css).await.text().await.unwrap()
     }
 
+    /// The current value of the input or text area `css`.
+    pub async fn value(&self, css: &str) -> String {
+        self.find(css)
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+    }
+
+    /// Waits (up to 30 s: an autosave comes within 3 s, a search or an import within a few) for
+    /// `css` to hold `text`.
+    pub async fn wait_for_text(&self, css: &str, text: &str) {
+        let mut last = String::new();
+        for _ in 0..300 {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                last = element.text().await.unwrap_or_default();
+                if last.contains(text) {
+                    return;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{css} never showed {text:?}; it shows {last:?}");
+    }
+
     /// Saves a screenshot of the window as NN-label.png.
     pub async fn shot(&mut self, label: &str) {
         self.step += 1;

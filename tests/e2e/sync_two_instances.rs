@@ -6,7 +6,6 @@
 //! through the windows; screenshots of each land in artifacts/e2e/sync_two_instances/.
 
 use std::path::Path;
-use std::time::Duration;
 
 use fantoccini::Locator;
 
@@ -40,10 +39,10 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
         .type_into("#sync-start-device", "Office laptop")
         .await;
     coordinator.click("#sync-start-submit").await;
-    wait_for_text(&coordinator, "#sync-org-name", ORG).await;
+    coordinator.wait_for_text("#sync-org-name", ORG).await;
     assert_eq!(coordinator.text("#sync-role").await, "Coordinator");
     coordinator.click("#sync-make-invitation").await;
-    let invitation = value(&coordinator, "#sync-invitation-text").await;
+    let invitation = coordinator.value("#sync-invitation-text").await;
     assert!(!invitation.trim().is_empty());
     coordinator.shot("coordinator-invitation").await;
     let step = coordinator.next_step();
@@ -60,8 +59,10 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
         .type_into("#sync-join-device", VOLUNTEER_DEVICE)
         .await;
     volunteer.click("#sync-join-submit").await;
-    wait_for_text(&volunteer, "#sync-org-name", ORG).await;
-    wait_for_text(&volunteer, "#sync-device-name", VOLUNTEER_DEVICE).await;
+    volunteer.wait_for_text("#sync-org-name", ORG).await;
+    volunteer
+        .wait_for_text("#sync-device-name", VOLUNTEER_DEVICE)
+        .await;
     volunteer.find("#sync-awaiting-approval").await;
     volunteer.find("#sync-fingerprint").await;
     volunteer.shot("volunteer-joined").await;
@@ -71,12 +72,16 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
     volunteer.shot("volunteer-case-with-note").await;
 
     volunteer.click("#nav-sync").await;
-    wait_for_text(&volunteer, "#sync-unsent", "not yet sent").await;
+    volunteer
+        .wait_for_text("#sync-unsent", "not yet sent")
+        .await;
     volunteer
         .type_into("#sync-export-folder", &stick_path)
         .await;
     volunteer.click("#sync-export").await;
-    wait_for_text(&volunteer, "#sync-export-result", "Bundle 1 saved").await;
+    volunteer
+        .wait_for_text("#sync-export-result", "Bundle 1 saved")
+        .await;
     volunteer.shot("volunteer-exported").await;
     assert_eq!(bundle_files(stick.path()), 1);
     let step = volunteer.next_step();
@@ -91,31 +96,39 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
         .await;
     coordinator.click("#sync-import").await;
     coordinator.find("#sync-import-results").await;
-    wait_for_text(&coordinator, "#sync-open-devices", "1").await;
+    coordinator.wait_for_text("#sync-open-devices", "1").await;
     scroll_to(&coordinator, "#sync-import-results").await;
     coordinator.shot("coordinator-import-waiting").await;
 
     coordinator.click("#sync-open-devices").await;
-    wait_for_text(&coordinator, "#devices-pending", VOLUNTEER_DEVICE).await;
+    coordinator
+        .wait_for_text("#devices-pending", VOLUNTEER_DEVICE)
+        .await;
     coordinator.shot("coordinator-device-pending").await;
     coordinator.click("[id^='approve-volunteer-']").await;
-    wait_for_text(&coordinator, "#devices-roster", VOLUNTEER_DEVICE).await;
-    wait_for_text(&coordinator, "#devices-pending", "No device is waiting").await;
+    coordinator
+        .wait_for_text("#devices-roster", VOLUNTEER_DEVICE)
+        .await;
+    coordinator
+        .wait_for_text("#devices-pending", "No device is waiting")
+        .await;
     coordinator.shot("coordinator-device-approved").await;
 
     // Approval imported the waiting bundle: the volunteer's case and note are here.
     open_case(&coordinator).await;
-    wait_for_text(&coordinator, "#case-notes", NOTE).await;
+    coordinator.wait_for_text("#case-notes", NOTE).await;
     scroll_to(&coordinator, "#case-notes").await;
     coordinator.shot("coordinator-sees-case").await;
 
     // The coordinator assigns the case to the volunteer's device.
     let assign = "#case-assigned input[type='checkbox']";
     coordinator.find(assign).await;
-    wait_for_text(&coordinator, "#case-assigned", VOLUNTEER_DEVICE).await;
+    coordinator
+        .wait_for_text("#case-assigned", VOLUNTEER_DEVICE)
+        .await;
     coordinator.find(assign).await.click().await.unwrap();
     coordinator.click("#assigned-save").await;
-    wait_for_text(&coordinator, "#case-assigned", "Saved").await;
+    coordinator.wait_for_text("#case-assigned", "Saved").await;
     scroll_to(&coordinator, "#case-assigned").await;
     coordinator.shot("coordinator-assigned").await;
 
@@ -126,12 +139,9 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
     let folder = "input[id^='packet-folder-']";
     coordinator.type_into(folder, &stick_path).await;
     coordinator.click("[id^='packet-submit-']").await;
-    wait_for_text(
-        &coordinator,
-        "[id^='packet-result-']",
-        "Case packet 1 saved",
-    )
-    .await;
+    coordinator
+        .wait_for_text("[id^='packet-result-']", "Case packet 1 saved")
+        .await;
     coordinator.shot("coordinator-packet-saved").await;
     assert_eq!(bundle_files(stick.path()), 2);
 
@@ -154,8 +164,12 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
     volunteer.shot("volunteer-imported-packet").await;
 
     open_case(&volunteer).await;
-    wait_for_text(&volunteer, "#assigned-list", VOLUNTEER_DEVICE).await;
-    wait_for_text(&volunteer, "#assigned-list", "this device").await;
+    volunteer
+        .wait_for_text("#assigned-list", VOLUNTEER_DEVICE)
+        .await;
+    volunteer
+        .wait_for_text("#assigned-list", "this device")
+        .await;
     // Forgetting is the coordinator's: the volunteer is told so instead of offered a button.
     volunteer.find("#forget-coordinator-only").await;
     assert!(volunteer
@@ -173,11 +187,15 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
         .select_by_value("ru")
         .await
         .unwrap();
-    wait_for_text(&volunteer, "#assigned-list", "это устройство").await;
+    volunteer
+        .wait_for_text("#assigned-list", "это устройство")
+        .await;
     scroll_to(&volunteer, "#case-assigned").await;
     volunteer.shot("volunteer-assignment-russian").await;
     volunteer.click("#nav-sync").await;
-    wait_for_text(&volunteer, "#sync-title", "Синхронизация").await;
+    volunteer
+        .wait_for_text("#sync-title", "Синхронизация")
+        .await;
     volunteer.find("#sync-this-device").await;
     volunteer.shot("volunteer-sync-russian").await;
     volunteer.quit().await;
@@ -217,13 +235,13 @@ async fn write_up_a_visit(app: &App) {
     app.click("#visit-finish").await;
     app.find("#case-page").await;
     app.gone("#visit-writeup").await;
-    wait_for_text(app, "#case-notes", NOTE).await;
+    app.wait_for_text("#case-notes", NOTE).await;
 }
 
 async fn open_case(app: &App) {
     app.click("#nav-cases").await;
     app.type_into("#case-search", "Petrov").await;
-    wait_for_text(app, "#case-results .case-result", CASE).await;
+    app.wait_for_text("#case-results .case-result", CASE).await;
     app.click("#case-results .case-result").await;
     app.find("#case-page #case-notes").await;
 }
@@ -236,31 +254,7 @@ fn bundle_files(folder: &Path) -> usize {
         .count()
 }
 
-async fn value(app: &App, css: &str) -> String {
-    app.find(css)
-        .await
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap_or_default()
-}
-
 async fn scroll_to(app: &App, css: &str) {
     let script = format!("document.querySelector(\"{css}\").scrollIntoView({{block: 'start'}});");
     app.client.execute(&script, vec![]).await.unwrap();
-}
-
-/// Waits (up to 30 s) for `css` to hold `text`.
-async fn wait_for_text(app: &App, css: &str, text: &str) {
-    let mut last = String::new();
-    for _ in 0..300 {
-        if let Ok(element) = app.client.find(Locator::Css(css)).await {
-            last = element.text().await.unwrap_or_default();
-            if last.contains(text) {
-                return;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("{css} never showed {text:?}; it shows {last:?}");
 }

@@ -48,7 +48,7 @@ async fn write_up_a_visit_and_find_its_notes() {
     app.find("#visit-writeup #visit-facility").await;
     wait_for_focus(&app, "visit-facility").await;
     let today = chrono::Local::now().date_naive().to_string();
-    assert_eq!(value(&app, "#visit-date").await, today);
+    assert_eq!(app.value("#visit-date").await, today);
     assert!(app.text("#visit-reminder").await.contains("not verbatim"));
     assert!(app
         .text("#autosave-status")
@@ -79,11 +79,12 @@ async fn write_up_a_visit_and_find_its_notes() {
     press(&app, "Russian").await;
     tab_to(&app, "visit-language", "visit-interpreter").await;
     tab_to(&app, "visit-interpreter", "note-welfare").await;
-    assert_eq!(value(&app, "#visit-time").await, "10:30");
+    assert_eq!(app.value("#visit-time").await, "10:30");
 
     // Typing is autosaved within a few seconds, without leaving the field.
     press(&app, &welfare).await;
-    wait_for_text(&app, "#autosave-status", "Saved a moment ago").await;
+    app.wait_for_text("#autosave-status", "Saved a moment ago")
+        .await;
     tab_to(&app, "note-welfare", "restricted-welfare").await;
     tab_to(&app, "restricted-welfare", "note-medical").await;
     // Health is sensitive: the medical section starts restricted.
@@ -94,7 +95,8 @@ async fn write_up_a_visit_and_find_its_notes() {
         .await
         .unwrap());
     press(&app, &medical).await;
-    wait_for_text(&app, "#autosave-status", "Saved a moment ago").await;
+    app.wait_for_text("#autosave-status", "Saved a moment ago")
+        .await;
     app.shot("write-up-typed").await;
 
     // The app closes in the middle of the write-up; nothing typed is lost.
@@ -109,9 +111,9 @@ async fn write_up_a_visit_and_find_its_notes() {
         resumed.starts_with("Resumed your unfinished write-up from"),
         "{resumed}"
     );
-    assert_eq!(value(&app, "#note-welfare").await, welfare);
-    assert_eq!(value(&app, "#note-medical").await, medical);
-    assert_eq!(value(&app, "#visit-language").await, "Russian");
+    assert_eq!(app.value("#note-welfare").await, welfare);
+    assert_eq!(app.value("#note-medical").await, medical);
+    assert_eq!(app.value("#visit-language").await, "Russian");
     wait_for_selected(&app, "#visit-facility", FACILITY).await;
     assert!(app
         .find("#restricted-medical")
@@ -143,7 +145,7 @@ async fn write_up_a_visit_and_find_its_notes() {
     scroll_to(&app, "#case-notes").await;
     app.shot("case-notes").await;
     click_in_note(&app, "Medical", ".note-reveal").await;
-    wait_for_text(&app, "#case-notes", MEDICAL).await;
+    app.wait_for_text("#case-notes", MEDICAL).await;
     app.shot("case-notes-medical-shown").await;
 
     // An edit is saved as a new version; the history keeps both.
@@ -160,7 +162,8 @@ async fn write_up_a_visit_and_find_its_notes() {
     scroll_to(&app, "#case-notes .note-editor").await;
     app.shot("note-edit").await;
     app.click("#case-notes .note-edit-save").await;
-    wait_for_text(&app, "#case-notes", "edited · 2 versions").await;
+    app.wait_for_text("#case-notes", "edited · 2 versions")
+        .await;
     click_in_note(&app, "Welfare", ".note-history").await;
     let history = app.find("#case-notes .note-history-list").await;
     let items = history
@@ -179,7 +182,8 @@ async fn write_up_a_visit_and_find_its_notes() {
     // The case is found by a word from a note, typed in Cyrillic.
     app.click("#nav-cases").await;
     app.type_into("#case-search", "держится").await;
-    wait_for_text(&app, "#case-results .case-result", "Ivan Petrov").await;
+    app.wait_for_text("#case-results .case-result", "Ivan Petrov")
+        .await;
     app.shot("search-by-note").await;
     let step = app.next_step();
     app.quit().await;
@@ -201,7 +205,8 @@ async fn write_up_a_visit_and_find_its_notes() {
         .select_by_value("ru")
         .await
         .unwrap();
-    wait_for_text(&app, "#case-notes", "Записи волонтёра — не дословно").await;
+    app.wait_for_text("#case-notes", "Записи волонтёра — не дословно")
+        .await;
     let medical_card = note_card(&app, "Здоровье").await;
     assert!(medical_card.contains("Показать запись с ограниченным доступом"));
     assert!(notes_text(&app).await.contains("изменено · 2 версии"));
@@ -215,14 +220,16 @@ async fn write_up_a_visit_and_find_its_notes() {
     app.shot("write-up-russian").await;
     app.type_into("#note-welfare", "Черновик, который не нужен.")
         .await;
-    wait_for_text(&app, "#autosave-status", "Сохранено только что").await;
+    app.wait_for_text("#autosave-status", "Сохранено только что")
+        .await;
     app.shot("write-up-russian-saved").await;
 
     // Finishing without a date says so in plain words, and puts the cursor on the date.
     app.find("#visit-date").await.clear().await.unwrap();
     app.find("#note-welfare").await.click().await.unwrap();
     ctrl_enter(&app).await;
-    wait_for_text(&app, "#visit-error", "Пожалуйста, укажите дату встречи.").await;
+    app.wait_for_text("#visit-error", "Пожалуйста, укажите дату встречи.")
+        .await;
     wait_for_focus(&app, "visit-date").await;
     app.shot("write-up-russian-no-date").await;
 
@@ -255,7 +262,8 @@ async fn unlock(app: &App, passphrase: &str) {
 async fn open_case_by_search(app: &App, query: &str) {
     app.click("#nav-cases").await;
     app.type_into("#case-search", query).await;
-    wait_for_text(app, "#case-results .case-result", "Ivan Petrov").await;
+    app.wait_for_text("#case-results .case-result", "Ivan Petrov")
+        .await;
     app.click("#case-results .case-result").await;
     app.find("#case-page #case-notes").await;
 }
@@ -324,15 +332,6 @@ async fn wait_for_focus(app: &App, id: &str) {
     panic!("focus is on #{last}, not #{id}");
 }
 
-async fn value(app: &App, css: &str) -> String {
-    app.find(css)
-        .await
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap_or_default()
-}
-
 async fn wait_for_selected(app: &App, css: &str, text: &str) {
     for _ in 0..50 {
         if selected_text(app, css).await == text {
@@ -349,21 +348,6 @@ async fn selected_text(app: &App, css: &str) -> String {
     );
     let answer = app.client.execute(&script, vec![]).await.unwrap();
     answer.as_str().unwrap_or_default().to_owned()
-}
-
-/// Waits (up to 20 s: an autosave comes within 3 s, a search within one) for `css` to hold `text`.
-async fn wait_for_text(app: &App, css: &str, text: &str) {
-    let mut last = String::new();
-    for _ in 0..200 {
-        if let Ok(element) = app.client.find(Locator::Css(css)).await {
-            last = element.text().await.unwrap_or_default();
-            if last.contains(text) {
-                return;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("{css} never showed {text:?}; it shows {last:?}");
 }
 
 /// The texts of the case page's notes, once there are `count` of them.
