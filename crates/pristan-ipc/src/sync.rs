@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use pristan_model::sync::{
-    ConflictView, ExportOutcome, ExportReport, Gap, ImportSummary, OrgInfo, Progress,
+    ConflictView, ExportOutcome, ExportReport, Gap, HeldOps, ImportSummary, OrgInfo, Progress,
     QuarantinedBundle, Role, RosterEntry,
 };
 use pristan_model::{DeviceId, EntityId};
@@ -151,6 +151,11 @@ pub struct DeviceRow {
     pub fingerprint: String,
     /// Whether this is the device the app runs on.
     pub this_device: bool,
+    /// Which of the device's operations this vault holds, and which are missing: shown before
+    /// revoking it, since only the held ones are accepted from it afterwards. `None` for this
+    /// device.
+    #[serde(default)]
+    pub held: Option<HeldOps>,
 }
 
 /// A device that sent a bundle or asked to join, not yet in the roster.
@@ -171,8 +176,9 @@ pub struct ApproveDevice {
 }
 command!(ApproveDevice, "approve_device", DeviceList);
 
-/// Revokes a device. Its operations up to `last_good_seq` are kept (all of those already
-/// received, when `None`); any bundle reaching past it is quarantined.
+/// Revokes a device. Exactly its operations this vault holds are kept (those up to
+/// `last_good_seq` among them, when given); any bundle from it with another operation is
+/// quarantined.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RevokeDevice {
     pub device: DeviceId,
