@@ -49,9 +49,7 @@ impl RosterEntry {
 
     /// The first of the sequence numbers `first..=last` that is not accepted from this device.
     pub fn first_not_kept(&self, first: u64, last: u64) -> Option<u64> {
-        let Some(last_good) = self.revoked_after_seq else {
-            return None;
-        };
+        let last_good = self.revoked_after_seq?;
         if self.kept_seqs.is_empty() {
             return (last > last_good).then(|| first.max(last_good.saturating_add(1)));
         }
