@@ -9,7 +9,7 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::os::fd::AsFd;
 
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, Zeroizing};
 
 /// The longest line accepted: a passphrase, a recovery code, or one line of JSON fields.
 pub const MAX_LINE: usize = 1 << 20;
@@ -40,6 +40,6 @@ pub fn read_line() -> io::Result<Option<Zeroizing<Vec<u8>>>> {
     if line.last() == Some(&b'\r') {
         line.pop();
     }
-    byte[0] = 0;
+    byte.zeroize();
     Ok(Some(line))
 }
