@@ -153,9 +153,10 @@ sync-gap = { $count ->
 }
 
 sync-quarantine-title = Kept aside
-sync-quarantine-explain = These bundles were not imported. They are kept, still encrypted, until they can be imported or you discard them.
+sync-quarantine-explain = These files were not imported. Bundles that may still import (waiting for an approval, or for the clocks to agree) are kept, still encrypted, and tried again; any other file is listed by its name and size only. Discard what you do not need.
 sync-quarantine-received = Received { $when } · { $size }
-sync-waiting-approval = waiting for approval
+sync-waiting-approval = waiting: tried again later
+sync-quarantine-listed-only = only its name and size are kept
 sync-retry-all = Try all again
 sync-discard = Discard
 sync-discard-confirm = Discard this bundle?
