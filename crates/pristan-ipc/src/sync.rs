@@ -8,8 +8,8 @@
 use std::collections::BTreeMap;
 
 use pristan_model::sync::{
-    ConflictView, ExportOutcome, ExportReport, Gap, HeldOps, ImportSummary, OrgInfo, Progress,
-    QuarantinedBundle, Role, RosterEntry,
+    ConflictView, ExportOutcome, ExportReport, FileOutcome, Gap, HeldOps, ImportSummary, OrgInfo,
+    Progress, QuarantinedBundle, Role, RosterEntry,
 };
 use pristan_model::{DeviceId, EntityId};
 use serde::{Deserialize, Serialize};
@@ -36,6 +36,7 @@ pub const SYNC_COMMAND_NAMES: &[&str] = &[
     GetSyncProgress::NAME,
     RetryQuarantine::NAME,
     DiscardQuarantined::NAME,
+    AcceptClockAhead::NAME,
     ListDevices::NAME,
     ApproveDevice::NAME,
     RevokeDevice::NAME,
@@ -132,6 +133,15 @@ pub struct DiscardQuarantined {
     pub file_hash: String,
 }
 command!(DiscardQuarantined, "discard_quarantined", ());
+
+/// Imports one quarantined bundle that waits because its changes are dated more than seven days
+/// after this computer's clock, once a person has checked the dates with its sender. This
+/// computer's clock does not follow those dates; every other check still applies.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AcceptClockAhead {
+    pub file_hash: String,
+}
+command!(AcceptClockAhead, "accept_clock_ahead", FileOutcome);
 
 /// The roster and the devices waiting for approval (a coordinator's command).
 #[derive(Debug, Clone, Serialize, Deserialize)]
