@@ -88,6 +88,11 @@ pub enum BundleError {
         "an operation in the bundle was refused ({reason}); nothing from the bundle was imported"
     )]
     InvalidOperation { reason: String },
+
+    #[error("the bundle carries a change its author's role does not allow ({refusal}); nothing from the bundle was imported")]
+    NotPermitted {
+        refusal: crate::org::permissions::Refusal,
+    },
 }
 
 impl BundleError {
