@@ -93,16 +93,17 @@ pub fn dispatch_sync(
                 .map_err(to_ipc)
         }),
         ipc::ExportBundle::NAME => handle(args, |c: ipc::ExportBundle| {
-            let folder = existing_folder(&c.folder)?;
+            // Locked first: a locked window must not tell anyone which folders exist.
             let vault = session.vault_mut()?;
+            let folder = existing_folder(&c.folder)?;
             with_progress(progress, |report| {
                 vault.export_bundle(&folder, None, report)
             })
             .map_err(to_ipc)
         }),
         ipc::ImportBundles::NAME => handle(args, |c: ipc::ImportBundles| {
-            let paths = import_paths(&c.paths)?;
             let vault = session.vault_mut()?;
+            let paths = import_paths(&c.paths)?;
             with_progress(progress, |report| vault.import_bundles(&paths, report)).map_err(to_ipc)
         }),
         ipc::GetSyncProgress::NAME => handle(args, |_: ipc::GetSyncProgress| {
@@ -147,8 +148,8 @@ pub fn dispatch_sync(
                 .map_err(to_ipc)
         }),
         ipc::SendCasePacket::NAME => handle(args, |c: ipc::SendCasePacket| {
-            let folder = existing_folder(&c.folder)?;
             let vault = session.vault_mut()?;
+            let folder = existing_folder(&c.folder)?;
             with_progress(progress, |report| {
                 vault.export_case_packet(c.device, &folder, report)
             })

@@ -223,3 +223,36 @@ fn a_swapped_invitation_is_refused_by_the_join_card() {
         .org
         .is_none());
 }
+
+#[test]
+fn a_locked_window_does_not_tell_which_folders_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::new(dir.path().join("vault"), dir.path().join("settings.json"));
+    let slot = ProgressSlot::default();
+    let existing = dir.path().to_str().unwrap().to_owned();
+    let missing = dir
+        .path()
+        .join("no-such-folder")
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let device = pristan_model::DeviceId::random();
+    for folder in [existing, missing] {
+        let calls = [
+            (ipc::ExportBundle::NAME, json!({ "folder": folder })),
+            (ipc::ImportBundles::NAME, json!({ "paths": [folder] })),
+            (
+                ipc::SendCasePacket::NAME,
+                json!({ "device": device, "folder": folder }),
+            ),
+        ];
+        for (name, args) in calls {
+            let answer = dispatch_sync(&mut session, &slot, name, args).unwrap();
+            assert_eq!(
+                answer.unwrap_err().kind,
+                ErrorKind::Locked,
+                "{name} {folder}"
+            );
+        }
+    }
+}

@@ -364,6 +364,7 @@ pub(super) fn open_slot(dir: &Path, kind: SlotKind, secret: &[u8]) -> Result<(Ke
         });
     }
     let throttle = Throttle::new(dir);
+    let _one_attempt_at_a_time = throttle.lock()?;
     throttle.check(SystemTime::now())?;
     let slots = KeyslotFile::read(&keyslots_path(dir))?;
     let slot = slots

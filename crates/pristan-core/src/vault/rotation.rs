@@ -121,6 +121,7 @@ pub(super) fn open_any(
         });
     }
     let throttle = Throttle::new(dir);
+    let _one_attempt_at_a_time = throttle.lock()?;
     throttle.check(SystemTime::now())?;
     let main = KeyslotFile::read(&keyslots_path(dir))?;
     let pending = pending_path(dir);
