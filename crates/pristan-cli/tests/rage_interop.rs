@@ -357,3 +357,29 @@ fn a_swapped_invitation_is_refused_with_expect_fingerprint() {
     let roster = newcomer.json(&["org", "roster", "--passphrase-stdin", "--json"]);
     assert_eq!(roster["org"]["name"], "Test Visitors", "{roster}");
 }
+
+/// `case assign` is a coordinator's: a volunteer's vault (a stolen laptop, say) refuses it with a
+/// clear message and changes nothing.
+#[test]
+fn case_assign_is_refused_on_a_volunteers_vault() {
+    let (_coordinator, volunteer) = organisation();
+    let cases = volunteer.json(&["case", "list", "--passphrase-stdin", "--json"]);
+    let case = cases[0]["id"].as_str().unwrap().to_owned();
+    let me = volunteer.json(&["org", "roster", "--passphrase-stdin", "--json"]);
+    let device = me["device"].as_str().map(str::to_owned);
+    let mut args = vec!["case", "assign", "--passphrase-stdin", &case];
+    if let Some(device) = &device {
+        args.extend(["--device", device]);
+    }
+    let (code, stderr) = volunteer.fails(&args, PASSPHRASE);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("only a coordinator assigns cases"),
+        "{stderr}"
+    );
+    for noise in ["panicked", "Error {", "::"] {
+        assert!(!stderr.contains(noise), "{noise:?} in {stderr}");
+    }
+    let after = volunteer.json(&["case", "list", "--passphrase-stdin", "--json"]);
+    assert_eq!(after[0]["assigned_to"], serde_json::json!([]), "{after}");
+}

@@ -247,8 +247,7 @@ pub enum Refusal {
     AssignCase,
     /// Forgetting a person must reach every device, so it comes from a coordinator.
     Forget,
-    /// Marking evidence as verified (and saying who verified it, and when) is a coordinator's
-    /// judgement.
+    /// Marking evidence as verified, the last level of checking, is a coordinator's judgement.
     VerifyEvidence,
     /// Choosing between conflicting writes is a coordinator's decision.
     ResolveConflict,

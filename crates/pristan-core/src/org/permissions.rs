@@ -4,7 +4,7 @@
 //!
 //! A volunteer writes up visits, notes, tasks, events, relatives, consents and evidence, and
 //! opens cases. A coordinator also decides who a case goes to, forgets people everywhere, marks
-//! evidence verified and resolves conflicting changes.
+//! evidence verified (the last level) and resolves conflicting changes.
 
 use serde_json::Value;
 
@@ -41,16 +41,10 @@ pub fn may_resolve_conflicts(role: Role) -> Result<(), Refusal> {
     }
 }
 
-/// Evidence marked verified, or naming who verified it or when.
+/// Evidence marked verified: the last step of checking, which is a coordinator's judgement. Who
+/// checked the lower levels (documented, corroborated) and when, any member may write.
 fn claims_verification(fields: &std::collections::BTreeMap<String, Value>) -> bool {
-    let set = |key: &str| match fields.get(key) {
-        None | Some(Value::Null) => false,
-        Some(Value::String(text)) => !text.trim().is_empty(),
-        Some(_) => true,
-    };
     fields.get("verification").and_then(Value::as_str) == Some("verified")
-        || set("verified_by")
-        || set("verified_on")
 }
 
 #[cfg(test)]
@@ -94,8 +88,11 @@ mod tests {
         );
         for fields in [
             vec![("verification", json!("verified"))],
-            vec![("verified_by", json!("Me"))],
-            vec![("verified_on", json!("2026-01-02"))],
+            vec![
+                ("verification", json!("verified")),
+                ("verified_by", json!("Me")),
+                ("verified_on", json!("2026-01-02")),
+            ],
         ] {
             let change = assign(&fields);
             assert_eq!(
@@ -123,8 +120,8 @@ mod tests {
         assert_eq!(may_write(v, EntityType::Case, &new_case), Ok(()));
         let evidence = assign(&[
             ("verification", json!("corroborated")),
-            ("verified_by", json!("")),
-            ("verified_on", Value::Null),
+            ("verified_by", json!("Anna, from the court record")),
+            ("verified_on", json!("2026-01-02")),
         ]);
         assert_eq!(may_write(v, EntityType::Evidence, &evidence), Ok(()));
         assert_eq!(may_write(v, EntityType::Task, &Change::Delete), Ok(()));
