@@ -58,7 +58,14 @@ fn organisation() -> (TestVault, TestVault) {
         "--device-name",
         "Anna's laptop",
     ]);
-    volunteer.ok(&["case", "add", "--passphrase-stdin", "--name", "Ivan Petrov"]);
+    volunteer.ok(&[
+        "case",
+        "add",
+        "--passphrase-stdin",
+        "--name",
+        "Ivan Petrov",
+        "--share-with-coordinator",
+    ]);
     (coordinator, volunteer)
 }
 

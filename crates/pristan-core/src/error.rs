@@ -71,6 +71,9 @@ pub enum Error {
     #[error(transparent)]
     Org(#[from] crate::org::OrgError),
 
+    #[error(transparent)]
+    Backup(#[from] crate::backup::BackupError),
+
     #[error("the value for {field} is not valid: {reason}")]
     Invalid { field: &'static str, reason: String },
 }

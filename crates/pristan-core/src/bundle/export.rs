@@ -47,6 +47,8 @@ impl Vault {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ExportOutcome> {
         let org = self.org()?.ok_or(BundleError::NoOrganisation)?;
+        // A case whose consent came into force since its changes were held goes out now.
+        self.release_shared_cases()?;
         let conn = &self.conn;
         let start = match resend_from {
             Some(seq) => seq.max(1),
@@ -407,8 +409,10 @@ fn packet_ops(conn: &Connection, to: DeviceId) -> Result<Vec<Op>> {
              UNION SELECT id FROM records WHERE entity_type = 'facility'
          )
          SELECT device_id, seq, hlc, entity_type, entity_id, change FROM ops
-         WHERE entity_id IN (SELECT id FROM entities)
-            OR json_extract(change, '$.type') = 'forget'
+         WHERE (entity_id IN (SELECT id FROM entities)
+                OR json_extract(change, '$.type') = 'forget')
+           -- A coordinator's own held-back changes (see `sharing`) never leave either.
+           AND device_id IS NOT (SELECT value FROM vault_meta WHERE key = 'held_stream_id')
          ORDER BY device_id, seq",
     )?;
     let rows = stmt.query_map([pattern], op_row)?;
