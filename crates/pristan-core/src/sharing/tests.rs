@@ -245,3 +245,89 @@ fn a_coordinators_case_without_consent_is_in_no_case_packet() {
     assert!(holds(&bytes, SHARED));
     assert!(!holds(&bytes, KEPT) && !holds(&bytes, &kept.to_string()));
 }
+
+#[test]
+fn consent_given_again_sends_what_was_held_and_both_sides_agree() {
+    let stick = tempfile::tempdir().unwrap();
+    let (mut coordinator, mut volunteer) = organisation(stick.path());
+    let v = &mut volunteer.vault;
+    let case = add_case(v, SHARED, true);
+    add_note(v, case, "Before the withdrawal");
+    let first = export(v, stick.path());
+    import(&mut coordinator.vault, &first.path);
+    // The coordinator assigns the case and notes the attorney; the packet comes back.
+    let me = v.device_id();
+    coordinator
+        .vault
+        .update_case(
+            case,
+            std::collections::BTreeMap::from([
+                (
+                    crate::cases::CaseField::AssignedTo,
+                    serde_json::Value::from(vec![me.to_string()]),
+                ),
+                (
+                    crate::cases::CaseField::AttorneyName,
+                    serde_json::Value::from("Ms Jones"),
+                ),
+            ]),
+        )
+        .unwrap();
+    let packet = coordinator
+        .vault
+        .export_case_packet(me, stick.path(), &mut |_| {})
+        .unwrap();
+    import(v, &packet.path);
+    assert_eq!(v.case(case).unwrap().unwrap().attorney.name, "Ms Jones");
+
+    // Withdrawn: a rename and a note are held.
+    let consent = v.list::<Consent>(case).unwrap().remove(0);
+    let today = chrono::Local::now().date_naive();
+    let withdrawn = Consent {
+        withdrawn_on: Some(today),
+        ..consent.record.clone()
+    };
+    v.update(consent.id, withdrawn).unwrap();
+    let rename = |name: &str| {
+        std::collections::BTreeMap::from([(
+            crate::cases::CaseField::Name,
+            serde_json::Value::from(name),
+        )])
+    };
+    v.update_case(case, rename("Renamed while held")).unwrap();
+    add_note(v, case, AFTER_WITHDRAWAL);
+    let second = export(v, stick.path());
+    import(&mut coordinator.vault, &second.path);
+    assert_eq!(
+        v.held_back().unwrap(),
+        HeldBack {
+            cases: 1,
+            changes: 2
+        }
+    );
+
+    // Asked again at a later visit, the person agrees: everything held goes, in full.
+    v.record_share_consent(case).unwrap();
+    assert_eq!(v.held_back().unwrap(), HeldBack::default());
+    let kept = v.case(case).unwrap().unwrap();
+    assert_eq!(kept.name, "Renamed while held");
+    assert_eq!(
+        kept.attorney.name, "Ms Jones",
+        "the coordinator's change is kept"
+    );
+    assert_eq!(v.list::<Note>(case).unwrap().len(), 2);
+    let third = export(v, stick.path());
+    assert_eq!(
+        third.seq_range.unwrap().first,
+        second.seq_range.unwrap().last + 1
+    );
+    let bytes = opened(&coordinator.vault, &third.path);
+    assert!(holds(&bytes, AFTER_WITHDRAWAL) && holds(&bytes, "Renamed while held"));
+    let summary = import(&mut coordinator.vault, &third.path);
+    assert!(summary.gaps.is_empty(), "{:?}", summary.gaps);
+    let c = &coordinator.vault;
+    assert_eq!(c.case(case).unwrap().unwrap().name, "Renamed while held");
+    assert_eq!(c.list::<Note>(case).unwrap().len(), 2);
+    assert!(c.shares_with_coordinator(case).unwrap());
+    assert_eq!(v.state_hash().unwrap(), c.state_hash().unwrap());
+}
