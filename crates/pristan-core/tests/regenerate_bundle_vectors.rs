@@ -23,6 +23,7 @@ use serde_json::{json, Value};
 fn add_case(vault: &mut Vault, name: &str) -> EntityId {
     let case = NewCase {
         name: name.to_owned(),
+        share_with_coordinator: true,
         ..NewCase::default()
     };
     vault.add_case(case).unwrap()

@@ -2,11 +2,11 @@
 //! devices exchange by any means, and the import pipeline that checks every layer before applying
 //! anything, in one transaction.
 
-mod age_layer;
+pub(crate) mod age_layer;
 mod bytes;
 #[cfg(test)]
 mod clock_skew_tests;
-mod envelope;
+pub(crate) mod envelope;
 mod error;
 mod export;
 pub mod format;
@@ -15,7 +15,7 @@ mod format_tests;
 mod import;
 mod inbox;
 pub mod limits;
-mod payload;
+pub(crate) mod payload;
 #[doc(hidden)]
 pub mod testing;
 
