@@ -69,13 +69,28 @@ pub fn dispatch_sync(
             let invitation = session.vault_mut()?.invitation().map_err(to_ipc)?;
             Ok(ipc::InvitationText {
                 text: invitation.to_text(),
+                org_fingerprint: invitation.fingerprint(),
+            })
+        }),
+        ipc::ReadInvitation::NAME => handle(args, |c: ipc::ReadInvitation| {
+            session.vault_mut()?;
+            let invitation = Invitation::from_text(c.invitation.trim()).map_err(to_ipc)?;
+            Ok(ipc::InvitationPreview {
+                org_name: invitation.org_name.trim().to_owned(),
+                org_fingerprint: invitation.fingerprint(),
             })
         }),
         ipc::JoinOrganisation::NAME => handle(args, |c: ipc::JoinOrganisation| {
             let vault = session.vault_mut()?;
             let invitation = Invitation::from_text(c.invitation.trim()).map_err(to_ipc)?;
+            // Checked before anything changes, the device's name included.
+            invitation
+                .check_fingerprint(&c.org_fingerprint)
+                .map_err(to_ipc)?;
             name_device(vault, c.device_name.as_deref())?;
-            vault.join_org(&invitation).map_err(to_ipc)
+            vault
+                .join_org_compared(&invitation, &c.org_fingerprint)
+                .map_err(to_ipc)
         }),
         ipc::ExportBundle::NAME => handle(args, |c: ipc::ExportBundle| {
             // Locked first: a locked window must not tell anyone which folders exist.
@@ -147,11 +162,8 @@ pub fn dispatch_sync(
             .map_err(to_ipc)
         }),
         ipc::AssignCase::NAME => handle(args, |c: ipc::AssignCase| {
+            // Whether this device may assign is the core's rule (org::permissions).
             let vault = session.vault_mut()?;
-            require_coordinator(
-                vault,
-                "only a coordinator assigns cases: ask your coordinator to assign this one",
-            )?;
             let devices = c.devices.iter().map(|d| Value::String(d.to_string()));
             let fields = [(CaseField::AssignedTo, Value::Array(devices.collect()))];
             vault

@@ -69,7 +69,22 @@ pub enum VaultCommand {
         json: bool,
     },
     /// Changes the passphrase. With --passphrase-stdin: the current one, then the new one.
+    /// This re-wraps the same database key: a copy of the key file made earlier still opens
+    /// with the old passphrase. Add --rotate-key if someone may have both.
     Passwd {
+        #[arg(long)]
+        passphrase_stdin: bool,
+        #[arg(long)]
+        fast_kdf: bool,
+        /// Also re-encrypt the vault under a new key (and print a new recovery code), so that
+        /// no earlier copy of the key file opens it.
+        #[arg(long)]
+        rotate_key: bool,
+    },
+    /// "My passphrase may be known": re-encrypts the vault under a new random key, keeping the
+    /// passphrase, and prints a new recovery code. Afterwards no earlier copy of the key file
+    /// opens the vault, with any passphrase. With --passphrase-stdin: the passphrase.
+    Rekey {
         #[arg(long)]
         passphrase_stdin: bool,
         #[arg(long)]

@@ -22,6 +22,10 @@ pub enum ErrorKind {
     PassphraseMismatch,
     /// The input was not valid; the message says which part.
     Invalid,
+    /// This device's role does not allow the change (a volunteer assigning a case, say).
+    NotPermitted {
+        refusal: pristan_model::sync::RoleRefusal,
+    },
     /// The vault's files are damaged or were changed outside Pristan.
     Damaged,
     /// Reading or writing a file failed.

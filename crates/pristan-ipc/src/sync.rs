@@ -30,6 +30,7 @@ pub const SYNC_COMMAND_NAMES: &[&str] = &[
     GetSyncStatus::NAME,
     CreateOrganisation::NAME,
     MakeInvitation::NAME,
+    ReadInvitation::NAME,
     JoinOrganisation::NAME,
     ExportBundle::NAME,
     ImportBundles::NAME,
@@ -89,6 +90,22 @@ command!(MakeInvitation, "make_invitation", InvitationText);
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InvitationText {
     pub text: String,
+    /// The organisation's fingerprint, for the coordinator to read aloud to the volunteer.
+    pub org_fingerprint: String,
+}
+
+/// What a pasted invitation says, shown before joining: the organisation's name and the
+/// fingerprint the volunteer compares aloud with the coordinator.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReadInvitation {
+    pub invitation: String,
+}
+command!(ReadInvitation, "read_invitation", InvitationPreview);
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationPreview {
+    pub org_name: String,
+    pub org_fingerprint: String,
 }
 
 /// Joins the organisation an invitation names; the device then waits for a coordinator's
@@ -96,6 +113,9 @@ pub struct InvitationText {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct JoinOrganisation {
     pub invitation: String,
+    /// The organisation fingerprint the volunteer compared aloud (as shown by
+    /// [`ReadInvitation`]); an invitation of an organisation with another one is refused.
+    pub org_fingerprint: String,
     /// What the coordinator sees this device as ("Anna's laptop"); kept if absent or blank.
     #[serde(default)]
     pub device_name: Option<String>,

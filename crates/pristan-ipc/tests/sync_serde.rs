@@ -106,6 +106,11 @@ fn responses_round_trip() {
     round_trip(&ExportOutcome::NothingNew);
     round_trip(&InvitationText {
         text: "pristan-invitation-1 …".into(),
+        org_fingerprint: "1234 5678 9012 3456 7890".into(),
+    });
+    round_trip(&InvitationPreview {
+        org_name: "Tuesday visitors".into(),
+        org_fingerprint: "1234 5678 9012 3456 7890".into(),
     });
 }
 
@@ -150,4 +155,18 @@ fn sync_command_names_are_listed_once() {
     names.dedup();
     assert_eq!(names.len(), SYNC_COMMAND_NAMES.len());
     assert!(names.contains(&ForgetCase::NAME));
+}
+
+#[test]
+fn a_role_refusal_reaches_the_ui_as_its_own_kind() {
+    let error = IpcError::new(
+        ErrorKind::NotPermitted {
+            refusal: pristan_model::sync::RoleRefusal::AssignCase,
+        },
+        "only a coordinator assigns cases",
+    );
+    round_trip(&error);
+    let json = serde_json::to_value(&error).unwrap();
+    assert_eq!(json["kind"]["type"], "not_permitted");
+    assert_eq!(json["kind"]["refusal"], "assign_case");
 }

@@ -296,6 +296,42 @@ pub struct ConflictValueView {
     pub shown: bool,
 }
 
+/// Why an operation was refused for the role of the device that made it. The interface words
+/// each one in the user's language; [`std::fmt::Display`] is the English the CLI prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleRefusal {
+    /// Choosing which volunteers' devices a case goes to is a coordinator's decision.
+    AssignCase,
+    /// Forgetting a person must reach every device, so it comes from a coordinator.
+    Forget,
+    /// Marking evidence as verified, the last level of checking, is a coordinator's judgement.
+    VerifyEvidence,
+    /// Choosing between conflicting writes is a coordinator's decision.
+    ResolveConflict,
+}
+
+impl std::fmt::Display for RoleRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            RoleRefusal::AssignCase => {
+                "only a coordinator assigns cases: ask your coordinator to assign this one"
+            }
+            RoleRefusal::Forget => {
+                "only a coordinator can forget a person, so that every device forgets them: \
+                 ask your coordinator to do it"
+            }
+            RoleRefusal::VerifyEvidence => {
+                "only a coordinator marks evidence as verified: choose another level, or ask \
+                 your coordinator"
+            }
+            RoleRefusal::ResolveConflict => {
+                "only a coordinator resolves conflicting changes: your coordinator will choose"
+            }
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

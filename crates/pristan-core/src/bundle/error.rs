@@ -119,6 +119,10 @@ pub enum BundleError {
 
     #[error("{max} devices are already waiting for approval, the most Pristan lists: approve or refuse some, then import this bundle again (it was not kept)")]
     TooManyPendingDevices { max: usize },
+    #[error("the bundle carries a change its author's role does not allow ({refusal}); nothing from the bundle was imported")]
+    NotPermitted {
+        refusal: crate::org::permissions::RoleRefusal,
+    },
 }
 
 impl BundleError {

@@ -26,7 +26,7 @@ use super::{BundleKind, FileOutcome, ImportCounts};
 use crate::error::{Error, Result};
 use crate::ops::store::{self, Applied};
 use crate::ops::{Change, ClockWarning, DeviceId, EntityType, Op};
-use crate::org::{self, DeviceIdentity, Role, RosterEntry};
+use crate::org::{self, permissions, DeviceIdentity, Role, RosterEntry};
 use crate::vault::Vault;
 
 /// A bundle that passed every check, ready to apply.
@@ -277,11 +277,10 @@ fn check_ops_allowed(
         } else {
             roster.get(&op.device)
         };
-        if matches!(op.change, Change::Forget { .. })
-            && author.as_ref().map(|a| a.role) != Some(Role::Coordinator)
-        {
-            return refuse("only a coordinator may ask to forget a person");
-        }
+        // An author missing from the roster is held to the least a member may do.
+        let role = author.map_or(Role::Volunteer, |a| a.role);
+        permissions::may_write(role, op.entity_type, &op.change)
+            .map_err(|refusal| BundleError::NotPermitted { refusal })?;
         if author.is_some_and(|a| !a.keeps(op.seq.get())) {
             return refuse("the bundle carries operations from a revoked device");
         }

@@ -12,6 +12,7 @@ mod export;
 mod held;
 mod invitation;
 mod keys;
+pub mod permissions;
 mod roster;
 mod store;
 mod types;
@@ -130,6 +131,18 @@ impl Vault {
         Ok(row.info(0))
     }
 
+    /// Joins as [`Vault::join_org`] does, once the volunteer has compared the organisation's
+    /// fingerprint aloud with the coordinator: `compared` is the fingerprint they compared, and
+    /// an invitation whose organisation has another one (a swapped e-mail) is refused.
+    pub fn join_org_compared(
+        &mut self,
+        invitation: &Invitation,
+        compared: &str,
+    ) -> Result<OrgInfo> {
+        invitation.check_fingerprint(compared)?;
+        self.join_org(invitation)
+    }
+
     /// The newest roster this vault has accepted, checked again against the organisation key.
     pub fn roster(&self) -> Result<Option<Roster>> {
         store::roster(&self.conn)
@@ -204,6 +217,16 @@ impl Vault {
         })?;
         tx.commit()?;
         Ok(roster)
+    }
+
+    /// The role this device's own changes are held to: a coordinator holds the organisation's
+    /// keys; a member without them is a volunteer. A vault outside any organisation is its
+    /// owner's own casebook, held to nothing (`None`).
+    pub fn own_role(&self) -> Result<Option<Role>> {
+        if store::is_coordinator(&self.conn)? {
+            return Ok(Some(Role::Coordinator));
+        }
+        Ok(store::load_org(&self.conn)?.map(|_| Role::Volunteer))
     }
 
     /// The name this device goes by in rosters: the one set in settings if it is a valid name.

@@ -95,3 +95,12 @@ pub(crate) fn checkpoint(conn: &Connection) -> Result<()> {
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
     Ok(())
 }
+
+/// Re-encrypts every page under `dek` in one transaction (SQLCipher's `PRAGMA rekey`). In WAL
+/// mode the new pages go to the log and become the database at once, with the commit frame.
+pub(crate) fn rekey(conn: &Connection, dek: &Dek) -> Result<()> {
+    let hex_key = Zeroizing::new(hex::encode(&dek[..]));
+    let statement = Zeroizing::new(format!("PRAGMA rekey = \"x'{}'\";", hex_key.as_str()));
+    conn.execute_batch(&statement)?;
+    Ok(())
+}
