@@ -13,9 +13,11 @@ pub mod format;
 #[cfg(test)]
 mod format_tests;
 mod import;
+mod import_checks;
 mod inbox;
 pub mod limits;
 pub(crate) mod payload;
+mod quarantine;
 #[doc(hidden)]
 pub mod testing;
 
