@@ -121,6 +121,12 @@ pub fn dispatch_sync(
                 .map_err(to_ipc)?;
             Ok(())
         }),
+        ipc::AcceptClockAhead::NAME => handle(args, |c: ipc::AcceptClockAhead| {
+            session
+                .vault_mut()?
+                .accept_clock_ahead(&c.file_hash)
+                .map_err(to_ipc)
+        }),
         ipc::ListDevices::NAME => handle(args, |_: ipc::ListDevices| {
             sync_views::devices(session.vault_mut()?)
         }),

@@ -159,9 +159,10 @@ sync-gap = { $count ->
 }
 
 sync-quarantine-title = Kept aside
-sync-quarantine-explain = These bundles were not imported. They are kept, still encrypted, until they can be imported or you discard them.
+sync-quarantine-explain = These files were not imported. Bundles that may still import (waiting for an approval, or for the clocks to agree) are kept, still encrypted, and tried again; any other file is listed by its name and size only. Discard what you do not need.
 sync-quarantine-received = Received { $when } · { $size }
-sync-waiting-approval = waiting for approval
+sync-waiting-approval = waiting: tried again later
+sync-quarantine-listed-only = only its name and size are kept
 sync-retry-all = Try all again
 sync-discard = Discard
 sync-discard-confirm = Discard this bundle?
@@ -196,6 +197,9 @@ devices-revoked-after = { $seq ->
 devices-revoke = Revoke…
 devices-revoke-title = Revoke { $name }
 devices-revoke-explain = Use this when a laptop is lost, stolen or no longer used. Its new bundles will be kept aside instead of imported. This cannot be undone: the volunteer would have to join again from a new invitation.
+devices-revoke-held = Changes kept from this device: no. { $held }. Only these will be accepted from it after revoking.
+devices-revoke-nothing-held = Nothing from this device has arrived here yet: after revoking, nothing from it will be accepted.
+devices-revoke-missing = Changes no. { $missing } from this device never arrived here. After revoking they will not be accepted from it: if they matter, import the bundles that carry them first.
 devices-last-good-seq = Last trusted change number (optional)
 devices-last-good-seq-hint = Leave empty to keep everything already received from this device. If you know when it went missing, enter the number of the last change you trust.
 devices-seq-invalid = The change number must be a whole number, such as 120.

@@ -203,6 +203,21 @@ fn write_signed_vectors(
         out.write(&format!("fail_attachment_name_{what}.pristan"), &file);
     }
 
+    // A volunteer's forget instruction (a volunteer's vault refuses to make one, so it is
+    // crafted as a stolen laptop would).
+    let forget = json!([craft::op(
+        &case_op,
+        &me,
+        150,
+        "case",
+        case_op["entity"].as_str().unwrap(),
+        json!({"type": "forget", "reason": "entered_by_mistake"})
+    )]);
+    out.write(
+        "fail_forget_by_volunteer.pristan",
+        &ops_bundle(vault, &forget, &[], 150, 150),
+    );
+
     let bob_id = bob.vault.device_id().to_string();
     let theirs = json!([craft::op(
         &case_op,
@@ -215,21 +230,6 @@ fn write_signed_vectors(
     out.write(
         "fail_ops_claim_other_device.pristan",
         &ops_bundle(vault, &theirs, &[], 1, 1),
-    );
-
-    // A volunteer's forget instruction: the volunteer's own vault refuses to make one, so it is
-    // crafted, as a seized laptop would.
-    let forget = json!([craft::op(
-        &case_op,
-        &me,
-        110,
-        "case",
-        case_op["entity"].as_str().unwrap(),
-        json!({"type": "forget", "reason": "entered_by_mistake"})
-    )]);
-    out.write(
-        "fail_forget_by_volunteer.pristan",
-        &ops_bundle(vault, &forget, &[], 110, 110),
     );
 
     let nested = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));

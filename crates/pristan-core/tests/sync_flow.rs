@@ -248,16 +248,18 @@ fn forget_travels_in_a_case_packet() {
 }
 
 #[test]
-fn a_volunteer_cannot_send_a_forget_instruction() {
-    // Refused where it is made, so no bundle of the volunteer's is lost to quarantine over it;
-    // a crafted one is refused on import (tests/role_permissions.rs, the fail_forget vector).
+fn a_volunteer_cannot_forget_so_no_bundle_of_theirs_is_lost_to_a_forget() {
+    // Before issue 10, the volunteer's vault forgot locally and the coordinator then quarantined
+    // the whole bundle carrying the instruction, with its other changes. Now the volunteer's
+    // vault refuses; the importer still refuses a crafted one (fail_forget_by_volunteer).
     let (_coordinator, mut volunteer, case, _stick) = approved_with_case();
-    let err = volunteer
+    let refused = volunteer
         .vault
         .forget_case(case, ForgetReason::EnteredByMistake)
         .unwrap_err();
-    assert!(err.to_string().contains("only a coordinator"), "{err}");
+    assert!(refused.to_string().contains("coordinator"), "{refused}");
     assert!(volunteer.vault.case(case).unwrap().is_some());
+    assert_eq!(volunteer.vault.unsent_ops().unwrap(), 0);
 }
 
 #[test]

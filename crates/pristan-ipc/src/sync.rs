@@ -8,8 +8,8 @@
 use std::collections::BTreeMap;
 
 use pristan_model::sync::{
-    ConflictView, ExportOutcome, ExportReport, Gap, ImportSummary, OrgInfo, Progress,
-    QuarantinedBundle, Role, RosterEntry,
+    ConflictView, ExportOutcome, ExportReport, FileOutcome, Gap, HeldOps, ImportSummary, OrgInfo,
+    Progress, QuarantinedBundle, Role, RosterEntry,
 };
 use pristan_model::{DeviceId, EntityId};
 use serde::{Deserialize, Serialize};
@@ -37,6 +37,7 @@ pub const SYNC_COMMAND_NAMES: &[&str] = &[
     GetSyncProgress::NAME,
     RetryQuarantine::NAME,
     DiscardQuarantined::NAME,
+    AcceptClockAhead::NAME,
     ListDevices::NAME,
     ApproveDevice::NAME,
     RevokeDevice::NAME,
@@ -153,6 +154,15 @@ pub struct DiscardQuarantined {
 }
 command!(DiscardQuarantined, "discard_quarantined", ());
 
+/// Imports one quarantined bundle that waits because its changes are dated more than seven days
+/// after this computer's clock, once a person has checked the dates with its sender. This
+/// computer's clock does not follow those dates; every other check still applies.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AcceptClockAhead {
+    pub file_hash: String,
+}
+command!(AcceptClockAhead, "accept_clock_ahead", FileOutcome);
+
 /// The roster and the devices waiting for approval (a coordinator's command).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ListDevices;
@@ -171,6 +181,11 @@ pub struct DeviceRow {
     pub fingerprint: String,
     /// Whether this is the device the app runs on.
     pub this_device: bool,
+    /// Which of the device's operations this vault holds, and which are missing: shown before
+    /// revoking it, since only the held ones are accepted from it afterwards. `None` for this
+    /// device.
+    #[serde(default)]
+    pub held: Option<HeldOps>,
 }
 
 /// A device that sent a bundle or asked to join, not yet in the roster.
@@ -191,8 +206,9 @@ pub struct ApproveDevice {
 }
 command!(ApproveDevice, "approve_device", DeviceList);
 
-/// Revokes a device. Its operations up to `last_good_seq` are kept (all of those already
-/// received, when `None`); any bundle reaching past it is quarantined.
+/// Revokes a device. Exactly its operations this vault holds are kept (those up to
+/// `last_good_seq` among them, when given); any bundle from it with another operation is
+/// quarantined.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RevokeDevice {
     pub device: DeviceId,

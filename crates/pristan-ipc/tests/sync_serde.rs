@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use chrono::{TimeZone, Utc};
 use pristan_ipc::*;
 use pristan_model::sync::{
-    ConflictValueView, ConflictView, ExportOutcome, FileOutcome, FileResult, Gap, ImportCounts,
-    ImportSummary, Progress, QuarantinedBundle, Role, RosterEntry, Stage,
+    ConflictValueView, ConflictView, ExportOutcome, FileOutcome, FileResult, Gap, HeldOps,
+    ImportCounts, ImportSummary, Progress, QuarantinedBundle, Role, RosterEntry, SeqRange, Stage,
 };
 use pristan_model::{DeviceId, EntityId, EntityType};
 use serde::de::DeserializeOwned;
@@ -38,6 +38,7 @@ fn responses_round_trip() {
             waiting: true,
             received_at: "2026-03-01T09:30:00Z".into(),
             size: 2048,
+            kept: true,
         }],
         gaps: vec![Gap {
             sender: device(1),
@@ -58,9 +59,14 @@ fn responses_round_trip() {
                 recipient: "age1xyz".into(),
                 approved_at: when,
                 revoked_after_seq: Some(40),
+                kept_seqs: vec![SeqRange { first: 1, last: 40 }],
             },
             fingerprint: "1234 5678".into(),
             this_device: true,
+            held: Some(HeldOps {
+                held: vec![SeqRange { first: 1, last: 40 }],
+                missing: Vec::new(),
+            }),
         }],
         pending: vec![PendingDeviceRow {
             device: device(3),

@@ -224,21 +224,33 @@ pub fn run(dir: &Path, command: OrgCommand) -> Result<()> {
             last_good_seq,
         } => {
             let mut vault = unlocking.open(dir)?;
+            // What this vault holds of the device, read before revoking: only that is kept.
+            let held = vault.held_ops(device)?;
             let roster = vault.revoke_device(device, last_good_seq)?;
             vault.lock()?;
             let entry = roster.entries.iter().find(|e| e.device == device);
             let last_good = entry.and_then(|e| e.revoked_after_seq).unwrap_or(0);
+            let kept = entry.map(|e| e.kept_seqs.clone()).unwrap_or_default();
             if unlocking.json {
                 let json = serde_json::json!({
                     "roster_version": roster.version, "device": device.to_string(),
-                    "last_good_seq": last_good,
+                    "last_good_seq": last_good, "kept": kept, "missing": held.missing,
                 });
                 println!("{}", serde_json::to_string_pretty(&json)?);
             } else {
                 println!(
-                    "Revoked {device}: its operations up to {last_good} are kept; later bundles \
-                     from it will be quarantined. Send the new roster with your next bundles."
+                    "Revoked {device}: exactly the operations held here are kept ({}); any \
+                     other bundle from it will be quarantined. Send the new roster with your \
+                     next bundles.",
+                    ranges(&kept)
                 );
+                if !held.missing.is_empty() {
+                    println!(
+                        "Operations {} of this device never arrived here (or belonged to a \
+                         forgotten case): they will not be accepted from it now.",
+                        ranges(&held.missing)
+                    );
+                }
             }
             Ok(())
         }
@@ -433,4 +445,19 @@ fn write_private_file(path: &Path, bytes: &[u8]) -> Result<()> {
     file.write_all(bytes)?;
     file.sync_all()?;
     Ok(())
+}
+
+/// Sequence number ranges as people write them: "1–12, 14, 16–20", or "none".
+fn ranges(ranges: &[pristan_core::bundle::SeqRange]) -> String {
+    if ranges.is_empty() {
+        return "none".to_owned();
+    }
+    ranges
+        .iter()
+        .map(|r| match r.first == r.last {
+            true => r.first.to_string(),
+            false => format!("{}–{}", r.first, r.last),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -9,6 +9,7 @@
 mod coordinator;
 mod error;
 mod export;
+mod held;
 mod invitation;
 mod keys;
 pub mod permissions;
@@ -177,11 +178,12 @@ impl Vault {
         Ok(roster)
     }
 
-    /// Revokes a device in a new roster version (coordinators only): its operations up to
-    /// `last_good_seq` stay; bundles reaching past it are quarantined everywhere once the roster
-    /// arrives. By default the last good one is the newest this vault holds from the device, which
-    /// is right when the device was lost or seized after its last bundle arrived here. A
-    /// revocation can later be moved earlier, never later.
+    /// Revokes a device in a new roster version (coordinators only). Exactly the device's
+    /// operations this vault holds are kept (`RosterEntry::kept_seqs`), and with `last_good_seq`
+    /// only those up to it: every other operation from it, a missing one below the highest held
+    /// included, is refused everywhere once the roster arrives, so a seized laptop cannot fill a
+    /// gap with new text. [`Vault::held_ops`] shows the gaps before revoking. A revocation can
+    /// later be moved earlier, never later.
     pub fn revoke_device(
         &mut self,
         device: DeviceId,
@@ -192,15 +194,14 @@ impl Vault {
         }
         let tx = self.conn.transaction()?;
         let (org, secrets) = store::require_coordinator(&tx)?;
-        let last_good = match last_good_seq {
-            Some(seq) => seq,
-            None => store::max_seq_held(&tx, device)?,
-        };
+        let held = held::held_ops(&tx, device)?.held;
         let roster = roster::publish_next(&tx, &org, &secrets, |entries| {
             let entry = entries
                 .iter_mut()
                 .find(|e| e.device == device)
                 .ok_or(OrgError::NotInRoster { device })?;
+            let kept = held::kept_at_revocation(&held, entry, last_good_seq);
+            let last_good = kept.last().map_or(0, |r| r.last);
             if let Some(previous) = entry.revoked_after_seq {
                 if last_good >= previous {
                     return Err(OrgError::AlreadyRevoked {
@@ -211,6 +212,7 @@ impl Vault {
                 }
             }
             entry.revoked_after_seq = Some(last_good);
+            entry.kept_seqs = kept;
             Ok(())
         })?;
         tx.commit()?;
@@ -245,5 +247,6 @@ fn entry(identity: DeviceIdentity, role: Role) -> RosterEntry {
         recipient: identity.recipient,
         approved_at: Utc::now(),
         revoked_after_seq: None,
+        kept_seqs: Vec::new(),
     }
 }

@@ -12,6 +12,9 @@ mod recovery_code;
 mod rotation;
 mod throttle;
 
+#[cfg(test)]
+mod clock_recovery_tests;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -174,7 +177,12 @@ impl Vault {
                 field: "device id",
                 reason: e.to_string(),
             })?;
-        let clock = Clock::resume(store::latest_hlc(&conn)?);
+        // A log holding a stamp from the far future (imported before received clocks were
+        // bounded, or written while this computer's clock was years ahead) must not leave the
+        // clock exhausted or years ahead: it resumes within the bound (ops::hlc).
+        let now = crate::ops::hlc::system_now_ms();
+        let within = store::latest_hlc_within(&conn, crate::ops::hlc::ceiling(now))?;
+        let clock = Clock::resume_bounded(within, now);
         Ok(Vault {
             dir: dir.to_owned(),
             conn,
