@@ -116,7 +116,7 @@ fn a_volunteers_bundle_waits_for_approval_then_arrives() {
     assert_eq!(
         refused.unwrap_err().kind,
         ErrorKind::NotPermitted {
-            refusal: pristan_model::sync::Refusal::AssignCase
+            refusal: pristan_model::sync::RoleRefusal::AssignCase
         }
     );
     let report = sync::<ipc::SendCasePacket>(

@@ -1,7 +1,7 @@
 //! Words for every error the shell can answer with, in the user's language.
 
 use pristan_ipc::{ErrorKind, IpcError};
-use pristan_model::sync::Refusal;
+use pristan_model::sync::RoleRefusal;
 
 use crate::i18n::I18n;
 
@@ -43,12 +43,12 @@ pub fn describe(i18n: &I18n, error: &IpcError) -> ErrorText {
 }
 
 /// The message id for a change this device's role does not allow.
-pub fn refusal_key(refusal: Refusal) -> &'static str {
+pub fn refusal_key(refusal: RoleRefusal) -> &'static str {
     match refusal {
-        Refusal::AssignCase => "refusal-assign-case",
-        Refusal::Forget => "refusal-forget",
-        Refusal::VerifyEvidence => "refusal-verify-evidence",
-        Refusal::ResolveConflict => "refusal-resolve-conflict",
+        RoleRefusal::AssignCase => "role-refusal-assign-case",
+        RoleRefusal::Forget => "role-refusal-forget",
+        RoleRefusal::VerifyEvidence => "role-refusal-verify-evidence",
+        RoleRefusal::ResolveConflict => "role-refusal-resolve-conflict",
     }
 }
 

@@ -73,7 +73,7 @@ pub enum Error {
 
     /// This device's role does not allow the change (see `org::permissions`).
     #[error("{0}")]
-    NotPermitted(crate::org::permissions::Refusal),
+    NotPermitted(crate::org::permissions::RoleRefusal),
 
     #[error("the value for {field} is not valid: {reason}")]
     Invalid { field: &'static str, reason: String },

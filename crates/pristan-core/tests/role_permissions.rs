@@ -12,7 +12,7 @@ use pristan_core::bundle::{BundleKind, ExportOutcome, FileOutcome};
 use pristan_core::cases::{CaseField, NewCase};
 use pristan_core::domain::{LongText, Note, NoteKind, Sensitivity};
 use pristan_core::ops::{EntityId, ForgetReason};
-use pristan_core::org::permissions::Refusal;
+use pristan_core::org::permissions::RoleRefusal;
 use pristan_core::org::{Invitation, Role};
 use pristan_core::{Error, Vault};
 use serde_json::{json, Value};
@@ -159,7 +159,7 @@ fn a_volunteers_vault_refuses_to_assign_a_case() {
         )
         .unwrap_err();
     assert!(
-        matches!(err, Error::NotPermitted(Refusal::AssignCase)),
+        matches!(err, Error::NotPermitted(RoleRefusal::AssignCase)),
         "{err:?}"
     );
     assert!(err.to_string().contains("only a coordinator assigns cases"));
@@ -183,7 +183,7 @@ fn a_volunteers_vault_refuses_to_forget_or_to_verify_evidence() {
         .forget_case(org.case, ForgetReason::EnteredByMistake)
         .unwrap_err();
     assert!(
-        matches!(err, Error::NotPermitted(Refusal::Forget)),
+        matches!(err, Error::NotPermitted(RoleRefusal::Forget)),
         "{err:?}"
     );
     assert!(org.anna.vault.case(org.case).unwrap().is_some());
@@ -195,7 +195,7 @@ fn a_volunteers_vault_refuses_to_forget_or_to_verify_evidence() {
     };
     let err = org.anna.vault.add(evidence.clone()).unwrap_err();
     assert!(
-        matches!(err, Error::NotPermitted(Refusal::VerifyEvidence)),
+        matches!(err, Error::NotPermitted(RoleRefusal::VerifyEvidence)),
         "{err:?}"
     );
     let documented = pristan_core::domain::Evidence {

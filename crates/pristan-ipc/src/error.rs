@@ -24,7 +24,7 @@ pub enum ErrorKind {
     Invalid,
     /// This device's role does not allow the change (a volunteer assigning a case, say).
     NotPermitted {
-        refusal: pristan_model::sync::Refusal,
+        refusal: pristan_model::sync::RoleRefusal,
     },
     /// The vault's files are damaged or were changed outside Pristan.
     Damaged,

@@ -161,7 +161,7 @@ fn sync_command_names_are_listed_once() {
 fn a_role_refusal_reaches_the_ui_as_its_own_kind() {
     let error = IpcError::new(
         ErrorKind::NotPermitted {
-            refusal: pristan_model::sync::Refusal::AssignCase,
+            refusal: pristan_model::sync::RoleRefusal::AssignCase,
         },
         "only a coordinator assigns cases",
     );

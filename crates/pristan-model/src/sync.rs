@@ -300,7 +300,7 @@ pub struct ConflictValueView {
 /// each one in the user's language; [`std::fmt::Display`] is the English the CLI prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Refusal {
+pub enum RoleRefusal {
     /// Choosing which volunteers' devices a case goes to is a coordinator's decision.
     AssignCase,
     /// Forgetting a person must reach every device, so it comes from a coordinator.
@@ -311,21 +311,21 @@ pub enum Refusal {
     ResolveConflict,
 }
 
-impl std::fmt::Display for Refusal {
+impl std::fmt::Display for RoleRefusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
-            Refusal::AssignCase => {
+            RoleRefusal::AssignCase => {
                 "only a coordinator assigns cases: ask your coordinator to assign this one"
             }
-            Refusal::Forget => {
+            RoleRefusal::Forget => {
                 "only a coordinator can forget a person, so that every device forgets them: \
                  ask your coordinator to do it"
             }
-            Refusal::VerifyEvidence => {
+            RoleRefusal::VerifyEvidence => {
                 "only a coordinator marks evidence as verified: choose another level, or ask \
                  your coordinator"
             }
-            Refusal::ResolveConflict => {
+            RoleRefusal::ResolveConflict => {
                 "only a coordinator resolves conflicting changes: your coordinator will choose"
             }
         })

@@ -90,11 +90,6 @@ pub enum BundleError {
     )]
     InvalidOperation { reason: String },
 
-    #[error("the bundle carries a change its author's role does not allow ({refusal}); nothing from the bundle was imported")]
-    NotPermitted {
-        refusal: crate::org::permissions::Refusal,
-    },
-
     #[error("the bundle holds changes dated {days_ahead} days after this computer's clock, more than the {max_days} days allowed: the sender's clock, or this computer's, is set wrong. Check the date and time on both; the bundle waits in quarantine and is tried again, and once you have checked with the sender you can accept it anyway")]
     ClockTooFarAhead { days_ahead: u64, max_days: u64 },
 
@@ -124,6 +119,10 @@ pub enum BundleError {
 
     #[error("{max} devices are already waiting for approval, the most Pristan lists: approve or refuse some, then import this bundle again (it was not kept)")]
     TooManyPendingDevices { max: usize },
+    #[error("the bundle carries a change its author's role does not allow ({refusal}); nothing from the bundle was imported")]
+    NotPermitted {
+        refusal: crate::org::permissions::RoleRefusal,
+    },
 }
 
 impl BundleError {

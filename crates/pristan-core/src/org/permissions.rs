@@ -8,25 +8,25 @@
 
 use serde_json::Value;
 
-pub use pristan_model::sync::Refusal;
+pub use pristan_model::sync::RoleRefusal;
 
 use crate::ops::{Change, EntityType};
 use crate::org::Role;
 
 /// Whether an operation by a device of `role` may make `change` to an entity of `entity_type`.
 /// Pure: the caller finds the role (this vault's own, or the operation's author in the roster).
-pub fn may_write(role: Role, entity_type: EntityType, change: &Change) -> Result<(), Refusal> {
+pub fn may_write(role: Role, entity_type: EntityType, change: &Change) -> Result<(), RoleRefusal> {
     if role == Role::Coordinator {
         return Ok(());
     }
     let fields = match change {
-        Change::Forget { .. } => return Err(Refusal::Forget),
+        Change::Forget { .. } => return Err(RoleRefusal::Forget),
         Change::Delete => return Ok(()),
         Change::Assign { fields, .. } | Change::Record { fields } => fields,
     };
     match entity_type {
-        EntityType::Case if fields.contains_key("assigned_to") => Err(Refusal::AssignCase),
-        EntityType::Evidence if claims_verification(fields) => Err(Refusal::VerifyEvidence),
+        EntityType::Case if fields.contains_key("assigned_to") => Err(RoleRefusal::AssignCase),
+        EntityType::Evidence if claims_verification(fields) => Err(RoleRefusal::VerifyEvidence),
         _ => Ok(()),
     }
 }
@@ -34,10 +34,10 @@ pub fn may_write(role: Role, entity_type: EntityType, change: &Change) -> Result
 /// Whether a device of `role` may resolve a conflict by choosing a value. A received operation
 /// cannot be told apart from an ordinary edit made after both conflicting writes arrived (an
 /// honest volunteer's edit names both as seen), so this is checked where a person chooses.
-pub fn may_resolve_conflicts(role: Role) -> Result<(), Refusal> {
+pub fn may_resolve_conflicts(role: Role) -> Result<(), RoleRefusal> {
     match role {
         Role::Coordinator => Ok(()),
-        Role::Volunteer => Err(Refusal::ResolveConflict),
+        Role::Volunteer => Err(RoleRefusal::ResolveConflict),
     }
 }
 
@@ -71,20 +71,20 @@ mod tests {
         let reassign = assign(&[("assigned_to", json!(["x"]))]);
         assert_eq!(
             may_write(v, EntityType::Case, &reassign),
-            Err(Refusal::AssignCase)
+            Err(RoleRefusal::AssignCase)
         );
         // Hidden among honest fields, or emptying the list, is still an assignment.
         let hidden = assign(&[("name", json!("A")), ("assigned_to", json!([]))]);
         assert_eq!(
             may_write(v, EntityType::Case, &hidden),
-            Err(Refusal::AssignCase)
+            Err(RoleRefusal::AssignCase)
         );
         let forget = Change::Forget {
             reason: ForgetReason::RequestedByPerson,
         };
         assert_eq!(
             may_write(v, EntityType::Case, &forget),
-            Err(Refusal::Forget)
+            Err(RoleRefusal::Forget)
         );
         for fields in [
             vec![("verification", json!("verified"))],
@@ -97,7 +97,7 @@ mod tests {
             let change = assign(&fields);
             assert_eq!(
                 may_write(v, EntityType::Evidence, &change),
-                Err(Refusal::VerifyEvidence)
+                Err(RoleRefusal::VerifyEvidence)
             );
             let record = Change::Record {
                 fields: fields
@@ -107,10 +107,10 @@ mod tests {
             };
             assert_eq!(
                 may_write(v, EntityType::Evidence, &record),
-                Err(Refusal::VerifyEvidence)
+                Err(RoleRefusal::VerifyEvidence)
             );
         }
-        assert_eq!(may_resolve_conflicts(v), Err(Refusal::ResolveConflict));
+        assert_eq!(may_resolve_conflicts(v), Err(RoleRefusal::ResolveConflict));
     }
 
     #[test]
