@@ -52,6 +52,8 @@ fn revoking_prints_what_is_kept_and_the_gap_that_will_never_be_filled() {
         "join",
         "--passphrase-stdin",
         invitation["invitation"].as_str().unwrap(),
+        "--expect-fingerprint",
+        invitation["org_fingerprint"].as_str().unwrap(),
     ]);
     let case = volunteer.id(&[
         "case",
@@ -59,6 +61,7 @@ fn revoking_prints_what_is_kept_and_the_gap_that_will_never_be_filled() {
         "--passphrase-stdin",
         "--name",
         "Ivan Petrov",
+        "--share-with-coordinator",
         "--json",
     ]);
     let work = tempfile::tempdir().unwrap();

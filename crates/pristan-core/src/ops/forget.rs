@@ -30,6 +30,12 @@ impl Vault {
     /// bundle carrying it with all its other changes, so a volunteer's vault refuses it rather than
     /// forget locally and lose that bundle. A vault in no organisation forgets on its own.
     pub fn forget_case(&mut self, case: EntityId, reason: ForgetReason) -> Result<()> {
+        // The role rule (org::permissions) would refuse it at `record` too; asked here first so
+        // that nothing is read about the case for a device that may not forget it.
+        if let Some(role) = self.own_role()? {
+            crate::org::permissions::may_write(role, EntityType::Case, &Change::Forget { reason })
+                .map_err(Error::NotPermitted)?;
+        }
         let known: bool = self.connection().query_row(
             "SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?1)",
             [case.to_string()],
