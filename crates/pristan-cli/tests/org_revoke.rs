@@ -84,7 +84,8 @@ fn revoking_prints_what_is_kept_and_the_gap_that_will_never_be_filled() {
         .unwrap()
         .to_owned();
     coordinator.ok(&["org", "approve", "--passphrase-stdin", &device]);
-    // Operation 2 travels in a bundle that never arrives; operation 3 does.
+    // The case and its consent are operations 1 and 2. Operation 3 travels in a bundle that never
+    // arrives; operation 4 does.
     note(&volunteer, &case, "Second visit");
     export(&volunteer, &lost);
     note(&volunteer, &case, "Third visit");
@@ -97,16 +98,16 @@ fn revoking_prints_what_is_kept_and_the_gap_that_will_never_be_filled() {
     ]);
 
     let printed = coordinator.ok(&["org", "revoke", "--passphrase-stdin", &device]);
-    assert!(printed.contains("are kept (1, 3)"), "{printed}");
+    assert!(printed.contains("are kept (1–2, 4)"), "{printed}");
     assert!(
-        printed.contains("Operations 2 of this device never arrived here"),
+        printed.contains("Operations 3 of this device never arrived here"),
         "{printed}"
     );
     let json = coordinator.json(&["org", "roster", "--passphrase-stdin", "--json"]);
     let entry = &json["roster"]["entries"][1];
-    assert_eq!(entry["revoked_after_seq"], 3, "{json}");
+    assert_eq!(entry["revoked_after_seq"], 4, "{json}");
     assert_eq!(
         entry["kept_seqs"],
-        serde_json::json!([{"first": 1, "last": 1}, {"first": 3, "last": 3}])
+        serde_json::json!([{"first": 1, "last": 2}, {"first": 4, "last": 4}])
     );
 }
