@@ -20,6 +20,8 @@ use serde_json::{json, Value};
 fn add_case(vault: &mut Vault, name: &str) -> EntityId {
     let case = NewCase {
         name: name.to_owned(),
+        // The person agreed to share with the coordinator, so the case travels.
+        share_with_coordinator: true,
         ..NewCase::default()
     };
     vault.add_case(case).unwrap()

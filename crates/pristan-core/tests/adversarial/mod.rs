@@ -32,6 +32,8 @@ pub fn add_case(vault: &mut Vault, name: &str) -> EntityId {
     vault
         .add_case(NewCase {
             name: name.to_owned(),
+            // The person agreed to share with the coordinator, so the case travels.
+            share_with_coordinator: true,
             ..NewCase::default()
         })
         .unwrap()

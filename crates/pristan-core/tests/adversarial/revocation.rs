@@ -13,7 +13,8 @@ const FORGED: &str = "FORGED after revocation: client withdrew asylum claim";
 fn a_revoked_laptop_cannot_fill_a_gap_with_forged_content() {
     let mut o = org();
     let anna_id = o.anna.vault.device_id();
-    // Operation 3 travels in a bundle that is lost; operation 4 arrives.
+    // The case and its consent are operations 1 and 2, the first note 3. Operation 4 travels in
+    // a bundle that is lost; operation 5 arrives.
     add_note(&mut o.anna.vault, o.case, "Second visit");
     let lost = export(&mut o.anna.vault);
     add_note(&mut o.anna.vault, o.case, "Third visit");
@@ -27,21 +28,21 @@ fn a_revoked_laptop_cannot_fill_a_gap_with_forged_content() {
     assert_eq!(
         held.held,
         vec![
-            SeqRange { first: 1, last: 2 },
-            SeqRange { first: 4, last: 4 }
+            SeqRange { first: 1, last: 3 },
+            SeqRange { first: 5, last: 5 }
         ]
     );
-    assert_eq!(held.missing, vec![SeqRange { first: 3, last: 3 }]);
+    assert_eq!(held.missing, vec![SeqRange { first: 4, last: 4 }]);
     let roster = o.office.vault.revoke_device(anna_id, None).unwrap();
     let entry = roster.entries.iter().find(|e| e.device == anna_id).unwrap();
     assert_eq!(entry.kept_seqs, held.held);
 
     // The seized laptop sends the missing operation with new text, signed with its own key.
     let mut opened = open(&o.office, &lost);
-    assert_eq!(opened.seq_range, Some((3, 3)));
+    assert_eq!(opened.seq_range, Some((4, 4)));
     opened.ops[0]["change"]["fields"]["text"] = json!(FORGED);
     let to = o.office.org_recipient();
-    let forged = resign(&mut o.anna, &opened.ops, &[], (3, 3), &to);
+    let forged = resign(&mut o.anna, &opened.ops, &[], (4, 4), &to);
     let before = o.office.vault.state_hash().unwrap();
     let outcome = o.office.import_bytes(&forged, "forged.pristan");
     match &outcome {

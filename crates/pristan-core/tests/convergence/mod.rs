@@ -99,14 +99,13 @@ pub fn template() -> Template {
     let ids: Vec<DeviceId> = volunteers.iter().map(Vault::device_id).collect();
     let stick = tempfile::tempdir().unwrap();
     for (n, volunteer) in volunteers.iter_mut().enumerate() {
-        let case = volunteer
+        volunteer
             .add_case(NewCase {
                 name: format!("Seed {n}"),
                 share_with_coordinator: true,
                 ..NewCase::default()
             })
             .unwrap();
-        assign_to_all(volunteer, case, &ids);
         volunteer
             .export_bundle(stick.path(), None, &mut |_| {})
             .unwrap();
@@ -119,6 +118,8 @@ pub fn template() -> Template {
     }
     let retried = coordinator.retry_quarantine(&mut |_| {}).unwrap();
     assert_eq!(retried.imported, VOLUNTEERS, "{retried:?}");
+    // Only a coordinator assigns (org::permissions): it sends every case to every volunteer.
+    assign_unassigned(&mut coordinator, &ids);
     let mut dirs = vec![coordinator.dir().to_owned()];
     coordinator.lock().unwrap();
     for volunteer in volunteers {
@@ -126,6 +127,21 @@ pub fn template() -> Template {
         volunteer.lock().unwrap();
     }
     Template { _tmp: tmp, dirs }
+}
+
+/// The coordinator assigns every case not yet assigned to every volunteer, as it would on
+/// receiving a new case, so case packets carry every case everywhere.
+fn assign_unassigned(coordinator: &mut Vault, volunteers: &[DeviceId]) {
+    let unassigned: Vec<EntityId> = coordinator
+        .cases()
+        .unwrap()
+        .into_iter()
+        .filter(|case| case.assigned_to.is_empty())
+        .map(|case| case.id)
+        .collect();
+    for case in unassigned {
+        assign_to_all(coordinator, case, volunteers);
+    }
 }
 
 fn assign_to_all(vault: &mut Vault, case: EntityId, volunteers: &[DeviceId]) {
@@ -233,7 +249,9 @@ impl World {
                         ..NewCase::default()
                     })
                     .unwrap();
-                assign_to_all(vault, id, &self.volunteers);
+                if device == COORDINATOR {
+                    assign_to_all(vault, id, &self.volunteers);
+                }
             }
             Step::Update {
                 device,
@@ -307,6 +325,7 @@ impl World {
     /// every volunteer. Returns whether anything new was written.
     fn export(&mut self, device: usize) -> bool {
         if device == COORDINATOR {
+            assign_unassigned(&mut self.vaults[COORDINATOR], &self.volunteers);
             for (n, volunteer) in self.volunteers.iter().enumerate() {
                 let report = self.vaults[COORDINATOR]
                     .export_case_packet(*volunteer, &self.outbox, &mut |_| {})
