@@ -8,16 +8,22 @@ pub mod a_number;
 pub mod case;
 pub mod entity;
 pub mod events;
+pub mod fields;
+pub mod holiday;
 pub mod ids;
 pub mod records;
+pub mod refusal;
 pub mod sync;
 pub mod text;
+pub mod time_zones;
 pub mod views;
 pub mod visit;
 
 pub use a_number::{ANumber, ANumberError};
 pub use case::{Attorney, CaseRecord, CustodyStatus, FilingStatus};
 pub use entity::EntityType;
+pub use holiday::Holiday;
+pub use refusal::{OperationRule, Refusal};
 pub use events::{
     CustodyEvent, CustodyEventKind, LegalEvent, LegalEventKind, Outcome, ReleaseType,
 };

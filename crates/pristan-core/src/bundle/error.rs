@@ -1,6 +1,8 @@
 //! Why a bundle was refused. Each message says what is wrong in plain words and what to do; none
 //! quotes the bundle's contents.
 
+use pristan_model::OperationRule;
+
 use crate::ops::DeviceId;
 
 #[derive(Debug, thiserror::Error)]
@@ -88,6 +90,9 @@ pub enum BundleError {
         "an operation in the bundle was refused ({reason}); nothing from the bundle was imported"
     )]
     InvalidOperation { reason: String },
+
+    #[error("an operation in the bundle was refused ({rule}); nothing from the bundle was imported")]
+    ForbiddenOperation { rule: OperationRule },
 }
 
 impl BundleError {

@@ -14,6 +14,7 @@ use chrono::{SecondsFormat, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::envelope::{self, Envelope};
+use super::refusal::{refusal, OperationRule};
 use super::export::kind_text;
 use super::format::{BundleHeader, Payload};
 use super::{age_layer, payload, BundleError, Limits};
@@ -224,14 +225,11 @@ fn check_ops_allowed(
     roster: &HashMap<DeviceId, RosterEntry>,
     payload: &Payload,
 ) -> Result<()> {
-    let refuse = |reason: &str| -> Result<()> {
-        Err(BundleError::InvalidOperation {
-            reason: reason.to_owned(),
-        }
-        .into())
+    let refuse = |rule: OperationRule| -> Result<()> {
+        Err(BundleError::ForbiddenOperation { rule }.into())
     };
     if header.kind == BundleKind::CasePacket && signer.role != Role::Coordinator {
-        return refuse("a case packet must come from a coordinator");
+        return refuse(OperationRule::CasePacketNotFromCoordinator);
     }
     for op in &payload.ops {
         if header.kind == BundleKind::Ops {
@@ -239,7 +237,7 @@ fn check_ops_allowed(
                 .seq_range
                 .is_some_and(|r| (r.first..=r.last).contains(&op.seq.get()));
             if op.device != header.sender || !within {
-                return refuse("the bundle carries operations its sender did not sign for");
+                return refuse(OperationRule::UnsignedOperations);
             }
         }
         let author = if op.device == signer.device {
@@ -250,11 +248,11 @@ fn check_ops_allowed(
         if matches!(op.change, Change::Forget { .. })
             && author.as_ref().map(|a| a.role) != Some(Role::Coordinator)
         {
-            return refuse("only a coordinator may ask to forget a person");
+            return refuse(OperationRule::ForgetNotFromCoordinator);
         }
         if let Some(last_good) = author.and_then(|a| a.revoked_after_seq) {
             if op.seq.get() > last_good {
-                return refuse("the bundle carries operations from a revoked device");
+                return refuse(OperationRule::FromRevokedDevice);
             }
         }
     }
@@ -269,7 +267,7 @@ enum Checks {
 fn refused(error: BundleError) -> FileOutcome {
     FileOutcome::Quarantined {
         waiting: error.may_succeed_later(),
-        reason: error.to_string(),
+        reason: refusal(&error),
     }
 }
 

@@ -9,6 +9,7 @@ use rusqlite::params;
 use sha2::{Digest, Sha256};
 
 use super::export::BUNDLE_EXTENSION;
+use super::refusal::{self, Refusal};
 use super::{
     BundleError, FileOutcome, FileResult, Gap, ImportSummary, Limits, Progress, QuarantinedBundle,
     Stage,
@@ -62,9 +63,7 @@ impl Vault {
             Ok(meta) => meta.len(),
             Err(e) => {
                 return Ok(FileOutcome::Rejected {
-                    reason: format!(
-                        "the file could not be read ({e}): check the folder and try again"
-                    ),
+                    reason: refusal::unreadable(&e),
                 })
             }
         };
@@ -74,23 +73,21 @@ impl Vault {
                 max: limits.max_file_bytes,
             };
             return Ok(FileOutcome::Rejected {
-                reason: error.to_string(),
+                reason: refusal::refusal(&error),
             });
         }
         let bytes = match read_capped(path, limits.max_file_bytes) {
             Ok(bytes) => bytes,
             Err(e) => {
                 return Ok(FileOutcome::Rejected {
-                    reason: format!(
-                        "the file could not be read ({e}): check the folder and try again"
-                    ),
+                    reason: refusal::unreadable(&e),
                 })
             }
         };
         let outcome = self.import_bytes(&bytes, limits)?;
         match &outcome {
             FileOutcome::Quarantined { reason, waiting } => {
-                self.keep_in_quarantine(file_name, &bytes, reason, *waiting)?;
+                self.keep_in_quarantine(file_name, &bytes, &reason.to_stored(), *waiting)?;
             }
             FileOutcome::Imported(_) | FileOutcome::AlreadyImported { .. } => {
                 self.release_from_quarantine(&file_hash(&bytes))?;
@@ -110,7 +107,7 @@ impl Vault {
             Ok(QuarantinedBundle {
                 file_hash: row.get(0)?,
                 file_name: row.get(1)?,
-                reason: row.get(2)?,
+                reason: Refusal::from_stored(&row.get::<_, String>(2)?),
                 waiting: row.get(3)?,
                 received_at: row.get(4)?,
                 size: row.get::<_, i64>(5)?.max(0) as u64,
@@ -121,6 +118,8 @@ impl Vault {
 
     /// Tries every quarantined bundle again (after a device was approved, say). Those that now
     /// import leave the quarantine; the others keep their (possibly new) reason.
+    /// Reasons are stored as JSON of a [`Refusal`]; rows from older versions hold English text,
+    /// which reads back as `Refusal::Unrecorded`.
     pub fn retry_quarantine(
         &mut self,
         progress: &mut dyn FnMut(Progress),
@@ -141,7 +140,7 @@ impl Vault {
                 FileOutcome::Quarantined { reason, waiting } => {
                     self.conn.execute(
                         "UPDATE quarantine SET reason = ?1, waiting = ?2 WHERE file_hash = ?3",
-                        params![reason, waiting, hash],
+                        params![reason.to_stored(), waiting, hash],
                     )?;
                 }
                 _ => self.release_from_quarantine(&hash)?,
@@ -197,7 +196,7 @@ impl Vault {
         &mut self,
         file_name: &str,
         bytes: &[u8],
-        reason: &str,
+        stored_reason: &str,
         waiting: bool,
     ) -> Result<()> {
         // The name is shown, never used as a path; controls and direction overrides are removed.
@@ -211,7 +210,7 @@ impl Vault {
                 file_hash(bytes),
                 shown_name,
                 bytes,
-                reason,
+                stored_reason,
                 waiting,
                 Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true),
             ],

@@ -16,6 +16,9 @@ mod import;
 mod inbox;
 pub mod limits;
 mod payload;
+#[cfg(test)]
+mod quarantine_tests;
+pub mod refusal;
 #[doc(hidden)]
 pub mod testing;
 
@@ -24,6 +27,7 @@ pub use error::BundleError;
 pub use export::{BatchLimits, BUNDLE_EXTENSION};
 pub use format::{Blob, BundleHeader, Payload, FORMAT_VERSION};
 pub use limits::Limits;
+pub use refusal::{refusal, OperationRule, Refusal};
 pub use pristan_model::sync::{
     BundleKind, ExportOutcome, ExportReport, FileOutcome, FileResult, Gap, ImportCounts,
     ImportSummary, Progress, QuarantinedBundle, SeqRange, Stage,
