@@ -1,5 +1,6 @@
 # Pristan — русские тексты синхронизации: экран «Синхронизация», «Координатор → Устройства»,
-# «Координатор → Конфликты», а также разделы страницы дела о закреплении и «забыть человека».
+# «Координатор → Конфликты», а также разделы страницы дела о закреплении и об удалении всех
+# сведений о человеке. Термины — по docs/glossary.md.
 # Каждый идентификатор здесь должен быть и в ../en/sync.ftl (это сверяет tests/locales.rs).
 
 nav-sync = Синхронизация
@@ -61,7 +62,7 @@ sync-export-folder-hint = Флешка или папка, общая с коор
 sync-folder-suggestions = Предложения:
 sync-folder-missing = Пожалуйста, укажите папку.
 sync-export = Выгрузить пакет
-sync-export-written = Пакет { $number } сохранён: { $ops ->
+sync-export-written = Пакет № { $number } сохранён: { $ops ->
     [one] { $ops } изменение
     [few] { $ops } изменения
     [many] { $ops } изменений
@@ -79,11 +80,11 @@ sync-export-split = Пакет разделён на { $count ->
     [many] { $count } файлов
    *[other] { $count } файла
 }, чтобы каждый был допустимого размера. Передайте их все.
-sync-results-clock-ahead = Часы отправителя спешат примерно на { $hours } ч по сравнению с этим компьютером. Попросите проверить дату и время на их ноутбуке или проверьте на этом. Ничего не потеряно.
+sync-results-clock-ahead = Часы отправителя спешат примерно на { $hours } ч по сравнению с этим компьютером. Попросите отправителя проверить дату и время на своём ноутбуке или проверьте их на этом. Ничего не потеряно.
 sync-export-next = Передайте этот файл координатору или оставьте его в общей папке.
 sync-export-nothing-new = Отправлять нечего: у координаторов уже есть все ваши изменения.
-sync-size-kb = { $kb } КБ
-sync-size-mb = { $mb } МБ
+sync-size-kb = { $kb } КБ
+sync-size-mb = { $mb } МБ
 
 sync-inbox-title = Получить пакеты
 sync-inbox-explain = Пакеты от координатора или от волонтёров. Повторный приём того же пакета ничего не меняет.
@@ -159,10 +160,8 @@ sync-count-attachments = { $count ->
    *[other] { $count } вложения
 }
 sync-count-forgotten = { $count ->
-    [one] забыт { $count } человек
-    [few] забыты { $count } человека
-    [many] забыты { $count } человек
-   *[other] забыты { $count } человека
+    [one] удалены все сведения о { $count } человеке
+   *[other] удалены все сведения о { $count } людях
 }
 sync-count-nothing = ничего нового
 sync-results-conflicts = { $count ->
@@ -178,11 +177,39 @@ sync-outcome-already = Уже был принят раньше (от «{ $sender
 sync-outcome-waiting = Отложен до подтверждения устройства: { $reason }
 sync-outcome-quarantined = Отложен: { $reason }
 sync-outcome-rejected = Не принят: { $reason }
+refusal-unreadable = файл не удалось прочитать. Проверьте папку или флешку и попробуйте ещё раз.
+refusal-too-large = размер файла — { $size }, а пакет может быть не больше { $max }. Это не пакет Pristan, или файл повреждён.
+refusal-not-age = это не зашифрованный пакет Pristan.
+refusal-age-header = заголовок шифрования файла повреждён, или файл создан другой программой.
+refusal-too-many-stanzas = файл зашифрован для { $found } ключей, а у пакета их может быть не больше { $max }: его создал не Pristan.
+refusal-not-for-us = этот пакет зашифрован не для вашей организации и не для этого устройства. Возможно, он из другой организации или предназначен другому волонтёру.
+refusal-damaged = пакет не удалось расшифровать: он повреждён или записан не полностью. Попросите отправителя выгрузить его ещё раз.
+refusal-unknown-version = пакет создан более новой версией Pristan (формат { $found }, а эта версия читает формат { $supported }). Обновите Pristan и примите пакет ещё раз.
+refusal-header-too-large = заголовок пакета занимает { $size }, а допускается не больше { $max }: пакет создал не Pristan.
+refusal-malformed-header = заголовок пакета повреждён. Попросите отправителя выгрузить пакет ещё раз.
+refusal-wrong-organisation = пакет из другой организации.
+refusal-no-organisation = это устройство ещё не вошло в организацию. Сначала создайте организацию (координатор) или присоединитесь по приглашению (волонтёр).
+refusal-unknown-signer = пакет пришёл с устройства, которое ещё не подтверждено («{ $name }», отпечаток { $fingerprint }). Он будет принят, как только координатор подтвердит это устройство.
+refusal-revoked-signer = пакет пришёл с отозванного устройства («{ $name }»): в нём изменение № { $bundle_last }, а с этого устройства сохранены изменения только по № { $last_good } включительно. Пакет остаётся отложенным.
+refusal-bad-signature = подпись пакета недействительна: его изменили после создания или подделали. Из него ничего не принято.
+refusal-recipient-mismatch = пакет заново зашифровал кто-то другой, а не отправитель. Из него ничего не принято.
+refusal-payload-mismatch = содержимое пакета не совпадает с его подписанным заголовком: пакет изменён или повреждён.
+refusal-decompressed-too-large = после распаковки содержимое пакета занимает больше { $max }: это не настоящий пакет.
+refusal-malformed-payload = содержимое пакета повреждено. Попросите отправителя выгрузить пакет ещё раз.
+refusal-no-recipients = не для кого зашифровать пакет. Проверьте, что ключи координаторов организации настроены, и выгрузите пакет ещё раз.
+refusal-encrypt = пакет не удалось зашифровать, поэтому ничего не выгружено. Попробуйте ещё раз; если это повторится, сообщите координатору.
+refusal-export-too-large = пакет занял бы { $size }, а другие устройства принимают не больше { $max }. Одно вложение или изменение слишком велико для отправки: удалите или уменьшите его.
+refusal-invalid-operation-case-packet-not-from-coordinator = пакет дел может прислать только координатор. Из пакета ничего не принято.
+refusal-invalid-operation-unsigned-operations = в пакете есть изменения, которые отправитель не подписывал. Из него ничего не принято.
+refusal-invalid-operation-forget-not-from-coordinator = удалить все сведения о человеке может только координатор. Из пакета ничего не принято.
+refusal-invalid-operation-from-revoked-device = в пакете есть изменения с отозванного устройства. Из него ничего не принято.
+refusal-invalid-operation-invalid-value = в пакете есть изменение со значением, которое эта версия Pristan не может принять. Из пакета ничего не принято; обновите Pristan или попросите отправителя проверить свою версию.
+refusal-unrecorded = пакет не принят. Он хранится в зашифрованном виде; попробуйте ещё раз после обновления Pristan или обратитесь к координатору.
 
 sync-gaps-title = Недостающие пакеты
 sync-gap = { $count ->
-    [one] Нет пакета { $numbers } от «{ $sender }». Попросите выгрузить его ещё раз.
-   *[other] Нет пакетов { $numbers } от «{ $sender }». Попросите выгрузить их ещё раз.
+    [1] Нет пакета № { $numbers } от «{ $sender }». Попросите выгрузить его ещё раз.
+   *[other] Нет пакетов № { $numbers } от «{ $sender }». Попросите выгрузить их ещё раз.
 }
 
 sync-quarantine-title = Отложенные пакеты
@@ -218,7 +245,7 @@ devices-this-device = это устройство
 devices-active = Действует
 devices-revoked-after = { $seq ->
     [0] Отозвано: от него ничего не сохранено
-   *[other] Отозвано: изменения до № { $seq } сохранены
+   *[other] Отозвано: сохранены изменения по № { $seq } включительно
 }
 devices-revoke = Отозвать…
 devices-revoke-title = Отозвать «{ $name }»
@@ -231,7 +258,7 @@ devices-send-packet = Отправить пакет дел…
 devices-packet-title = Пакет дел для «{ $name }»
 devices-packet-explain = Пакет дел содержит закреплённые за этим волонтёром дела в их нынешнем виде. Открыть его может только его устройство.
 devices-packet-submit = Сохранить пакет дел
-devices-packet-written = Пакет дел { $number } сохранён ({ $ops ->
+devices-packet-written = Пакет дел № { $number } сохранён ({ $ops ->
     [one] { $ops } изменение
     [few] { $ops } изменения
     [many] { $ops } изменений
@@ -245,7 +272,7 @@ conflicts-title = Конфликты
 conflicts-intro = Бывает, что двое меняют одно и то же поле, ещё не видя изменения друг друга. Пока показывается самое новое значение; выберите верное, и его получат все устройства.
 conflicts-none = Конфликтов нет
 conflicts-none-explain = Если два устройства одновременно изменят одно и то же поле, оно появится здесь, чтобы вы выбрали значение.
-conflicts-no-case = Не относится к делу
+conflicts-no-case = Без привязки к делу
 conflicts-shown = показано сейчас
 conflicts-written-by = { $device }, { $when }
 conflicts-keep = Оставить это значение
@@ -264,6 +291,73 @@ sync-entity-consent = Согласие
 sync-entity-relative = Родственник
 sync-entity-evidence = Доказательство
 sync-entity-attachment = Вложение
+field-name = Имя или название
+field-native-name = Имя на родном языке
+field-aliases = Другие имена
+field-a-number = A‑номер
+field-date-of-birth = Дата рождения
+field-nationality = Гражданство
+field-languages = Языки
+field-custody-status = Где находится
+field-facility-id = Учреждение
+field-attorney-name = Адвокат
+field-attorney-contact = Контакты адвоката
+field-g28 = G‑28
+field-eoir28 = EOIR‑28
+field-eoir27 = EOIR‑27
+field-assigned-to = Закреплённые волонтёры
+field-case-id = Дело
+field-title = Название
+field-details = Подробности
+field-due = Срок
+field-assignee = Кто делает
+field-priority = Важность
+field-status = Состояние
+field-purpose = Цель
+field-recipient = Получатель
+field-given-on = Дата согласия
+field-withdrawn-on = Дата отзыва
+field-method = Как дано
+field-note = Заметка
+field-relation = Кем приходится
+field-whereabouts = Где находится
+field-location = Место
+field-contact = Контакты
+field-category = Вид
+field-summary = Что показывает
+field-date = Дата
+field-verification = Проверка
+field-verified-by = Кто проверил
+field-verified-on = Когда проверено
+field-operator = Кто управляет учреждением
+field-address = Адрес
+field-state = Штат
+field-time-zone = Часовой пояс
+field-visiting-rules = Правила посещений
+field-sha256 = Содержимое файла
+field-file-name = Имя файла
+field-media-type = Тип файла
+field-size = Размер
+field-caption = Подпись
+field-kind = Вид
+field-from-facility-id = Из учреждения
+field-release-type = Основание освобождения
+field-source = Источник
+field-time = Время
+field-court = Суд
+field-judge = Судья
+field-outcome = Результат
+field-appeal-waived = Отказ от апелляции
+field-visit-id = Посещение
+field-start-time = Начало
+field-mode = Формат встречи
+field-language = Язык
+field-interpreter = Переводчик
+field-visitors = Посетители
+field-sensitivity = Ограниченный доступ
+field-text = Текст
+field-replaces = Прежняя версия
+field-other = другое поле
 
 ## Страница дела: закрепление и забвение
 
@@ -277,16 +371,16 @@ assigned-this-device = { $name } (это устройство)
 assigned-unknown-device = Устройство, которого ещё нет в вашем списке
 assigned-none = Дело пока не закреплено за волонтёром.
 
-forget-title = Забыть этого человека
-forget-explain = Это удалит всё об этом человеке — дело, посещения, заметки, документы и вложения — с этого устройства и с каждого устройства, которое примет это распоряжение. Используйте это, если человек отозвал согласие или попросил его забыть, либо если дело заведено по ошибке.
-forget-coordinator-only = Это может сделать только координатор — тогда человек будет удалён сразу со всех устройств. Если этого человека нужно забыть, сообщите координатору.
-forget-open = Забыть этого человека…
+forget-title = Удалить все сведения о человеке
+forget-explain = Это удалит всё об этом человеке — дело, посещения, заметки, документы и вложения — с этого устройства и с каждого устройства, которое примет это распоряжение. Используйте это, если человек отозвал согласие или попросил удалить сведения о себе, либо если дело заведено по ошибке.
+forget-coordinator-only = Это может сделать только координатор — тогда сведения будут удалены сразу со всех устройств. Если сведения об этом человеке нужно удалить, сообщите координатору.
+forget-open = Удалить все сведения о человеке…
 forget-cannot-undo = Отменить это нельзя. Ничего об этом человеке потом не восстановить ни на одном устройстве.
 forget-reason = Причина
 forget-reason-consent-withdrawn = Человек отозвал согласие
-forget-reason-requested-by-person = Человек попросил его забыть
+forget-reason-requested-by-person = Человек попросил удалить сведения о себе
 forget-reason-entered-by-mistake = Дело заведено по ошибке
 forget-reason-missing = Пожалуйста, выберите причину.
 forget-type-name = Для подтверждения введите имя человека: { $name }
 forget-type-name-hint = Точно так же, как оно написано вверху страницы.
-forget-submit = Забыть этого человека везде
+forget-submit = Удалить все сведения о человеке на всех устройствах

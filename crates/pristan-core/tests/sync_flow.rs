@@ -120,7 +120,10 @@ fn approved_with_case() -> (Device, Device, EntityId, tempfile::TempDir) {
     match outcome(&summary) {
         FileOutcome::Quarantined { waiting, reason } => {
             assert!(*waiting, "{reason}");
-            assert!(matches!(reason, Refusal::UnknownSigner { .. }), "{reason:?}");
+            assert!(
+                matches!(reason, Refusal::UnknownSigner { .. }),
+                "{reason:?}"
+            );
             assert!(reason.to_string().contains("not approved"), "{reason}");
         }
         other => panic!("expected quarantine, got {other:?}"),
@@ -226,7 +229,10 @@ fn a_revoked_devices_later_bundles_are_quarantined_and_earlier_ones_kept() {
     match outcome(&summary) {
         FileOutcome::Quarantined { reason, waiting } => {
             assert!(!waiting);
-            assert!(matches!(reason, Refusal::RevokedSigner { .. }), "{reason:?}");
+            assert!(
+                matches!(reason, Refusal::RevokedSigner { .. }),
+                "{reason:?}"
+            );
             assert!(reason.to_string().contains("revoked"), "{reason}");
         }
         other => panic!("expected quarantine, got {other:?}"),

@@ -22,6 +22,8 @@ pub enum ErrorKind {
     PassphraseMismatch,
     /// The input was not valid; the message says which part.
     Invalid,
+    /// A bundle could not be made or read, and why (the interface words it).
+    Bundle { refusal: pristan_model::Refusal },
     /// The vault's files are damaged or were changed outside Pristan.
     Damaged,
     /// Reading or writing a file failed.

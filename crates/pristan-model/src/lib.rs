@@ -22,16 +22,16 @@ pub mod visit;
 pub use a_number::{ANumber, ANumberError};
 pub use case::{Attorney, CaseRecord, CustodyStatus, FilingStatus};
 pub use entity::EntityType;
-pub use holiday::Holiday;
-pub use refusal::{OperationRule, Refusal};
 pub use events::{
     CustodyEvent, CustodyEventKind, LegalEvent, LegalEventKind, Outcome, ReleaseType,
 };
+pub use holiday::Holiday;
 pub use ids::{DeviceId, EntityId, IdParseError, OrgId, Seq, SeqError};
 pub use records::{
     Attachment, Consent, ConsentMethod, ConsentPurpose, Evidence, EvidenceCategory, Facility,
     Priority, Relative, Task, TaskStatus, VerificationLevel, Whereabouts,
 };
+pub use refusal::{OperationRule, Refusal};
 pub use text::{LongText, ShortText, TextError};
 pub use visit::{Note, NoteKind, Sensitivity, Visit, VisitMode};
 

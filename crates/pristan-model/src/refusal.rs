@@ -14,20 +14,43 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Refusal {
     /// The file could not be read from disk.
-    Unreadable { detail: String },
-    TooLarge { size: u64, max: u64 },
+    Unreadable {
+        detail: String,
+    },
+    TooLarge {
+        size: u64,
+        max: u64,
+    },
     NotAge,
-    AgeHeader { detail: String },
-    TooManyStanzas { found: usize, max: usize },
+    AgeHeader {
+        detail: String,
+    },
+    TooManyStanzas {
+        found: usize,
+        max: usize,
+    },
     NotForUs,
-    Damaged { detail: String },
-    UnknownVersion { found: u16, supported: u16 },
-    HeaderTooLarge { size: u64, max: u64 },
-    MalformedHeader { detail: String },
+    Damaged {
+        detail: String,
+    },
+    UnknownVersion {
+        found: u16,
+        supported: u16,
+    },
+    HeaderTooLarge {
+        size: u64,
+        max: u64,
+    },
+    MalformedHeader {
+        detail: String,
+    },
     WrongOrganisation,
     NoOrganisation,
     /// Waits in quarantine until a coordinator approves the device.
-    UnknownSigner { name: String, fingerprint: String },
+    UnknownSigner {
+        name: String,
+        fingerprint: String,
+    },
     RevokedSigner {
         name: String,
         last_good: u64,
@@ -36,17 +59,28 @@ pub enum Refusal {
     BadSignature,
     RecipientMismatch,
     PayloadMismatch,
-    DecompressedTooLarge { max: u64 },
-    MalformedPayload { detail: String },
+    DecompressedTooLarge {
+        max: u64,
+    },
+    MalformedPayload {
+        detail: String,
+    },
     NoRecipients,
     Encrypt,
-    ExportTooLarge { size: u64, max: u64 },
+    ExportTooLarge {
+        size: u64,
+        max: u64,
+    },
     /// An operation in the bundle broke a rule; nothing from the bundle was imported.
-    InvalidOperation { rule: OperationRule },
+    InvalidOperation {
+        rule: OperationRule,
+    },
     /// A reason this version does not know: free text stored by an older version, or a kind
     /// added by a newer one. The text is kept for the command line; screens show a general
     /// sentence.
-    Unrecorded { text: String },
+    Unrecorded {
+        text: String,
+    },
 }
 
 /// Which rule an operation in a refused bundle broke.
@@ -58,7 +92,9 @@ pub enum OperationRule {
     ForgetNotFromCoordinator,
     FromRevokedDevice,
     /// A value in an operation was not valid (in English, which and why, for the command line).
-    InvalidValue { detail: String },
+    InvalidValue {
+        detail: String,
+    },
 }
 
 impl Refusal {
@@ -253,7 +289,10 @@ mod tests {
 
     #[test]
     fn every_kind_has_a_distinct_message_id() {
-        let mut ids: Vec<String> = Refusal::examples().iter().map(Refusal::message_id).collect();
+        let mut ids: Vec<String> = Refusal::examples()
+            .iter()
+            .map(Refusal::message_id)
+            .collect();
         let count = ids.len();
         ids.sort();
         ids.dedup();

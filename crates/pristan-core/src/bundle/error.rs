@@ -91,7 +91,9 @@ pub enum BundleError {
     )]
     InvalidOperation { reason: String },
 
-    #[error("an operation in the bundle was refused ({rule}); nothing from the bundle was imported")]
+    #[error(
+        "an operation in the bundle was refused ({rule}); nothing from the bundle was imported"
+    )]
     ForbiddenOperation { rule: OperationRule },
 }
 

@@ -14,9 +14,9 @@ use chrono::{SecondsFormat, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::envelope::{self, Envelope};
-use super::refusal::{refusal, OperationRule};
 use super::export::kind_text;
 use super::format::{BundleHeader, Payload};
+use super::refusal::{refusal, OperationRule};
 use super::{age_layer, payload, BundleError, Limits};
 use super::{BundleKind, FileOutcome, ImportCounts};
 use crate::error::{Error, Result};

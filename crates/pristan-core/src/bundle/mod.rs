@@ -27,8 +27,8 @@ pub use error::BundleError;
 pub use export::{BatchLimits, BUNDLE_EXTENSION};
 pub use format::{Blob, BundleHeader, Payload, FORMAT_VERSION};
 pub use limits::Limits;
-pub use refusal::{refusal, OperationRule, Refusal};
 pub use pristan_model::sync::{
     BundleKind, ExportOutcome, ExportReport, FileOutcome, FileResult, Gap, ImportCounts,
     ImportSummary, Progress, QuarantinedBundle, SeqRange, Stage,
 };
+pub use refusal::{refusal, OperationRule, Refusal};

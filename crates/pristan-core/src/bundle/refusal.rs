@@ -75,7 +75,9 @@ pub fn refusal(error: &BundleError) -> Refusal {
                 detail: reason.clone(),
             },
         },
-        BundleError::ForbiddenOperation { rule } => Refusal::InvalidOperation { rule: rule.clone() },
+        BundleError::ForbiddenOperation { rule } => {
+            Refusal::InvalidOperation { rule: rule.clone() }
+        }
     }
 }
 

@@ -75,8 +75,8 @@ pub fn compute(kind: DeadlineKind, trigger: NaiveDate) -> Result<Deadline, Deadl
 #[cfg(test)]
 mod tests {
     use super::*;
-    use DeadlineKind::*;
     use pristan_model::Holiday as H;
+    use DeadlineKind::*;
     use NonBusinessDay::{Holiday, Weekend};
 
     /// (kind, trigger, nominal date, due date, why the nominal date was moved).

@@ -187,8 +187,14 @@ mod tests {
             assert_eq!(kind.rule().source_for(forum), source, "{kind:?} {forum:?}");
         }
         // Federal courts of appeals count by FRAP 26(a); the Board and the courts by its manual.
-        assert_eq!(DeadlineKind::PetitionForReview.rule().counting, Counting::AppellateRules);
-        assert_eq!(DeadlineKind::BiaAppeal.rule().counting, Counting::BiaPracticeManual);
+        assert_eq!(
+            DeadlineKind::PetitionForReview.rule().counting,
+            Counting::AppellateRules
+        );
+        assert_eq!(
+            DeadlineKind::BiaAppeal.rule().counting,
+            Counting::BiaPracticeManual
+        );
         // No citation carries English prose the interface would have to show untranslated.
         for kind in DeadlineKind::ALL {
             let source = kind.rule().source_for(Some(Forum::Unknown));

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use super::{LastResult, SyncProps};
 use crate::components::sync::size_text;
 use crate::components::ConfirmButton;
+use crate::core_words;
 use crate::errors::describe;
 use crate::format::moment;
 use crate::hooks::vault_call;
@@ -122,7 +123,7 @@ fn item(i18n: &I18n, props: &SyncProps, bundle: &QuarantinedBundle) -> Html {
                         <span class="badge badge-waiting">{ i18n.t("sync-waiting-approval") }</span>
                     }
                 </p>
-                <p>{ &bundle.reason }</p>
+                <p>{ core_words::refusal(i18n, &bundle.reason) }</p>
                 <p class="muted">
                     { i18n.t_args("sync-quarantine-received", &[
                         ("when", received.into()),
