@@ -42,8 +42,10 @@ fn patterns() -> &'static [Regex] {
             r"\b(?:G|I|EOIR)[-\u{2011}]\d+\b",
             // A-numbers and the A of «A‑номер».
             r"\bA[-\u{2011}]?(?:\d{3}[-\u{2011} ]?\d{3}[-\u{2011} ]?\d{3}|\d{8,9})\b",
-            r"\bA[-\u{2011}](?:номер|номере|номера|номеру|номером)",
+            r"\bA[-\u{2011}](?i:номер|номере|номера|номеру|номером)",
             r"буква A\b",
+            // The A-number's blank on the paper visit guide: "A ___–___–___".
+            r"\bA\s+–",
             // Keys as printed on the keyboard: Ctrl+Shift+L, Ctrl+Enter.
             r"\bCtrl\+(?:Shift\+)?(?:Enter|[A-Z])\b",
             // US state and territory codes, as written on documents (TX, NM).

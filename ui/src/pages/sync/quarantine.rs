@@ -123,7 +123,7 @@ fn item(i18n: &I18n, props: &SyncProps, bundle: &QuarantinedBundle) -> Html {
                         <span class="badge badge-waiting">{ i18n.t("sync-waiting-approval") }</span>
                     }
                 </p>
-                <p>{ core_words::refusal(i18n, &bundle.reason) }</p>
+                <p>{ core_words::refusal_sentence(i18n, &bundle.reason) }</p>
                 <p class="muted">
                     { i18n.t_args("sync-quarantine-received", &[
                         ("when", received.into()),
