@@ -177,10 +177,11 @@ impl Walk {
         for word in words {
             // Where the word stands, so the report shows what to fix.
             let at = text.find(&word).unwrap_or(0);
-            let start = text.floor_char_boundary(at.saturating_sub(60));
-            let end = text.ceil_char_boundary((at + word.len() + 60).min(text.len()));
+            let before: String = text[..at].chars().rev().take(60).collect();
+            let before: String = before.chars().rev().collect();
+            let after: String = text[at..].chars().take(60).collect();
             self.found
-                .push(format!("{screen}: {word:?} in …{}…", &text[start..end]));
+                .push(format!("{screen}: {word:?} in …{before}{after}…"));
         }
         app.shot(screen).await;
     }
@@ -246,9 +247,28 @@ fn vault_texts(dir: &Path) -> Vec<String> {
 
 /// Fields whose values are the program's own words (an enum), shown translated: never data.
 const PROGRAM_WORDS: &[&str] = &[
-    "kind", "outcome", "custody_status", "status", "priority", "purpose", "method", "whereabouts",
-    "category", "verification", "release_type", "mode", "sensitivity", "g28", "eoir28", "eoir27",
-    "type", "time_zone", "counting", "forum", "state_of_consent", "media_type",
+    "kind",
+    "outcome",
+    "custody_status",
+    "status",
+    "priority",
+    "purpose",
+    "method",
+    "whereabouts",
+    "category",
+    "verification",
+    "release_type",
+    "mode",
+    "sensitivity",
+    "g28",
+    "eoir28",
+    "eoir27",
+    "type",
+    "time_zone",
+    "counting",
+    "forum",
+    "state_of_consent",
+    "media_type",
 ];
 
 fn collect_texts(value: &Value, texts: &mut Vec<String>) {
