@@ -148,6 +148,7 @@ async fn every_screen_reads_in_russian_without_stray_english() {
 
     app.click("#settings-button").await;
     app.find("#settings").await;
+    app.wait_for_text("h1", "Настройки").await;
     walk.check(&mut app, "settings", &data).await;
 
     app.click("#lock-button").await;
@@ -172,6 +173,15 @@ impl Walk {
     /// Reads everything the screen says (text, choices in lists, tooltips, labels for screen
     /// readers), notes any English on it, and saves a screenshot.
     async fn check(&mut self, app: &mut App, screen: &str, data: &[String]) {
+        // Two frames, so that the screen is drawn before it is read and photographed.
+        app.client
+            .execute_async(
+                "const done = arguments[0];
+                 requestAnimationFrame(() => requestAnimationFrame(() => done()));",
+                vec![],
+            )
+            .await
+            .unwrap();
         let text = screen_text(app).await;
         let words = foreign_words(&text, data);
         for word in words {
@@ -210,6 +220,7 @@ fn make_demo_vault(dir: &Path) {
         .arg("--vault")
         .arg(dir)
         .args(["demo", "--cases", "6", "--notes", "60", "--fast-kdf"])
+        .stdout(std::process::Stdio::null())
         .status()
         .unwrap_or_else(|e| panic!("{} runs (scripts/build.sh builds it): {e}", cli.display()));
     assert!(status.success(), "pristan demo failed");
