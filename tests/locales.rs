@@ -299,3 +299,54 @@ fn russian_plurals_agree_with_their_numbers() {
         );
     }
 }
+
+// A Russian plural needs three forms (1 / 2–4 / 5–20, and 21, 22, 25 again): a select on a number
+// that uses plural categories must give `one`, `few` and `many` (exact numbers like `[0]` may be
+// added). `sync-gap` once had only `one` and `other`, and read wrong at 21.
+#[test]
+fn russian_plural_selects_have_all_three_forms() {
+    use fluent_syntax::ast::{Expression, Pattern, PatternElement, VariantKey};
+
+    fn check(id: &str, pattern: &Pattern<&str>, problems: &mut Vec<String>) {
+        for element in &pattern.elements {
+            let PatternElement::Placeable {
+                expression: Expression::Select { variants, .. },
+            } = element
+            else {
+                continue;
+            };
+            let keys: Vec<&str> = variants
+                .iter()
+                .filter_map(|v| match &v.key {
+                    VariantKey::Identifier { name } => Some(*name),
+                    VariantKey::NumberLiteral { .. } => None,
+                })
+                .collect();
+            let plural = keys.iter().any(|k| ["one", "few", "many"].contains(k));
+            if plural && !["one", "few", "many"].iter().all(|k| keys.contains(k)) {
+                problems.push(format!("{id}: {keys:?}"));
+            }
+            for variant in variants {
+                check(id, &variant.value, problems);
+            }
+        }
+    }
+
+    let mut problems = Vec::new();
+    for file in FILES {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("assets/locales/ru/{file}"));
+        let source = std::fs::read_to_string(&path).unwrap();
+        let resource = parser::parse(source.as_str()).unwrap_or_else(|(_, e)| panic!("{e:?}"));
+        for entry in &resource.body {
+            if let Entry::Message(message) = entry {
+                if let Some(pattern) = &message.value {
+                    check(message.id.name, pattern, &mut problems);
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "incomplete Russian plurals: {problems:?}"
+    );
+}

@@ -161,6 +161,8 @@ sync-count-attachments = { $count ->
 }
 sync-count-forgotten = { $count ->
     [one] удалены все сведения о { $count } человеке
+    [few] удалены все сведения о { $count } людях
+    [many] удалены все сведения о { $count } людях
    *[other] удалены все сведения о { $count } людях
 }
 sync-count-nothing = ничего нового
