@@ -227,8 +227,8 @@ holiday-inauguration-day = Inauguration Day
 deadline-note-bia-appeal = The Board must receive the appeal by this date: posting it in time is not enough. Removal is stayed until then, and while an appeal filed in time is pending.
 deadline-note-petition-for-review = The court cannot extend this deadline. Filing does not stop removal; a stay has to be asked for separately.
 deadline-note-motion-to-reconsider = Filing does not stop removal and does not extend the deadline for a petition for review.
-deadline-note-motion-to-reopen = There are exceptions (for example, changed conditions in the person's home country). Filing does not stop removal and does not extend the deadline for a petition for review.
-deadline-note-credible-fear-review = The judge should finish the review within this time, often within a day.
+deadline-note-motion-to-reopen = There are exceptions (for example, changed conditions in the country the person could be sent to). Filing does not stop removal and does not extend the deadline for a petition for review.
+deadline-note-credible-fear-review = The judge should finish the review within this time, within a day where practicable.
 deadline-note-detained-briefing = Both sides' briefs must reach the Board on the same day; the Board may extend the time if asked.
 
 ## Legal events

@@ -215,7 +215,7 @@ devices-this-device = this device
 devices-active = Active
 devices-revoked-after = { $seq ->
     [0] Revoked: nothing from it is kept
-   *[other] Revoked: changes up to no. { $seq } kept
+   *[other] Revoked: changes up to and including no. { $seq } kept
 }
 devices-revoke = Revoke…
 devices-revoke-title = Revoke { $name }
