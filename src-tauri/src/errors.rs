@@ -16,6 +16,7 @@ pub fn to_ipc(err: Error) -> IpcError {
         Error::TooManyAttempts { retry_after } => ErrorKind::TooManyAttempts {
             retry_after_secs: retry_after.as_secs().max(1),
         },
+        Error::NotPermitted(refusal) => ErrorKind::NotPermitted { refusal: *refusal },
         Error::NoVault { .. } => ErrorKind::NoVault,
         Error::VaultExists { .. } => ErrorKind::VaultExists,
         Error::WeakPassphrase => ErrorKind::WeakPassphrase,

@@ -63,9 +63,16 @@ fn a_volunteers_bundle_waits_for_approval_then_arrives() {
     let invitation = sync::<ipc::MakeInvitation>(&mut coordinator, Value::Null).unwrap();
     // Mail programs wrap long lines; the pasted text still joins.
     let wrapped = format!("  {}\n", invitation.text.replace(':', ":\n"));
+    let preview =
+        sync::<ipc::ReadInvitation>(&mut volunteer, json!({ "invitation": wrapped })).unwrap();
+    assert_eq!(preview.org_name, "Tuesday visitors");
+    assert_eq!(preview.org_fingerprint, invitation.org_fingerprint);
     sync::<ipc::JoinOrganisation>(
         &mut volunteer,
-        json!({ "invitation": wrapped, "device_name": "Anna's laptop" }),
+        json!({
+            "invitation": wrapped, "device_name": "Anna's laptop",
+            "org_fingerprint": preview.org_fingerprint,
+        }),
     )
     .unwrap();
     let status = sync::<ipc::GetSyncStatus>(&mut volunteer, Value::Null).unwrap();
@@ -106,7 +113,12 @@ fn a_volunteers_bundle_waits_for_approval_then_arrives() {
     .unwrap();
     let refused =
         sync::<ipc::AssignCase>(&mut volunteer, json!({ "case_id": case, "devices": [] }));
-    assert_eq!(refused.unwrap_err().kind, ErrorKind::Invalid);
+    assert_eq!(
+        refused.unwrap_err().kind,
+        ErrorKind::NotPermitted {
+            refusal: pristan_model::sync::RoleRefusal::AssignCase
+        }
+    );
     let report = sync::<ipc::SendCasePacket>(
         &mut coordinator,
         json!({ "device": device, "folder": folder }),
@@ -158,4 +170,89 @@ fn progress_comes_from_the_slot() {
     // Locked: every other sync command says so.
     let locked = dispatch_sync(&mut session, &slot, ipc::GetSyncStatus::NAME, Value::Null);
     assert_eq!(locked.unwrap().unwrap_err().kind, ErrorKind::Locked);
+}
+
+/// The Join card's data path carries the organisation's fingerprint: the coordinator's Invite
+/// panel gets it to read aloud, the volunteer's preview shows the same one, and joining with a
+/// swapped invitation (another organisation's) while naming the fingerprint compared aloud is
+/// refused without changing anything.
+#[test]
+fn a_swapped_invitation_is_refused_by_the_join_card() {
+    let dirs: Vec<_> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
+    let mut genuine = open(dirs[0].path());
+    let mut impostor = open(dirs[1].path());
+    let mut volunteer = open(dirs[2].path());
+    for (session, name) in [
+        (&mut genuine, "Tuesday visitors"),
+        (&mut impostor, "Tuesday visitors"),
+    ] {
+        sync::<ipc::CreateOrganisation>(session, json!({ "name": name })).unwrap();
+    }
+    let read_aloud = sync::<ipc::MakeInvitation>(&mut genuine, Value::Null)
+        .unwrap()
+        .org_fingerprint;
+    let swapped = sync::<ipc::MakeInvitation>(&mut impostor, Value::Null).unwrap();
+    let preview =
+        sync::<ipc::ReadInvitation>(&mut volunteer, json!({ "invitation": swapped.text })).unwrap();
+    assert_eq!(
+        preview.org_name, "Tuesday visitors",
+        "the name alone cannot tell them apart"
+    );
+    assert_ne!(preview.org_fingerprint, read_aloud, "the fingerprint can");
+
+    let refused = sync::<ipc::JoinOrganisation>(
+        &mut volunteer,
+        json!({ "invitation": swapped.text, "device_name": "Anna's laptop", "org_fingerprint": read_aloud }),
+    )
+    .unwrap_err();
+    assert_eq!(refused.kind, ErrorKind::Invalid);
+    assert!(refused.message.contains("swapped"), "{refused:?}");
+    let status = sync::<ipc::GetSyncStatus>(&mut volunteer, Value::Null).unwrap();
+    assert!(status.org.is_none());
+    assert_ne!(
+        status.device_name, "Anna's laptop",
+        "nothing changed, not even the name"
+    );
+
+    // A join that does not name a compared fingerprint at all is not accepted either.
+    let unnamed =
+        sync::<ipc::JoinOrganisation>(&mut volunteer, json!({ "invitation": swapped.text }));
+    assert_eq!(unnamed.unwrap_err().kind, ErrorKind::Invalid);
+    assert!(sync::<ipc::GetSyncStatus>(&mut volunteer, Value::Null)
+        .unwrap()
+        .org
+        .is_none());
+}
+
+#[test]
+fn a_locked_window_does_not_tell_which_folders_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::new(dir.path().join("vault"), dir.path().join("settings.json"));
+    let slot = ProgressSlot::default();
+    let existing = dir.path().to_str().unwrap().to_owned();
+    let missing = dir
+        .path()
+        .join("no-such-folder")
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let device = pristan_model::DeviceId::random();
+    for folder in [existing, missing] {
+        let calls = [
+            (ipc::ExportBundle::NAME, json!({ "folder": folder })),
+            (ipc::ImportBundles::NAME, json!({ "paths": [folder] })),
+            (
+                ipc::SendCasePacket::NAME,
+                json!({ "device": device, "folder": folder }),
+            ),
+        ];
+        for (name, args) in calls {
+            let answer = dispatch_sync(&mut session, &slot, name, args).unwrap();
+            assert_eq!(
+                answer.unwrap_err().kind,
+                ErrorKind::Locked,
+                "{name} {folder}"
+            );
+        }
+    }
 }

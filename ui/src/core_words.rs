@@ -60,7 +60,40 @@ pub fn refusal(i18n: &I18n, refusal: &Refusal) -> String {
                 ("bundle_last", (*bundle_last).into()),
             ],
         ),
+        Refusal::AttachmentTooLarge { size, max } => i18n.t_args(
+            &id,
+            &[
+                ("size", size_text(i18n, *size).into()),
+                ("max", size_text(i18n, *max).into()),
+            ],
+        ),
+        Refusal::QuarantineFull { files, bytes } => i18n.t_args(
+            &id,
+            &[
+                ("files", (*files).into()),
+                ("size", size_text(i18n, *bytes).into()),
+            ],
+        ),
+        Refusal::ClockTooFarAhead {
+            days_ahead,
+            max_days,
+        } => i18n.t_args(
+            &id,
+            &[("days", (*days_ahead).into()), ("max", (*max_days).into())],
+        ),
+        Refusal::RevokedSignerNotHeld { name, seq } => i18n.t_args(
+            &id,
+            &[("name", name.clone().into()), ("seq", (*seq).into())],
+        ),
+        Refusal::TooManyPendingDevices { max } => i18n.t_args(&id, &[("max", (*max).into())]),
+        Refusal::NotPermitted { refusal } => i18n.t_args(
+            &id,
+            &[("why", i18n.t(crate::errors::refusal_key(*refusal)).into())],
+        ),
         Refusal::Unreadable { .. }
+        | Refusal::ClockUnusable
+        | Refusal::UnreferencedAttachment
+        | Refusal::Organisation { .. }
         | Refusal::NotAge
         | Refusal::AgeHeader { .. }
         | Refusal::NotForUs
@@ -78,7 +111,6 @@ pub fn refusal(i18n: &I18n, refusal: &Refusal) -> String {
             rule:
                 OperationRule::CasePacketNotFromCoordinator
                 | OperationRule::UnsignedOperations
-                | OperationRule::ForgetNotFromCoordinator
                 | OperationRule::FromRevokedDevice
                 | OperationRule::InvalidValue { .. },
         }

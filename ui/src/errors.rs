@@ -1,6 +1,7 @@
 //! Words for every error the shell can answer with, in the user's language.
 
 use pristan_ipc::{ErrorKind, IpcError};
+use pristan_model::sync::RoleRefusal;
 
 use crate::i18n::I18n;
 
@@ -38,9 +39,20 @@ pub fn describe(i18n: &I18n, error: &IpcError) -> ErrorText {
             message: crate::core_words::refusal_sentence(i18n, refusal),
             detail: None,
         },
+        ErrorKind::NotPermitted { refusal } => plain(refusal_key(*refusal)),
         ErrorKind::Damaged => with_detail("error-damaged"),
         ErrorKind::Io => with_detail("error-io"),
         ErrorKind::Internal => with_detail("error-internal"),
+    }
+}
+
+/// The message id for a change this device's role does not allow.
+pub fn refusal_key(refusal: RoleRefusal) -> &'static str {
+    match refusal {
+        RoleRefusal::AssignCase => "role-refusal-assign-case",
+        RoleRefusal::Forget => "role-refusal-forget",
+        RoleRefusal::VerifyEvidence => "role-refusal-verify-evidence",
+        RoleRefusal::ResolveConflict => "role-refusal-resolve-conflict",
     }
 }
 

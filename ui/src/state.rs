@@ -76,6 +76,8 @@ impl Screen {
 pub enum CodeOrigin {
     NewVault,
     Recovered,
+    /// Settings → "My passphrase may be known": the vault was re-encrypted under a new key.
+    KeyRotated,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,6 +122,7 @@ pub enum Action {
     RetryStart,
     VaultCreated(RecoveryCode),
     Recovered(RecoveryCode),
+    KeyRotated(RecoveryCode),
     RecoveryCodeWrittenDown,
     Unlocked,
     Locked(LockReason),
@@ -169,6 +172,9 @@ impl Reducible for AppModel {
             Action::Recovered(code) => {
                 next.locked_by_inactivity = false;
                 next.screen = recovery_screen(code, CodeOrigin::Recovered);
+            }
+            Action::KeyRotated(code) => {
+                next.screen = recovery_screen(code, CodeOrigin::KeyRotated);
             }
             Action::RecoveryCodeWrittenDown | Action::ShowHome => next.screen = Screen::Dashboard,
             Action::Unlocked => {

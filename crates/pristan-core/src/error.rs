@@ -71,6 +71,10 @@ pub enum Error {
     #[error(transparent)]
     Org(#[from] crate::org::OrgError),
 
+    /// This device's role does not allow the change (see `org::permissions`).
+    #[error("{0}")]
+    NotPermitted(crate::org::permissions::RoleRefusal),
+
     #[error("the value for {field} is not valid: {reason}")]
     Invalid { field: &'static str, reason: String },
 }

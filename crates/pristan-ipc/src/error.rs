@@ -24,6 +24,10 @@ pub enum ErrorKind {
     Invalid,
     /// A bundle could not be made or read, and why (the interface words it).
     Bundle { refusal: pristan_model::Refusal },
+    /// This device's role does not allow the change (a volunteer assigning a case, say).
+    NotPermitted {
+        refusal: pristan_model::sync::RoleRefusal,
+    },
     /// The vault's files are damaged or were changed outside Pristan.
     Damaged,
     /// Reading or writing a file failed.

@@ -9,6 +9,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::sync::RoleRefusal;
+
 /// Why a bundle was not imported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -75,6 +77,40 @@ pub enum Refusal {
     InvalidOperation {
         rule: OperationRule,
     },
+    /// An operation's author's role does not allow it (a volunteer forgetting a person, say).
+    NotPermitted {
+        refusal: RoleRefusal,
+    },
+    /// Changes dated further ahead of this computer's clock than allowed; waits until a person
+    /// has checked the dates.
+    ClockTooFarAhead {
+        days_ahead: u64,
+        max_days: u64,
+    },
+    ClockUnusable,
+    /// A revoked device's operation that this organisation did not hold when it was revoked.
+    RevokedSignerNotHeld {
+        name: String,
+        seq: u64,
+    },
+    AttachmentTooLarge {
+        size: u64,
+        max: u64,
+    },
+    UnreferencedAttachment,
+    /// The quarantine holds as much as it may; the file was not kept.
+    QuarantineFull {
+        files: u64,
+        bytes: u64,
+    },
+    /// The bundle's roster or its sender's keys were refused (in English, why).
+    Organisation {
+        detail: String,
+    },
+    /// Too many devices wait for approval already; the file was not kept.
+    TooManyPendingDevices {
+        max: usize,
+    },
     /// A reason this version does not know: free text stored by an older version, or a kind
     /// added by a newer one. The text is kept for the command line; screens show a general
     /// sentence.
@@ -89,7 +125,6 @@ pub enum Refusal {
 pub enum OperationRule {
     CasePacketNotFromCoordinator,
     UnsignedOperations,
-    ForgetNotFromCoordinator,
     FromRevokedDevice,
     /// A value in an operation was not valid (in English, which and why, for the command line).
     InvalidValue {
@@ -141,14 +176,28 @@ impl Refusal {
                 rule: OperationRule::UnsignedOperations,
             },
             Refusal::InvalidOperation {
-                rule: OperationRule::ForgetNotFromCoordinator,
-            },
-            Refusal::InvalidOperation {
                 rule: OperationRule::FromRevokedDevice,
             },
             Refusal::InvalidOperation {
                 rule: OperationRule::InvalidValue { detail: text() },
             },
+            Refusal::NotPermitted {
+                refusal: RoleRefusal::Forget,
+            },
+            Refusal::ClockTooFarAhead {
+                days_ahead: 3,
+                max_days: 1,
+            },
+            Refusal::ClockUnusable,
+            Refusal::RevokedSignerNotHeld {
+                name: text(),
+                seq: 1,
+            },
+            Refusal::AttachmentTooLarge { size: 2, max: 1 },
+            Refusal::UnreferencedAttachment,
+            Refusal::QuarantineFull { files: 1, bytes: 1 },
+            Refusal::Organisation { detail: text() },
+            Refusal::TooManyPendingDevices { max: 1 },
             Refusal::Unrecorded { text: text() },
         ]
     }
@@ -189,6 +238,15 @@ impl Refusal {
             Refusal::Encrypt => "encrypt",
             Refusal::ExportTooLarge { .. } => "export_too_large",
             Refusal::InvalidOperation { .. } => "invalid_operation",
+            Refusal::NotPermitted { .. } => "not_permitted",
+            Refusal::ClockTooFarAhead { .. } => "clock_too_far_ahead",
+            Refusal::ClockUnusable => "clock_unusable",
+            Refusal::RevokedSignerNotHeld { .. } => "revoked_signer_not_held",
+            Refusal::AttachmentTooLarge { .. } => "attachment_too_large",
+            Refusal::UnreferencedAttachment => "unreferenced_attachment",
+            Refusal::QuarantineFull { .. } => "quarantine_full",
+            Refusal::Organisation { .. } => "organisation",
+            Refusal::TooManyPendingDevices { .. } => "too_many_pending_devices",
             Refusal::Unrecorded { .. } => "unrecorded",
         }
     }
@@ -211,7 +269,6 @@ impl OperationRule {
         match self {
             OperationRule::CasePacketNotFromCoordinator => "case_packet_not_from_coordinator",
             OperationRule::UnsignedOperations => "unsigned_operations",
-            OperationRule::ForgetNotFromCoordinator => "forget_not_from_coordinator",
             OperationRule::FromRevokedDevice => "from_revoked_device",
             OperationRule::InvalidValue { .. } => "invalid_value",
         }
@@ -226,9 +283,6 @@ impl fmt::Display for OperationRule {
             }
             OperationRule::UnsignedOperations => {
                 f.write_str("the bundle carries operations its sender did not sign for")
-            }
-            OperationRule::ForgetNotFromCoordinator => {
-                f.write_str("only a coordinator may ask to forget a person")
             }
             OperationRule::FromRevokedDevice => {
                 f.write_str("the bundle carries operations from a revoked device")
@@ -265,6 +319,15 @@ impl fmt::Display for Refusal {
             Refusal::Encrypt => f.write_str("the bundle could not be encrypted, so nothing was exported: try again, and report it if it keeps happening"),
             Refusal::ExportTooLarge { size, max } => write!(f, "this bundle would be too large for other devices to import ({size} bytes, more than the {max} they accept): a single attachment or change is too large to send; remove or shrink it"),
             Refusal::InvalidOperation { rule } => write!(f, "an operation in the bundle was refused ({rule}); nothing from the bundle was imported"),
+            Refusal::NotPermitted { refusal } => write!(f, "the bundle carries a change its author's role does not allow ({refusal}); nothing from the bundle was imported"),
+            Refusal::ClockTooFarAhead { days_ahead, max_days } => write!(f, "the bundle holds changes dated {days_ahead} days after this computer's clock, more than the {max_days} days allowed: the sender's clock, or this computer's, is set wrong. Check the date and time on both; the bundle waits in quarantine and is tried again, and once you have checked with the sender you can accept it anyway"),
+            Refusal::ClockUnusable => f.write_str("a change in the bundle carries a timestamp this computer's clock cannot follow: the bundle is damaged or forged; it was not imported"),
+            Refusal::RevokedSignerNotHeld { name, seq } => write!(f, "the bundle comes from a revoked device ({name}) and carries its operation number {seq}, which this organisation did not hold when the device was revoked: it may have been written after the device was lost, so it stays in quarantine"),
+            Refusal::AttachmentTooLarge { size, max } => write!(f, "the bundle holds an attachment of {size} bytes, more than the {max} bytes Pristan keeps: it was not made by Pristan, or was changed"),
+            Refusal::UnreferencedAttachment => f.write_str("the bundle holds an attachment that none of its changes names: it was not made by Pristan, or was changed"),
+            Refusal::QuarantineFull { files, bytes } => write!(f, "the quarantine is full ({files} files, {bytes} bytes kept): discard bundles you do not need from the quarantine, then import this file again (it was not kept)"),
+            Refusal::Organisation { detail } => f.write_str(detail),
+            Refusal::TooManyPendingDevices { max } => write!(f, "{max} devices are already waiting for approval, the most Pristan lists: approve or refuse some, then import this bundle again (it was not kept)"),
             Refusal::Unrecorded { text } => f.write_str(text),
         }
     }

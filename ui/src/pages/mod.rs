@@ -10,6 +10,7 @@ mod devices;
 mod new_case;
 mod recover;
 mod recovery_code;
+mod rotate_key;
 mod settings;
 mod startup;
 mod sync;

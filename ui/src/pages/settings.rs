@@ -1,4 +1,4 @@
-//! Settings: language, auto-lock, and changing the passphrase.
+//! Settings: language, auto-lock, changing the passphrase, and rotating the vault's key.
 
 use pristan_ipc::{IpcError, Language, SetAutoLock};
 use wasm_bindgen_futures::spawn_local;
@@ -11,6 +11,7 @@ use crate::errors::describe;
 use crate::hooks::{use_focus_on_mount, vault_was_locked};
 use crate::i18n::use_i18n;
 use crate::pages::change_passphrase::ChangePassphraseForm;
+use crate::pages::rotate_key::RotateKeyForm;
 use crate::state::{Action, Dispatch};
 
 /// The auto-lock choices offered, in minutes.
@@ -117,6 +118,7 @@ pub fn SettingsPage(props: &SettingsProps) -> Html {
             </section>
 
             <ChangePassphraseForm dispatch={props.dispatch.clone()} />
+            <RotateKeyForm dispatch={props.dispatch.clone()} />
         </section>
     }
 }

@@ -112,6 +112,7 @@ impl Vault {
             not_allowed("the roster holds an unreadable key for that device: approve it again")
         })?;
         progress(Progress::new(Stage::Collecting, 0, 1));
+        crate::ops::holders::note_packet(&self.conn, to)?;
         let ops = packet_ops(&self.conn, to)?;
         let recipients = vec![recipient, org::org_recipient(&self.conn)?];
         let stream = Stream {
@@ -393,8 +394,9 @@ fn own_ops_from(conn: &Connection, device: DeviceId, start: u64) -> Result<Vec<O
     collect_ops(rows)
 }
 
-/// Every op of the cases assigned to `to` and of their records, every facility op, and every
-/// forget instruction; each keeps its original device, sequence number and clock.
+/// Every op of the cases assigned to `to` and of their records, every facility op, and the
+/// forget instruction of every case `to` holds or may hold (`ops::holders`), none dated beyond
+/// what `to` accepts; each keeps its original device, sequence number and clock.
 fn packet_ops(conn: &Connection, to: DeviceId) -> Result<Vec<Op>> {
     let pattern = format!("%{to}%");
     let mut stmt = conn.prepare(
@@ -407,11 +409,26 @@ fn packet_ops(conn: &Connection, to: DeviceId) -> Result<Vec<Op>> {
              UNION SELECT id FROM records WHERE entity_type = 'facility'
          )
          SELECT device_id, seq, hlc, entity_type, entity_id, change FROM ops
-         WHERE entity_id IN (SELECT id FROM entities)
-            OR json_extract(change, '$.type') = 'forget'
+         WHERE (entity_id IN (SELECT id FROM entities)
+                OR (json_extract(change, '$.type') = 'forget'
+                    AND entity_id IN (SELECT case_id FROM case_holders
+                                      WHERE device_id IN (?2, ?3))))
+           AND hlc <= ?4
          ORDER BY device_id, seq",
     )?;
-    let rows = stmt.query_map([pattern], op_row)?;
+    // Operations dated beyond what a receiver accepts (`hlc::MAX_CLOCK_AHEAD_MS` ahead) stay
+    // here until their date comes within it: a vault that holds one (accepted by a person, or
+    // imported before clocks were bounded) must not make every packet it sends wait.
+    let ceiling = crate::ops::hlc::ceiling(crate::ops::hlc::system_now_ms()).to_string();
+    let rows = stmt.query_map(
+        params![
+            pattern,
+            to.to_string(),
+            crate::ops::holders::EVERY_DEVICE,
+            ceiling
+        ],
+        op_row,
+    )?;
     collect_ops(rows)
 }
 

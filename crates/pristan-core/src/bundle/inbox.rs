@@ -1,14 +1,21 @@
 //! Importing bundles from files and folders, the quarantine of refused ones, and the gaps a
 //! coordinator should chase ("bundle 7 from Anna's laptop is missing").
+//!
+//! The quarantine keeps a refused file's bytes (encrypted, as they arrived) only when the file
+//! may import later ([`BundleError::keeps_file`]); any other file is listed by name, size, hash
+//! and reason only. It is capped ([`Limits::max_quarantine_bytes`],
+//! [`Limits::max_quarantine_files`]): when full, a further refused file is not kept and the
+//! import says so. Retrying reads one kept file at a time.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::{SecondsFormat, Utc};
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use sha2::{Digest, Sha256};
 
 use super::export::BUNDLE_EXTENSION;
+use super::import::{Accepted, Verdict};
 use super::refusal::{self, Refusal};
 use super::{
     BundleError, FileOutcome, FileResult, Gap, ImportSummary, Limits, Progress, QuarantinedBundle,
@@ -84,23 +91,102 @@ impl Vault {
                 })
             }
         };
-        let outcome = self.import_bytes(&bytes, limits)?;
-        match &outcome {
-            FileOutcome::Quarantined { reason, waiting } => {
-                self.keep_in_quarantine(file_name, &bytes, &reason.to_stored(), *waiting)?;
+        let verdict = self.import_bytes(&bytes, limits, Accepted::default())?;
+        self.settle(file_name, &bytes, verdict, limits)
+    }
+
+    /// Imports a quarantined bundle that waits because its operations are dated more than
+    /// `ops::hlc::MAX_CLOCK_AHEAD_MS` after this computer's clock, once a person has checked the
+    /// dates with the sender. This computer's clock does not follow those dates (see
+    /// docs/security.md, "A clock from the far future"); every other check still applies.
+    pub fn accept_clock_ahead(&mut self, file_hash: &str) -> Result<FileOutcome> {
+        let row: Option<(String, Vec<u8>, bool)> = self
+            .conn
+            .query_row(
+                "SELECT file_name, bytes, kept FROM quarantine WHERE file_hash = ?1",
+                [file_hash],
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            )
+            .optional()?;
+        let Some((file_name, bytes, true)) = row else {
+            return Err(Error::Invalid {
+                field: "quarantine",
+                reason: "no bundle with that hash is kept in the quarantine: list it again".into(),
+            });
+        };
+        let verdict =
+            self.import_bytes(&bytes, &Limits::DEFAULT, Accepted { clock_ahead: true })?;
+        self.settle(&file_name, &bytes, verdict, &Limits::DEFAULT)
+    }
+
+    /// Records what became of a file: imported (it leaves the quarantine) or refused (it enters
+    /// or stays in the quarantine, bytes and all only if it may import later, while there is
+    /// room).
+    fn settle(
+        &mut self,
+        file_name: &str,
+        bytes: &[u8],
+        verdict: Verdict,
+        limits: &Limits,
+    ) -> Result<FileOutcome> {
+        let hash = file_hash(bytes);
+        let error = match verdict {
+            Verdict::Done(outcome) => {
+                self.release_from_quarantine(&hash)?;
+                return Ok(outcome);
             }
-            FileOutcome::Imported(_) | FileOutcome::AlreadyImported { .. } => {
-                self.release_from_quarantine(&file_hash(&bytes))?;
-            }
-            FileOutcome::Rejected { .. } => {}
+            Verdict::Refused(error) => error,
+        };
+        if matches!(error, BundleError::TooManyPendingDevices { .. }) {
+            return Ok(FileOutcome::Rejected {
+                reason: refusal::refusal(&error),
+            });
         }
-        Ok(outcome)
+        let keep = error.keeps_file();
+        let kept: &[u8] = if keep { bytes } else { &[] };
+        if let Some(full) = self.quarantine_full(&hash, kept.len() as u64, limits)? {
+            return Ok(FileOutcome::Rejected {
+                reason: refusal::refusal(&full),
+            });
+        }
+        let entry = Entry {
+            hash: &hash,
+            file_name,
+            keep,
+            kept,
+            size: bytes.len() as u64,
+            reason: refusal::refusal(&error),
+            waiting: error.may_succeed_later(),
+        };
+        self.keep_in_quarantine(&entry)?;
+        Ok(FileOutcome::Quarantined {
+            reason: entry.reason,
+            waiting: entry.waiting,
+        })
+    }
+
+    /// Whether adding (or replacing) the entry `hash` with `kept` bytes would pass the caps.
+    fn quarantine_full(
+        &self,
+        hash: &str,
+        kept: u64,
+        limits: &Limits,
+    ) -> Result<Option<BundleError>> {
+        let (files, bytes): (i64, i64) = self.conn.query_row(
+            "SELECT count(*), coalesce(sum(length(bytes)), 0) FROM quarantine WHERE file_hash != ?1",
+            [hash],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?;
+        let (files, bytes) = (files.max(0) as u64, bytes.max(0) as u64);
+        let over = files + 1 > limits.max_quarantine_files
+            || bytes.saturating_add(kept) > limits.max_quarantine_bytes;
+        Ok(over.then_some(BundleError::QuarantineFull { files, bytes }))
     }
 
     /// Bundles kept in quarantine, newest first.
     pub fn quarantine(&self) -> Result<Vec<QuarantinedBundle>> {
         let mut stmt = self.conn.prepare(
-            "SELECT file_hash, file_name, reason, waiting, received_at, length(bytes)
+            "SELECT file_hash, file_name, reason, waiting, received_at, size, kept
              FROM quarantine ORDER BY received_at DESC, file_hash",
         )?;
         let rows = stmt.query_map([], |row| {
@@ -111,40 +197,48 @@ impl Vault {
                 waiting: row.get(3)?,
                 received_at: row.get(4)?,
                 size: row.get::<_, i64>(5)?.max(0) as u64,
+                kept: row.get(6)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Tries every quarantined bundle again (after a device was approved, say). Those that now
-    /// import leave the quarantine; the others keep their (possibly new) reason.
-    /// Reasons are stored as JSON of a [`Refusal`]; rows from older versions hold English text,
-    /// which reads back as `Refusal::Unrecorded`.
+    /// import leave the quarantine; the others keep their (possibly new) reason. Kept files are
+    /// read one at a time, so memory holds one bundle however many wait; files listed by name
+    /// only are reported again as they are.
     pub fn retry_quarantine(
         &mut self,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportSummary> {
-        let held: Vec<(String, String, Vec<u8>)> = {
+        let held: Vec<(String, String, bool, String)> = {
             let mut stmt = self.conn.prepare(
-                "SELECT file_hash, file_name, bytes FROM quarantine ORDER BY received_at",
+                "SELECT file_hash, file_name, kept, reason FROM quarantine
+                 ORDER BY received_at, file_hash",
             )?;
-            let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
+            let rows = stmt.query_map([], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            })?;
             rows.collect::<rusqlite::Result<_>>()?
         };
         let total = held.len() as u64;
         let mut summary = ImportSummary::default();
-        for (done, (hash, file_name, bytes)) in held.into_iter().enumerate() {
+        for (done, (hash, file_name, kept, reason)) in held.into_iter().enumerate() {
             progress(Progress::new(Stage::Importing, done as u64, total));
-            let outcome = self.import_bytes(&bytes, &Limits::DEFAULT)?;
-            match &outcome {
-                FileOutcome::Quarantined { reason, waiting } => {
-                    self.conn.execute(
-                        "UPDATE quarantine SET reason = ?1, waiting = ?2 WHERE file_hash = ?3",
-                        params![reason.to_stored(), waiting, hash],
-                    )?;
+            let outcome = if kept {
+                let bytes: Vec<u8> = self.conn.query_row(
+                    "SELECT bytes FROM quarantine WHERE file_hash = ?1",
+                    [&hash],
+                    |row| row.get(0),
+                )?;
+                let verdict = self.import_bytes(&bytes, &Limits::DEFAULT, Accepted::default())?;
+                self.settle(&file_name, &bytes, verdict, &Limits::DEFAULT)?
+            } else {
+                FileOutcome::Quarantined {
+                    reason: Refusal::from_stored(&reason),
+                    waiting: false,
                 }
-                _ => self.release_from_quarantine(&hash)?,
-            }
+            };
             add(&mut summary, FileResult { file_name, outcome });
         }
         progress(Progress::new(Stage::Done, total, total));
@@ -192,26 +286,25 @@ impl Vault {
         Ok(gaps)
     }
 
-    fn keep_in_quarantine(
-        &mut self,
-        file_name: &str,
-        bytes: &[u8],
-        stored_reason: &str,
-        waiting: bool,
-    ) -> Result<()> {
+    fn keep_in_quarantine(&mut self, entry: &Entry<'_>) -> Result<()> {
         // The name is shown, never used as a path; controls and direction overrides are removed.
-        let shown_name = crate::casebook::clean_file_name(file_name);
+        let shown_name = crate::casebook::clean_file_name(entry.file_name);
         self.conn.execute(
-            "INSERT INTO quarantine (file_hash, file_name, bytes, reason, waiting, received_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT (file_hash) DO UPDATE SET reason = excluded.reason,
+            "INSERT INTO quarantine
+                 (file_hash, file_name, bytes, size, kept, reason, waiting, received_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT (file_hash) DO UPDATE SET bytes = excluded.bytes,
+                                                   kept = excluded.kept,
+                                                   reason = excluded.reason,
                                                    waiting = excluded.waiting",
             params![
-                file_hash(bytes),
+                entry.hash,
                 shown_name,
-                bytes,
-                stored_reason,
-                waiting,
+                entry.kept,
+                entry.size as i64,
+                entry.keep,
+                entry.reason.to_stored(),
+                entry.waiting,
                 Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true),
             ],
         )?;
@@ -229,6 +322,21 @@ impl Vault {
         summary.gaps = self.gaps()?;
         Ok(())
     }
+}
+
+/// A refused file as the quarantine lists it.
+struct Entry<'a> {
+    hash: &'a str,
+    file_name: &'a str,
+    /// Whether the file's bytes are kept, to be tried again.
+    keep: bool,
+    /// The file's bytes if they are kept, else empty.
+    kept: &'a [u8],
+    size: u64,
+    /// Stored as its JSON; rows from older versions hold English text, which reads back as
+    /// `Refusal::Unrecorded`.
+    reason: Refusal,
+    waiting: bool,
 }
 
 fn add(summary: &mut ImportSummary, result: FileResult) {

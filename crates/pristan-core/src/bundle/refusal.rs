@@ -78,6 +78,32 @@ pub fn refusal(error: &BundleError) -> Refusal {
         BundleError::ForbiddenOperation { rule } => {
             Refusal::InvalidOperation { rule: rule.clone() }
         }
+        BundleError::NotPermitted { refusal } => Refusal::NotPermitted { refusal: *refusal },
+        BundleError::ClockTooFarAhead {
+            days_ahead,
+            max_days,
+        } => Refusal::ClockTooFarAhead {
+            days_ahead: *days_ahead,
+            max_days: *max_days,
+        },
+        BundleError::ClockUnusable => Refusal::ClockUnusable,
+        BundleError::RevokedSignerNotHeld { name, seq, .. } => Refusal::RevokedSignerNotHeld {
+            name: name.clone(),
+            seq: *seq,
+        },
+        BundleError::AttachmentTooLarge { size, max } => Refusal::AttachmentTooLarge {
+            size: *size,
+            max: *max,
+        },
+        BundleError::UnreferencedAttachment => Refusal::UnreferencedAttachment,
+        BundleError::QuarantineFull { files, bytes } => Refusal::QuarantineFull {
+            files: *files,
+            bytes: *bytes,
+        },
+        BundleError::Organisation(error) => Refusal::Organisation {
+            detail: error.to_string(),
+        },
+        BundleError::TooManyPendingDevices { max } => Refusal::TooManyPendingDevices { max: *max },
     }
 }
 

@@ -6,6 +6,7 @@ pub mod conflicts;
 pub(crate) mod forget;
 pub(crate) mod history;
 pub mod hlc;
+pub(crate) mod holders;
 pub mod op;
 pub mod state_hash;
 pub(crate) mod store;

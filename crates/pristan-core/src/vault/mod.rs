@@ -9,7 +9,11 @@ mod kdf;
 mod keyslots;
 mod migrations;
 mod recovery_code;
+mod rotation;
 mod throttle;
+
+#[cfg(test)]
+mod clock_recovery_tests;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -128,16 +132,18 @@ impl Vault {
     /// Opens the vault in `dir` with its passphrase. Wrong passphrases are counted, and after a few
     /// the next attempt must wait (see [`FREE_ATTEMPTS`]).
     pub fn unlock(dir: &Path, passphrase: &SecretString) -> Result<Vault> {
-        let (_, dek) = open_slot(
+        let (_, _, vault) = rotation::open_any(
             dir,
             SlotKind::Passphrase,
             passphrase.expose_secret().as_bytes(),
         )?;
-        Vault::open_with_key(dir, &dek)
+        Ok(vault)
     }
 
-    /// Opens the vault with its recovery code and sets `new_passphrase`. The recovery code is
-    /// replaced too (it may have been seen while in use): the returned one is to be written down.
+    /// Opens the vault with its recovery code, sets `new_passphrase`, and re-encrypts the vault
+    /// under a new key (whoever had the passphrase may also have a copy of the key file). The
+    /// recovery code is replaced too (it may have been seen while in use): the returned one is to
+    /// be written down.
     pub fn recover(
         dir: &Path,
         code: &SecretString,
@@ -147,26 +153,9 @@ impl Vault {
         passphrase::check_acceptable(new_passphrase)?;
         params.check()?;
         let code = RecoveryCode::parse(code)?;
-        let (slots, dek) = open_slot(dir, SlotKind::Recovery, code.secret_bytes())?;
-        let vault = Vault::open_with_key(dir, &dek)?;
-        let new_code = RecoveryCode::generate();
-        let new_slots = vec![
-            Keyslot::seal(
-                &slots.vault_id,
-                SlotKind::Passphrase,
-                new_passphrase.expose_secret().as_bytes(),
-                params,
-                &dek,
-            )?,
-            Keyslot::seal(
-                &slots.vault_id,
-                SlotKind::Recovery,
-                new_code.secret_bytes(),
-                params,
-                &dek,
-            )?,
-        ];
-        KeyslotFile::new(slots.vault_id, new_slots).write(&keyslots_path(dir))?;
+        let (slots, _, mut vault) =
+            rotation::open_any(dir, SlotKind::Recovery, code.secret_bytes())?;
+        let new_code = vault.rekey(&slots.vault_id, new_passphrase, params)?;
         Ok((vault, new_code))
     }
 
@@ -188,7 +177,12 @@ impl Vault {
                 field: "device id",
                 reason: e.to_string(),
             })?;
-        let clock = Clock::resume(store::latest_hlc(&conn)?);
+        // A log holding a stamp from the far future (imported before received clocks were
+        // bounded, or written while this computer's clock was years ahead) must not leave the
+        // clock exhausted or years ahead: it resumes within the bound (ops::hlc).
+        let now = crate::ops::hlc::system_now_ms();
+        let within = store::latest_hlc_within(&conn, crate::ops::hlc::ceiling(now))?;
+        let clock = Clock::resume_bounded(within, now);
         Ok(Vault {
             dir: dir.to_owned(),
             conn,
@@ -204,6 +198,7 @@ impl Vault {
         entity: EntityId,
         change: Change,
     ) -> Result<Op> {
+        self.check_permitted(entity_type, &change)?;
         let tx = self.conn.transaction()?;
         // The clock advances only if the transaction commits, so a failed change burns nothing.
         let mut clock = self.clock.clone();
@@ -220,6 +215,9 @@ impl Vault {
         changes: Vec<(EntityType, EntityId, Change)>,
         finish: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<()>,
     ) -> Result<Vec<Op>> {
+        for (entity_type, _, change) in &changes {
+            self.check_permitted(*entity_type, change)?;
+        }
         let tx = self.conn.transaction()?;
         let mut clock = self.clock.clone();
         let mut ops = Vec::with_capacity(changes.len());
@@ -237,6 +235,15 @@ impl Vault {
         tx.commit()?;
         self.clock = clock;
         Ok(ops)
+    }
+
+    /// Refuses a change this device's role does not allow, before anything is written.
+    fn check_permitted(&self, entity_type: EntityType, change: &Change) -> Result<()> {
+        match self.own_role()? {
+            Some(role) => crate::org::permissions::may_write(role, entity_type, change)
+                .map_err(Error::NotPermitted),
+            None => Ok(()),
+        }
     }
 
     pub(crate) fn connection(&self) -> &Connection {
@@ -313,6 +320,9 @@ impl Vault {
 
 /// Replaces the passphrase of the vault in `dir`. Only the key file changes, atomically: after a
 /// crash at any point exactly one of the old and new passphrases opens the vault.
+///
+/// The database key stays the same: a copy of the key file made earlier still opens the vault
+/// with the old passphrase. [`Vault::rotate_key`] is the answer to that.
 pub fn change_passphrase(
     dir: &Path,
     current: &SecretString,
@@ -321,11 +331,14 @@ pub fn change_passphrase(
 ) -> Result<()> {
     passphrase::check_acceptable(new)?;
     params.check()?;
-    let (slots, dek) = open_slot(
+    // Opening finishes a rotation that was interrupted, so the key re-wrapped here is the one
+    // the database uses.
+    let (slots, dek, vault) = rotation::open_any(
         dir,
         SlotKind::Passphrase,
         current.expose_secret().as_bytes(),
     )?;
+    vault.lock()?;
     let new_slot = Keyslot::seal(
         &slots.vault_id,
         SlotKind::Passphrase,
@@ -352,13 +365,14 @@ pub fn export_raw_key(dir: &Path, passphrase: &SecretString) -> Result<SecretStr
 
 /// Unwraps the database key from the slot of `kind` with `secret`, counting a wrong secret towards
 /// the wait and refusing while a wait runs. Every way into the vault goes through here.
-fn open_slot(dir: &Path, kind: SlotKind, secret: &[u8]) -> Result<(KeyslotFile, Dek)> {
+pub(super) fn open_slot(dir: &Path, kind: SlotKind, secret: &[u8]) -> Result<(KeyslotFile, Dek)> {
     if !exists(dir) {
         return Err(Error::NoVault {
             path: dir.to_owned(),
         });
     }
     let throttle = Throttle::new(dir);
+    let _one_attempt_at_a_time = throttle.lock()?;
     throttle.check(SystemTime::now())?;
     let slots = KeyslotFile::read(&keyslots_path(dir))?;
     let slot = slots
@@ -386,11 +400,11 @@ fn passphrase_slot<'a>(slots: &'a KeyslotFile, dir: &Path) -> Result<&'a Keyslot
         .ok_or_else(|| damaged(dir, "no passphrase slot"))
 }
 
-fn keyslots_path(dir: &Path) -> PathBuf {
+pub(super) fn keyslots_path(dir: &Path) -> PathBuf {
     dir.join(KEYSLOTS_FILE)
 }
 
-fn damaged(dir: &Path, reason: &str) -> Error {
+pub(super) fn damaged(dir: &Path, reason: &str) -> Error {
     Error::DamagedKeyslots {
         path: keyslots_path(dir),
         reason: reason.to_owned(),

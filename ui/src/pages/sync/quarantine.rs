@@ -122,6 +122,10 @@ fn item(i18n: &I18n, props: &SyncProps, bundle: &QuarantinedBundle) -> Html {
                         { " " }
                         <span class="badge badge-waiting">{ i18n.t("sync-waiting-approval") }</span>
                     }
+                    if !bundle.kept {
+                        { " " }
+                        <span class="badge">{ i18n.t("sync-quarantine-listed-only") }</span>
+                    }
                 </p>
                 <p>{ core_words::refusal_sentence(i18n, &bundle.reason) }</p>
                 <p class="muted">
