@@ -30,6 +30,8 @@ async fn each_date_field_saves_the_day_it_shows_in_words() {
         .select_by_value("ru")
         .await
         .unwrap();
+    // The screen is drawn again in Russian; typing starts after that, so nothing typed is lost.
+    app.wait_for_text("h1", "Добро пожаловать в Pristan").await;
     app.type_into("#create-passphrase", PASSPHRASE).await;
     app.type_into("#create-confirm", PASSPHRASE).await;
     app.click("#create-submit").await;
