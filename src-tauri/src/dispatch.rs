@@ -98,6 +98,8 @@ fn dispatch(
         other => {
             let handled = if ipc::SYNC_COMMAND_NAMES.contains(&other) {
                 crate::sync_dispatch::dispatch_sync(session, progress, other, args)
+            } else if ipc::BACKUP_COMMAND_NAMES.contains(&other) {
+                crate::backup_dispatch::dispatch_backup(session, other, args)
             } else {
                 crate::casebook_dispatch::dispatch_casebook(session, other, args)
             };
@@ -180,7 +182,8 @@ mod tests {
         let names = ipc::ALL_COMMAND_NAMES
             .iter()
             .chain(ipc::CASEBOOK_COMMAND_NAMES)
-            .chain(ipc::SYNC_COMMAND_NAMES);
+            .chain(ipc::SYNC_COMMAND_NAMES)
+            .chain(ipc::BACKUP_COMMAND_NAMES);
         for name in names {
             let request = Envelope {
                 name: name.to_string(),

@@ -1,7 +1,8 @@
 //! Core errors as the UI sees them: a kind to branch on, and an English message.
 
+use pristan_core::backup::BackupError;
 use pristan_core::Error;
-use pristan_ipc::{ErrorKind, IpcError};
+use pristan_ipc::{BackupProblem, ErrorKind, IpcError};
 
 pub fn to_ipc(err: Error) -> IpcError {
     let kind = match &err {
@@ -31,6 +32,14 @@ pub fn to_ipc(err: Error) -> IpcError {
         | Error::KdfParamsOutOfRange { .. }
         | Error::SchemaTooNew { .. } => ErrorKind::Damaged,
         Error::Io { .. } => ErrorKind::Io,
+        Error::Backup(problem) => ErrorKind::Backup {
+            problem: match problem {
+                BackupError::NoDestination { .. } => BackupProblem::NoDestination,
+                BackupError::NotABackup { .. } => BackupProblem::NotABackup,
+                BackupError::Damaged { .. } => BackupProblem::Damaged,
+                BackupError::DestinationNotEmpty { .. } => BackupProblem::DestinationNotEmpty,
+            },
+        },
         // An exhausted clock or sequence means a malformed operation in the log.
         Error::Clock(_) | Error::Sequence(_) => ErrorKind::Damaged,
         Error::Migration { .. } | Error::Database(_) => ErrorKind::Internal,

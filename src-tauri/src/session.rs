@@ -133,6 +133,17 @@ impl Session {
         Ok(new_code.to_secret_string())
     }
 
+    /// Restores a backup as this app's vault, which must not exist yet; the vault stays locked.
+    pub fn restore(
+        &mut self,
+        from: &std::path::Path,
+        secret: &pristan_core::vault::Secret,
+    ) -> Result<(), IpcError> {
+        self.lock();
+        pristan_core::backup::restore(from, &self.vault_dir, secret).map_err(to_ipc)?;
+        Ok(())
+    }
+
     pub fn change_passphrase(
         &mut self,
         current: &SecretString,

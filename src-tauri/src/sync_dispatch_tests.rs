@@ -31,10 +31,16 @@ where
     Ok(serde_json::from_value(answer).unwrap())
 }
 
+/// A case the person agreed to share with the coordinator.
 fn new_case(session: &mut Session, name: &str) -> EntityId {
+    new_case_sharing(session, name, true)
+}
+
+fn new_case_sharing(session: &mut Session, name: &str, share: bool) -> EntityId {
     let args = json!({
         "name": name, "native_name": "", "a_number": "", "date_of_birth": null,
         "nationality": "", "languages": "", "facility_id": null,
+        "share_with_coordinator": share,
     });
     let answer =
         crate::casebook_dispatch::dispatch_casebook(session, ipc::CreateCase::NAME, args).unwrap();
@@ -80,6 +86,11 @@ fn a_volunteers_bundle_waits_for_approval_then_arrives() {
     assert!(status.device_fingerprint.is_some());
 
     let case = new_case(&mut volunteer, "Ivan Petrov");
+    // A second person did not agree: the Sync screen says their case is held back.
+    new_case_sharing(&mut volunteer, "Kept Here", false);
+    let status = sync::<ipc::GetSyncStatus>(&mut volunteer, Value::Null).unwrap();
+    assert_eq!(status.held_back_cases, 1);
+    assert_eq!(status.unsent_ops, 2, "the shared case and its consent");
     let missing = sync::<ipc::ExportBundle>(&mut volunteer, json!({ "folder": "/no/such/dir" }));
     assert_eq!(missing.unwrap_err().kind, ErrorKind::Io);
     let outcome = sync::<ipc::ExportBundle>(&mut volunteer, json!({ "folder": folder })).unwrap();
@@ -104,6 +115,11 @@ fn a_volunteers_bundle_waits_for_approval_then_arrives() {
     assert_eq!(devices.roster.len(), 2);
     let vault = coordinator.vault_mut().unwrap();
     assert_eq!(vault.case(case).unwrap().unwrap().name, "Ivan Petrov");
+    assert_eq!(
+        vault.cases().unwrap().len(),
+        1,
+        "the held case did not travel"
+    );
     assert!(vault.quarantine().unwrap().is_empty());
 
     sync::<ipc::AssignCase>(

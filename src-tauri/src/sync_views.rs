@@ -41,6 +41,7 @@ pub fn status(vault: &mut Vault) -> Result<ipc::SyncStatus, IpcError> {
         device_name,
         device_fingerprint,
         unsent_ops: vault.unsent_ops().map_err(to_ipc)?,
+        held_back_cases: vault.held_back().map_err(to_ipc)?.cases,
         quarantine: vault.quarantine().map_err(to_ipc)?,
         gaps: vault.gaps().map_err(to_ipc)?,
         pending_devices,

@@ -46,6 +46,8 @@ fn patterns() -> &'static [Regex] {
             r"буква A\b",
             // The A-number's blank on the paper visit guide: "A ___–___–___".
             r"\bA\s+–",
+            // Names of files and folders Pristan writes, quoted as they appear on disk.
+            r"«pristan-[a-z0-9-]*[^»]*»",
             // Keys as printed on the keyboard: Ctrl+Shift+L, Ctrl+Enter.
             r"\bCtrl\+(?:Shift\+)?(?:Enter|[A-Z])\b",
             // US state and territory codes, as written on documents (TX, NM).

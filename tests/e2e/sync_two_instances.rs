@@ -251,6 +251,9 @@ async fn write_up_a_visit(app: &App) {
     app.click("#visit-new-facility-add").await;
     app.gone("#visit-new-facility").await;
     app.type_into("#note-welfare", NOTE).await;
+    // The person agrees, at this visit, to share the case with the coordinator: without it the
+    // case would stay on this laptop.
+    app.click("#visit-share-check").await;
     app.click("#visit-finish").await;
     app.find("#case-page").await;
     app.gone("#visit-writeup").await;

@@ -1,6 +1,6 @@
 //! Words for every error the shell can answer with, in the user's language.
 
-use pristan_ipc::{ErrorKind, IpcError};
+use pristan_ipc::{BackupProblem, ErrorKind, IpcError};
 use pristan_model::sync::RoleRefusal;
 
 use crate::i18n::I18n;
@@ -42,6 +42,12 @@ pub fn describe(i18n: &I18n, error: &IpcError) -> ErrorText {
         ErrorKind::NotPermitted { refusal } => plain(refusal_key(*refusal)),
         ErrorKind::Damaged => with_detail("error-damaged"),
         ErrorKind::Io => with_detail("error-io"),
+        ErrorKind::Backup { problem } => plain(match problem {
+            BackupProblem::NoDestination => "error-backup-no-destination",
+            BackupProblem::NotABackup => "error-backup-not-a-backup",
+            BackupProblem::Damaged => "error-backup-damaged",
+            BackupProblem::DestinationNotEmpty => "error-backup-destination-not-empty",
+        }),
         ErrorKind::Internal => with_detail("error-internal"),
     }
 }

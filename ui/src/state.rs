@@ -24,6 +24,8 @@ pub enum Screen {
     },
     Unlock,
     Recover,
+    /// Restoring a backup, offered on the first screen when there is no vault yet.
+    Restore,
     /// The first screen of an open vault: what needs attention, most urgent first.
     Dashboard,
     /// Every case, with instant search.
@@ -128,6 +130,11 @@ pub enum Action {
     Locked(LockReason),
     ShowUnlock,
     ShowRecover,
+    ShowRestore,
+    /// Back to the first screen (creating a vault).
+    ShowCreate,
+    /// A backup was restored as this computer's vault; it is locked.
+    Restored,
     /// The dashboard, the home screen of an open vault.
     ShowHome,
     ShowCases,
@@ -185,6 +192,12 @@ impl Reducible for AppModel {
             Action::Locked(reason) => return Rc::new(self.locked(reason)),
             Action::ShowUnlock => next.screen = Screen::Unlock,
             Action::ShowRecover => next.screen = Screen::Recover,
+            Action::ShowRestore => next.screen = Screen::Restore,
+            Action::ShowCreate => next.screen = Screen::CreateVault,
+            Action::Restored => {
+                next.vault_exists = true;
+                next.screen = Screen::Unlock;
+            }
             Action::ShowCases => next.screen = Screen::Cases,
             Action::ShowNewCase => next.screen = Screen::NewCase,
             Action::OpenCase(id) => next.screen = Screen::Case(id),

@@ -373,3 +373,8 @@ forget-reason-missing = Please choose a reason.
 forget-type-name = To confirm, type the person's name: { $name }
 forget-type-name-hint = Exactly as it is written at the top of this page.
 forget-submit = Forget this person everywhere
+
+sync-held-back = { $count ->
+    [one] { $count } case is not sent: the person has not agreed to share with the coordinator (or has withdrawn that consent). It stays on this laptop until they agree.
+   *[other] { $count } cases are not sent: the person has not agreed to share with the coordinator (or has withdrawn that consent). They stay on this laptop until the person agrees.
+}

@@ -4,6 +4,7 @@
 //! and shell histories could see them: they are read from a terminal prompt, or with
 //! `--passphrase-stdin` one per line from standard input.
 
+mod backup_commands;
 mod bench_command;
 mod bench_sync;
 mod case_commands;
@@ -157,6 +158,17 @@ pub enum VaultCommand {
     Forget {
         #[command(flatten)]
         args: sync::review_commands::ForgetArgs,
+    },
+    /// Writes an encrypted backup of the vault into a new folder inside DIR (best on a separate
+    /// encrypted drive). It opens with the same passphrase or recovery code.
+    Backup {
+        #[command(flatten)]
+        args: backup_commands::BackupArgs,
+    },
+    /// Restores a backup folder as a new vault in --vault DIR (which must not hold a vault).
+    Restore {
+        #[command(flatten)]
+        args: backup_commands::RestoreArgs,
     },
     /// Sets a new passphrase with the recovery code, and prints a new recovery code.
     /// With --passphrase-stdin: the recovery code, then the new passphrase.

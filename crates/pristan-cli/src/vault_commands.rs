@@ -14,6 +14,7 @@ use crate::VaultCommand;
 pub const EXIT_WRONG_PASSPHRASE: u8 = 2;
 pub const EXIT_TOO_MANY_ATTEMPTS: u8 = 3;
 pub const EXIT_NO_VAULT: u8 = 4;
+pub const EXIT_VAULT_EXISTS: u8 = 5;
 
 pub fn exit_code(err: &anyhow::Error) -> u8 {
     match err.downcast_ref::<Error>() {
@@ -22,6 +23,7 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
         }
         Some(Error::TooManyAttempts { .. }) => EXIT_TOO_MANY_ATTEMPTS,
         Some(Error::NoVault { .. }) => EXIT_NO_VAULT,
+        Some(Error::VaultExists { .. }) => EXIT_VAULT_EXISTS,
         _ => 1,
     }
 }
@@ -42,6 +44,8 @@ pub fn run(dir: &Path, command: VaultCommand) -> Result<()> {
         VaultCommand::Conflicts { action } => {
             crate::sync::review_commands::run_conflicts(dir, action)
         }
+        VaultCommand::Backup { args } => crate::backup_commands::run_backup(dir, args),
+        VaultCommand::Restore { args } => crate::backup_commands::run_restore(dir, args),
         VaultCommand::Forget { args } => crate::sync::review_commands::run_forget(dir, args),
         VaultCommand::Init {
             passphrase_stdin,

@@ -62,7 +62,14 @@ fn organisation() -> (TestVault, TestVault) {
         "--expect-fingerprint",
         &fingerprint,
     ]);
-    volunteer.ok(&["case", "add", "--passphrase-stdin", "--name", "Ivan Petrov"]);
+    volunteer.ok(&[
+        "case",
+        "add",
+        "--passphrase-stdin",
+        "--name",
+        "Ivan Petrov",
+        "--share-with-coordinator",
+    ]);
     (coordinator, volunteer)
 }
 

@@ -74,6 +74,8 @@ pub enum Error {
     /// This device's role does not allow the change (see `org::permissions`).
     #[error("{0}")]
     NotPermitted(crate::org::permissions::RoleRefusal),
+    #[error(transparent)]
+    Backup(#[from] crate::backup::BackupError),
 
     #[error("the value for {field} is not valid: {reason}")]
     Invalid { field: &'static str, reason: String },

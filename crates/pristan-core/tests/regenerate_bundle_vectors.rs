@@ -23,6 +23,7 @@ use serde_json::{json, Value};
 fn add_case(vault: &mut Vault, name: &str) -> EntityId {
     let case = NewCase {
         name: name.to_owned(),
+        share_with_coordinator: true,
         ..NewCase::default()
     };
     vault.add_case(case).unwrap()
@@ -230,21 +231,6 @@ fn write_signed_vectors(
     out.write(
         "fail_ops_claim_other_device.pristan",
         &ops_bundle(vault, &theirs, &[], 1, 1),
-    );
-
-    // A volunteer's forget instruction: the volunteer's own vault refuses to make one, so it is
-    // crafted, as a seized laptop would.
-    let forget = json!([craft::op(
-        &case_op,
-        &me,
-        110,
-        "case",
-        case_op["entity"].as_str().unwrap(),
-        json!({"type": "forget", "reason": "entered_by_mistake"})
-    )]);
-    out.write(
-        "fail_forget_by_volunteer.pristan",
-        &ops_bundle(vault, &forget, &[], 110, 110),
     );
 
     let nested = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));

@@ -59,6 +59,7 @@ fn add_case(vault: &mut Vault, name: &str) -> EntityId {
     vault
         .add_case(NewCase {
             name: name.to_owned(),
+            share_with_coordinator: true,
             ..NewCase::default()
         })
         .unwrap()
@@ -107,7 +108,11 @@ fn approved_with_case() -> (Device, Device, EntityId, tempfile::TempDir) {
     let (mut coordinator, mut volunteer) = organisation();
     let case = add_case(&mut volunteer.vault, "Ivan Petrov");
     add_note(&mut volunteer.vault, case, "Needs reading glasses");
-    assert_eq!(volunteer.vault.unsent_ops().unwrap(), 2);
+    assert_eq!(
+        volunteer.vault.unsent_ops().unwrap(),
+        3,
+        "the case, its consent to share, a note"
+    );
     let stick = tempfile::tempdir().unwrap();
     let bundle = export(&mut volunteer.vault, stick.path());
     assert_eq!(volunteer.vault.unsent_ops().unwrap(), 0);

@@ -62,6 +62,10 @@ pub struct SyncStatus {
     pub device_fingerprint: Option<String>,
     /// This device's operations the coordinators have not been sent yet.
     pub unsent_ops: u64,
+    /// Cases with changes kept on this laptop because the person has not agreed to share with
+    /// the coordinator (or withdrew that consent); they are in no bundle.
+    #[serde(default)]
+    pub held_back_cases: u64,
     pub quarantine: Vec<QuarantinedBundle>,
     pub gaps: Vec<Gap>,
     /// Devices waiting for a coordinator's approval (always 0 on a volunteer's device).

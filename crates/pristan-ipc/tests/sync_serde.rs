@@ -31,6 +31,7 @@ fn responses_round_trip() {
         device_name: "Anna's laptop".into(),
         device_fingerprint: Some("3F2A 91C0".into()),
         unsent_ops: 12,
+        held_back_cases: 2,
         quarantine: vec![QuarantinedBundle {
             file_hash: "ab".repeat(32),
             file_name: "b-0007.age".into(),

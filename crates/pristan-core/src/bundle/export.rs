@@ -47,6 +47,8 @@ impl Vault {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ExportOutcome> {
         let org = self.org()?.ok_or(BundleError::NoOrganisation)?;
+        // A case whose consent came into force since its changes were held goes out now.
+        self.release_shared_cases()?;
         let conn = &self.conn;
         let start = match resend_from {
             Some(seq) => seq.max(1),
@@ -414,6 +416,8 @@ fn packet_ops(conn: &Connection, to: DeviceId) -> Result<Vec<Op>> {
                     AND entity_id IN (SELECT case_id FROM case_holders
                                       WHERE device_id IN (?2, ?3))))
            AND hlc <= ?4
+           -- A coordinator's own held-back changes (see `sharing`) never leave either.
+           AND device_id IS NOT (SELECT value FROM vault_meta WHERE key = 'held_stream_id')
          ORDER BY device_id, seq",
     )?;
     // Operations dated beyond what a receiver accepts (`hlc::MAX_CLOCK_AHEAD_MS` ahead) stay

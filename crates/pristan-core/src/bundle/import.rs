@@ -20,11 +20,11 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::envelope::{self, Envelope};
 use super::export::kind_text;
 use super::format::{BundleHeader, Payload};
+use super::import_checks::{check_blobs, check_clocks, check_not_revoked};
 use super::refusal::OperationRule;
 use super::{age_layer, payload, BundleError, Limits};
 use super::{BundleKind, FileOutcome, ImportCounts};
 use crate::error::{Error, Result};
-use crate::ops::hlc::{self, MAX_CLOCK_AHEAD_MS};
 use crate::ops::store::{self, Applied};
 use crate::ops::{Change, ClockWarning, DeviceId, EntityType, Op};
 use crate::org::{self, permissions, DeviceIdentity, Role, RosterEntry};
@@ -281,80 +281,6 @@ fn check_ops_allowed(
             .map_err(|refusal| BundleError::NotPermitted { refusal })?;
         if author.is_some_and(|a| !a.keeps(op.seq.get())) {
             return refuse(OperationRule::FromRevokedDevice);
-        }
-    }
-    Ok(())
-}
-
-/// A revoked device's bundle passes only if it holds nothing but operations this organisation
-/// held when the device was revoked (`RosterEntry::kept_seqs`): a seized laptop cannot fill a
-/// gap with new text. A revoked device sends no case packets.
-fn check_not_revoked(header: &BundleHeader, signer: &RosterEntry) -> Result<()> {
-    let Some(last_good) = signer.revoked_after_seq else {
-        return Ok(());
-    };
-    let range = header.seq_range.filter(|_| header.kind == BundleKind::Ops);
-    let bundle_last = range.map_or(u64::MAX, |r| r.last);
-    let Some(range) = range.filter(|r| r.last <= last_good) else {
-        return Err(BundleError::RevokedSigner {
-            device: signer.device,
-            name: signer.name.clone(),
-            last_good,
-            bundle_last,
-        }
-        .into());
-    };
-    match signer.first_not_kept(range.first, range.last) {
-        Some(seq) => Err(BundleError::RevokedSignerNotHeld {
-            device: signer.device,
-            name: signer.name.clone(),
-            seq,
-        }
-        .into()),
-        None => Ok(()),
-    }
-}
-
-/// No operation may be dated more than `hlc::MAX_CLOCK_AHEAD_MS` after this computer's clock,
-/// unless a person accepted this bundle (see `Vault::accept_clock_ahead`).
-fn check_clocks(payload: &Payload, now_ms: u64) -> Result<()> {
-    let Some(latest) = payload.ops.iter().map(|op| op.hlc.wall_ms()).max() else {
-        return Ok(());
-    };
-    if latest <= hlc::ceiling(now_ms).wall_ms() {
-        return Ok(());
-    }
-    const DAY_MS: u64 = 24 * 60 * 60 * 1000;
-    Err(BundleError::ClockTooFarAhead {
-        days_ahead: (latest - now_ms) / DAY_MS,
-        max_days: MAX_CLOCK_AHEAD_MS / DAY_MS,
-    }
-    .into())
-}
-
-/// Each attachment's contents are at most the largest attachment Pristan keeps, and named by an
-/// attachment record among the bundle's operations: nothing else may be stored.
-fn check_blobs(payload: &Payload, limits: &Limits) -> Result<()> {
-    let named: std::collections::HashSet<&str> = payload
-        .ops
-        .iter()
-        .filter(|op| op.entity_type == EntityType::Attachment)
-        .filter_map(|op| match &op.change {
-            Change::Record { fields } => fields.get("sha256").and_then(|v| v.as_str()),
-            _ => None,
-        })
-        .collect();
-    for blob in &payload.blobs {
-        let size = blob.bytes.len() as u64;
-        if size > limits.max_blob_bytes {
-            return Err(BundleError::AttachmentTooLarge {
-                size,
-                max: limits.max_blob_bytes,
-            }
-            .into());
-        }
-        if !named.contains(blob.sha256.as_str()) {
-            return Err(BundleError::UnreferencedAttachment.into());
         }
     }
     Ok(())

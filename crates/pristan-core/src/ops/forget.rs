@@ -25,13 +25,16 @@ impl Vault {
     /// receives it. Its rows, records, history and attachments are purged, then the database file
     /// is rewritten so that no page of it keeps the old contents.
     ///
-    /// Only a coordinator forgets in an organisation: every other device refuses a volunteer's
-    /// forget instruction, and the bundle carrying it with all its other changes, so a
-    /// volunteer's vault refuses it here rather than forget locally and lose that bundle. A vault
-    /// in no organisation forgets on its own.
+    /// Only a coordinator forgets in an organisation (`org::permissions`, checked by
+    /// `Vault::record`): every other device refuses a volunteer's forget instruction, and the
+    /// bundle carrying it with all its other changes, so a volunteer's vault refuses it rather than
+    /// forget locally and lose that bundle. A vault in no organisation forgets on its own.
     pub fn forget_case(&mut self, case: EntityId, reason: ForgetReason) -> Result<()> {
-        if self.org()?.is_some() && !crate::org::is_coordinator(self.connection())? {
-            return Err(crate::org::OrgError::NotCoordinator.into());
+        // The role rule (org::permissions) would refuse it at `record` too; asked here first so
+        // that nothing is read about the case for a device that may not forget it.
+        if let Some(role) = self.own_role()? {
+            crate::org::permissions::may_write(role, EntityType::Case, &Change::Forget { reason })
+                .map_err(Error::NotPermitted)?;
         }
         let known: bool = self.connection().query_row(
             "SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?1)",

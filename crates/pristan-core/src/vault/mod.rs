@@ -32,11 +32,12 @@ use crate::error::{Error, Result};
 use crate::ops::op::{Change, EntityType, Op};
 use crate::ops::{store, Clock, DeviceId, EntityId};
 use crate::passphrase;
+use crate::sharing;
 use keyslots::{Dek, Keyslot, KeyslotFile, SlotKind};
 use throttle::Throttle;
 
-const DB_FILE: &str = "vault.db";
-const KEYSLOTS_FILE: &str = "keyslots";
+pub(crate) const DB_FILE: &str = "vault.db";
+pub(crate) const KEYSLOTS_FILE: &str = "keyslots";
 
 /// Whether `dir` holds a vault (its key file is what makes it one).
 pub fn exists(dir: &Path) -> bool {
@@ -192,6 +193,8 @@ impl Vault {
     }
 
     /// Records a change made on this device as an operation and applies it, in one transaction.
+    /// Changes to a case the person has not agreed to share with the coordinator are held back
+    /// from bundles (see `sharing`).
     pub(crate) fn record(
         &mut self,
         entity_type: EntityType,
@@ -202,10 +205,18 @@ impl Vault {
         let tx = self.conn.transaction()?;
         // The clock advances only if the transaction commits, so a failed change burns nothing.
         let mut clock = self.clock.clone();
-        let op = store::record_local(&tx, self.device, &mut clock, entity_type, entity, change)?;
+        let mut ops = sharing::record_changes(
+            &tx,
+            self.device,
+            &mut clock,
+            vec![(entity_type, entity, change)],
+        )?;
         tx.commit()?;
         self.clock = clock;
-        Ok(op)
+        ops.pop().ok_or_else(|| Error::Invalid {
+            field: "operation",
+            reason: "no operation was recorded".into(),
+        })
     }
 
     /// Records several changes as operations in one transaction, then runs `finish` in the same
@@ -220,17 +231,7 @@ impl Vault {
         }
         let tx = self.conn.transaction()?;
         let mut clock = self.clock.clone();
-        let mut ops = Vec::with_capacity(changes.len());
-        for (entity_type, entity, change) in changes {
-            ops.push(store::record_local(
-                &tx,
-                self.device,
-                &mut clock,
-                entity_type,
-                entity,
-                change,
-            )?);
-        }
+        let ops = sharing::record_changes(&tx, self.device, &mut clock, changes)?;
         finish(&tx)?;
         tx.commit()?;
         self.clock = clock;
@@ -363,6 +364,39 @@ pub fn export_raw_key(dir: &Path, passphrase: &SecretString) -> Result<SecretStr
     Ok(SecretString::from(hex::encode(&dek[..])))
 }
 
+/// How a person proves they may open a vault: its passphrase, or its recovery code.
+pub enum Secret {
+    Passphrase(SecretString),
+    RecoveryCode(SecretString),
+}
+
+/// Opens the database in `dir` with `secret` as it is, without migrating it or making a `Vault`
+/// of it: for checking and marking a restored copy before it becomes a vault (see `backup`).
+/// Wrong secrets are counted as for [`Vault::unlock`].
+pub(crate) fn open_database(dir: &Path, secret: &Secret) -> Result<Connection> {
+    let (_, dek) = match secret {
+        Secret::Passphrase(p) => {
+            open_slot(dir, SlotKind::Passphrase, p.expose_secret().as_bytes())?
+        }
+        Secret::RecoveryCode(code) => {
+            let code = RecoveryCode::parse(code)?;
+            open_slot(dir, SlotKind::Recovery, code.secret_bytes())?
+        }
+    };
+    database::open_keyed(&dir.join(DB_FILE), &dek)
+}
+
+/// Folds the write-ahead log of `conn` into its database file and closes it.
+pub(crate) fn close_database(conn: Connection) -> Result<()> {
+    database::checkpoint(&conn)?;
+    conn.close().map_err(|(_, e)| Error::Database(e))
+}
+
+/// SQLite's and SQLCipher's consistency checks of an open database; empty when it is sound.
+pub(crate) fn database_problems(conn: &Connection) -> Result<Vec<String>> {
+    database::integrity_problems(conn)
+}
+
 /// Unwraps the database key from the slot of `kind` with `secret`, counting a wrong secret towards
 /// the wait and refusing while a wait runs. Every way into the vault goes through here.
 pub(super) fn open_slot(dir: &Path, kind: SlotKind, secret: &[u8]) -> Result<(KeyslotFile, Dek)> {
@@ -411,7 +445,7 @@ pub(super) fn damaged(dir: &Path, reason: &str) -> Error {
     }
 }
 
-fn create_private_dir(dir: &Path) -> Result<()> {
+pub(crate) fn create_private_dir(dir: &Path) -> Result<()> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]

@@ -149,7 +149,7 @@ pub(super) fn open_any(
                 if is_pending {
                     finish_interrupted(dir, &slots)?;
                 } else {
-                    discard_stale_pending(&vault)?;
+                    discard_stale_pending(&vault);
                 }
                 return Ok((slots, dek, vault));
             }
@@ -188,25 +188,24 @@ fn finish_interrupted(dir: &Path, slots: &KeyslotFile) -> Result<()> {
 /// stopped before re-encrypting (or after finishing): its key opens nothing. It is removed under
 /// the database's write lock, after reading through this connection's key once more, so that a
 /// rotation running in another process at this moment cannot have re-encrypted the database
-/// meanwhile: its pending file would then be the only way in.
-fn discard_stale_pending(vault: &Vault) -> Result<()> {
-    if !pending_path(&vault.dir).exists() {
-        return Ok(());
+/// meanwhile: its pending file would then be the only way in. Best effort: when the database is
+/// busy the file stays for a later opening, and opening goes on.
+fn discard_stale_pending(vault: &Vault) {
+    if !pending_path(&vault.dir).exists() || vault.conn.execute_batch("BEGIN IMMEDIATE").is_err() {
+        return;
     }
-    vault.conn.execute_batch("BEGIN IMMEDIATE")?;
     let still_ours = vault
         .conn
         .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
             r.get::<_, i64>(0)
         })
         .is_ok();
-    let removed = if still_ours {
-        remove_pending(&vault.dir)
-    } else {
-        Ok(())
-    };
-    vault.conn.execute_batch("COMMIT")?;
-    removed
+    if still_ours {
+        let _ = remove_pending(&vault.dir);
+    }
+    if vault.conn.execute_batch("COMMIT").is_err() {
+        let _ = vault.conn.execute_batch("ROLLBACK");
+    }
 }
 
 fn remove_pending(dir: &Path) -> Result<()> {
@@ -230,11 +229,13 @@ fn is_wrong_key(error: &Error) -> bool {
     )
 }
 
-/// For the crash tests only: `PRISTAN_TEST_ROTATION_PAUSE=<point>` makes a rotation stop for a
-/// while at that point, so that a test can kill the process exactly there. Has no effect
-/// unless the variable is set; it carries nothing secret.
+/// For the crash tests only: in debug builds, `PRISTAN_TEST_ROTATION_PAUSE=<point>` makes a
+/// rotation stop for a while at that point, so that a test can kill the process exactly there.
+/// Release builds have no such pause; the variable carries nothing secret.
 fn fail_point(point: &str) {
-    if std::env::var("PRISTAN_TEST_ROTATION_PAUSE").as_deref() == Ok(point) {
+    if cfg!(debug_assertions)
+        && std::env::var("PRISTAN_TEST_ROTATION_PAUSE").as_deref() == Ok(point)
+    {
         eprintln!("rotation paused at {point}");
         std::thread::sleep(std::time::Duration::from_secs(30));
     }

@@ -102,6 +102,7 @@ pub fn template() -> Template {
         let case = volunteer
             .add_case(NewCase {
                 name: format!("Seed {n}"),
+                share_with_coordinator: true,
                 ..NewCase::default()
             })
             .unwrap();
@@ -228,6 +229,7 @@ impl World {
                 let id = vault
                     .add_case(NewCase {
                         name,
+                        share_with_coordinator: true,
                         ..NewCase::default()
                     })
                     .unwrap();
