@@ -22,10 +22,12 @@ pub fn to_ipc(err: Error) -> IpcError {
         Error::VaultExists { .. } => ErrorKind::VaultExists,
         Error::WeakPassphrase => ErrorKind::WeakPassphrase,
         Error::PassphraseMismatch => ErrorKind::PassphraseMismatch,
-        Error::MalformedRecoveryCode { .. }
-        | Error::Invalid { .. }
-        | Error::Bundle(_)
-        | Error::Org(_) => ErrorKind::Invalid,
+        Error::MalformedRecoveryCode { .. } | Error::Invalid { .. } | Error::Org(_) => {
+            ErrorKind::Invalid
+        }
+        Error::Bundle(error) => ErrorKind::Bundle {
+            refusal: pristan_core::bundle::refusal(error),
+        },
         Error::DamagedKeyslots { .. }
         | Error::KdfParamsOutOfRange { .. }
         | Error::SchemaTooNew { .. } => ErrorKind::Damaged,

@@ -10,6 +10,11 @@
 //!   from the first screen and unlocked with the same passphrase;
 //! - `case_pages`: dashboard, new case, deadlines from a legal event, removal-imminent, search in
 //!   Cyrillic, the case page in Russian;
+//! - `date_fields`: in Russian, a date put into each date field is echoed in words beside it and
+//!   saved as that day (on the page and in the vault);
+//! - `latin`: the allow-list of Latin-script words on Russian screens (docs/glossary.md);
+//! - `russian_screens`: every screen of the demo vault in Russian, with no English beyond the
+//!   allow-list;
 //! - `sync_two_instances`: a coordinator and a volunteer (two app instances, one after the other)
 //!   exchange a bundle and a case packet through a shared folder: join, export, import, approve,
 //!   assign, packet, assignment seen;
@@ -20,7 +25,10 @@
 
 mod backup_restore;
 mod case_pages;
+mod date_fields;
 mod harness;
+mod latin;
+mod russian_screens;
 mod sync_two_instances;
 mod vault_journey;
 mod visit_guide;

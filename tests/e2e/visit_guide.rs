@@ -65,7 +65,7 @@ async fn paper_visit_guide_in_english_and_russian() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert_eq!(kinds, RUSSIAN_KINDS);
-    assert_eq!(app.text("#guide-sheet-title").await, "Записи о посещении");
+    assert_eq!(app.text("#guide-sheet-title").await, "Заметки о посещении");
     shoot_the_sheet(&mut app, "russian").await;
 
     app.click("#guide-back").await;

@@ -205,16 +205,16 @@ async fn write_up_a_visit_and_find_its_notes() {
         .select_by_value("ru")
         .await
         .unwrap();
-    app.wait_for_text("#case-notes", "Записи волонтёра — не дословно")
+    app.wait_for_text("#case-notes", "Заметки волонтёра — не дословно")
         .await;
     let medical_card = note_card(&app, "Здоровье").await;
-    assert!(medical_card.contains("Показать запись с ограниченным доступом"));
+    assert!(medical_card.contains("Показать заметку с ограниченным доступом"));
     assert!(notes_text(&app).await.contains("изменено · 2 версии"));
     scroll_to(&app, "#case-notes").await;
     app.shot("case-notes-russian").await;
     app.click("#write-up-visit").await;
     app.find("#visit-writeup").await;
-    assert_eq!(app.text("#visit-writeup h1").await, "Запись о посещении");
+    assert_eq!(app.text("#visit-writeup h1").await, "Отчёт о посещении");
     // A new write-up starts at the facility of the last visit.
     wait_for_selected(&app, "#visit-facility", FACILITY).await;
     app.shot("write-up-russian").await;

@@ -35,6 +35,10 @@ pub fn describe(i18n: &I18n, error: &IpcError) -> ErrorText {
         ErrorKind::WeakPassphrase => plain("error-weak-passphrase"),
         ErrorKind::PassphraseMismatch => plain("error-passphrase-mismatch"),
         ErrorKind::Invalid => with_detail("error-invalid"),
+        ErrorKind::Bundle { refusal } => ErrorText {
+            message: crate::core_words::refusal_sentence(i18n, refusal),
+            detail: None,
+        },
         ErrorKind::NotPermitted { refusal } => plain(refusal_key(*refusal)),
         ErrorKind::Damaged => with_detail("error-damaged"),
         ErrorKind::Io => with_detail("error-io"),

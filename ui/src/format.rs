@@ -49,6 +49,38 @@ pub fn long_date(i18n: &I18n, date: NaiveDate) -> String {
     String::from(date.to_locale_date_string(date_locale(i18n.language), &options))
 }
 
+/// The order in which this computer's date controls show a date's numbers, in the user's
+/// letters: "MM/DD/YYYY" / "ММ/ДД/ГГГГ". Date controls follow the system's locale, not the page's
+/// language, so the order is read from the default `Intl` format rather than assumed.
+pub fn date_control_order(i18n: &I18n) -> String {
+    let format = js_sys::Intl::DateTimeFormat::new(
+        &js_sys::Array::new(),
+        &options(&[
+            ("year", "numeric"),
+            ("month", "2-digit"),
+            ("day", "2-digit"),
+        ]),
+    );
+    let sample = js_utc(NaiveDate::default().and_time(NaiveTime::MIN));
+    let parts = format.format_to_parts(&sample);
+    let mut order = String::new();
+    for part in parts.iter() {
+        let get = |name: &str| {
+            js_sys::Reflect::get(&part, &name.into())
+                .ok()
+                .and_then(|value| value.as_string())
+                .unwrap_or_default()
+        };
+        match get("type").as_str() {
+            "day" => order.push_str(&i18n.t("date-order-day")),
+            "month" => order.push_str(&i18n.t("date-order-month")),
+            "year" => order.push_str(&i18n.t("date-order-year")),
+            _ => order.push_str(&get("value")),
+        }
+    }
+    order
+}
+
 /// "Monday 21 November 2026" / "понедельник, 21 ноября 2026 г.", for due dates.
 pub fn full_date(i18n: &I18n, date: NaiveDate) -> String {
     let date = js_utc(date.and_time(NaiveTime::MIN));
@@ -90,7 +122,16 @@ pub fn today() -> NaiveDate {
     .unwrap_or_default()
 }
 
-/// The time now in `zone`, with the zone's abbreviation: "Tuesday, 2:05 PM CST".
+/// The zone's abbreviation on a day ("CST"), which only English readers know; other languages
+/// name the zone in words beside the time instead.
+fn abbreviation(i18n: &I18n, text: String) -> String {
+    match i18n.language {
+        Language::En => text,
+        Language::Ru => String::new(),
+    }
+}
+
+/// The time now in `zone`: "Tuesday, 2:05 PM CST" / "вторник, 14:05".
 pub fn time_in_zone(i18n: &I18n, zone: Tz) -> String {
     let local = zone.from_utc_datetime(&now().naive_utc());
     let wall = local.naive_local();
@@ -102,17 +143,20 @@ pub fn time_in_zone(i18n: &I18n, zone: Tz) -> String {
         i18n,
         NaiveTime::from_hms_opt(wall.hour(), wall.minute(), 0).unwrap_or_default(),
     );
-    format!("{}, {time} {}", String::from(weekday), local.format("%Z"))
+    let zone_letters = abbreviation(i18n, local.format("%Z").to_string());
+    format!("{}, {time} {zone_letters}", String::from(weekday))
+        .trim_end()
+        .to_owned()
 }
 
-/// A hearing's time where the court sits, with that zone's abbreviation on that day.
+/// A hearing's time where the court sits, with (in English) that zone's abbreviation that day.
 pub fn time_at(i18n: &I18n, date: NaiveDate, time: NaiveTime, zone: Tz) -> String {
-    let abbreviation = zone
+    let zone_letters = zone
         .from_local_datetime(&date.and_time(time))
         .earliest()
-        .map(|moment| moment.format("%Z").to_string())
+        .map(|moment| abbreviation(i18n, moment.format("%Z").to_string()))
         .unwrap_or_default();
-    format!("{} {abbreviation}", clock_time(i18n, time))
+    format!("{} {zone_letters}", clock_time(i18n, time))
         .trim_end()
         .to_owned()
 }

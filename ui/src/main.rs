@@ -6,6 +6,7 @@
 mod app;
 mod backend;
 mod components;
+mod core_words;
 mod errors;
 mod format;
 mod hooks;

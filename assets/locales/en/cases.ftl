@@ -33,6 +33,11 @@ overdue-days = { $days ->
 }
 text-too-long = this is { $found } characters long; please shorten it to at most { $max }.
 text-one-line = please keep this on one line.
+date-echo = = { $date }
+date-order = order in the box: { $order }
+date-order-day = DD
+date-order-month = MM
+date-order-year = YYYY
 
 ## Dashboard
 
@@ -120,15 +125,23 @@ facility-time-zone = Time zone
 facility-submit = Save the facility
 facility-local-time = Local time there: { $time }
 facility-no-time-zone = The facility's time zone is not recorded.
-tz-eastern = Eastern time
-tz-central = Central time
-tz-mountain = Mountain time
-tz-arizona = Arizona (no daylight saving)
-tz-pacific = Pacific time
-tz-alaska = Alaska time
-tz-hawaii = Hawaii time
-tz-atlantic = Atlantic time (Puerto Rico)
-tz-chamorro = Chamorro time (Guam)
+# One message per time zone Pristan offers (pristan_model::time_zones::OFFERED), named by
+# region and a city in it.
+time-zone-america-new-york = Eastern time (New York)
+time-zone-america-detroit = Eastern time (Detroit)
+time-zone-america-indiana-indianapolis = Eastern time (Indianapolis)
+time-zone-america-kentucky-louisville = Eastern time (Louisville)
+time-zone-america-chicago = Central time (Chicago)
+time-zone-america-indiana-knox = Central time (Knox, Indiana)
+time-zone-america-denver = Mountain time (Denver)
+time-zone-america-boise = Mountain time (Boise)
+time-zone-america-phoenix = Arizona time (Phoenix, no daylight saving)
+time-zone-america-los-angeles = Pacific time (Los Angeles)
+time-zone-america-anchorage = Alaska time (Anchorage)
+time-zone-pacific-honolulu = Hawaii time (Honolulu)
+time-zone-america-puerto-rico = Atlantic time (Puerto Rico)
+time-zone-pacific-guam = Chamorro time (Guam)
+time-zone-other = time zone { $zone }
 
 ## Custody status
 
@@ -194,11 +207,28 @@ deadline-counted-from = { $days ->
 deadline-moved-weekend = Counted plainly it would be { $date }, a weekend, so it moves to the next business day.
 deadline-moved-holiday = Counted plainly it would be { $date }, a federal holiday ({ $holiday }), so it moves to the next business day.
 deadline-source = Rule: { $source }
+deadline-counting-bia-practice-manual = Days are counted as the BIA Practice Manual describes ({ $citation }): the day of the event itself is not counted, and a last day on a Saturday, Sunday or federal holiday moves to the next business day.
+deadline-counting-appellate-rules = Days are counted as the federal appellate rules describe ({ $citation }): the day of the order itself is not counted, and a last day on a Saturday, Sunday or federal holiday moves to the next business day.
+deadline-forum-immigration-judge = The last decision was the immigration judge's, so the motion is filed with the judge.
+deadline-forum-board = The last decision was the Board's (BIA), so the motion is filed with the Board.
+deadline-forum-unknown = The motion is filed with whoever made the final order: the immigration judge, or the Board (BIA) if it decided last. Ask the attorney which.
+holiday-new-years-day = New Year's Day
+holiday-martin-luther-king-day = Birthday of Martin Luther King, Jr.
+holiday-washingtons-birthday = Washington's Birthday
+holiday-memorial-day = Memorial Day
+holiday-juneteenth = Juneteenth National Independence Day
+holiday-independence-day = Independence Day
+holiday-labor-day = Labor Day
+holiday-columbus-day = Columbus Day
+holiday-veterans-day = Veterans Day
+holiday-thanksgiving-day = Thanksgiving Day
+holiday-christmas-day = Christmas Day
+holiday-inauguration-day = Inauguration Day
 deadline-note-bia-appeal = The Board must receive the appeal by this date: posting it in time is not enough. Removal is stayed until then, and while an appeal filed in time is pending.
 deadline-note-petition-for-review = The court cannot extend this deadline. Filing does not stop removal; a stay has to be asked for separately.
 deadline-note-motion-to-reconsider = Filing does not stop removal and does not extend the deadline for a petition for review.
-deadline-note-motion-to-reopen = There are exceptions (for example, changed conditions in the home country). Filing does not stop removal.
-deadline-note-credible-fear-review = The judge should finish the review within this time, often within a day.
+deadline-note-motion-to-reopen = There are exceptions (for example, changed conditions in the country the person could be sent to). Filing does not stop removal and does not extend the deadline for a petition for review.
+deadline-note-credible-fear-review = The judge should finish the review within this time, within a day where practicable.
 deadline-note-detained-briefing = Both sides' briefs must reach the Board on the same day; the Board may extend the time if asked.
 
 ## Legal events
@@ -220,7 +250,7 @@ legal-source-hint = Who told you: the attorney, the court's phone line, the pers
 legal-note = Note
 legal-submit = Save the event
 legal-date-missing = Choose the date of the event: deadlines are counted from it.
-legal-time-at = { $time } court time ({ $zone })
+legal-time-at = { $time } court time — { $zone }
 legal-court-judge = { $court }, judge { $judge }
 legal-event-credible-fear-interview = Credible fear interview
 legal-event-credible-fear-finding = Credible fear finding

@@ -152,6 +152,44 @@ sync-outcome-waiting = Kept aside until its device is approved: { $reason }
 sync-outcome-quarantined = Kept aside: { $reason }
 sync-outcome-rejected = Not imported: { $reason }
 
+# Why a bundle was refused or waits (pristan_model::Refusal; one message per kind).
+refusal-unreadable = the file could not be read. Check the folder or the USB stick and try again.
+refusal-too-large = the file is { $size }, more than the { $max } a bundle may be. It is not a Pristan bundle, or it was damaged.
+refusal-not-age = the file is not an encrypted Pristan bundle.
+refusal-age-header = the file's encryption header is damaged, or the file was made by another program.
+refusal-too-many-stanzas = the file is encrypted to { $found } keys, more than the { $max } a bundle may have: it was not made by Pristan.
+refusal-not-for-us = this bundle was not encrypted for this organisation or this device. It may belong to another organisation, or be meant for another volunteer.
+refusal-damaged = the bundle could not be decrypted: it is damaged or incomplete. Ask the sender to export it again.
+refusal-unknown-version = the bundle was made by a newer version of Pristan (format { $found }; this one reads format { $supported }). Update Pristan, then import it again.
+refusal-header-too-large = the bundle's header is { $size }, more than the { $max } allowed: it was not made by Pristan.
+refusal-malformed-header = the bundle's header is damaged. Ask the sender to export it again.
+refusal-wrong-organisation = the bundle belongs to another organisation.
+refusal-no-organisation = this device has not joined an organisation yet. Create one (coordinator) or join with an invitation (volunteer) first.
+refusal-unknown-signer = it comes from a device that is not approved yet ({ $name }, fingerprint { $fingerprint }). It will be imported once a coordinator approves that device.
+refusal-revoked-signer = it comes from a revoked device ({ $name }): it carries change no. { $bundle_last }, after the last one kept from that device, no. { $last_good }. It stays set aside.
+refusal-bad-signature = the bundle's signature is not valid: it was changed after it was made, or forged. Nothing from it was imported.
+refusal-recipient-mismatch = the bundle was re-encrypted by someone other than its sender. Nothing from it was imported.
+refusal-payload-mismatch = the bundle's contents do not match its signed header: it was changed or damaged.
+refusal-decompressed-too-large = the bundle's contents unpack to more than { $max }: it is not a genuine bundle.
+refusal-malformed-payload = the bundle's contents are damaged. Ask the sender to export it again.
+refusal-no-recipients = there is no one to encrypt the bundle for. Check that the organisation's coordinator keys are set up, then export again.
+refusal-encrypt = the bundle could not be encrypted, so nothing was exported. Try again, and tell your coordinator if it keeps happening.
+refusal-export-too-large = the bundle would be { $size }, more than the { $max } other devices accept. A single attachment or change is too large to send: remove or shrink it.
+refusal-invalid-operation-case-packet-not-from-coordinator = a case packet must come from a coordinator. Nothing from the bundle was imported.
+refusal-invalid-operation-unsigned-operations = the bundle carries changes its sender did not sign for. Nothing from it was imported.
+refusal-invalid-operation-from-revoked-device = the bundle carries changes from a revoked device. Nothing from it was imported.
+refusal-invalid-operation-invalid-value = a change in the bundle has a value this version of Pristan cannot accept. Nothing from it was imported; update Pristan, or ask the sender to check their version.
+refusal-not-permitted = a change in the bundle is not allowed for its author's role: { $why } Nothing from the bundle was imported.
+refusal-clock-too-far-ahead = the bundle holds changes dated { $days } days after this computer's clock, more than the { $max } allowed: the sender's clock, or this one, is set wrong. Check the date and time on both; the bundle waits and is tried again, and once you have checked with the sender you can accept it anyway.
+refusal-clock-unusable = a change in the bundle carries a time this computer's clock cannot follow: the bundle is damaged or forged. Nothing from it was imported.
+refusal-revoked-signer-not-held = it comes from a revoked device ({ $name }) and carries its change no. { $seq }, which this organisation did not have when the device was revoked: it may have been written after the device was lost, so it stays set aside.
+refusal-attachment-too-large = the bundle holds an attachment of { $size }, more than the { $max } Pristan keeps: it was not made by Pristan, or was changed.
+refusal-unreferenced-attachment = the bundle holds an attachment that none of its changes names: it was not made by Pristan, or was changed.
+refusal-quarantine-full = there is no more room for set-aside bundles ({ $files } files, { $size }). Discard those you do not need, then import this file again (it was not kept).
+refusal-organisation = the bundle's list of devices or its sender's keys were refused: it may not come from your organisation. Ask your coordinator.
+refusal-too-many-pending-devices = { $max } devices are already waiting for approval, the most Pristan lists. Approve or refuse some, then import this bundle again (it was not kept).
+refusal-unrecorded = the bundle was not imported. It is kept, still encrypted; try again after updating Pristan, or ask your coordinator.
+
 sync-gaps-title = Missing bundles
 sync-gap = { $count ->
     [one] Bundle { $numbers } from { $sender } is missing. Ask them to export again.
@@ -192,7 +230,7 @@ devices-this-device = this device
 devices-active = Active
 devices-revoked-after = { $seq ->
     [0] Revoked: nothing from it is kept
-   *[other] Revoked: changes up to no. { $seq } kept
+   *[other] Revoked: changes up to and including no. { $seq } kept
 }
 devices-revoke = Revoke…
 devices-revoke-title = Revoke { $name }
@@ -239,6 +277,76 @@ sync-entity-consent = Consent
 sync-entity-relative = Relative
 sync-entity-evidence = Evidence
 sync-entity-attachment = Attachment
+
+# The fields two devices may change (pristan_model::fields::FIELD_IDS), as the Conflicts screen
+# names them after the kind of record: "Task · Due date".
+field-name = Name
+field-native-name = Name in their own language
+field-aliases = Other names
+field-a-number = A-number
+field-date-of-birth = Date of birth
+field-nationality = Nationality
+field-languages = Languages
+field-custody-status = Where they are
+field-facility-id = Facility
+field-attorney-name = Attorney
+field-attorney-contact = Attorney's contact details
+field-g28 = G-28
+field-eoir28 = EOIR-28
+field-eoir27 = EOIR-27
+field-assigned-to = Assigned volunteers
+field-case-id = Case
+field-title = Title
+field-details = Details
+field-due = Due date
+field-assignee = Who does it
+field-priority = Priority
+field-status = Status
+field-purpose = Purpose
+field-recipient = Recipient
+field-given-on = Date given
+field-withdrawn-on = Date withdrawn
+field-method = How given
+field-note = Note
+field-relation = Relation
+field-whereabouts = Where they are
+field-location = Place
+field-contact = Contact details
+field-category = Kind
+field-summary = What it shows
+field-date = Date
+field-verification = Verification
+field-verified-by = Verified by
+field-verified-on = Verified on
+field-operator = Operator
+field-address = Address
+field-state = State
+field-time-zone = Time zone
+field-visiting-rules = Visiting rules
+field-sha256 = File contents
+field-file-name = File name
+field-media-type = File type
+field-size = Size
+field-caption = Caption
+field-kind = Kind
+field-from-facility-id = From facility
+field-release-type = Terms of release
+field-source = Source
+field-time = Time
+field-court = Court
+field-judge = Judge
+field-outcome = Outcome
+field-appeal-waived = Appeal waived
+field-visit-id = Visit
+field-start-time = Start time
+field-mode = How the visit took place
+field-language = Language
+field-interpreter = Interpreter
+field-visitors = Visitors
+field-sensitivity = Restricted
+field-text = Text
+field-replaces = Earlier version
+field-other = another detail
 
 ## Case page: assignment and forgetting
 

@@ -8,7 +8,9 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use clap::Args;
 use pristan_core::casebook::{CaseDeadline, CaseRef, DeadlineKind, RolledFor};
+use pristan_core::deadlines::Holiday;
 use pristan_core::deadlines::{RuleOf, DISCLAIMER};
+use pristan_core::domain::views::Counting;
 use pristan_core::domain::{CaseRecord, LegalEventKind};
 use pristan_core::ops::EntityId;
 use pristan_core::Vault;
@@ -48,11 +50,35 @@ struct Row {
     trigger_event_kind: Option<LegalEventKind>,
     days: u32,
     nominal_date: NaiveDate,
-    rolled_for: Option<RolledFor>,
+    rolled_for: Option<Rolled>,
     source: String,
+    counting: Counting,
     rule_note: &'static str,
     met_by: Option<EntityId>,
     disclaimer: &'static str,
+}
+
+/// Why a deadline moved: for a holiday, its id and its statutory (English) name.
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum Rolled {
+    Weekend,
+    Holiday {
+        holiday: Holiday,
+        name: &'static str,
+    },
+}
+
+impl From<RolledFor> for Rolled {
+    fn from(rolled: RolledFor) -> Rolled {
+        match rolled {
+            RolledFor::Weekend => Rolled::Weekend,
+            RolledFor::Holiday { holiday } => Rolled::Holiday {
+                holiday,
+                name: holiday.statutory_name(),
+            },
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -146,8 +172,9 @@ fn row(
         trigger_event_kind: kinds.get(&deadline.event_id).copied(),
         days: deadline.days,
         nominal_date: deadline.nominal_date,
-        rolled_for: deadline.rolled_for,
+        rolled_for: deadline.rolled_for.map(Rolled::from),
         source: deadline.source,
+        counting: deadline.counting,
         rule_note: deadline.kind.rule().note,
         met_by: deadline.met_by,
         disclaimer: DISCLAIMER,
@@ -197,14 +224,18 @@ fn print_report(report: &Report) {
             .unwrap_or_else(|| "event".into());
         let rolled = match &row.rolled_for {
             None => String::new(),
-            Some(RolledFor::Weekend) => format!(" ({} is a weekend day)", row.nominal_date),
-            Some(RolledFor::Holiday { name }) => format!(" ({} is {name})", row.nominal_date),
+            Some(Rolled::Weekend) => format!(" ({} is a weekend day)", row.nominal_date),
+            Some(Rolled::Holiday { name, .. }) => format!(" ({} is {name})", row.nominal_date),
         };
         println!(
             "     {} days from the {from} of {}{rolled}",
             row.days, row.trigger_date
         );
-        println!("     {}", row.source);
+        println!(
+            "     {}; time counted as in {}",
+            row.source,
+            row.counting.citation()
+        );
         println!("     {}", row.disclaimer);
     }
     if report.deadlines.is_empty() {

@@ -282,9 +282,10 @@ fn an_ij_decision_whose_thirtieth_day_is_thanksgiving_is_due_the_next_business_d
     assert_eq!(bia["due"], "2026-11-27");
     assert_eq!(
         bia["rolled_for"],
-        serde_json::json!({"type": "holiday", "name": "Thanksgiving Day"})
+        serde_json::json!({"type": "holiday", "holiday": "thanksgiving_day", "name": "Thanksgiving Day"})
     );
     assert!(bia["source"].as_str().unwrap().contains("8 CFR 1003.38(b)"));
+    assert_eq!(bia["counting"], "bia_practice_manual");
     assert_eq!(bia["status"], "open");
     assert_eq!(bia["days_left"], 25);
     assert_eq!(

@@ -11,7 +11,7 @@ fn assert_refused_and_unchanged(device: &mut Device, bytes: &[u8], what: &str) {
     let before = device.vault.state_hash().unwrap();
     let outcome = device.import_bytes(bytes, "sweep.pristan");
     let (reason, waiting) = refusal(&outcome);
-    assert_plain_reason(reason);
+    assert_plain_reason(&reason);
     assert!(!waiting, "{what}: {reason}");
     assert_eq!(device.vault.state_hash().unwrap(), before, "{what}");
 }

@@ -6,7 +6,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use pristan_core::bundle::{BatchLimits, ExportOutcome, ExportReport, FileOutcome, ImportSummary};
+use pristan_core::bundle::{
+    BatchLimits, ExportOutcome, ExportReport, FileOutcome, ImportSummary, Refusal,
+};
 use pristan_core::cases::{CaseField, NewCase};
 use pristan_core::domain::{LongText, Note, NoteKind, Sensitivity};
 use pristan_core::ops::{DeviceId, EntityId, ForgetReason};
@@ -123,7 +125,11 @@ fn approved_with_case() -> (Device, Device, EntityId, tempfile::TempDir) {
     match outcome(&summary) {
         FileOutcome::Quarantined { waiting, reason } => {
             assert!(*waiting, "{reason}");
-            assert!(reason.contains("not approved"), "{reason}");
+            assert!(
+                matches!(reason, Refusal::UnknownSigner { .. }),
+                "{reason:?}"
+            );
+            assert!(reason.to_string().contains("not approved"), "{reason}");
         }
         other => panic!("expected quarantine, got {other:?}"),
     }
@@ -228,7 +234,11 @@ fn a_revoked_devices_later_bundles_are_quarantined_and_earlier_ones_kept() {
     match outcome(&summary) {
         FileOutcome::Quarantined { reason, waiting } => {
             assert!(!waiting);
-            assert!(reason.contains("revoked"), "{reason}");
+            assert!(
+                matches!(reason, Refusal::RevokedSigner { .. }),
+                "{reason:?}"
+            );
+            assert!(reason.to_string().contains("revoked"), "{reason}");
         }
         other => panic!("expected quarantine, got {other:?}"),
     }

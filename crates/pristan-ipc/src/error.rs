@@ -22,6 +22,8 @@ pub enum ErrorKind {
     PassphraseMismatch,
     /// The input was not valid; the message says which part.
     Invalid,
+    /// A bundle could not be made or read, and why (the interface words it).
+    Bundle { refusal: pristan_model::Refusal },
     /// This device's role does not allow the change (a volunteer assigning a case, say).
     NotPermitted {
         refusal: pristan_model::sync::RoleRefusal,

@@ -35,7 +35,10 @@ fn responses_round_trip() {
         quarantine: vec![QuarantinedBundle {
             file_hash: "ab".repeat(32),
             file_name: "b-0007.age".into(),
-            reason: "bundle from an unknown device".into(),
+            reason: pristan_model::Refusal::UnknownSigner {
+                name: "Anna's laptop".into(),
+                fingerprint: "3F2A 91C0".into(),
+            },
             waiting: true,
             received_at: "2026-03-01T09:30:00Z".into(),
             size: 2048,

@@ -8,10 +8,14 @@ pub mod a_number;
 pub mod case;
 pub mod entity;
 pub mod events;
+pub mod fields;
+pub mod holiday;
 pub mod ids;
 pub mod records;
+pub mod refusal;
 pub mod sync;
 pub mod text;
+pub mod time_zones;
 pub mod views;
 pub mod visit;
 
@@ -21,11 +25,13 @@ pub use entity::EntityType;
 pub use events::{
     CustodyEvent, CustodyEventKind, LegalEvent, LegalEventKind, Outcome, ReleaseType,
 };
+pub use holiday::Holiday;
 pub use ids::{DeviceId, EntityId, IdParseError, OrgId, Seq, SeqError};
 pub use records::{
     Attachment, Consent, ConsentMethod, ConsentPurpose, Evidence, EvidenceCategory, Facility,
     Priority, Relative, Task, TaskStatus, VerificationLevel, Whereabouts,
 };
+pub use refusal::{OperationRule, Refusal};
 pub use text::{LongText, ShortText, TextError};
 pub use visit::{Note, NoteKind, Sensitivity, Visit, VisitMode};
 

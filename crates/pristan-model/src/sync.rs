@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::entity::EntityType;
 use crate::ids::{DeviceId, EntityId, OrgId};
+pub use crate::refusal::{OperationRule, Refusal};
 
 /// What a device may do in the organisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -199,12 +200,12 @@ pub enum FileOutcome {
     },
     /// Kept, still encrypted, with the reason; `waiting` when it will be retried on approval.
     Quarantined {
-        reason: String,
+        reason: Refusal,
         waiting: bool,
     },
     /// Not kept (too large to hold, or unreadable from disk): the reason says what to do.
     Rejected {
-        reason: String,
+        reason: Refusal,
     },
 }
 
@@ -255,7 +256,7 @@ pub struct QuarantinedBundle {
     /// SHA-256 of the file: its name in this list.
     pub file_hash: String,
     pub file_name: String,
-    pub reason: String,
+    pub reason: Refusal,
     /// Waiting for its device to be approved; retried after each approval.
     pub waiting: bool,
     pub received_at: String,

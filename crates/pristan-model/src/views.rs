@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::case::CaseRecord;
 use crate::events::{CustodyEvent, LegalEvent};
+use crate::holiday::Holiday;
 use crate::ids::{DeviceId, EntityId};
 use crate::records::{Attachment, Consent, ConsentPurpose, Evidence, Facility, Relative, Task};
 use crate::visit::{Note, NoteKind, Sensitivity, Visit};
@@ -44,7 +45,64 @@ impl DeadlineKind {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum RolledFor {
     Weekend,
-    Holiday { name: String },
+    Holiday { holiday: Holiday },
+}
+
+/// How the days of a period are counted (both skip the day of the event and roll a last day
+/// that is not a business day forward); each has its own citation and explanation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Counting {
+    /// BIA Practice Manual ch. 3.1: filings due at the Board or an immigration court.
+    #[default]
+    BiaPracticeManual,
+    /// FRAP 26(a): filings due at a federal court of appeals.
+    AppellateRules,
+}
+
+impl Counting {
+    pub const ALL: [Counting; 2] = [Counting::BiaPracticeManual, Counting::AppellateRules];
+
+    /// The citation, the same in every language.
+    pub fn citation(self) -> &'static str {
+        match self {
+            Counting::BiaPracticeManual => "BIA Practice Manual ch. 3.1",
+            Counting::AppellateRules => "FRAP 26(a)",
+        }
+    }
+
+    /// The interface's message explaining the method, such as `deadline-counting-appellate-rules`.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Counting::BiaPracticeManual => "deadline-counting-bia-practice-manual",
+            Counting::AppellateRules => "deadline-counting-appellate-rules",
+        }
+    }
+}
+
+/// Who made the decision a motion to reconsider or reopen is filed against: the motion goes to
+/// them, under a different regulation (8 CFR 1003.23(b)(1) for an immigration judge, 8 CFR
+/// 1003.2(b)(2) and (c)(2) for the Board).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Forum {
+    ImmigrationJudge,
+    Board,
+    /// A final order was recorded without saying who made it.
+    Unknown,
+}
+
+impl Forum {
+    pub const ALL: [Forum; 3] = [Forum::ImmigrationJudge, Forum::Board, Forum::Unknown];
+
+    /// The interface's message naming where the motion is filed, such as `deadline-forum-board`.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Forum::ImmigrationJudge => "deadline-forum-immigration-judge",
+            Forum::Board => "deadline-forum-board",
+            Forum::Unknown => "deadline-forum-unknown",
+        }
+    }
 }
 
 /// A computed deadline on a case: an estimate, always shown with its rule and source.
@@ -60,8 +118,14 @@ pub struct CaseDeadline {
     pub due: NaiveDate,
     pub rolled_for: Option<RolledFor>,
     pub days: u32,
-    /// Where the rule is written (a citation, the same in every language).
+    /// Where the rule is written (citations only, the same in every language).
     pub source: String,
+    /// How the days were counted.
+    #[serde(default)]
+    pub counting: Counting,
+    /// For a motion: who decided last, so where it is filed (and so its rule).
+    #[serde(default)]
+    pub forum: Option<Forum>,
     /// The filing that met this deadline, once recorded.
     pub met_by: Option<EntityId>,
 }

@@ -5,6 +5,9 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::format::{date_control_order, long_date, parse_date};
+use crate::i18n::use_i18n;
+
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
     pub id: AttrValue,
@@ -103,9 +106,13 @@ pub struct DateFieldProps {
     pub class: Classes,
 }
 
-/// A date (or, with `kind="time"`, a time) picked with the webview's own control.
+/// A date (or, with `kind="time"`, a time) picked with the webview's own control. A date is
+/// echoed in words beside the control, with the order of the control's numbers, because the
+/// control writes dates in the computer's order (12/02/2026 is 2 December in the US and
+/// 12 February to a Russian reader) and a misread date moves every deadline counted from it.
 #[function_component]
 pub fn DateField(props: &DateFieldProps) -> Html {
+    let is_date = props.kind == "date";
     // Pickers report a choice through `change`, typing through `input`: both are listened to.
     let oninput = props
         .on_input
@@ -124,10 +131,55 @@ pub fn DateField(props: &DateFieldProps) -> Html {
                 {oninput}
                 {onchange}
                 aria-invalid={props.error.is_some().then_some("true")}
-                aria-describedby={described_by(&props.id, &props.hint, &props.error)}
+                aria-describedby={date_described_by(&props.id, &props.hint, &props.error, is_date)}
             />
+            if is_date {
+                <DateEcho id={props.id.clone()} value={props.value.clone()} />
+            }
         </FieldShell>
     }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DateEchoProps {
+    /// The date control's id; the echo is `{id}-echo`.
+    pub id: AttrValue,
+    /// `YYYY-MM-DD` or empty.
+    pub value: String,
+}
+
+/// "= 2 декабря 2026 г." under a date control, and the order the control's numbers are in.
+#[function_component]
+pub fn DateEcho(props: &DateEchoProps) -> Html {
+    let i18n = use_i18n();
+    let echo = parse_date(&props.value)
+        .map(|date| i18n.t_args("date-echo", &[("date", long_date(&i18n, date).into())]));
+    html! {
+        <p id={format!("{}-echo", props.id)} class="date-echo" aria-live="polite">
+            if let Some(echo) = echo {
+                <span class="date-echo-words">{ echo }</span>
+            }
+            <span class="date-echo-order">
+                { i18n.t_args("date-order", &[("order", date_control_order(&i18n).into())]) }
+            </span>
+        </p>
+    }
+}
+
+/// `described_by`, plus the echo of a date in words.
+fn date_described_by(
+    id: &AttrValue,
+    hint: &Option<String>,
+    error: &Option<String>,
+    is_date: bool,
+) -> Option<AttrValue> {
+    let mut ids: Vec<String> = described_by(id, hint, error)
+        .map(|ids| ids.split(' ').map(str::to_owned).collect())
+        .unwrap_or_default();
+    if is_date {
+        ids.push(format!("{id}-echo"));
+    }
+    (!ids.is_empty()).then(|| ids.join(" ").into())
 }
 
 #[derive(Properties, PartialEq)]

@@ -16,7 +16,7 @@ mod top_bar;
 pub use backup_reminder::BackupReminder;
 pub use confirm_button::ConfirmButton;
 pub use error_note::ErrorNote;
-pub use fields::{CheckField, DateField, SelectField, TextArea, TextField};
+pub use fields::{CheckField, DateEcho, DateField, SelectField, TextArea, TextField};
 pub use language_select::LanguageSelect;
 pub use note_list::{note_kind_label, NoteList};
 pub use secret_field::SecretField;

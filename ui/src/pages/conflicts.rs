@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use chrono_tz::Tz;
 use pristan_ipc::{ConflictRow, ListConflicts, ListFacilities, ResolveConflict};
 use pristan_model::sync::ConflictValueView;
 use pristan_model::{DeviceId, EntityId, EntityType, Facility, Stored};
@@ -12,8 +13,9 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::components::ErrorNote;
+use crate::core_words;
 use crate::errors::{describe, ErrorText};
-use crate::format::moment;
+use crate::format::{long_date, moment, parse_date};
 use crate::hooks::{use_query, vault_call};
 use crate::i18n::{use_i18n, I18n};
 use crate::labels::word;
@@ -129,7 +131,16 @@ fn conflict(
         .clone()
         .unwrap_or_else(|| i18n.t("conflicts-no-case"));
     let field = field_label(i18n, conflict.entity_type, &conflict.field);
-    let shown_value = |value: &Value| value_text(i18n, &conflict.field, value, row, facilities);
+    let shown_value = |value: &Value| {
+        value_text(
+            i18n,
+            conflict.entity_type,
+            &conflict.field,
+            value,
+            row,
+            facilities,
+        )
+    };
     html! {
         <li class="panel conflict" aria-labelledby={title_id.clone()}>
             <h2 id={title_id}>{ case }</h2>
@@ -186,7 +197,7 @@ fn device_name(i18n: &I18n, names: &BTreeMap<DeviceId, String>, device: DeviceId
 }
 
 /// The field's name as the case page shows it, where it is a case field; otherwise the kind of
-/// record and the field's own name.
+/// record and the field's name in the user's language.
 fn field_label(i18n: &I18n, entity_type: EntityType, field: &str) -> String {
     let case_label = match field {
         "name" => Some("case-name"),
@@ -211,14 +222,67 @@ fn field_label(i18n: &I18n, entity_type: EntityType, field: &str) -> String {
         _ => format!(
             "{} · {}",
             word(i18n, "sync-entity", entity_type.as_str()),
-            field.replace('_', " ")
+            core_words::field(i18n, field)
         ),
     }
 }
 
-/// A value in words: enum values translated where the field is known, ids named.
+/// A field's text value in words: an enum's value translated, a date with the month in words, a
+/// time zone named, a facility by its name; anything else as typed.
+fn string_text(
+    i18n: &I18n,
+    entity_type: EntityType,
+    field: &str,
+    text: &str,
+    facilities: &[Stored<Facility>],
+) -> String {
+    if let Some(prefix) = enum_prefix(entity_type, field) {
+        return word(i18n, prefix, text);
+    }
+    if let Some(date) = parse_date(text) {
+        return long_date(i18n, date);
+    }
+    match field {
+        "time_zone" => text.parse::<Tz>().map_or_else(
+            |_| text.to_owned(),
+            |zone| core_words::time_zone(i18n, zone),
+        ),
+        "facility_id" | "from_facility_id" => text
+            .parse::<EntityId>()
+            .ok()
+            .and_then(|id| facilities.iter().find(|f| f.id == id))
+            .map_or_else(|| text.to_owned(), |f| f.record.name.to_string()),
+        _ => text.to_owned(),
+    }
+}
+
+/// The message prefix of a field whose values are one of an enum's (see `labels::word`).
+fn enum_prefix(entity_type: EntityType, field: &str) -> Option<&'static str> {
+    Some(match (entity_type, field) {
+        (_, "custody_status") => "custody-status",
+        (_, "g28" | "eoir28" | "eoir27") => "filing",
+        (_, "priority") => "priority",
+        (_, "status") => "task-status",
+        (_, "purpose") => "consent-purpose",
+        (_, "method") => "consent-method",
+        (_, "whereabouts") => "whereabouts",
+        (_, "category") => "evidence-category",
+        (_, "verification") => "verification",
+        (_, "release_type") => "release",
+        (_, "outcome") => "outcome",
+        (_, "mode") => "visit-mode",
+        (EntityType::CustodyEvent, "kind") => "custody-event",
+        (EntityType::LegalEvent, "kind") => "legal-event",
+        (EntityType::Note, "kind") => "note-kind",
+        _ => return None,
+    })
+}
+
+/// A value in words: enum values translated where the field is known, dates with the month in
+/// words, time zones named, ids named.
 fn value_text(
     i18n: &I18n,
+    entity_type: EntityType,
     field: &str,
     value: &Value,
     row: &ConflictRow,
@@ -229,16 +293,7 @@ fn value_text(
         Value::Bool(true) => i18n.t("conflicts-yes"),
         Value::Bool(false) => i18n.t("conflicts-no"),
         Value::String(text) if text.trim().is_empty() => i18n.t("conflicts-empty-value"),
-        Value::String(text) => match field {
-            "custody_status" => word(i18n, "custody-status", text),
-            "g28" | "eoir28" | "eoir27" => word(i18n, "filing", text),
-            "facility_id" => text
-                .parse::<EntityId>()
-                .ok()
-                .and_then(|id| facilities.iter().find(|f| f.id == id))
-                .map_or_else(|| text.clone(), |f| f.record.name.to_string()),
-            _ => text.clone(),
-        },
+        Value::String(text) => string_text(i18n, entity_type, field, text, facilities),
         Value::Array(items) if field == "assigned_to" => {
             let names: Vec<String> = items
                 .iter()

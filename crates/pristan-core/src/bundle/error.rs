@@ -1,6 +1,8 @@
 //! Why a bundle was refused. Each message says what is wrong in plain words and what to do; none
 //! quotes the bundle's contents.
 
+use pristan_model::OperationRule;
+
 use crate::ops::DeviceId;
 use crate::org::OrgError;
 
@@ -89,6 +91,11 @@ pub enum BundleError {
         "an operation in the bundle was refused ({reason}); nothing from the bundle was imported"
     )]
     InvalidOperation { reason: String },
+
+    #[error(
+        "an operation in the bundle was refused ({rule}); nothing from the bundle was imported"
+    )]
+    ForbiddenOperation { rule: OperationRule },
 
     #[error("the bundle holds changes dated {days_ahead} days after this computer's clock, more than the {max_days} days allowed: the sender's clock, or this computer's, is set wrong. Check the date and time on both; the bundle waits in quarantine and is tried again, and once you have checked with the sender you can accept it anyway")]
     ClockTooFarAhead { days_ahead: u64, max_days: u64 },

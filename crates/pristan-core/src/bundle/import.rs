@@ -21,6 +21,7 @@ use super::envelope::{self, Envelope};
 use super::export::kind_text;
 use super::format::{BundleHeader, Payload};
 use super::import_checks::{check_blobs, check_clocks, check_not_revoked};
+use super::refusal::OperationRule;
 use super::{age_layer, payload, BundleError, Limits};
 use super::{BundleKind, FileOutcome, ImportCounts};
 use crate::error::{Error, Result};
@@ -254,14 +255,11 @@ fn check_ops_allowed(
     roster: &HashMap<DeviceId, RosterEntry>,
     payload: &Payload,
 ) -> Result<()> {
-    let refuse = |reason: &str| -> Result<()> {
-        Err(BundleError::InvalidOperation {
-            reason: reason.to_owned(),
-        }
-        .into())
+    let refuse = |rule: OperationRule| -> Result<()> {
+        Err(BundleError::ForbiddenOperation { rule }.into())
     };
     if header.kind == BundleKind::CasePacket && signer.role != Role::Coordinator {
-        return refuse("a case packet must come from a coordinator");
+        return refuse(OperationRule::CasePacketNotFromCoordinator);
     }
     for op in &payload.ops {
         if header.kind == BundleKind::Ops {
@@ -269,7 +267,7 @@ fn check_ops_allowed(
                 .seq_range
                 .is_some_and(|r| (r.first..=r.last).contains(&op.seq.get()));
             if op.device != header.sender || !within {
-                return refuse("the bundle carries operations its sender did not sign for");
+                return refuse(OperationRule::UnsignedOperations);
             }
         }
         let author = if op.device == signer.device {
@@ -282,7 +280,7 @@ fn check_ops_allowed(
         permissions::may_write(role, op.entity_type, &op.change)
             .map_err(|refusal| BundleError::NotPermitted { refusal })?;
         if author.is_some_and(|a| !a.keeps(op.seq.get())) {
-            return refuse("the bundle carries operations from a revoked device");
+            return refuse(OperationRule::FromRevokedDevice);
         }
     }
     Ok(())

@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::export::BUNDLE_EXTENSION;
 use super::import::Accepted;
+use super::refusal;
 use super::{BundleError, FileOutcome, FileResult, Gap, ImportSummary, Limits, Progress, Stage};
 use crate::error::{Error, Result};
 use crate::ops::DeviceId;
@@ -58,9 +59,7 @@ impl Vault {
             Ok(meta) => meta.len(),
             Err(e) => {
                 return Ok(FileOutcome::Rejected {
-                    reason: format!(
-                        "the file could not be read ({e}): check the folder and try again"
-                    ),
+                    reason: refusal::unreadable(&e),
                 })
             }
         };
@@ -70,16 +69,14 @@ impl Vault {
                 max: limits.max_file_bytes,
             };
             return Ok(FileOutcome::Rejected {
-                reason: error.to_string(),
+                reason: refusal::refusal(&error),
             });
         }
         let bytes = match read_capped(path, limits.max_file_bytes) {
             Ok(bytes) => bytes,
             Err(e) => {
                 return Ok(FileOutcome::Rejected {
-                    reason: format!(
-                        "the file could not be read ({e}): check the folder and try again"
-                    ),
+                    reason: refusal::unreadable(&e),
                 })
             }
         };

@@ -18,6 +18,9 @@ mod inbox;
 pub mod limits;
 pub(crate) mod payload;
 mod quarantine;
+#[cfg(test)]
+mod quarantine_tests;
+pub mod refusal;
 #[doc(hidden)]
 pub mod testing;
 
@@ -30,3 +33,4 @@ pub use pristan_model::sync::{
     BundleKind, ExportOutcome, ExportReport, FileOutcome, FileResult, Gap, HeldOps, ImportCounts,
     ImportSummary, Progress, QuarantinedBundle, SeqRange, Stage,
 };
+pub use refusal::{refusal, OperationRule, Refusal};

@@ -9,6 +9,7 @@ use rusqlite::{params, OptionalExtension};
 
 use super::import::{Accepted, Verdict};
 use super::inbox::{add, file_hash};
+use super::refusal::{self, Refusal};
 use super::{
     BundleError, FileOutcome, FileResult, ImportSummary, Limits, Progress, QuarantinedBundle, Stage,
 };
@@ -60,14 +61,14 @@ impl Vault {
         };
         if matches!(error, BundleError::TooManyPendingDevices { .. }) {
             return Ok(FileOutcome::Rejected {
-                reason: error.to_string(),
+                reason: refusal::refusal(&error),
             });
         }
         let keep = error.keeps_file();
         let kept: &[u8] = if keep { bytes } else { &[] };
         if let Some(full) = self.quarantine_full(&hash, kept.len() as u64, limits)? {
             return Ok(FileOutcome::Rejected {
-                reason: full.to_string(),
+                reason: refusal::refusal(&full),
             });
         }
         let entry = Entry {
@@ -76,7 +77,7 @@ impl Vault {
             keep,
             kept,
             size: bytes.len() as u64,
-            reason: error.to_string(),
+            reason: refusal::refusal(&error),
             waiting: error.may_succeed_later(),
         };
         self.keep_in_quarantine(&entry)?;
@@ -114,7 +115,7 @@ impl Vault {
             Ok(QuarantinedBundle {
                 file_hash: row.get(0)?,
                 file_name: row.get(1)?,
-                reason: row.get(2)?,
+                reason: Refusal::from_stored(&row.get::<_, String>(2)?),
                 waiting: row.get(3)?,
                 received_at: row.get(4)?,
                 size: row.get::<_, i64>(5)?.max(0) as u64,
@@ -156,7 +157,7 @@ impl Vault {
                 self.settle(&file_name, &bytes, verdict, &Limits::DEFAULT)?
             } else {
                 FileOutcome::Quarantined {
-                    reason,
+                    reason: Refusal::from_stored(&reason),
                     waiting: false,
                 }
             };
@@ -192,7 +193,7 @@ impl Vault {
                 entry.kept,
                 entry.size as i64,
                 entry.keep,
-                entry.reason,
+                entry.reason.to_stored(),
                 entry.waiting,
                 Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true),
             ],
@@ -216,6 +217,8 @@ struct Entry<'a> {
     /// The file's bytes if they are kept, else empty.
     kept: &'a [u8],
     size: u64,
-    reason: String,
+    /// Stored as its JSON; rows from older versions hold English text, which reads back as
+    /// `Refusal::Unrecorded`.
+    reason: Refusal,
     waiting: bool,
 }

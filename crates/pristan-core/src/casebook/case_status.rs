@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 
 use crate::deadlines::{compute, removal_stayed_by_bia_appeal, IjDecisionKind, NonBusinessDay};
 use crate::domain::views::{
-    CaseDeadline, CaseStatus, ConsentState, ConsentSummary, DeadlineKind, RolledFor,
+    CaseDeadline, CaseStatus, ConsentState, ConsentSummary, DeadlineKind, Forum, RolledFor,
 };
 use crate::domain::{
     Consent, ConsentPurpose, CustodyStatus, LegalEvent, LegalEventKind as K, Outcome, Stored,
@@ -34,7 +34,8 @@ pub fn case_status(
         .collect();
     events.sort_by_key(|(e, date)| (*date, e.record.kind, e.id));
     let mut deadlines = Vec::new();
-    let mut final_order: Option<(NaiveDate, bool)> = None; // (date, reviewable by a petition)
+    // (date, reviewable by a petition, who decided: where a motion against it is filed)
+    let mut final_order: Option<(NaiveDate, bool, Forum)> = None;
     let mut stayed_by_appeal = false;
     let filed_after = |kind: K, from: NaiveDate, until: Option<NaiveDate>| {
         events
@@ -44,9 +45,9 @@ pub fn case_status(
             })
             .map(|(e, _)| e.id)
     };
-    let mut later_final = |date: NaiveDate, reviewable: bool| {
-        if final_order.is_none_or(|(current, _)| date >= current) {
-            final_order = Some((date, reviewable));
+    let mut later_final = |date: NaiveDate, reviewable: bool, forum: Forum| {
+        if final_order.is_none_or(|(current, _, _)| date >= current) {
+            final_order = Some((date, reviewable, forum));
         }
     };
     for &(event, date) in &events {
@@ -56,14 +57,16 @@ pub fn case_status(
                 let met = filed_after(K::CredibleFearReview, date, None);
                 push(
                     &mut deadlines,
-                    DeadlineKind::CredibleFearReview,
+                    (DeadlineKind::CredibleFearReview, None),
                     event.id,
                     date,
                     met,
                 );
             }
             K::IjDecision if matches!(record.outcome, Outcome::Granted | Outcome::Withdrawn) => {}
-            K::IjDecision if record.appeal_waived => later_final(date, false),
+            K::IjDecision if record.appeal_waived => {
+                later_final(date, false, Forum::ImmigrationJudge)
+            }
             K::IjDecision => {
                 let Ok(window) = compute(DeadlineKind::BiaAppeal, date) else {
                     continue;
@@ -71,7 +74,7 @@ pub fn case_status(
                 let appeal = filed_after(K::BiaAppealFiled, date, Some(window.due));
                 push(
                     &mut deadlines,
-                    DeadlineKind::BiaAppeal,
+                    (DeadlineKind::BiaAppeal, None),
                     event.id,
                     date,
                     appeal,
@@ -90,26 +93,26 @@ pub fn case_status(
                 )
                 .unwrap_or(false);
                 if appeal.is_none() && today > window.due {
-                    later_final(window.due, false);
+                    later_final(window.due, false, Forum::ImmigrationJudge);
                 }
             }
             K::BiaBriefingSchedule => {
                 push(
                     &mut deadlines,
-                    DeadlineKind::DetainedBriefing,
+                    (DeadlineKind::DetainedBriefing, None),
                     event.id,
                     date,
                     None,
                 );
             }
             K::BiaDecision if matches!(record.outcome, Outcome::Dismissed | Outcome::Denied) => {
-                later_final(date, true)
+                later_final(date, true, Forum::Board)
             }
-            K::FinalOrder => later_final(date, true),
+            K::FinalOrder => later_final(date, true, Forum::Unknown),
             _ => {}
         }
     }
-    if let Some((date, reviewable)) = final_order {
+    if let Some((date, reviewable, forum)) = final_order {
         let trigger = events
             .iter()
             .rev()
@@ -120,7 +123,7 @@ pub fn case_status(
                 let met = filed_after(K::PetitionForReviewFiled, date, None);
                 push(
                     &mut deadlines,
-                    DeadlineKind::PetitionForReview,
+                    (DeadlineKind::PetitionForReview, None),
                     trigger,
                     date,
                     met,
@@ -129,7 +132,7 @@ pub fn case_status(
             let met = filed_after(K::MotionToReconsiderFiled, date, None);
             push(
                 &mut deadlines,
-                DeadlineKind::MotionToReconsider,
+                (DeadlineKind::MotionToReconsider, Some(forum)),
                 trigger,
                 date,
                 met,
@@ -137,7 +140,7 @@ pub fn case_status(
             let met = filed_after(K::MotionToReopenFiled, date, None);
             push(
                 &mut deadlines,
-                DeadlineKind::MotionToReopen,
+                (DeadlineKind::MotionToReopen, Some(forum)),
                 trigger,
                 date,
                 met,
@@ -154,7 +157,7 @@ pub fn case_status(
     deadlines.sort_by_key(|d| (d.due, d.kind));
     CaseStatus {
         deadlines,
-        final_order: final_order.map(|(date, _)| date),
+        final_order: final_order.map(|(date, _, _)| date),
         removal_stayed,
         removal_imminent: final_order.is_some() && !removal_stayed && !gone,
         consents: consent_summary(consents, today),
@@ -166,10 +169,11 @@ fn date_of(events: &[(&Stored<LegalEvent>, NaiveDate)], id: EntityId) -> Option<
 }
 
 /// Adds the deadline of `kind` from `trigger_date`, unless the date is outside the years the
-/// rules cover (then the event itself still shows on the timeline).
+/// rules cover (then the event itself still shows on the timeline). A motion's `forum` (who
+/// decided last) chooses its rule.
 fn push(
     deadlines: &mut Vec<CaseDeadline>,
-    kind: DeadlineKind,
+    (kind, forum): (DeadlineKind, Option<Forum>),
     event_id: EntityId,
     trigger_date: NaiveDate,
     met_by: Option<EntityId>,
@@ -185,12 +189,12 @@ fn push(
         due: deadline.due,
         rolled_for: deadline.rolled_because().map(|why| match why {
             NonBusinessDay::Weekend => RolledFor::Weekend,
-            NonBusinessDay::Holiday(name) => RolledFor::Holiday {
-                name: name.to_owned(),
-            },
+            NonBusinessDay::Holiday(holiday) => RolledFor::Holiday { holiday },
         }),
         days: deadline.rule.days,
-        source: deadline.rule.source.to_owned(),
+        source: deadline.rule.source_for(forum),
+        counting: deadline.rule.counting,
+        forum,
         met_by,
     });
 }

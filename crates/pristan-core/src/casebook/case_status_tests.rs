@@ -48,7 +48,7 @@ fn an_ij_denial_opens_the_appeal_window_and_stays_removal_through_it() {
     assert_eq!(
         appeal.rolled_for,
         Some(RolledFor::Holiday {
-            name: "Independence Day".into()
+            holiday: crate::deadlines::Holiday::IndependenceDay
         })
     );
     assert!(s.removal_stayed && !s.removal_imminent && s.final_order.is_none());
@@ -126,6 +126,53 @@ fn a_bia_dismissal_is_a_final_order_with_petition_and_motion_deadlines() {
         .find(|d| d.kind == DeadlineKind::PetitionForReview)
         .unwrap();
     assert_eq!(pfr.rolled_for, Some(RolledFor::Weekend));
+}
+
+fn cited(status: &CaseStatus, kind: DeadlineKind) -> (String, Option<Forum>) {
+    let deadline = status.deadlines.iter().find(|d| d.kind == kind).unwrap();
+    (deadline.source.clone(), deadline.forum)
+}
+
+// After a BIA decision the motions go to the Board under 8 CFR 1003.2(b)(2) and (c)(2); the app
+// once cited the immigration judge's rule, 8 CFR 1003.23(b)(1), for every final order.
+#[test]
+fn motions_cite_the_rule_of_whoever_decided_last() {
+    let board = [
+        event(1, K::IjDecision, "2026-06-03", Outcome::Denied),
+        event(2, K::BiaAppealFiled, "2026-06-30", Outcome::Pending),
+        event(3, K::BiaDecision, "2026-10-16", Outcome::Dismissed),
+    ];
+    let s = status(&board, "2026-10-20");
+    let expected = |source: &str, forum| (source.to_owned(), Some(forum));
+    assert_eq!(
+        cited(&s, DeadlineKind::MotionToReconsider),
+        expected("8 CFR 1003.2(b)(2)", Forum::Board)
+    );
+    assert_eq!(
+        cited(&s, DeadlineKind::MotionToReopen),
+        expected("8 CFR 1003.2(c)(2)", Forum::Board)
+    );
+    assert_eq!(cited(&s, DeadlineKind::PetitionForReview).1, None);
+
+    // An immigration judge's order that became final with no appeal: the judge's rule.
+    let judge = [event(1, K::IjDecision, "2026-06-03", Outcome::Denied)];
+    let s = status(&judge, "2026-07-07");
+    assert_eq!(
+        cited(&s, DeadlineKind::MotionToReconsider),
+        expected("8 CFR 1003.23(b)(1)", Forum::ImmigrationJudge)
+    );
+    assert_eq!(
+        cited(&s, DeadlineKind::MotionToReopen),
+        expected("8 CFR 1003.23(b)(1)", Forum::ImmigrationJudge)
+    );
+
+    // A final order recorded without saying who made it: both rules, for the attorney to choose.
+    let unknown = [event(1, K::FinalOrder, "2026-10-01", Outcome::Unknown)];
+    let s = status(&unknown, "2026-10-02");
+    assert_eq!(
+        cited(&s, DeadlineKind::MotionToReopen),
+        expected("8 CFR 1003.23(b)(1); 8 CFR 1003.2(c)(2)", Forum::Unknown)
+    );
 }
 
 #[test]

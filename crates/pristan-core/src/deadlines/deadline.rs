@@ -75,6 +75,7 @@ pub fn compute(kind: DeadlineKind, trigger: NaiveDate) -> Result<Deadline, Deadl
 #[cfg(test)]
 mod tests {
     use super::*;
+    use pristan_model::Holiday as H;
     use DeadlineKind::*;
     use NonBusinessDay::{Holiday, Weekend};
 
@@ -88,45 +89,44 @@ mod tests {
         (BiaAppeal, "2026-02-12", "2026-03-14", "2026-03-16", WEEKEND),
         (BiaAppeal, "2026-02-13", "2026-03-15", "2026-03-16", WEEKEND),
         // Veterans Day, a Wednesday in 2026 → Thursday.
-        (BiaAppeal, "2026-10-12", "2026-11-11", "2026-11-12", holiday("Veterans Day")),
+        (BiaAppeal, "2026-10-12", "2026-11-11", "2026-11-12", holiday(H::VeteransDay)),
         // Thanksgiving (26 November 2026) → the Friday after, which is a business day.
-        (BiaAppeal, "2026-10-27", "2026-11-26", "2026-11-27", holiday("Thanksgiving Day")),
+        (BiaAppeal, "2026-10-27", "2026-11-26", "2026-11-27", holiday(H::ThanksgivingDay)),
         // Christmas on Friday 2026, then the weekend → Monday.
-        (BiaAppeal, "2026-11-25", "2026-12-25", "2026-12-28", holiday("Christmas Day")),
+        (BiaAppeal, "2026-11-25", "2026-12-25", "2026-12-28", holiday(H::ChristmasDay)),
         // 4 July 2026 is a Saturday, observed Friday 3 July; then the weekend → Monday.
-        (BiaAppeal, "2026-06-03", "2026-07-03", "2026-07-06", holiday("Independence Day")),
+        (BiaAppeal, "2026-06-03", "2026-07-03", "2026-07-06", holiday(H::IndependenceDay)),
         // A Saturday followed by Labor Day → Tuesday.
         (BiaAppeal, "2026-08-06", "2026-09-05", "2026-09-08", WEEKEND),
         // 1 January 2022 was a Saturday, observed Friday 31 December 2021 → Monday 3 January.
-        (BiaAppeal, "2021-12-01", "2021-12-31", "2022-01-03", holiday("New Year's Day")),
+        (BiaAppeal, "2021-12-01", "2021-12-31", "2022-01-03", holiday(H::NewYearsDay)),
         // The same in 2027/2028, and Christmas 2027 (a Saturday) observed Friday 24 December.
-        (BiaAppeal, "2027-12-01", "2027-12-31", "2028-01-03", holiday("New Year's Day")),
-        (BiaAppeal, "2027-11-24", "2027-12-24", "2027-12-27", holiday("Christmas Day")),
+        (BiaAppeal, "2027-12-01", "2027-12-31", "2028-01-03", holiday(H::NewYearsDay)),
+        (BiaAppeal, "2027-11-24", "2027-12-24", "2027-12-27", holiday(H::ChristmasDay)),
         // Juneteenth: not a holiday in 2020; in 2021 observed on Friday 18 June; 2026 a Friday.
         (BiaAppeal, "2020-05-20", "2020-06-19", "2020-06-19", None),
-        (BiaAppeal, "2021-05-19", "2021-06-18", "2021-06-21", holiday(JUNETEENTH)),
-        (BiaAppeal, "2026-05-20", "2026-06-19", "2026-06-22", holiday(JUNETEENTH)),
+        (BiaAppeal, "2021-05-19", "2021-06-18", "2021-06-21", holiday(H::Juneteenth)),
+        (BiaAppeal, "2026-05-20", "2026-06-19", "2026-06-22", holiday(H::Juneteenth)),
         // Saturday, Sunday, MLK Day and Inauguration Day 2037: the BIA is closed on all four, a
         // court of appeals outside Washington only on the first three.
         (BiaAppeal, "2036-12-18", "2037-01-17", "2037-01-21", WEEKEND),
         (PetitionForReview, "2036-12-18", "2037-01-17", "2037-01-20", WEEKEND),
         // 4 July 2027 is a Sunday, observed Monday 5 July → Tuesday.
         (PetitionForReview, "2027-06-04", "2027-07-04", "2027-07-06", WEEKEND),
-        (MotionToReconsider, "2027-10-12", "2027-11-11", "2027-11-12", holiday("Veterans Day")),
+        (MotionToReconsider, "2027-10-12", "2027-11-11", "2027-11-12", holiday(H::VeteransDay)),
         (MotionToReopen, "2027-03-31", "2027-06-29", "2027-06-29", None),
         // Seven days for the credible fear review: a Monday, and Thanksgiving 2026.
         (CredibleFearReview, "2026-03-02", "2026-03-09", "2026-03-09", None),
-        (CredibleFearReview, "2026-11-19", "2026-11-26", "2026-11-27", holiday("Thanksgiving Day")),
+        (CredibleFearReview, "2026-11-19", "2026-11-26", "2026-11-27", holiday(H::ThanksgivingDay)),
         // Twenty-one days for detained briefing: Christmas 2026, and Memorial Day 2027.
-        (DetainedBriefing, "2026-12-04", "2026-12-25", "2026-12-28", holiday("Christmas Day")),
-        (DetainedBriefing, "2027-05-10", "2027-05-31", "2027-06-01", holiday("Memorial Day")),
+        (DetainedBriefing, "2026-12-04", "2026-12-25", "2026-12-28", holiday(H::ChristmasDay)),
+        (DetainedBriefing, "2027-05-10", "2027-05-31", "2027-06-01", holiday(H::MemorialDay)),
     ];
 
-    const JUNETEENTH: &str = "Juneteenth National Independence Day";
     const WEEKEND: Option<NonBusinessDay> = Some(Weekend);
 
-    const fn holiday(name: &'static str) -> Option<NonBusinessDay> {
-        Some(Holiday(name))
+    const fn holiday(id: H) -> Option<NonBusinessDay> {
+        Some(Holiday(id))
     }
 
     fn date(text: &str) -> NaiveDate {

@@ -6,6 +6,8 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
+pub use pristan_model::Holiday;
+
 /// Which holidays close the office where a filing is due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Calendar {
@@ -21,13 +23,13 @@ pub enum Calendar {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NonBusinessDay {
     Weekend,
-    /// A legal holiday, by its statutory name.
-    Holiday(&'static str),
+    /// A legal holiday (its statutory name is `Holiday::statutory_name`).
+    Holiday(Holiday),
 }
 
-/// The statutory name of the nationwide federal holiday observed on `date`, if any.
-pub fn holiday_name(date: NaiveDate) -> Option<&'static str> {
-    Calendar::Federal.holiday_name(date)
+/// The nationwide federal holiday observed on `date`, if any.
+pub fn holiday_on(date: NaiveDate) -> Option<Holiday> {
+    Calendar::Federal.holiday_on(date)
 }
 
 /// Whether `date` is the observed day of a nationwide federal legal holiday.
@@ -41,28 +43,28 @@ pub fn next_business_day_on_or_after(date: NaiveDate) -> NaiveDate {
 }
 
 impl Calendar {
-    /// The statutory name of the holiday observed on `date`, if any.
+    /// The holiday observed on `date`, if any.
     ///
     /// Only the observed day counts: 4 July 2026 is a Saturday, so the holiday is Friday 3 July
-    /// and `holiday_name` of the Saturday is `None` (it is a weekend day anyway).
-    pub fn holiday_name(self, date: NaiveDate) -> Option<&'static str> {
+    /// and `holiday_on` the Saturday is `None` (it is a weekend day anyway).
+    pub fn holiday_on(self, date: NaiveDate) -> Option<Holiday> {
         // New Year's Day on a Saturday is observed on 31 December of the year before, so a date
         // can belong to next year's list.
         for year in [date.year(), date.year().saturating_add(1)] {
             for holiday in NATIONWIDE.iter().filter(|h| year >= h.first_year) {
                 if holiday.when.observed(year) == Some(date) {
-                    return Some(holiday.name);
+                    return Some(holiday.id);
                 }
             }
         }
         if self == Calendar::WashingtonArea && inauguration_day(date.year()) == Some(date) {
-            return Some("Inauguration Day");
+            return Some(Holiday::InaugurationDay);
         }
         None
     }
 
     pub fn is_holiday(self, date: NaiveDate) -> bool {
-        self.holiday_name(date).is_some()
+        self.holiday_on(date).is_some()
     }
 
     /// Why `date` is not a business day, or `None` if it is one.
@@ -70,7 +72,7 @@ impl Calendar {
         if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) {
             return Some(NonBusinessDay::Weekend);
         }
-        self.holiday_name(date).map(NonBusinessDay::Holiday)
+        self.holiday_on(date).map(NonBusinessDay::Holiday)
     }
 
     /// The first business day on or after `date`.
@@ -118,32 +120,32 @@ impl When {
     }
 }
 
-struct Holiday {
-    name: &'static str,
+struct HolidayRule {
+    id: Holiday,
     when: When,
     first_year: i32,
 }
 
-/// 5 USC 6103(a), in the statute's order and with its names.
+/// 5 USC 6103(a), in the statute's order.
 #[rustfmt::skip]
-const NATIONWIDE: [Holiday; 11] = [
-    holiday("New Year's Day", fixed(1, 1)),
-    holiday("Birthday of Martin Luther King, Jr.", nth(1, Weekday::Mon, 3)),
-    holiday("Washington's Birthday", nth(2, Weekday::Mon, 3)),
-    holiday("Memorial Day", When::Last { month: 5, weekday: Weekday::Mon }),
+const NATIONWIDE: [HolidayRule; 11] = [
+    holiday(Holiday::NewYearsDay, fixed(1, 1)),
+    holiday(Holiday::MartinLutherKingDay, nth(1, Weekday::Mon, 3)),
+    holiday(Holiday::WashingtonsBirthday, nth(2, Weekday::Mon, 3)),
+    holiday(Holiday::MemorialDay, When::Last { month: 5, weekday: Weekday::Mon }),
     // Enacted 17 June 2021 and first observed on Friday 18 June 2021.
-    Holiday { first_year: 2021, ..holiday("Juneteenth National Independence Day", fixed(6, 19)) },
-    holiday("Independence Day", fixed(7, 4)),
-    holiday("Labor Day", nth(9, Weekday::Mon, 1)),
-    holiday("Columbus Day", nth(10, Weekday::Mon, 2)),
-    holiday("Veterans Day", fixed(11, 11)),
-    holiday("Thanksgiving Day", nth(11, Weekday::Thu, 4)),
-    holiday("Christmas Day", fixed(12, 25)),
+    HolidayRule { first_year: 2021, ..holiday(Holiday::Juneteenth, fixed(6, 19)) },
+    holiday(Holiday::IndependenceDay, fixed(7, 4)),
+    holiday(Holiday::LaborDay, nth(9, Weekday::Mon, 1)),
+    holiday(Holiday::ColumbusDay, nth(10, Weekday::Mon, 2)),
+    holiday(Holiday::VeteransDay, fixed(11, 11)),
+    holiday(Holiday::ThanksgivingDay, nth(11, Weekday::Thu, 4)),
+    holiday(Holiday::ChristmasDay, fixed(12, 25)),
 ];
 
-const fn holiday(name: &'static str, when: When) -> Holiday {
-    Holiday {
-        name,
+const fn holiday(id: Holiday, when: When) -> HolidayRule {
+    HolidayRule {
+        id,
         when,
         first_year: i32::MIN,
     }
@@ -230,13 +232,14 @@ mod tests {
 
     fn check(date: &str, federal: Option<&str>, washington: Option<&str>) {
         let day = date.parse::<NaiveDate>().expect("test dates are valid");
-        assert_eq!(holiday_name(day), federal, "{date} nationwide");
+        let name = |h: Option<Holiday>| h.map(Holiday::statutory_name);
+        assert_eq!(name(holiday_on(day)), federal, "{date} nationwide");
         assert_eq!(
             is_federal_holiday(day),
             federal.is_some(),
             "{date} nationwide"
         );
-        let got = Calendar::WashingtonArea.holiday_name(day);
+        let got = name(Calendar::WashingtonArea.holiday_on(day));
         assert_eq!(got, washington, "{date} Washington area");
     }
 

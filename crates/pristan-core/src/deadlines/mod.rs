@@ -17,7 +17,8 @@ use chrono::NaiveDate;
 
 pub use deadline::{compute, Deadline, SkippedDay};
 pub use holidays::{
-    holiday_name, is_federal_holiday, next_business_day_on_or_after, Calendar, NonBusinessDay,
+    holiday_on, is_federal_holiday, next_business_day_on_or_after, Calendar, Holiday,
+    NonBusinessDay,
 };
 pub use rules::{DeadlineKind, Rule, RuleOf, RULES};
 pub use stay::{removal_stayed_by_bia_appeal, IjDecisionKind};

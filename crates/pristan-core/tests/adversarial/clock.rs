@@ -28,7 +28,7 @@ fn waiting_reason(outcome: &FileOutcome) -> String {
                 *waiting,
                 "a far-future bundle waits to be tried again: {reason}"
             );
-            reason.clone()
+            reason.to_string()
         }
         other => panic!("expected the bundle to wait in quarantine, got {other:?}"),
     }

@@ -48,7 +48,8 @@ fn a_revoked_laptop_cannot_fill_a_gap_with_forged_content() {
     match &outcome {
         FileOutcome::Quarantined { reason, waiting } => {
             assert!(!waiting, "{reason}");
-            assert_plain_reason(reason);
+            let reason = reason.to_string();
+            assert_plain_reason(&reason);
             assert!(reason.contains("revoked"), "{reason}");
         }
         other => panic!("the forged gap was not refused: {other:?}"),

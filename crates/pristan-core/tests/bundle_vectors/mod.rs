@@ -131,11 +131,12 @@ impl Device {
     }
 }
 
-/// The refusal's reason, or a panic naming what happened instead.
-pub fn refusal(outcome: &FileOutcome) -> (&str, bool) {
+/// The refusal's reason in English (as the command line prints it), or a panic naming what
+/// happened instead.
+pub fn refusal(outcome: &FileOutcome) -> (String, bool) {
     match outcome {
-        FileOutcome::Quarantined { reason, waiting } => (reason, *waiting),
-        FileOutcome::Rejected { reason } => (reason, false),
+        FileOutcome::Quarantined { reason, waiting } => (reason.to_string(), *waiting),
+        FileOutcome::Rejected { reason } => (reason.to_string(), false),
         other => panic!("expected a refusal, got {other:?}"),
     }
 }

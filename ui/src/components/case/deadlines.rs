@@ -6,6 +6,7 @@ use pristan_model::views::{CaseDeadline, RolledFor};
 use yew::prelude::*;
 
 use super::{CaseSection, SectionProps};
+use crate::core_words;
 use crate::format::{days_between, due_in, full_date, long_date, today};
 use crate::i18n::use_i18n;
 use crate::labels::{deadline_kind, word};
@@ -64,9 +65,12 @@ pub fn DeadlineFacts(props: &DeadlineFactsProps) -> Html {
         let date = long_date(&i18n, deadline.nominal_date);
         match reason {
             RolledFor::Weekend => i18n.t_args("deadline-moved-weekend", &[("date", date.into())]),
-            RolledFor::Holiday { name } => i18n.t_args(
+            RolledFor::Holiday { holiday } => i18n.t_args(
                 "deadline-moved-holiday",
-                &[("date", date.into()), ("holiday", name.clone().into())],
+                &[
+                    ("date", date.into()),
+                    ("holiday", core_words::holiday(&i18n, *holiday).into()),
+                ],
             ),
         }
     });
@@ -97,7 +101,15 @@ pub fn DeadlineFacts(props: &DeadlineFactsProps) -> Html {
                 if let Some(moved) = moved {
                     <span class="deadline-line">{ moved }</span>
                 }
+                if let Some(forum) = deadline.forum {
+                    <span class="deadline-line deadline-forum">
+                        { core_words::forum(&i18n, forum) }
+                    </span>
+                }
                 <span class="deadline-line">{ word(&i18n, "deadline-note", kind) }</span>
+                <span class="deadline-line deadline-counting">
+                    { core_words::counting(&i18n, deadline.counting) }
+                </span>
             }
             <span class="deadline-line deadline-source">
                 { i18n.t_args("deadline-source", &[("source", deadline.source.clone().into())]) }

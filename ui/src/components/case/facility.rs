@@ -7,33 +7,15 @@ use std::rc::Rc;
 
 use chrono_tz::Tz;
 use pristan_ipc::{AddRecord, AnyRecord};
-use pristan_model::{EntityId, Facility, Stored};
+use pristan_model::{time_zones, EntityId, Facility, Stored};
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use super::{set, short_text, use_form_status};
 use crate::components::{SelectField, TextField};
+use crate::core_words;
 use crate::i18n::{use_i18n, I18n};
 use crate::state::Dispatch;
-
-/// The time zones of US detention facilities and courts, each with the words for its region.
-/// Zones of the same region differ only in their history, not in today's clock.
-pub const US_TIME_ZONES: &[(&str, &str)] = &[
-    ("America/New_York", "tz-eastern"),
-    ("America/Detroit", "tz-eastern"),
-    ("America/Indiana/Indianapolis", "tz-eastern"),
-    ("America/Kentucky/Louisville", "tz-eastern"),
-    ("America/Chicago", "tz-central"),
-    ("America/Indiana/Knox", "tz-central"),
-    ("America/Denver", "tz-mountain"),
-    ("America/Boise", "tz-mountain"),
-    ("America/Phoenix", "tz-arizona"),
-    ("America/Los_Angeles", "tz-pacific"),
-    ("America/Anchorage", "tz-alaska"),
-    ("Pacific/Honolulu", "tz-hawaii"),
-    ("America/Puerto_Rico", "tz-atlantic"),
-    ("Pacific/Guam", "tz-chamorro"),
-];
 
 /// The time zone most of a state (or territory) keeps, by its two-letter code. States split
 /// between two zones get the one where most of their people, and detention centres, are; the
@@ -60,11 +42,12 @@ fn zone_for_state(code: &str) -> Option<&'static str> {
     Some(zone)
 }
 
-/// `(IANA name, "Central time — America/Chicago")` for a time zone `<select>`.
+/// `(IANA name, "Central time (Chicago)")` for a time zone `<select>`: the zones Pristan offers,
+/// each named in the user's language.
 pub fn time_zone_options(i18n: &I18n) -> Vec<(String, String)> {
-    US_TIME_ZONES
+    time_zones::OFFERED
         .iter()
-        .map(|(zone, key)| ((*zone).to_owned(), format!("{} — {zone}", i18n.t(key))))
+        .map(|zone| (zone.name().to_owned(), core_words::time_zone(i18n, *zone)))
         .collect()
 }
 

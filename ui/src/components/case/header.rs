@@ -6,6 +6,7 @@ use gloo_timers::callback::Interval;
 use yew::prelude::*;
 
 use super::{CaseName, SectionProps};
+use crate::core_words;
 use crate::format::{long_date, time_in_zone};
 use crate::i18n::use_i18n;
 use crate::labels::word;
@@ -90,7 +91,10 @@ fn FacilityClock(props: &FacilityClockProps) -> Html {
     match props.zone {
         Some(zone) => html! {
             <span id="case-facility-time" class="facility-time">
-                { i18n.t_args("facility-local-time", &[("time", time_in_zone(&i18n, zone).into())]) }
+                { i18n.t_args("facility-local-time", &[
+                    ("time", time_in_zone(&i18n, zone).into()),
+                    ("zone", core_words::time_zone(&i18n, zone).into()),
+                ]) }
             </span>
         },
         None => html! {

@@ -12,6 +12,7 @@ use super::{
     CaseSection, FormButtons, SectionProps,
 };
 use crate::components::{CheckField, ConfirmButton, DateField, SelectField, TextArea, TextField};
+use crate::core_words;
 use crate::format::{long_date, parse_date, parse_time, time_at};
 use crate::hooks::use_focus_on_mount;
 use crate::i18n::{use_i18n, I18n};
@@ -50,7 +51,7 @@ fn event_item(i18n: &I18n, props: &SectionProps, event: &Stored<LegalEvent>) -> 
                 "legal-time-at",
                 &[
                     ("time", time_at(i18n, date, time, zone).into()),
-                    ("zone", zone.name().into()),
+                    ("zone", core_words::time_zone(i18n, zone).into()),
                 ]
             )
         ),

@@ -6,6 +6,7 @@ use pristan_model::sync::{
 };
 use yew::prelude::*;
 
+use crate::core_words;
 use crate::format::megabytes;
 use crate::i18n::{use_i18n, I18n};
 
@@ -178,14 +179,14 @@ fn file_row(i18n: &I18n, file: &FileResult) -> Html {
                 } else {
                     "sync-outcome-quarantined"
                 },
-                &[("reason", reason.clone().into())],
+                &[("reason", core_words::refusal(i18n, reason).into())],
             ),
         ),
         FileOutcome::Rejected { reason } => (
             "sync-outcome-bad",
             i18n.t_args(
                 "sync-outcome-rejected",
-                &[("reason", reason.clone().into())],
+                &[("reason", core_words::refusal(i18n, reason).into())],
             ),
         ),
     };

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use super::{LastResult, SyncProps};
 use crate::components::sync::size_text;
 use crate::components::ConfirmButton;
+use crate::core_words;
 use crate::errors::describe;
 use crate::format::moment;
 use crate::hooks::vault_call;
@@ -126,7 +127,7 @@ fn item(i18n: &I18n, props: &SyncProps, bundle: &QuarantinedBundle) -> Html {
                         <span class="badge">{ i18n.t("sync-quarantine-listed-only") }</span>
                     }
                 </p>
-                <p>{ &bundle.reason }</p>
+                <p>{ core_words::refusal_sentence(i18n, &bundle.reason) }</p>
                 <p class="muted">
                     { i18n.t_args("sync-quarantine-received", &[
                         ("when", received.into()),

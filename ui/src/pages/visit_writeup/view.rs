@@ -11,7 +11,7 @@ use super::autosave::SaveStatus;
 use super::facility::FacilityField;
 use super::form::{Form, Problem};
 use super::{Busy, Edit};
-use crate::components::{note_kind_label, CheckField, ErrorNote};
+use crate::components::{note_kind_label, CheckField, DateEcho, ErrorNote};
 use crate::errors::{describe, ErrorText};
 use crate::format;
 use crate::i18n::I18n;
@@ -111,9 +111,14 @@ impl Fields<'_> {
                         <label for="visit-date" class="field-label">{ i18n.t("visit-date") }</label>
                         <input id="visit-date" class="input" type="date" required=true
                             aria-invalid={self.date_missing.then_some("true")}
-                            aria-describedby={self.date_missing.then_some("visit-error")}
+                            aria-describedby={if self.date_missing {
+                                "visit-date-echo visit-error"
+                            } else {
+                                "visit-date-echo"
+                            }}
                             value={form.date.clone()} oninput={input(Edit::Date)}
                             onchange={picked(Edit::Date)} />
+                        <DateEcho id="visit-date" value={form.date.clone()} />
                     </div>
                     <div class="field">
                         <label for="visit-time" class="field-label">{ i18n.t("visit-time") }</label>
