@@ -12,6 +12,7 @@ const FILES: [&str; 5] = [
     "visits.ftl",
     "visit-guide.ftl",
     "sync.ftl",
+    "forks.ftl",
 ];
 
 fn message_ids(lang: &str) -> BTreeSet<String> {

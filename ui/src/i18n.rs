@@ -16,6 +16,7 @@ macro_rules! catalogue {
             include_str!(concat!("../../assets/locales/", $lang, "/visits.ftl")),
             include_str!(concat!("../../assets/locales/", $lang, "/visit-guide.ftl")),
             include_str!(concat!("../../assets/locales/", $lang, "/sync.ftl")),
+            include_str!(concat!("../../assets/locales/", $lang, "/forks.ftl")),
         ]
     };
 }

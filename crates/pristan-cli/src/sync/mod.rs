@@ -2,5 +2,6 @@
 
 pub mod bundle_commands;
 pub mod org_commands;
+pub mod identity;
 mod progress;
 pub mod review_commands;

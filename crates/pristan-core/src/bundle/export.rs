@@ -53,7 +53,11 @@ impl Vault {
             None => last_sent_seq(conn)? + 1,
         };
         progress(Progress::new(Stage::Collecting, 0, 1));
-        let ops = own_ops_from(conn, self.device_id(), start)?;
+        // A vault that moved to a new identity first carries what its old one wrote and never
+        // sent (org/succession.rs).
+        let mut ops = org::succession::ops_to_carry(conn, resend_from.is_some())?;
+        let carries = !ops.is_empty();
+        ops.extend(own_ops_from(conn, self.device_id(), start)?);
         if ops.is_empty() {
             return Ok(ExportOutcome::NothingNew);
         }
@@ -71,6 +75,9 @@ impl Vault {
         let report = write_split(
             self, dir, &stream, ops, recipients, org.org, limits, progress,
         )?;
+        if carries {
+            org::succession::mark_carried(&self.conn)?;
+        }
         Ok(ExportOutcome::Written(report))
     }
 
@@ -103,16 +110,21 @@ impl Vault {
         let entry = org::roster_entry(&self.conn, to)?.ok_or_else(|| {
             not_allowed("that device is not in the roster: approve it first, then send its cases")
         })?;
-        if entry.revoked_after_seq.is_some() {
-            return Err(not_allowed(
-                "that device was revoked: case packets are never sent to it",
-            ));
-        }
+        // A revoked device gets no cases, only the roster that revokes it: if it was revoked
+        // because two copies of its vault were in use, this tells both to move to new
+        // identities and issue their writes again (docs/sync-plan.md, "Forks").
+        let revoked = entry.revoked_after_seq.is_some();
         let recipient = entry.recipient.parse().map_err(|_| {
             not_allowed("the roster holds an unreadable key for that device: approve it again")
         })?;
         progress(Progress::new(Stage::Collecting, 0, 1));
-        let ops = packet_ops(&self.conn, to)?;
+        let ops = if revoked {
+            Vec::new()
+        } else {
+            // A successor (a restored or copied vault) also gets the cases of the device it
+            // replaces (org/succession.rs).
+            packet_ops(&self.conn, &org::succession::with_predecessors(&self.conn, to)?)?
+        };
         let recipients = vec![recipient, org::org_recipient(&self.conn)?];
         let stream = Stream {
             kind: BundleKind::CasePacket,
@@ -164,11 +176,15 @@ fn write_split(
 ) -> Result<ExportReport> {
     let batches = batches(&vault.conn, ops, limits)?;
     let mut total: Option<ExportReport> = None;
+    let me = vault.device_id();
     for batch in batches {
-        let seq_range = (stream.kind == BundleKind::Ops).then(|| SeqRange {
-            first: batch.first().map_or(0, |op| op.seq.get()),
-            last: batch.last().map_or(0, |op| op.seq.get()),
-        });
+        // The signed range covers the sender's own operations, not those it carries for the
+        // identity it replaces.
+        let own = || batch.iter().filter(|op| op.device == me).map(|op| op.seq.get());
+        let seq_range = (stream.kind == BundleKind::Ops)
+            .then(|| own().min().zip(own().max()))
+            .flatten()
+            .map(|(first, last)| SeqRange { first, last });
         let report = write_bundle(
             vault,
             dir,
@@ -299,6 +315,7 @@ fn write_bundle(
         payload_sha256,
         payload_len,
         roster: vault.signed_roster()?,
+        replaces: org::succession::predecessor(conn, me.device)?,
     };
     progress(Progress::new(Stage::Encrypting, 0, 1));
     let key = org::device_signing_key(conn)?;
@@ -393,13 +410,16 @@ fn own_ops_from(conn: &Connection, device: DeviceId, start: u64) -> Result<Vec<O
     collect_ops(rows)
 }
 
-/// Every op of the cases assigned to `to` and of their records, every facility op, and every
-/// forget instruction; each keeps its original device, sequence number and clock.
-fn packet_ops(conn: &Connection, to: DeviceId) -> Result<Vec<Op>> {
-    let pattern = format!("%{to}%");
+/// Every op of the cases assigned to any of `to` and of their records, every facility op, and
+/// every forget instruction; each keeps its original device, sequence number and clock.
+fn packet_ops(conn: &Connection, to: &[DeviceId]) -> Result<Vec<Op>> {
+    let ids: Vec<String> = to.iter().map(ToString::to_string).collect();
+    let ids = serde_json::to_string(&ids).expect("ids serialise");
     let mut stmt = conn.prepare(
         "WITH assigned(id) AS (
-             SELECT id FROM cases WHERE assigned_to LIKE ?1
+             SELECT id FROM cases
+             WHERE EXISTS (SELECT 1 FROM json_each(?1) AS d
+                           WHERE instr(cases.assigned_to, d.value) > 0)
          ),
          entities(id) AS (
              SELECT id FROM assigned
@@ -411,7 +431,7 @@ fn packet_ops(conn: &Connection, to: DeviceId) -> Result<Vec<Op>> {
             OR json_extract(change, '$.type') = 'forget'
          ORDER BY device_id, seq",
     )?;
-    let rows = stmt.query_map([pattern], op_row)?;
+    let rows = stmt.query_map([ids], op_row)?;
     collect_ops(rows)
 }
 

@@ -228,6 +228,7 @@ impl Vault {
     fn finish_summary(&self, summary: &mut ImportSummary) -> Result<()> {
         summary.conflicts = self.conflicts()?.len();
         summary.gaps = self.gaps()?;
+        summary.forks = self.forks()?;
         Ok(())
     }
 }

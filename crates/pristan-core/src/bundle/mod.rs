@@ -25,6 +25,7 @@ pub use export::{BatchLimits, BUNDLE_EXTENSION};
 pub use format::{Blob, BundleHeader, Payload, FORMAT_VERSION};
 pub use limits::Limits;
 pub use pristan_model::sync::{
-    BundleKind, ExportOutcome, ExportReport, FileOutcome, FileResult, Gap, ImportCounts,
+    BundleKind, ExportOutcome, ExportReport, FileOutcome, FileResult, ForkView, Gap,
+    IdentityChangeReason, IdentityNotice, ImportCounts,
     ImportSummary, Progress, QuarantinedBundle, SeqRange, Stage,
 };

@@ -12,7 +12,9 @@ mod export;
 mod invitation;
 mod keys;
 mod roster;
+mod roster_merge;
 mod store;
+pub(crate) mod succession;
 mod types;
 
 #[cfg(test)]
@@ -31,7 +33,8 @@ pub use types::{
 // For the bundle exporter and importer.
 pub(crate) use keys::{decryption_identities, device_signing_key, org_recipient};
 pub(crate) use roster::{accept_roster, note_pending, roster_entry};
-pub(crate) use store::is_coordinator;
+pub(crate) use roster_merge::merge_entries;
+pub(crate) use store::{is_coordinator, note_replaces};
 
 use crate::error::Result;
 use crate::ops::DeviceId;
@@ -156,8 +159,11 @@ impl Vault {
             }
             .into());
         };
+        let replaces = store::pending_replaces(&tx, device)?;
         let roster = roster::publish_next(&tx, &org, &secrets, |entries| {
-            entries.push(entry(identity, role));
+            let mut approved = entry(identity, role);
+            approved.replaces = replaces;
+            entries.push(approved);
             Ok(())
         })?;
         tx.commit()?;
@@ -200,7 +206,10 @@ impl Vault {
             entry.revoked_after_seq = Some(last_good);
             Ok(())
         })?;
+        let mut clock = self.clock.clone();
+        succession::after_roster(&tx, &mut clock)?;
         tx.commit()?;
+        self.clock = clock;
         Ok(roster)
     }
 
@@ -222,5 +231,11 @@ fn entry(identity: DeviceIdentity, role: Role) -> RosterEntry {
         recipient: identity.recipient,
         approved_at: Utc::now(),
         revoked_after_seq: None,
+        replaces: None,
     }
+}
+
+/// The entries of the roster in force (empty before any), for the importer and fork views.
+pub(crate) fn roster_entries(conn: &rusqlite::Connection) -> Result<Vec<RosterEntry>> {
+    Ok(store::roster(conn)?.map(|r| r.entries).unwrap_or_default())
 }

@@ -49,6 +49,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         version: 7,
         sql: include_str!("migrations/007_bundles.sql"),
     },
+    Migration {
+        version: 8,
+        sql: include_str!("migrations/008_forks_and_succession.sql"),
+    },
 ];
 
 #[cfg(test)]

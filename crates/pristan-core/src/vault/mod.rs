@@ -122,6 +122,7 @@ impl Vault {
             (&vault_id, &created_at),
         )?;
         KeyslotFile::new(vault_id, slots).write(&dir.join(KEYSLOTS_FILE))?;
+        crate::org::succession::check_on_open(&mut conn, &dir.join(DB_FILE))?;
         Ok((Vault::from_connection(dir, conn)?, recovery))
     }
 
@@ -134,6 +135,23 @@ impl Vault {
             passphrase.expose_secret().as_bytes(),
         )?;
         Vault::open_with_key(dir, &dek)
+    }
+
+    /// [`Vault::unlock`] for a vault folder that was moved rather than copied: it keeps its
+    /// device identity. For tests that copy a closed vault to save time (and stand in for a
+    /// whole-disk copy that Pristan cannot tell from the original, to make forks).
+    #[doc(hidden)]
+    pub fn unlock_as_moved(dir: &Path, passphrase: &SecretString) -> Result<Vault> {
+        let (_, dek) = open_slot(
+            dir,
+            SlotKind::Passphrase,
+            passphrase.expose_secret().as_bytes(),
+        )?;
+        let mut conn = database::open_keyed(&dir.join(DB_FILE), &dek)?;
+        migrations::migrate(&mut conn, migrations::MIGRATIONS)?;
+        crate::org::succession::adopt_file(&conn, &dir.join(DB_FILE))?;
+        crate::org::succession::check_on_open(&mut conn, &dir.join(DB_FILE))?;
+        Vault::from_connection(dir, conn)
     }
 
     /// Opens the vault with its recovery code and sets `new_passphrase`. The recovery code is
@@ -173,10 +191,23 @@ impl Vault {
     fn open_with_key(dir: &Path, dek: &Dek) -> Result<Vault> {
         let mut conn = database::open_keyed(&dir.join(DB_FILE), dek)?;
         migrations::migrate(&mut conn, migrations::MIGRATIONS)?;
+        // Before anything is written: a restored or copied vault moves to a new identity.
+        crate::org::succession::check_on_open(&mut conn, &dir.join(DB_FILE))?;
         Vault::from_connection(dir, conn)
     }
 
     fn from_connection(dir: &Path, conn: Connection) -> Result<Vault> {
+        let device = Vault::device_in(&conn)?;
+        let clock = Clock::resume(store::latest_hlc(&conn)?);
+        Ok(Vault {
+            dir: dir.to_owned(),
+            conn,
+            device,
+            clock,
+        })
+    }
+
+    fn device_in(conn: &Connection) -> Result<DeviceId> {
         let device: String = conn.query_row(
             "SELECT value FROM vault_meta WHERE key = 'device_id'",
             [],
@@ -188,13 +219,7 @@ impl Vault {
                 field: "device id",
                 reason: e.to_string(),
             })?;
-        let clock = Clock::resume(store::latest_hlc(&conn)?);
-        Ok(Vault {
-            dir: dir.to_owned(),
-            conn,
-            device,
-            clock,
-        })
+        Ok(device)
     }
 
     /// Records a change made on this device as an operation and applies it, in one transaction.
@@ -237,6 +262,13 @@ impl Vault {
         tx.commit()?;
         self.clock = clock;
         Ok(ops)
+    }
+
+    /// Reads this device's id again after it moved to a new identity (org/succession.rs).
+    pub(crate) fn refresh_identity(&mut self) -> Result<()> {
+        let fresh = Vault::device_in(&self.conn)?;
+        self.device = fresh;
+        Ok(())
     }
 
     pub(crate) fn connection(&self) -> &Connection {
