@@ -139,6 +139,7 @@ fn fork_step() -> impl Strategy<Value = ForkStep> {
 }
 
 fn check_forked_run(template: &Template, steps: &[ForkStep], seed: u64) {
+    eprintln!("RUN {steps:?} {seed}");
     let started = std::time::Instant::now();
     let mut world = ForkWorld::new(template, seed);
     for step in steps {
@@ -218,4 +219,13 @@ fn a_copied_volunteer_vault_writing_on_both_copies_recovers() {
         ForkStep::Deliver { device: 0, picks: vec![0, 1] },
     ];
     check_forked_run(&template(), &steps, 7);
+}
+
+#[test]
+fn debug_forced_copy_tmp() {
+    let steps = [ForkStep::Copy {
+        device: 0,
+        both_write: true,
+    }];
+    check_forked_run(&template(), &steps, 0);
 }
