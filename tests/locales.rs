@@ -6,7 +6,7 @@ use std::path::Path;
 use fluent_syntax::ast::Entry;
 use fluent_syntax::parser;
 
-const FILES: [&str; 5] = [
+const FILES: [&str; 6] = [
     "main.ftl",
     "cases.ftl",
     "visits.ftl",

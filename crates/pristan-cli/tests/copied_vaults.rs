@@ -173,7 +173,12 @@ fn packets_converge(coordinator: &TestVault, devices: &[&dyn Cli], work: &Path) 
     let ids: Vec<String> = devices.iter().map(|d| d.device_id().to_string()).collect();
     let cases = coordinator.json(&["case", "list", "--passphrase-stdin", "--json"]);
     for case in cases.as_array().unwrap() {
-        let mut args = vec!["case", "assign", "--passphrase-stdin", case["id"].as_str().unwrap()];
+        let mut args = vec![
+            "case",
+            "assign",
+            "--passphrase-stdin",
+            case["id"].as_str().unwrap(),
+        ];
         for id in &ids {
             args.extend(["--device", id.as_str()]);
         }
@@ -214,7 +219,13 @@ fn a_copied_vault_folder_continues_under_a_new_identity_and_nothing_is_lost() {
     anna.add_case("Case on the laptop");
     let out = run(
         copy.dir(),
-        &["case", "add", "--passphrase-stdin", "--name", "Case on the copy"],
+        &[
+            "case",
+            "add",
+            "--passphrase-stdin",
+            "--name",
+            "Case on the copy",
+        ],
         PASSPHRASE,
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -234,7 +245,10 @@ fn a_copied_vault_folder_continues_under_a_new_identity_and_nothing_is_lost() {
     assert_eq!(duplicates(&first) + duplicates(&second), 0);
     approve_successors(&coordinator, old);
     let (_, names) = coordinator.state();
-    assert_eq!(names, ["Case on the copy", "Case on the laptop", "Ivan Petrov"]);
+    assert_eq!(
+        names,
+        ["Case on the copy", "Case on the laptop", "Ivan Petrov"]
+    );
 
     packets_converge(&coordinator, &[&anna, &copy], work.path());
 }
@@ -310,7 +324,10 @@ fn a_forked_vault_is_named_and_recovered_through_the_command_line() {
     coordinator.import(&copy.export(&work.path().join("copy-2")));
     approve_successors(&coordinator, old);
     let (_, names) = coordinator.state();
-    assert_eq!(names, ["Case on the copy", "Case on the laptop", "Ivan Petrov"]);
+    assert_eq!(
+        names,
+        ["Case on the copy", "Case on the laptop", "Ivan Petrov"]
+    );
 
     packets_converge(&coordinator, &[&anna, &copy], work.path());
 }

@@ -8,9 +8,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use pristan_core::bundle::{
-    ExportOutcome, FileOutcome, IdentityChangeReason, ImportSummary,
-};
+use pristan_core::bundle::{ExportOutcome, FileOutcome, IdentityChangeReason, ImportSummary};
 use pristan_core::cases::{CaseField, NewCase};
 use pristan_core::ops::{DeviceId, EntityId};
 use pristan_core::org::{Invitation, Role};
@@ -29,7 +27,8 @@ struct Device {
 
 fn device(name: &str) -> Device {
     let tmp = tempfile::tempdir().unwrap();
-    let (vault, _) = Vault::create(&tmp.path().join("v"), &passphrase(), KdfParams::MINIMUM).unwrap();
+    let (vault, _) =
+        Vault::create(&tmp.path().join("v"), &passphrase(), KdfParams::MINIMUM).unwrap();
     vault.set_device_name(name).unwrap();
     Device { tmp, vault }
 }
@@ -122,7 +121,10 @@ fn organisation() -> (Device, Device) {
     let first = volunteer.export();
     coordinator.import(&first);
     let id = volunteer.vault.device_id();
-    coordinator.vault.approve_device(id, Role::Volunteer).unwrap();
+    coordinator
+        .vault
+        .approve_device(id, Role::Volunteer)
+        .unwrap();
     let retried = coordinator.vault.retry_quarantine(&mut |_| {}).unwrap();
     assert_eq!(retried.imported, 1, "{retried:?}");
     (coordinator, volunteer)
@@ -176,7 +178,11 @@ fn a_fork_is_kept_named_and_resolved_without_losing_a_write() {
     let (mut coordinator, anna) = organisation();
     let old_id = anna.vault.device_id();
     let (mut anna, mut clone) = anna.copy(false);
-    assert_eq!(clone.vault.device_id(), old_id, "a disk image keeps the identity");
+    assert_eq!(
+        clone.vault.device_id(),
+        old_id,
+        "a disk image keeps the identity"
+    );
 
     anna.add_case("Case written on the laptop");
     clone.add_case("Case written on the copy");
@@ -186,7 +192,10 @@ fn a_fork_is_kept_named_and_resolved_without_losing_a_write() {
     assert!(imported(&coordinator.import(&first)).forks.is_empty());
     let summary = coordinator.import(&second);
     let counts = imported(&summary);
-    assert_eq!(counts.duplicate_ops, 0, "nothing different passes as a duplicate");
+    assert_eq!(
+        counts.duplicate_ops, 0,
+        "nothing different passes as a duplicate"
+    );
     assert_eq!(counts.new_ops, 0);
     assert_eq!(counts.forks.len(), 1, "{counts:?}");
     let fork = &summary.forks[0];
@@ -195,7 +204,9 @@ fn a_fork_is_kept_named_and_resolved_without_losing_a_write() {
     assert_eq!((fork.first_seq, fork.last_common_seq), (2, 1));
     assert_eq!(fork.bundle_number, Some(2));
     assert_eq!(fork.ops_aside, 1);
-    assert!(!coordinator.names().contains(&"Case written on the copy".to_owned()));
+    assert!(!coordinator
+        .names()
+        .contains(&"Case written on the copy".to_owned()));
 
     // The recovery: revoke at the last common sequence number; both copies hear of it.
     coordinator
@@ -291,7 +302,10 @@ fn a_copy_carries_its_old_identitys_unsent_work() {
     drop(anna);
     let bundle = copy.export();
     coordinator.import(&bundle);
-    approve_successors(&mut coordinator, copy.vault.earlier_identities().unwrap()[0]);
+    approve_successors(
+        &mut coordinator,
+        copy.vault.earlier_identities().unwrap()[0],
+    );
     assert!(coordinator
         .names()
         .contains(&"Unsent when the folder was copied".to_owned()));
@@ -316,7 +330,9 @@ fn a_packet_with_foreign_writes_under_its_own_id_moves_a_device_on() {
     assert_eq!(told.reason, IdentityChangeReason::ForkSeen);
     // Once moved on, the other copy's case is simply someone else's work: it shows, and
     // nothing conflicts with what this laptop wrote.
-    assert!(anna.names().contains(&"Only the copy wrote this".to_owned()));
+    assert!(anna
+        .names()
+        .contains(&"Only the copy wrote this".to_owned()));
     assert!(anna.vault.forks().unwrap().is_empty());
     // What it writes now travels under the new identity, as replacing the old one.
     anna.add_case("Written after moving on");

@@ -216,7 +216,10 @@ fn a_copied_volunteer_vault_writing_on_both_copies_recovers() {
         ForkStep::AddNote { device: 3, case: 0 },
         ForkStep::Export { device: 3 },
         ForkStep::Export { device: 1 },
-        ForkStep::Deliver { device: 0, picks: vec![0, 1] },
+        ForkStep::Deliver {
+            device: 0,
+            picks: vec![0, 1],
+        },
     ];
     check_forked_run(&template(), &steps, 7);
 }

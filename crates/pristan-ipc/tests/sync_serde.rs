@@ -7,7 +7,8 @@ use chrono::{TimeZone, Utc};
 use pristan_ipc::*;
 use pristan_model::sync::{
     ConflictValueView, ConflictView, ExportOutcome, FileOutcome, FileResult, ForkView, Gap,
-    IdentityChangeReason, IdentityNotice, ImportCounts, ImportSummary, Progress, QuarantinedBundle, Role, RosterEntry, Stage,
+    IdentityChangeReason, IdentityNotice, ImportCounts, ImportSummary, Progress, QuarantinedBundle,
+    Role, RosterEntry, Stage,
 };
 use pristan_model::{DeviceId, EntityId, EntityType};
 use serde::de::DeserializeOwned;

@@ -330,7 +330,10 @@ fn roster(dir: &Path, unlocking: &Unlocking) -> Result<()> {
                 .replaces
                 .map(|d| format!("  replaces {d}"))
                 .unwrap_or_default();
-            println!("  {}  {:?}  {}{revoked}{replaces}", e.device, e.role, e.name);
+            println!(
+                "  {}  {:?}  {}{revoked}{replaces}",
+                e.device, e.role, e.name
+            );
         }
     }
     super::identity::print_forks(&forks);

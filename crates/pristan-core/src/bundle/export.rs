@@ -123,7 +123,10 @@ impl Vault {
         } else {
             // A successor (a restored or copied vault) also gets the cases of the device it
             // replaces (org/succession.rs).
-            packet_ops(&self.conn, &org::succession::with_predecessors(&self.conn, to)?)?
+            packet_ops(
+                &self.conn,
+                &org::succession::with_predecessors(&self.conn, to)?,
+            )?
         };
         let recipients = vec![recipient, org::org_recipient(&self.conn)?];
         let stream = Stream {
@@ -180,7 +183,12 @@ fn write_split(
     for batch in batches {
         // The signed range covers the sender's own operations, not those it carries for the
         // identity it replaces.
-        let own = || batch.iter().filter(|op| op.device == me).map(|op| op.seq.get());
+        let own = || {
+            batch
+                .iter()
+                .filter(|op| op.device == me)
+                .map(|op| op.seq.get())
+        };
         let seq_range = (stream.kind == BundleKind::Ops)
             .then(|| own().min().zip(own().max()))
             .flatten()

@@ -227,8 +227,7 @@ impl Vault {
                 _ => counts.duplicate_ops += 1,
             }
         }
-        let moved =
-            org::succession::after_import(&tx, &mut clock, roster_changed, fork_seen)?;
+        let moved = org::succession::after_import(&tx, &mut clock, roster_changed, fork_seen)?;
         counts.forks = fork::forks(&tx, Some(arrival))?;
         tx.execute(
             "INSERT INTO bundles_seen (header_hash, sender, number, kind, ops, imported_at)

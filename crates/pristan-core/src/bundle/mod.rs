@@ -26,6 +26,6 @@ pub use format::{Blob, BundleHeader, Payload, FORMAT_VERSION};
 pub use limits::Limits;
 pub use pristan_model::sync::{
     BundleKind, ExportOutcome, ExportReport, FileOutcome, FileResult, ForkView, Gap,
-    IdentityChangeReason, IdentityNotice, ImportCounts,
-    ImportSummary, Progress, QuarantinedBundle, SeqRange, Stage,
+    IdentityChangeReason, IdentityNotice, ImportCounts, ImportSummary, Progress, QuarantinedBundle,
+    SeqRange, Stage,
 };

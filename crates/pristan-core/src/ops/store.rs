@@ -8,7 +8,7 @@ use rusqlite::{OptionalExtension, Transaction};
 use serde_json::Value;
 
 use super::op::{Change, EntityType, Op};
-use super::{fork, forget, history, Clock, DeviceId, EntityId, Hlc, OpStamp, Seq};
+use super::{forget, fork, history, Clock, DeviceId, EntityId, Hlc, OpStamp, Seq};
 use crate::cases;
 use crate::error::{Error, Result};
 use crate::records;

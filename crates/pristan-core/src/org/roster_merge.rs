@@ -25,7 +25,7 @@ pub(crate) fn merge_entries(a: &[RosterEntry], b: &[RosterEntry]) -> Vec<RosterE
         by_device.insert(entry.device, merged);
     }
     let mut entries: Vec<RosterEntry> = by_device.into_values().collect();
-    entries.sort_by(|x, y| (x.approved_at, x.device).cmp(&(y.approved_at, y.device)));
+    entries.sort_by_key(|e| (e.approved_at, e.device));
     entries
 }
 

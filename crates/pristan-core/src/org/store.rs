@@ -234,8 +234,9 @@ pub(crate) fn kept_rosters(conn: &Connection) -> Result<usize> {
 }
 
 fn frontier(conn: &Connection) -> Result<Vec<SignedRoster>> {
-    let mut stmt = conn
-        .prepare("SELECT roster_json, signature FROM roster_frontier ORDER BY version, signature")?;
+    let mut stmt = conn.prepare(
+        "SELECT roster_json, signature FROM roster_frontier ORDER BY version, signature",
+    )?;
     let rows = stmt.query_map([], |r| {
         Ok(SignedRoster {
             roster_json: r.get(0)?,

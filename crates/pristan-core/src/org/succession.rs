@@ -471,13 +471,19 @@ impl crate::vault::Vault {
 pub(crate) fn with_predecessors(conn: &Connection, device: DeviceId) -> Result<Vec<DeviceId>> {
     let entries = super::roster_entries(conn)?;
     let mut chain = vec![device];
-    let mut link = entries.iter().find(|e| e.device == device).and_then(|e| e.replaces);
+    let mut link = entries
+        .iter()
+        .find(|e| e.device == device)
+        .and_then(|e| e.replaces);
     while let Some(old) = link {
         if chain.contains(&old) {
             break;
         }
         chain.push(old);
-        link = entries.iter().find(|e| e.device == old).and_then(|e| e.replaces);
+        link = entries
+            .iter()
+            .find(|e| e.device == old)
+            .and_then(|e| e.replaces);
     }
     Ok(chain)
 }

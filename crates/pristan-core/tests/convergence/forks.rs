@@ -26,15 +26,33 @@ const MAX_VAULTS: usize = 5;
 
 #[derive(Debug, Clone)]
 pub enum ForkStep {
-    AddCase { device: usize },
-    Update { device: usize, case: u8, field: usize, value: u8 },
-    AddNote { device: usize, case: u8 },
+    AddCase {
+        device: usize,
+    },
+    Update {
+        device: usize,
+        case: u8,
+        field: usize,
+        value: u8,
+    },
+    AddNote {
+        device: usize,
+        case: u8,
+    },
     /// Copies volunteer `device`'s vault, keeping its identity: from now on two copies write
     /// (with `both_write`, each at once adds a case).
-    Copy { device: usize, both_write: bool },
-    Export { device: usize },
+    Copy {
+        device: usize,
+        both_write: bool,
+    },
+    Export {
+        device: usize,
+    },
     /// Imports some of what `device` can read so far, chosen with repeats.
-    Deliver { device: usize, picks: Vec<u8> },
+    Deliver {
+        device: usize,
+        picks: Vec<u8>,
+    },
 }
 
 /// A bundle waiting for a device, with the identity it was addressed to (packets) so that a
@@ -353,7 +371,11 @@ impl ForkWorld {
         active.sort();
         let mut changed = 0;
         for case in coordinator.cases().unwrap() {
-            let mut held = case.assigned_to.iter().map(ToString::to_string).collect::<Vec<_>>();
+            let mut held = case
+                .assigned_to
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>();
             held.sort();
             if held != active {
                 let ids: Vec<DeviceId> = active.iter().map(|d| d.parse().unwrap()).collect();

@@ -85,8 +85,12 @@ fn revoke(i18n: &I18n, props: &SyncProps, fork: &ForkView) -> Callback<()> {
     };
     let i18n = *i18n;
     Callback::from(move |()| {
-        let (dispatch, last, reload, command) =
-            (dispatch.clone(), last.clone(), reload.clone(), command.clone());
+        let (dispatch, last, reload, command) = (
+            dispatch.clone(),
+            last.clone(),
+            reload.clone(),
+            command.clone(),
+        );
         spawn_local(async move {
             if let Err(error) = vault_call(&dispatch, &command).await {
                 last.set(Some(LastResult::Failed(describe(&i18n, &error))));
