@@ -139,7 +139,6 @@ fn fork_step() -> impl Strategy<Value = ForkStep> {
 }
 
 fn check_forked_run(template: &Template, steps: &[ForkStep], seed: u64) {
-    eprintln!("RUN {steps:?} {seed}");
     let started = std::time::Instant::now();
     let mut world = ForkWorld::new(template, seed);
     for step in steps {
@@ -224,11 +223,27 @@ fn a_copied_volunteer_vault_writing_on_both_copies_recovers() {
     check_forked_run(&template(), &steps, 7);
 }
 
+// What the property found: a copy that never wrote moved on when a packet brought its original's
+// writes, had nothing to send, and so was never approved and never received anything again. A
+// new identity now announces itself in a bundle even when it carries nothing.
 #[test]
-fn debug_forced_copy_tmp() {
-    let steps = [ForkStep::Copy {
-        device: 0,
-        both_write: true,
-    }];
-    check_forked_run(&template(), &steps, 0);
+fn a_copy_with_nothing_to_send_still_announces_its_new_identity() {
+    let steps = [
+        ForkStep::Copy {
+            device: 0,
+            both_write: false,
+        },
+        ForkStep::AddCase { device: 1 },
+        ForkStep::Export { device: 1 },
+        ForkStep::Deliver {
+            device: 0,
+            picks: vec![0],
+        },
+        ForkStep::Export { device: 0 },
+        ForkStep::Deliver {
+            device: 3,
+            picks: vec![0, 1],
+        },
+    ];
+    check_forked_run(&template(), &steps, 3);
 }

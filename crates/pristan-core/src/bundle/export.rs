@@ -56,9 +56,11 @@ impl Vault {
         // A vault that moved to a new identity first carries what its old one wrote and never
         // sent (org/succession.rs).
         let mut ops = org::succession::ops_to_carry(conn, resend_from.is_some())?;
-        let carries = !ops.is_empty();
+        // A new identity announces itself even with nothing to carry, so a coordinator can
+        // approve it.
+        let carries = org::succession::announcement_due(conn, self.device_id())?;
         ops.extend(own_ops_from(conn, self.device_id(), start)?);
-        if ops.is_empty() {
+        if ops.is_empty() && !carries {
             return Ok(ExportOutcome::NothingNew);
         }
         // This device can open its own bundle too, so one left in a shared folder is recognised

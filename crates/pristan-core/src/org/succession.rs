@@ -414,6 +414,15 @@ pub(crate) fn ops_to_carry(conn: &Connection, resend: bool) -> Result<Vec<Op>> {
     Ok(ops)
 }
 
+/// Whether this vault moved to its identity `me` and no bundle has announced it yet.
+pub(crate) fn announcement_due(conn: &Connection, me: DeviceId) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM identity_history WHERE new_device = ?1 AND carried = 0)",
+        [me.to_string()],
+        |r| r.get(0),
+    )?)
+}
+
 /// Records that a bundle now carries the earlier identities' operations.
 pub(crate) fn mark_carried(conn: &Connection) -> Result<()> {
     conn.execute("UPDATE identity_history SET carried = 1", [])?;
