@@ -54,7 +54,7 @@ impl Vault {
         };
         progress(Progress::new(Stage::Collecting, 0, 1));
         // A vault that moved to a new identity first carries what its old one wrote and never
-        // sent (org/succession.rs).
+        // sent (org/succession/).
         let mut ops = org::succession::ops_to_carry(conn, resend_from.is_some())?;
         // A new identity announces itself even with nothing to carry, so a coordinator can
         // approve it.
@@ -124,7 +124,7 @@ impl Vault {
             Vec::new()
         } else {
             // A successor (a restored or copied vault) also gets the cases of the device it
-            // replaces (org/succession.rs).
+            // replaces (org/succession/).
             packet_ops(
                 &self.conn,
                 &org::succession::with_predecessors(&self.conn, to)?,

@@ -33,7 +33,7 @@ struct Checked {
     signer: RosterEntry,
     /// Operations past their author's revocation that a successor carries for its predecessor
     /// or that a coordinator's older packet holds: kept aside, not applied (their author issues
-    /// them again under its new identity; org/succession.rs).
+    /// them again under its new identity; org/succession/).
     aside: HashSet<(DeviceId, u64)>,
 }
 
@@ -273,7 +273,7 @@ fn check_ops_allowed(
     }
     for op in &payload.ops {
         // A successor may carry, unchanged, what the device it replaces wrote and never sent
-        // (org/succession.rs).
+        // (org/succession/).
         let carried = header.kind == BundleKind::Ops
             && op.device != header.sender
             && org::succession::carries_for(roster, signer, op.device);

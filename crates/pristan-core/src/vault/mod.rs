@@ -264,7 +264,7 @@ impl Vault {
         Ok(ops)
     }
 
-    /// Reads this device's id again after it moved to a new identity (org/succession.rs).
+    /// Reads this device's id again after it moved to a new identity (org/succession/).
     pub(crate) fn refresh_identity(&mut self) -> Result<()> {
         let fresh = Vault::device_in(&self.conn)?;
         self.device = fresh;
