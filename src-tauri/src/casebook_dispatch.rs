@@ -98,7 +98,7 @@ pub fn dispatch_casebook(
         ipc::FinishVisitDraft::NAME => handle(args, |c: ipc::FinishVisitDraft| {
             session
                 .vault_mut()?
-                .finish_visit_draft(c.id)
+                .finish_visit_draft_sharing(c.id, c.share_with_coordinator)
                 .map_err(to_ipc)
         }),
         ipc::DiscardVisitDraft::NAME => handle(args, |c: ipc::DiscardVisitDraft| {
@@ -183,6 +183,7 @@ fn new_case(c: ipc::CreateCase) -> Result<NewCase, IpcError> {
         languages: optional(c.languages),
         custody_status: None,
         facility_id: c.facility_id,
+        share_with_coordinator: c.share_with_coordinator,
     })
 }
 

@@ -50,10 +50,9 @@ fn dispatch(
     request: Envelope<Value>,
 ) -> Result<Value, IpcError> {
     let Envelope { name, args } = request;
-    // Polling for state or progress is not user activity; everything else is.
-    if name != ipc::GetAppState::NAME && name != ipc::GetSyncProgress::NAME {
-        session.touch();
-    }
+    // Only the person's own input counts as activity: the UI sends `Touch` on real key presses
+    // and mouse clicks. Other commands (autosaves and their retries, polls, page loads) never
+    // hold the vault open, and each vault command checks the idle deadline before it runs.
     match name.as_str() {
         ipc::GetAppState::NAME => handle(args, |_: ipc::GetAppState| Ok(session.state())),
         ipc::CheckPassphrase::NAME => handle(args, |c: ipc::CheckPassphrase| {
@@ -77,6 +76,10 @@ fn dispatch(
             checked?;
             session.change_passphrase(&secret(c.current), &secret(c.new))
         }),
+        ipc::RotateKey::NAME => handle(args, |c: ipc::RotateKey| {
+            let code = session.rotate_key(&secret(c.passphrase))?;
+            Ok(recovery_code(code))
+        }),
         ipc::Recover::NAME => handle(args, |mut c: ipc::Recover| {
             let checked = same_twice(&c.new_passphrase, &c.confirmation);
             c.confirmation.zeroize();
@@ -90,11 +93,13 @@ fn dispatch(
         ipc::SetAutoLock::NAME => {
             handle(args, |c: ipc::SetAutoLock| session.set_auto_lock(c.minutes))
         }
-        ipc::Touch::NAME => handle(args, |_: ipc::Touch| Ok(())),
+        ipc::Touch::NAME => handle(args, |_: ipc::Touch| session.user_activity()),
         ipc::GetVaultSummary::NAME => handle(args, |_: ipc::GetVaultSummary| session.summary()),
         other => {
             let handled = if ipc::SYNC_COMMAND_NAMES.contains(&other) {
                 crate::sync_dispatch::dispatch_sync(session, progress, other, args)
+            } else if ipc::BACKUP_COMMAND_NAMES.contains(&other) {
+                crate::backup_dispatch::dispatch_backup(session, other, args)
             } else {
                 crate::casebook_dispatch::dispatch_casebook(session, other, args)
             };
@@ -177,7 +182,8 @@ mod tests {
         let names = ipc::ALL_COMMAND_NAMES
             .iter()
             .chain(ipc::CASEBOOK_COMMAND_NAMES)
-            .chain(ipc::SYNC_COMMAND_NAMES);
+            .chain(ipc::SYNC_COMMAND_NAMES)
+            .chain(ipc::BACKUP_COMMAND_NAMES);
         for name in names {
             let request = Envelope {
                 name: name.to_string(),
@@ -190,6 +196,98 @@ mod tests {
                 );
             }
         }
+    }
+
+    fn request(name: &str, args: Value) -> Envelope<Value> {
+        Envelope {
+            name: name.to_string(),
+            args,
+        }
+    }
+
+    fn open_session(dir: &std::path::Path) -> Session {
+        let mut session = Session::new(dir.join("vault"), dir.join("settings.json"));
+        session
+            .create_vault(&SecretString::from(
+                "maple orbit candle sixty harbor".to_owned(),
+            ))
+            .unwrap();
+        session
+    }
+
+    // The first key press after the deadline (on waking from sleep, say) must find the vault
+    // locked, not count as activity that keeps it open.
+    #[test]
+    fn input_after_the_idle_deadline_locks_instead_of_keeping_the_vault_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut session = open_session(dir.path());
+        let progress = ProgressSlot::default();
+        session.pretend_last_input(std::time::Duration::from_secs(5 * 60 + 1));
+        let err = dispatch(
+            &mut session,
+            &progress,
+            request(ipc::Touch::NAME, Value::Null),
+        )
+        .unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Locked);
+        assert!(!session.state().unlocked);
+        // Nor does any other command arriving late.
+        let mut session = open_session(dir.path().join("b").as_path());
+        session.pretend_last_input(std::time::Duration::from_secs(5 * 60 + 1));
+        let late = request(ipc::GetVaultSummary::NAME, Value::Null);
+        let err = dispatch(&mut session, &progress, late).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Locked);
+    }
+
+    // Autosaves (and their retries), polls and reads do not hold the vault open: only `Touch`,
+    // which the UI sends on the person's key presses and clicks, does.
+    #[test]
+    fn only_the_persons_input_counts_as_activity() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut session = open_session(dir.path());
+        let progress = ProgressSlot::default();
+        let before = session.pretend_last_input(std::time::Duration::from_secs(4 * 60));
+        let background = [
+            request(ipc::GetVaultSummary::NAME, Value::Null),
+            request(ipc::GetAppState::NAME, Value::Null),
+            request(ipc::ListCases::NAME, Value::Null),
+            request(
+                ipc::SaveVisitDraft::NAME,
+                serde_json::json!({"id": "not an id", "draft": {}}),
+            ),
+        ];
+        for command in background {
+            let name = command.name.clone();
+            let _ = dispatch(&mut session, &progress, command);
+            assert_eq!(session.last_input(), before, "{name} counted as activity");
+        }
+        dispatch(
+            &mut session,
+            &progress,
+            request(ipc::Touch::NAME, Value::Null),
+        )
+        .unwrap();
+        assert!(session.last_input() > before);
+    }
+
+    // A passer-by at a locked laptop must not be able to raise the delay to 30 minutes.
+    #[test]
+    fn the_auto_lock_delay_changes_only_while_unlocked() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut session = open_session(dir.path());
+        let progress = ProgressSlot::default();
+        dispatch(
+            &mut session,
+            &progress,
+            request(ipc::Lock::NAME, Value::Null),
+        )
+        .unwrap();
+        let raise = request(ipc::SetAutoLock::NAME, serde_json::json!({"minutes": 30}));
+        let err = dispatch(&mut session, &progress, raise).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Locked);
+        assert_eq!(session.state().auto_lock_minutes, 5);
+        let mut again = Session::new(dir.path().join("vault"), dir.path().join("settings.json"));
+        assert_eq!(again.state().auto_lock_minutes, 5);
     }
 
     #[test]

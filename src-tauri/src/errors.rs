@@ -1,7 +1,8 @@
 //! Core errors as the UI sees them: a kind to branch on, and an English message.
 
+use pristan_core::backup::BackupError;
 use pristan_core::Error;
-use pristan_ipc::{ErrorKind, IpcError};
+use pristan_ipc::{BackupProblem, ErrorKind, IpcError};
 
 pub fn to_ipc(err: Error) -> IpcError {
     let kind = match &err {
@@ -16,6 +17,7 @@ pub fn to_ipc(err: Error) -> IpcError {
         Error::TooManyAttempts { retry_after } => ErrorKind::TooManyAttempts {
             retry_after_secs: retry_after.as_secs().max(1),
         },
+        Error::NotPermitted(refusal) => ErrorKind::NotPermitted { refusal: *refusal },
         Error::NoVault { .. } => ErrorKind::NoVault,
         Error::VaultExists { .. } => ErrorKind::VaultExists,
         Error::WeakPassphrase => ErrorKind::WeakPassphrase,
@@ -28,6 +30,14 @@ pub fn to_ipc(err: Error) -> IpcError {
         | Error::KdfParamsOutOfRange { .. }
         | Error::SchemaTooNew { .. } => ErrorKind::Damaged,
         Error::Io { .. } => ErrorKind::Io,
+        Error::Backup(problem) => ErrorKind::Backup {
+            problem: match problem {
+                BackupError::NoDestination { .. } => BackupProblem::NoDestination,
+                BackupError::NotABackup { .. } => BackupProblem::NotABackup,
+                BackupError::Damaged { .. } => BackupProblem::Damaged,
+                BackupError::DestinationNotEmpty { .. } => BackupProblem::DestinationNotEmpty,
+            },
+        },
         // An exhausted clock or sequence means a malformed operation in the log.
         Error::Clock(_) | Error::Sequence(_) => ErrorKind::Damaged,
         Error::Migration { .. } | Error::Database(_) => ErrorKind::Internal,

@@ -4,6 +4,7 @@
 //! Architecture invariant: no domain logic lives here. Each command handler translates IPC types
 //! to core calls and core errors to [`pristan_ipc::IpcError`].
 
+mod backup_dispatch;
 mod casebook_dispatch;
 mod dispatch;
 mod errors;

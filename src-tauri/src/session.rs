@@ -61,8 +61,16 @@ impl Session {
             .unwrap_or_default()
     }
 
-    /// Counts as user activity for the idle timer.
-    pub fn touch(&mut self) {
+    /// The person pressed a key or clicked. The idle deadline is checked first: input that
+    /// arrives after it (the first key press after the laptop wakes, say) finds the vault locked
+    /// and cannot reopen it.
+    pub fn user_activity(&mut self) -> Result<(), IpcError> {
+        self.require_unlocked()?;
+        self.touch();
+        Ok(())
+    }
+
+    fn touch(&mut self) {
         self.last_activity = SystemTime::now();
     }
 
@@ -125,6 +133,17 @@ impl Session {
         Ok(new_code.to_secret_string())
     }
 
+    /// Restores a backup as this app's vault, which must not exist yet; the vault stays locked.
+    pub fn restore(
+        &mut self,
+        from: &std::path::Path,
+        secret: &pristan_core::vault::Secret,
+    ) -> Result<(), IpcError> {
+        self.lock();
+        pristan_core::backup::restore(from, &self.vault_dir, secret).map_err(to_ipc)?;
+        Ok(())
+    }
+
     pub fn change_passphrase(
         &mut self,
         current: &SecretString,
@@ -138,6 +157,15 @@ impl Session {
             KdfParams::calibrate(KDF_TARGET),
         )
         .map_err(to_ipc)
+    }
+
+    /// Re-encrypts the open vault under a new key; returns the new recovery code.
+    pub fn rotate_key(&mut self, passphrase: &SecretString) -> Result<SecretString, IpcError> {
+        let vault = self.vault_mut()?;
+        let code = vault
+            .rotate_key(passphrase, None, KdfParams::calibrate(KDF_TARGET))
+            .map_err(to_ipc)?;
+        Ok(code.to_secret_string())
     }
 
     pub fn summary(&mut self) -> Result<VaultSummary, IpcError> {
@@ -154,7 +182,10 @@ impl Session {
         self.settings.save(&self.settings_path).map_err(to_ipc)
     }
 
+    /// Only with the vault open: a passer-by at a locked laptop must not be able to lengthen
+    /// the delay for the next time it is open.
     pub fn set_auto_lock(&mut self, minutes: u32) -> Result<(), IpcError> {
+        self.require_unlocked()?;
         self.settings
             .set_auto_lock_minutes(minutes)
             .map_err(to_ipc)?;
@@ -177,6 +208,19 @@ impl Session {
     fn opened(&mut self, vault: Vault) {
         self.vault = Some(vault);
         self.touch();
+    }
+}
+
+#[cfg(test)]
+impl Session {
+    /// Pretends the person's last input was `ago` before now.
+    pub(crate) fn pretend_last_input(&mut self, ago: Duration) -> SystemTime {
+        self.last_activity = SystemTime::now() - ago;
+        self.last_activity
+    }
+
+    pub(crate) fn last_input(&self) -> SystemTime {
+        self.last_activity
     }
 }
 

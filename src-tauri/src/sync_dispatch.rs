@@ -69,25 +69,41 @@ pub fn dispatch_sync(
             let invitation = session.vault_mut()?.invitation().map_err(to_ipc)?;
             Ok(ipc::InvitationText {
                 text: invitation.to_text(),
+                org_fingerprint: invitation.fingerprint(),
+            })
+        }),
+        ipc::ReadInvitation::NAME => handle(args, |c: ipc::ReadInvitation| {
+            session.vault_mut()?;
+            let invitation = Invitation::from_text(c.invitation.trim()).map_err(to_ipc)?;
+            Ok(ipc::InvitationPreview {
+                org_name: invitation.org_name.trim().to_owned(),
+                org_fingerprint: invitation.fingerprint(),
             })
         }),
         ipc::JoinOrganisation::NAME => handle(args, |c: ipc::JoinOrganisation| {
             let vault = session.vault_mut()?;
             let invitation = Invitation::from_text(c.invitation.trim()).map_err(to_ipc)?;
+            // Checked before anything changes, the device's name included.
+            invitation
+                .check_fingerprint(&c.org_fingerprint)
+                .map_err(to_ipc)?;
             name_device(vault, c.device_name.as_deref())?;
-            vault.join_org(&invitation).map_err(to_ipc)
+            vault
+                .join_org_compared(&invitation, &c.org_fingerprint)
+                .map_err(to_ipc)
         }),
         ipc::ExportBundle::NAME => handle(args, |c: ipc::ExportBundle| {
-            let folder = existing_folder(&c.folder)?;
+            // Locked first: a locked window must not tell anyone which folders exist.
             let vault = session.vault_mut()?;
+            let folder = existing_folder(&c.folder)?;
             with_progress(progress, |report| {
                 vault.export_bundle(&folder, None, report)
             })
             .map_err(to_ipc)
         }),
         ipc::ImportBundles::NAME => handle(args, |c: ipc::ImportBundles| {
-            let paths = import_paths(&c.paths)?;
             let vault = session.vault_mut()?;
+            let paths = import_paths(&c.paths)?;
             with_progress(progress, |report| vault.import_bundles(&paths, report)).map_err(to_ipc)
         }),
         ipc::GetSyncProgress::NAME => handle(args, |_: ipc::GetSyncProgress| {
@@ -104,6 +120,12 @@ pub fn dispatch_sync(
                 .discard_quarantined(&c.file_hash)
                 .map_err(to_ipc)?;
             Ok(())
+        }),
+        ipc::AcceptClockAhead::NAME => handle(args, |c: ipc::AcceptClockAhead| {
+            session
+                .vault_mut()?
+                .accept_clock_ahead(&c.file_hash)
+                .map_err(to_ipc)
         }),
         ipc::ListDevices::NAME => handle(args, |_: ipc::ListDevices| {
             sync_views::devices(session.vault_mut()?)
@@ -138,19 +160,16 @@ pub fn dispatch_sync(
                 .map_err(to_ipc)
         }),
         ipc::SendCasePacket::NAME => handle(args, |c: ipc::SendCasePacket| {
-            let folder = existing_folder(&c.folder)?;
             let vault = session.vault_mut()?;
+            let folder = existing_folder(&c.folder)?;
             with_progress(progress, |report| {
                 vault.export_case_packet(c.device, &folder, report)
             })
             .map_err(to_ipc)
         }),
         ipc::AssignCase::NAME => handle(args, |c: ipc::AssignCase| {
+            // Whether this device may assign is the core's rule (org::permissions).
             let vault = session.vault_mut()?;
-            require_coordinator(
-                vault,
-                "only a coordinator assigns cases: ask your coordinator to assign this one",
-            )?;
             let devices = c.devices.iter().map(|d| Value::String(d.to_string()));
             let fields = [(CaseField::AssignedTo, Value::Array(devices.collect()))];
             vault

@@ -41,6 +41,7 @@ pub fn status(vault: &mut Vault) -> Result<ipc::SyncStatus, IpcError> {
         device_name,
         device_fingerprint,
         unsent_ops: vault.unsent_ops().map_err(to_ipc)?,
+        held_back_cases: vault.held_back().map_err(to_ipc)?.cases,
         quarantine: vault.quarantine().map_err(to_ipc)?,
         gaps: vault.gaps().map_err(to_ipc)?,
         pending_devices,
@@ -55,18 +56,27 @@ pub fn status(vault: &mut Vault) -> Result<ipc::SyncStatus, IpcError> {
 /// coordinator (none on a volunteer's vault).
 pub fn devices(vault: &mut Vault) -> Result<ipc::DeviceList, IpcError> {
     let me = vault.device_id();
-    let roster = vault
+    let entries = vault
         .roster()
         .map_err(to_ipc)?
         .map(|roster| roster.entries)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|entry| ipc::DeviceRow {
+        .unwrap_or_default();
+    let mut roster = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let this_device = entry.device == me;
+        // What a revocation would keep, and the gaps it would leave, shown before revoking.
+        let held = if this_device {
+            None
+        } else {
+            Some(vault.held_ops(entry.device).map_err(to_ipc)?)
+        };
+        roster.push(ipc::DeviceRow {
             fingerprint: entry_fingerprint(&entry),
-            this_device: entry.device == me,
+            this_device,
+            held,
             entry,
-        })
-        .collect();
+        });
+    }
     let pending = vault
         .pending_devices()
         .map_err(to_ipc)?

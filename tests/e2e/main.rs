@@ -6,6 +6,8 @@
 //!
 //! Modules:
 //! - `harness`: starting the app in an isolated home folder, screenshots, clean shutdown;
+//! - `backup_restore`: a backup from Settings onto a drive folder, restored on a second computer
+//!   from the first screen and unlocked with the same passphrase;
 //! - `case_pages`: dashboard, new case, deadlines from a legal event, removal-imminent, search in
 //!   Cyrillic, the case page in Russian;
 //! - `sync_two_instances`: a coordinator and a volunteer (two app instances, one after the other)
@@ -16,6 +18,7 @@
 //! - `visit_writeup`: a visit written up with the keyboard, autosaved, resumed after the app
 //!   closed, finished; its notes on the case page, edited, searched, in Russian.
 
+mod backup_restore;
 mod case_pages;
 mod harness;
 mod sync_two_instances;

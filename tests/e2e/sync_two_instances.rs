@@ -44,6 +44,9 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
     coordinator.click("#sync-make-invitation").await;
     let invitation = coordinator.value("#sync-invitation-text").await;
     assert!(!invitation.trim().is_empty());
+    // Read aloud to the volunteer by phone.
+    let org_fingerprint = coordinator.text("#sync-invite-fingerprint").await;
+    assert!(!org_fingerprint.trim().is_empty());
     coordinator.shot("coordinator-invitation").await;
     let step = coordinator.next_step();
     coordinator.quit().await;
@@ -58,6 +61,22 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
     volunteer
         .type_into("#sync-join-device", VOLUNTEER_DEVICE)
         .await;
+    // The volunteer compares the organisation's fingerprint aloud before Join is enabled.
+    volunteer
+        .wait_for_text(
+            "#sync-join-fingerprint",
+            org_fingerprint.split_whitespace().next().unwrap(),
+        )
+        .await;
+    assert_eq!(
+        volunteer
+            .text("#sync-join-fingerprint")
+            .await
+            .split_whitespace()
+            .collect::<String>(),
+        org_fingerprint.split_whitespace().collect::<String>()
+    );
+    volunteer.click("#sync-join-compared").await;
     volunteer.click("#sync-join-submit").await;
     volunteer.wait_for_text("#sync-org-name", ORG).await;
     volunteer
@@ -232,6 +251,9 @@ async fn write_up_a_visit(app: &App) {
     app.click("#visit-new-facility-add").await;
     app.gone("#visit-new-facility").await;
     app.type_into("#note-welfare", NOTE).await;
+    // The person agrees, at this visit, to share the case with the coordinator: without it the
+    // case would stay on this laptop.
+    app.click("#visit-share-check").await;
     app.click("#visit-finish").await;
     app.find("#case-page").await;
     app.gone("#visit-writeup").await;

@@ -10,8 +10,8 @@ use crate::hooks::{lock_now, use_session_watch};
 use crate::i18n::I18n;
 use crate::pages::{
     CasePage, CasesPage, ConflictsPage, CreateVaultPage, DashboardPage, DevicesPage, NewCasePage,
-    RecoverPage, RecoveryCodePage, SettingsPage, StartFailedPage, StartingPage, SyncPage,
-    UnlockPage, VisitGuidePage, VisitWriteUpPage,
+    RecoverPage, RecoveryCodePage, RestorePage, SettingsPage, StartFailedPage, StartingPage,
+    SyncPage, UnlockPage, VisitGuidePage, VisitWriteUpPage,
 };
 use crate::state::{Action, AppModel, Dispatch, Screen};
 
@@ -109,6 +109,7 @@ fn page(model: &AppModel, dispatch: Dispatch, on_language: Callback<Language>) -
             />
         },
         Screen::Recover => html! { <RecoverPage {dispatch} /> },
+        Screen::Restore => html! { <RestorePage {dispatch} /> },
         Screen::Dashboard => html! { <DashboardPage {dispatch} /> },
         Screen::Cases => html! { <CasesPage {dispatch} /> },
         Screen::NewCase => html! { <NewCasePage {dispatch} /> },

@@ -1,6 +1,7 @@
 //! Words for every error the shell can answer with, in the user's language.
 
-use pristan_ipc::{ErrorKind, IpcError};
+use pristan_ipc::{BackupProblem, ErrorKind, IpcError};
+use pristan_model::sync::RoleRefusal;
 
 use crate::i18n::I18n;
 
@@ -34,9 +35,26 @@ pub fn describe(i18n: &I18n, error: &IpcError) -> ErrorText {
         ErrorKind::WeakPassphrase => plain("error-weak-passphrase"),
         ErrorKind::PassphraseMismatch => plain("error-passphrase-mismatch"),
         ErrorKind::Invalid => with_detail("error-invalid"),
+        ErrorKind::NotPermitted { refusal } => plain(refusal_key(*refusal)),
         ErrorKind::Damaged => with_detail("error-damaged"),
         ErrorKind::Io => with_detail("error-io"),
+        ErrorKind::Backup { problem } => plain(match problem {
+            BackupProblem::NoDestination => "error-backup-no-destination",
+            BackupProblem::NotABackup => "error-backup-not-a-backup",
+            BackupProblem::Damaged => "error-backup-damaged",
+            BackupProblem::DestinationNotEmpty => "error-backup-destination-not-empty",
+        }),
         ErrorKind::Internal => with_detail("error-internal"),
+    }
+}
+
+/// The message id for a change this device's role does not allow.
+pub fn refusal_key(refusal: RoleRefusal) -> &'static str {
+    match refusal {
+        RoleRefusal::AssignCase => "role-refusal-assign-case",
+        RoleRefusal::Forget => "role-refusal-forget",
+        RoleRefusal::VerifyEvidence => "role-refusal-verify-evidence",
+        RoleRefusal::ResolveConflict => "role-refusal-resolve-conflict",
     }
 }
 

@@ -24,6 +24,8 @@ pub enum Screen {
     },
     Unlock,
     Recover,
+    /// Restoring a backup, offered on the first screen when there is no vault yet.
+    Restore,
     /// The first screen of an open vault: what needs attention, most urgent first.
     Dashboard,
     /// Every case, with instant search.
@@ -76,6 +78,8 @@ impl Screen {
 pub enum CodeOrigin {
     NewVault,
     Recovered,
+    /// Settings → "My passphrase may be known": the vault was re-encrypted under a new key.
+    KeyRotated,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,11 +124,17 @@ pub enum Action {
     RetryStart,
     VaultCreated(RecoveryCode),
     Recovered(RecoveryCode),
+    KeyRotated(RecoveryCode),
     RecoveryCodeWrittenDown,
     Unlocked,
     Locked(LockReason),
     ShowUnlock,
     ShowRecover,
+    ShowRestore,
+    /// Back to the first screen (creating a vault).
+    ShowCreate,
+    /// A backup was restored as this computer's vault; it is locked.
+    Restored,
     /// The dashboard, the home screen of an open vault.
     ShowHome,
     ShowCases,
@@ -170,6 +180,9 @@ impl Reducible for AppModel {
                 next.locked_by_inactivity = false;
                 next.screen = recovery_screen(code, CodeOrigin::Recovered);
             }
+            Action::KeyRotated(code) => {
+                next.screen = recovery_screen(code, CodeOrigin::KeyRotated);
+            }
             Action::RecoveryCodeWrittenDown | Action::ShowHome => next.screen = Screen::Dashboard,
             Action::Unlocked => {
                 next.locked_by_inactivity = false;
@@ -179,6 +192,12 @@ impl Reducible for AppModel {
             Action::Locked(reason) => return Rc::new(self.locked(reason)),
             Action::ShowUnlock => next.screen = Screen::Unlock,
             Action::ShowRecover => next.screen = Screen::Recover,
+            Action::ShowRestore => next.screen = Screen::Restore,
+            Action::ShowCreate => next.screen = Screen::CreateVault,
+            Action::Restored => {
+                next.vault_exists = true;
+                next.screen = Screen::Unlock;
+            }
             Action::ShowCases => next.screen = Screen::Cases,
             Action::ShowNewCase => next.screen = Screen::NewCase,
             Action::OpenCase(id) => next.screen = Screen::Case(id),

@@ -424,3 +424,7 @@ attachment-export-warning = This copy is not encrypted. Delete it when you no lo
 attachment-size-mb = { $size } MB
 attachment-size-kb = { $size } KB
 attachment-no-preview = Only pictures are shown here. Export the file to open it.
+
+share-consent-title = Sharing with the coordinator
+share-consent-explain = Ask the person first. If they agree, this case — their name, notes and everything added later — goes to your organisation’s coordinator with your next bundle. If they do not agree, it stays on this laptop only; you can ask again at a later visit.
+share-consent-label = The person agrees to share this case with the coordinator

@@ -49,7 +49,7 @@ create-working = Creating your vault… This takes a few seconds.
 ## The recovery code
 
 recovery-title = Your recovery code
-recovery-new-passphrase-set = Your new passphrase is set and the vault is open.
+recovery-new-passphrase-set = Your new passphrase is set and the vault is open. It is now locked with a new key, so earlier copies of it no longer open.
 recovery-intro = This code opens the vault if you ever forget your passphrase. It is shown only this once.
 recovery-code-label = Recovery code
 recovery-write-down = Write it down on paper now, and keep the paper somewhere safe, away from this laptop. Please do not photograph it or save it on this computer.
@@ -104,13 +104,19 @@ auto-lock-minutes = { $minutes ->
 }
 settings-saved = Saved.
 settings-passphrase-title = Change the passphrase
-settings-passphrase-intro = Your notes stay as they are; only the passphrase that opens them changes. Your recovery code keeps working.
+settings-passphrase-intro = Your notes stay as they are; only the passphrase that opens them changes. Your recovery code keeps working. The key that encrypts the vault stays the same: a copy of the vault’s files made before now still opens with the old passphrase. If someone may know your old passphrase, also use “My passphrase may be known” below.
 settings-current-label = Current passphrase
 settings-new-label = New passphrase
 settings-confirm-label = Type the new passphrase again
 change-submit = Change the passphrase
 change-working = Changing the passphrase… This takes a few seconds.
-change-done = Your passphrase has been changed. Use the new one the next time you unlock.
+change-done = Your passphrase has been changed. Use the new one the next time you unlock. A copy of the vault made before now still opens with the old one: if that worries you, use “My passphrase may be known” below.
+settings-rotate-title = My passphrase may be known
+settings-rotate-intro = If someone may have seen your passphrase, or copied this laptop’s files (at a border, say), Pristan can lock the vault with a brand-new key. Any earlier copy of the vault then stays closed, even with your passphrase. Your passphrase stays the same: change it above as well if it may be known.
+settings-rotate-code-warning = You will get a new recovery code, and the old one stops working. Have paper and a pen ready.
+rotate-submit = Lock the vault with a new key
+rotate-working = Locking the vault with a new key… This takes a few seconds. Please do not close Pristan.
+rotate-done = The vault is now locked with a new key. Earlier copies of it no longer open, even with your passphrase.
 change-wrong-current = The current passphrase is not right.
 
 ## Errors
@@ -126,7 +132,46 @@ error-vault-exists = There is already a vault on this computer.
 error-weak-passphrase = That passphrase would be too easy to guess. Please add another word or two.
 error-passphrase-mismatch = The two passphrases are not the same.
 error-invalid = Something you entered was not accepted. Please check it and try again.
+role-refusal-assign-case = Only a coordinator assigns cases. Ask your coordinator to assign this one.
+role-refusal-forget = Only a coordinator can forget a person, so that every device forgets them. Ask your coordinator to do it.
+role-refusal-verify-evidence = Only a coordinator marks evidence as verified. Choose another level, or ask your coordinator.
+role-refusal-resolve-conflict = Only a coordinator chooses between conflicting changes. Your coordinator will choose.
 error-damaged = The vault’s files look damaged, or were changed outside Pristan. Please do not delete anything, and ask your coordinator for help.
 error-io = Pristan could not read or write its files. Please check that the disk is not full, then try again.
 error-internal = Something went wrong inside Pristan. If it happens again, please tell your coordinator what you were doing.
 error-details = Details: { $detail }
+
+error-backup-no-destination = That folder does not exist. Plug in the backup drive, or check the folder’s name, then try again.
+error-backup-not-a-backup = That folder is not a Pristan backup. Choose the folder whose name starts with “pristan-backup-”.
+error-backup-damaged = That backup is damaged and cannot be restored. Nothing was changed. Please try an older backup.
+error-backup-destination-not-empty = The folder for the restored vault already holds files. Nothing was changed.
+
+settings-backup-title = Backup
+settings-backup-protects = A backup protects your notes if this laptop is lost, stolen or broken. It is a locked copy of your vault: the same passphrase or recovery code opens it.
+settings-backup-where = Keep it on a separate encrypted drive, away from this laptop. It is as sensitive as the laptop itself: anyone who learns your passphrase can read it.
+settings-backup-coordinator = The other safety net is your coordinator: what you have sent in bundles is kept there too.
+settings-backup-last = Last backup: { $when }.
+settings-backup-never = No backup has been made yet.
+settings-backup-folder = Folder to save the backup in
+settings-backup-folder-hint = Your encrypted backup drive. Pristan makes a new folder in it and never overwrites an earlier backup.
+settings-backup-submit = Back up now
+settings-backup-working = Backing up… Please keep the drive plugged in.
+settings-backup-done = Backup saved in { $path }.
+settings-backup-reminder = Remind me when the last backup is more than a week old
+backup-reminder-due = Your last backup is more than a week old. A backup keeps your notes safe if this laptop is lost or broken.
+backup-reminder-never = You have not made a backup yet. A backup keeps your notes safe if this laptop is lost or broken.
+backup-reminder-open = Back up now
+
+restore-link = Restore from a backup
+restore-title = Restore from a backup
+restore-intro = If your laptop was lost or broken, you can bring back your notes from a backup you made. Pristan copies it here; the backup itself is not changed.
+restore-identity = The restored vault will take a new identity for sending bundles: your coordinator approves this laptop again, as for a new one. Nothing you sent before is lost.
+restore-folder = Backup folder
+restore-folder-hint = The folder whose name starts with “pristan-backup-”, on your backup drive.
+restore-use-code = I will use my recovery code instead of the passphrase
+restore-passphrase = Passphrase of the backup
+restore-code = Recovery code
+restore-submit = Restore
+restore-working = Restoring and checking the backup… This takes a few seconds.
+restore-back = Back
+restore-done = Your vault was restored. Unlock it with its passphrase.

@@ -22,6 +22,11 @@ sync-join-invitation = Invitation
 sync-join-invitation-hint = Paste the whole invitation here, from its first line to its last.
 sync-join-missing = Please paste the invitation first.
 sync-join-submit = Join the organisation
+sync-join-org = This invitation is for the organisation “{ $name }”.
+sync-join-org-fingerprint = Its fingerprint:
+sync-join-compare-explain = An invitation sent by e-mail or chat can be swapped on the way, and a swapped one would send your notes to someone else. Call your coordinator on a number you already know (not one from the same message) and compare the fingerprint aloud, one group at a time.
+sync-join-compared = We compared it aloud, and every group is the same
+sync-join-compare-first = Please compare the organisation’s fingerprint with your coordinator first, and tick the box.
 sync-device-name-field = Name of this computer
 sync-start-device-hint = How volunteers will see this device, for example "Office laptop". You can leave it empty.
 sync-join-device-hint = How your coordinator will see this device, for example "Anna's laptop". Use a name they will recognise.
@@ -42,6 +47,7 @@ sync-open-conflicts = Conflicts
 sync-waiting-count = { $count } waiting
 sync-invite-title = Invite a volunteer
 sync-invite-explain = Make an invitation and send it to the volunteer. When they have joined, they will show you their device's fingerprint: compare it on the phone before you approve them under Devices.
+sync-invite-fingerprint = The organisation’s fingerprint. Read it aloud to the volunteer by phone before they join, so that they can tell your invitation from a swapped one:
 sync-make-invitation = Make an invitation
 sync-invitation-label = Invitation to send
 sync-copy = Copy
@@ -153,9 +159,10 @@ sync-gap = { $count ->
 }
 
 sync-quarantine-title = Kept aside
-sync-quarantine-explain = These bundles were not imported. They are kept, still encrypted, until they can be imported or you discard them.
+sync-quarantine-explain = These files were not imported. Bundles that may still import (waiting for an approval, or for the clocks to agree) are kept, still encrypted, and tried again; any other file is listed by its name and size only. Discard what you do not need.
 sync-quarantine-received = Received { $when } · { $size }
-sync-waiting-approval = waiting for approval
+sync-waiting-approval = waiting: tried again later
+sync-quarantine-listed-only = only its name and size are kept
 sync-retry-all = Try all again
 sync-discard = Discard
 sync-discard-confirm = Discard this bundle?
@@ -190,6 +197,9 @@ devices-revoked-after = { $seq ->
 devices-revoke = Revoke…
 devices-revoke-title = Revoke { $name }
 devices-revoke-explain = Use this when a laptop is lost, stolen or no longer used. Its new bundles will be kept aside instead of imported. This cannot be undone: the volunteer would have to join again from a new invitation.
+devices-revoke-held = Changes kept from this device: no. { $held }. Only these will be accepted from it after revoking.
+devices-revoke-nothing-held = Nothing from this device has arrived here yet: after revoking, nothing from it will be accepted.
+devices-revoke-missing = Changes no. { $missing } from this device never arrived here. After revoking they will not be accepted from it: if they matter, import the bundles that carry them first.
 devices-last-good-seq = Last trusted change number (optional)
 devices-last-good-seq-hint = Leave empty to keep everything already received from this device. If you know when it went missing, enter the number of the last change you trust.
 devices-seq-invalid = The change number must be a whole number, such as 120.
@@ -255,3 +265,8 @@ forget-reason-missing = Please choose a reason.
 forget-type-name = To confirm, type the person's name: { $name }
 forget-type-name-hint = Exactly as it is written at the top of this page.
 forget-submit = Forget this person everywhere
+
+sync-held-back = { $count ->
+    [one] { $count } case is not sent: the person has not agreed to share with the coordinator (or has withdrawn that consent). It stays on this laptop until they agree.
+   *[other] { $count } cases are not sent: the person has not agreed to share with the coordinator (or has withdrawn that consent). They stay on this laptop until the person agrees.
+}

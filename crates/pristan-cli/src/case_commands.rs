@@ -42,6 +42,10 @@ pub enum CaseCommand {
         dob: Option<String>,
         #[arg(long)]
         nationality: Option<String>,
+        /// The person agreed, today, to share their case with the coordinator. Without it the
+        /// case stays on this laptop: bundles do not carry it.
+        #[arg(long)]
+        share_with_coordinator: bool,
     },
     /// Lists every case.
     List {
@@ -71,6 +75,7 @@ pub fn run(dir: &Path, command: CaseCommand) -> Result<()> {
             a_number,
             dob,
             nationality,
+            share_with_coordinator,
         } => {
             // Check everything typed before asking for the passphrase or opening the vault.
             let a_number = a_number.map(|a| ANumber::parse(&a)).transpose()?;
@@ -87,6 +92,7 @@ pub fn run(dir: &Path, command: CaseCommand) -> Result<()> {
                 a_number,
                 date_of_birth,
                 nationality,
+                share_with_coordinator,
                 ..NewCase::default()
             })?;
             vault.lock()?;

@@ -4,6 +4,7 @@
 //! and shell histories could see them: they are read from a terminal prompt, or with
 //! `--passphrase-stdin` one per line from standard input.
 
+mod backup_commands;
 mod bench_command;
 mod bench_sync;
 mod case_commands;
@@ -11,9 +12,11 @@ mod deadline_commands;
 mod demo;
 mod event_commands;
 mod facility_commands;
+mod fields_input;
 mod input;
 mod note_commands;
 mod secrets;
+mod stdin_lines;
 mod sync;
 mod task_commands;
 mod unlocking;
@@ -35,6 +38,12 @@ struct Cli {
     /// The vault folder. Without it, the app's own vault in the platform data folder.
     #[arg(long, global = true, value_name = "DIR")]
     vault: Option<PathBuf>,
+
+    /// Read a record's fields (names, A-number, note text…) from a JSON object in FILE, or with
+    /// `-` from one line of standard input before any passphrase line, instead of arguments that
+    /// `ps` and shell histories show. Keys are the command's option names: {"name": "…"}.
+    #[arg(long, global = true, value_name = "FILE")]
+    fields: Option<PathBuf>,
 
     #[command(subcommand)]
     command: VaultCommand,
@@ -61,7 +70,22 @@ pub enum VaultCommand {
         json: bool,
     },
     /// Changes the passphrase. With --passphrase-stdin: the current one, then the new one.
+    /// This re-wraps the same database key: a copy of the key file made earlier still opens
+    /// with the old passphrase. Add --rotate-key if someone may have both.
     Passwd {
+        #[arg(long)]
+        passphrase_stdin: bool,
+        #[arg(long)]
+        fast_kdf: bool,
+        /// Also re-encrypt the vault under a new key (and print a new recovery code), so that
+        /// no earlier copy of the key file opens it.
+        #[arg(long)]
+        rotate_key: bool,
+    },
+    /// "My passphrase may be known": re-encrypts the vault under a new random key, keeping the
+    /// passphrase, and prints a new recovery code. Afterwards no earlier copy of the key file
+    /// opens the vault, with any passphrase. With --passphrase-stdin: the passphrase.
+    Rekey {
         #[arg(long)]
         passphrase_stdin: bool,
         #[arg(long)]
@@ -135,6 +159,17 @@ pub enum VaultCommand {
         #[command(flatten)]
         args: sync::review_commands::ForgetArgs,
     },
+    /// Writes an encrypted backup of the vault into a new folder inside DIR (best on a separate
+    /// encrypted drive). It opens with the same passphrase or recovery code.
+    Backup {
+        #[command(flatten)]
+        args: backup_commands::BackupArgs,
+    },
+    /// Restores a backup folder as a new vault in --vault DIR (which must not hold a vault).
+    Restore {
+        #[command(flatten)]
+        args: backup_commands::RestoreArgs,
+    },
     /// Sets a new passphrase with the recovery code, and prints a new recovery code.
     /// With --passphrase-stdin: the recovery code, then the new passphrase.
     Recover {
@@ -146,7 +181,14 @@ pub enum VaultCommand {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args = match fields_input::expand(std::env::args_os().collect()) {
+        Ok(args) => args,
+        Err(err) => {
+            eprintln!("pristan: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) => {
             // clap exits with 2 for a usage error, which this command keeps for a wrong

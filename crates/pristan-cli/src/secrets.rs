@@ -1,22 +1,22 @@
 //! Reading passphrases and recovery codes: from a hidden terminal prompt, or one per line from
 //! standard input. Never from arguments or the environment.
 
-use std::io::BufRead;
-
 use anyhow::{bail, Context, Result};
 use secrecy::SecretString;
-use zeroize::Zeroizing;
+
+use crate::stdin_lines;
 
 /// Where secrets come from for one command run.
 pub enum SecretSource {
     Prompt,
-    Stdin(std::io::StdinLock<'static>),
+    /// One secret per line of standard input, read without `std`'s buffer (see `stdin_lines`).
+    Stdin,
 }
 
 impl SecretSource {
     pub fn new(from_stdin: bool) -> SecretSource {
         if from_stdin {
-            SecretSource::Stdin(std::io::stdin().lock())
+            SecretSource::Stdin
         } else {
             SecretSource::Prompt
         }
@@ -31,19 +31,22 @@ impl SecretSource {
                 )?;
                 Ok(SecretString::from(text))
             }
-            SecretSource::Stdin(lock) => {
-                let mut line = Zeroizing::new(String::new());
-                let n = lock
-                    .read_line(&mut line)
-                    .context("could not read standard input")?;
-                if n == 0 {
+            SecretSource::Stdin => {
+                let Some(line) =
+                    stdin_lines::read_line().context("could not read standard input")?
+                else {
                     bail!(
                         "standard input ended before the {}",
                         prompt.trim_end_matches([':', ' ']).to_lowercase()
                     );
-                }
-                let trimmed = line.trim_end_matches(['\n', '\r']);
-                Ok(SecretString::from(trimmed.to_owned()))
+                };
+                let Ok(text) = std::str::from_utf8(&line) else {
+                    bail!(
+                        "the {} on standard input is not UTF-8 text",
+                        prompt.trim_end_matches([':', ' ']).to_lowercase()
+                    );
+                };
+                Ok(SecretString::from(text.to_owned()))
             }
         }
     }

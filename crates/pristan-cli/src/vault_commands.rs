@@ -1,4 +1,4 @@
-//! `init`, `status`, `passwd` and `recover`: creating and opening a vault from the command line.
+//! `init`, `status`, `passwd`, `rekey` and `recover`: creating and opening a vault from the command line.
 
 use std::path::Path;
 use std::time::Duration;
@@ -14,6 +14,7 @@ use crate::VaultCommand;
 pub const EXIT_WRONG_PASSPHRASE: u8 = 2;
 pub const EXIT_TOO_MANY_ATTEMPTS: u8 = 3;
 pub const EXIT_NO_VAULT: u8 = 4;
+pub const EXIT_VAULT_EXISTS: u8 = 5;
 
 pub fn exit_code(err: &anyhow::Error) -> u8 {
     match err.downcast_ref::<Error>() {
@@ -22,6 +23,7 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
         }
         Some(Error::TooManyAttempts { .. }) => EXIT_TOO_MANY_ATTEMPTS,
         Some(Error::NoVault { .. }) => EXIT_NO_VAULT,
+        Some(Error::VaultExists { .. }) => EXIT_VAULT_EXISTS,
         _ => 1,
     }
 }
@@ -42,6 +44,8 @@ pub fn run(dir: &Path, command: VaultCommand) -> Result<()> {
         VaultCommand::Conflicts { action } => {
             crate::sync::review_commands::run_conflicts(dir, action)
         }
+        VaultCommand::Backup { args } => crate::backup_commands::run_backup(dir, args),
+        VaultCommand::Restore { args } => crate::backup_commands::run_restore(dir, args),
         VaultCommand::Forget { args } => crate::sync::review_commands::run_forget(dir, args),
         VaultCommand::Init {
             passphrase_stdin,
@@ -105,12 +109,42 @@ pub fn run(dir: &Path, command: VaultCommand) -> Result<()> {
         VaultCommand::Passwd {
             passphrase_stdin,
             fast_kdf,
+            rotate_key,
         } => {
             let mut source = SecretSource::new(passphrase_stdin);
             let current = source.read("Current passphrase: ")?;
             let new = source.read_new("New passphrase: ")?;
+            if rotate_key {
+                let mut vault = Vault::unlock(dir, &current)?;
+                let code = vault.rotate_key(&current, Some(&new), kdf_params(fast_kdf))?;
+                vault.lock()?;
+                println!("Passphrase changed and the vault re-encrypted under a new key.");
+                print_rotated(&code);
+                return Ok(());
+            }
             vault::change_passphrase(dir, &current, &new, kdf_params(fast_kdf))?;
-            println!("Passphrase changed. The old passphrase no longer opens this vault.");
+            println!(
+                "Passphrase changed: the old passphrase no longer opens the key file in {}.",
+                dir.display()
+            );
+            println!(
+                "The database key stayed the same, so a copy of the key file made before now \
+                 still opens the vault with the old passphrase. If someone may have both, run \
+                 pristan rekey."
+            );
+            Ok(())
+        }
+        VaultCommand::Rekey {
+            passphrase_stdin,
+            fast_kdf,
+        } => {
+            let mut source = SecretSource::new(passphrase_stdin);
+            let passphrase = source.read("Passphrase: ")?;
+            let mut vault = Vault::unlock(dir, &passphrase)?;
+            let code = vault.rotate_key(&passphrase, None, kdf_params(fast_kdf))?;
+            vault.lock()?;
+            println!("The vault is re-encrypted under a new key; your passphrase is the same.");
+            print_rotated(&code);
             Ok(())
         }
         VaultCommand::Recover {
@@ -123,7 +157,7 @@ pub fn run(dir: &Path, command: VaultCommand) -> Result<()> {
             let (vault, new_code) = Vault::recover(dir, &code, &new, kdf_params(fast_kdf))
                 .context("could not recover the vault")?;
             vault.lock()?;
-            println!("Passphrase reset. The recovery code you used no longer works; this is the new one.");
+            println!("Passphrase reset and the vault re-encrypted under a new key: no earlier copy of the key file opens it. The recovery code you used no longer works; this is the new one.");
             print_recovery_code(&new_code);
             Ok(())
         }
@@ -136,6 +170,15 @@ pub fn kdf_params(fast: bool) -> KdfParams {
     } else {
         KdfParams::calibrate(Duration::from_secs(1))
     }
+}
+
+/// After a rotation: what no longer works, and the new recovery code.
+fn print_rotated(code: &vault::RecoveryCode) {
+    println!(
+        "No earlier copy of the key file opens the vault any more, and the old recovery code \
+         no longer works; this is the new one."
+    );
+    print_recovery_code(code);
 }
 
 fn print_recovery_code(code: &vault::RecoveryCode) {

@@ -322,3 +322,72 @@ fn case_add_then_search_in_cyrillic_and_by_a_number_however_typed() {
         1
     );
 }
+
+#[test]
+fn record_fields_come_from_a_file_or_standard_input_instead_of_arguments() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("v");
+    init(&dir);
+
+    // One line of JSON first, then the passphrase.
+    let out = run(
+        &dir,
+        &["case", "add", "--passphrase-stdin", "--fields", "-", "--json"],
+        &format!("{{\"name\": \"Ivan Petrov\", \"native_name\": \"Иван Петров\", \"a_number\": \"12345678\"}}\n{OLD}\n"),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    let file = tmp.path().join("case.json");
+    std::fs::write(
+        &file,
+        r#"{"name": "Olga Smirnova", "nationality": "Russia"}"#,
+    )
+    .unwrap();
+    let out = run(
+        &dir,
+        &[
+            "case",
+            "add",
+            "--passphrase-stdin",
+            "--fields",
+            file.to_str().unwrap(),
+        ],
+        &format!("{OLD}\n"),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    let list = run(
+        &dir,
+        &["case", "list", "--passphrase-stdin", "--json"],
+        &format!("{OLD}\n"),
+    );
+    let listed = text(&list.stdout);
+    assert!(
+        listed.contains("Иван Петров") && listed.contains("Olga Smirnova"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("012345678") || listed.contains("12345678"),
+        "{listed}"
+    );
+
+    // A mistake in the JSON is named by position, never by quoting what the person typed.
+    std::fs::write(&file, r#"{"name": "Secret Person" "nationality"}"#).unwrap();
+    let out = run(
+        &dir,
+        &[
+            "case",
+            "add",
+            "--passphrase-stdin",
+            "--fields",
+            file.to_str().unwrap(),
+        ],
+        &format!("{OLD}\n"),
+    );
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("not valid JSON") && !err.contains("Secret"),
+        "{err}"
+    );
+}

@@ -40,7 +40,14 @@ trait Cli {
     }
 
     fn add_case(&self, name: &str) {
-        self.ok(&["case", "add", "--passphrase-stdin", "--name", name]);
+        self.ok(&[
+            "case",
+            "add",
+            "--passphrase-stdin",
+            "--share-with-coordinator",
+            "--name",
+            name,
+        ]);
     }
 
     fn export(&self, out: &Path) -> PathBuf {
@@ -126,6 +133,7 @@ fn organisation(work: &Path) -> (TestVault, TestVault) {
         "Office laptop",
     ]);
     let invitation = coordinator.json(&["org", "invite", "--passphrase-stdin", "--json"]);
+    let fingerprint = invitation["org_fingerprint"].as_str().unwrap().to_owned();
     let invitation = invitation["invitation"].as_str().unwrap().to_owned();
     let anna = TestVault::new();
     anna.ok(&[
@@ -133,6 +141,8 @@ fn organisation(work: &Path) -> (TestVault, TestVault) {
         "join",
         "--passphrase-stdin",
         &invitation,
+        "--expect-fingerprint",
+        &fingerprint,
         "--device-name",
         "Anna's laptop",
     ]);
@@ -281,15 +291,16 @@ fn a_forked_vault_is_named_and_recovered_through_the_command_line() {
     assert_eq!(fork["device"], old.to_string(), "{second}");
     assert_eq!(fork["device_name"], "Anna's laptop");
     assert_eq!(fork["bundle_number"], 2);
-    assert_eq!(fork["last_common_seq"], 1);
+    // Each case is two operations (the case and its consent to share with the coordinator).
+    assert_eq!(fork["last_common_seq"], 2);
     assert_eq!(
-        second["files"][0]["outcome"]["forks"][0]["first_seq"], 2,
+        second["files"][0]["outcome"]["forks"][0]["first_seq"], 3,
         "the bundle's own result names it too: {second}"
     );
     let printed = coordinator.ok(&["org", "roster", "--passphrase-stdin"]);
     assert!(
         printed.contains("two different copies of this vault are in use")
-            && printed.contains("--last-good-seq 1"),
+            && printed.contains("--last-good-seq 2"),
         "{printed}"
     );
 
@@ -301,7 +312,7 @@ fn a_forked_vault_is_named_and_recovered_through_the_command_line() {
         "--passphrase-stdin",
         &old_text,
         "--last-good-seq",
-        "1",
+        "2",
     ]);
     let notice_dir = work.path().join("notice");
     fs::create_dir_all(&notice_dir).unwrap();

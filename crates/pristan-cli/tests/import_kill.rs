@@ -72,6 +72,7 @@ fn coordinator_and_big_bundle(dir: &Path) -> (PathBuf, PathBuf) {
     volunteer
         .add_case(NewCase {
             name: "First case".into(),
+            share_with_coordinator: true,
             ..NewCase::default()
         })
         .unwrap();
@@ -89,6 +90,7 @@ fn coordinator_and_big_bundle(dir: &Path) -> (PathBuf, PathBuf) {
         let case = volunteer
             .add_case(NewCase {
                 name: format!("Person {c}"),
+                share_with_coordinator: true,
                 ..NewCase::default()
             })
             .unwrap();

@@ -47,8 +47,10 @@ fn organisation() -> (TestVault, TestVault) {
         "--device-name",
         "Office laptop",
     ]);
-    let invitation = coordinator.json(&["org", "invite", "--passphrase-stdin", "--json"]);
-    let invitation = invitation["invitation"].as_str().unwrap().to_owned();
+    let invite = coordinator.json(&["org", "invite", "--passphrase-stdin", "--json"]);
+    let invitation = invite["invitation"].as_str().unwrap().to_owned();
+    // Read aloud by phone in real life.
+    let fingerprint = invite["org_fingerprint"].as_str().unwrap().to_owned();
     let volunteer = TestVault::new();
     volunteer.ok(&[
         "org",
@@ -57,8 +59,17 @@ fn organisation() -> (TestVault, TestVault) {
         &invitation,
         "--device-name",
         "Anna's laptop",
+        "--expect-fingerprint",
+        &fingerprint,
     ]);
-    volunteer.ok(&["case", "add", "--passphrase-stdin", "--name", "Ivan Petrov"]);
+    volunteer.ok(&[
+        "case",
+        "add",
+        "--passphrase-stdin",
+        "--name",
+        "Ivan Petrov",
+        "--share-with-coordinator",
+    ]);
     (coordinator, volunteer)
 }
 
@@ -281,4 +292,101 @@ fn joining_with_a_corrupted_invitation_fails_clearly() {
     // The vault stayed out of any organisation.
     let roster = newcomer.json(&["org", "roster", "--passphrase-stdin", "--json"]);
     assert!(roster["org"].is_null(), "{roster}");
+}
+
+/// A swapped invitation (another organisation's, in an e-mail someone replaced) is refused when
+/// the volunteer passes the fingerprint the coordinator read to them, and a script cannot join
+/// without passing one.
+#[test]
+fn a_swapped_invitation_is_refused_with_expect_fingerprint() {
+    let (coordinator, _volunteer) = organisation();
+    let genuine = coordinator.json(&["org", "invite", "--passphrase-stdin", "--json"]);
+    let read_aloud = genuine["org_fingerprint"].as_str().unwrap().to_owned();
+    let impostor = TestVault::new();
+    impostor.ok(&[
+        "org",
+        "create",
+        "--passphrase-stdin",
+        "--name",
+        "Test Visitors",
+    ]);
+    let forged = impostor.json(&["org", "invite", "--passphrase-stdin", "--json"]);
+    let forged_text = forged["invitation"].as_str().unwrap().to_owned();
+    let forged_fingerprint = forged["org_fingerprint"].as_str().unwrap().to_owned();
+    assert_ne!(read_aloud, forged_fingerprint);
+
+    let newcomer = TestVault::new();
+    let (code, stderr) = newcomer.fails(
+        &[
+            "org",
+            "join",
+            "--passphrase-stdin",
+            &forged_text,
+            "--expect-fingerprint",
+            &read_aloud,
+        ],
+        PASSPHRASE,
+    );
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("fingerprint"), "{stderr}");
+    assert!(stderr.contains("swapped"), "{stderr}");
+    assert!(stderr.contains(&forged_fingerprint), "{stderr}");
+    for noise in ["panicked", "Error {", "::"] {
+        assert!(!stderr.contains(noise), "{noise:?} in {stderr}");
+    }
+
+    // Without the flag, a script is told to compare and pass it, and shown what to compare.
+    let (code, stderr) = newcomer.fails(
+        &["org", "join", "--passphrase-stdin", &forged_text],
+        PASSPHRASE,
+    );
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("--expect-fingerprint"), "{stderr}");
+    assert!(stderr.contains(&forged_fingerprint), "{stderr}");
+
+    let roster = newcomer.json(&["org", "roster", "--passphrase-stdin", "--json"]);
+    assert!(
+        roster["org"].is_null(),
+        "the vault joined nothing: {roster}"
+    );
+
+    // The genuine invitation with the same fingerprint, spaced differently, joins.
+    let genuine_text = genuine["invitation"].as_str().unwrap();
+    let squashed = read_aloud.replace(' ', "-");
+    newcomer.ok(&[
+        "org",
+        "join",
+        "--passphrase-stdin",
+        genuine_text,
+        "--expect-fingerprint",
+        &squashed,
+    ]);
+    let roster = newcomer.json(&["org", "roster", "--passphrase-stdin", "--json"]);
+    assert_eq!(roster["org"]["name"], "Test Visitors", "{roster}");
+}
+
+/// `case assign` is a coordinator's: a volunteer's vault (a stolen laptop, say) refuses it with a
+/// clear message and changes nothing.
+#[test]
+fn case_assign_is_refused_on_a_volunteers_vault() {
+    let (_coordinator, volunteer) = organisation();
+    let cases = volunteer.json(&["case", "list", "--passphrase-stdin", "--json"]);
+    let case = cases[0]["id"].as_str().unwrap().to_owned();
+    let me = volunteer.json(&["org", "roster", "--passphrase-stdin", "--json"]);
+    let device = me["device"].as_str().map(str::to_owned);
+    let mut args = vec!["case", "assign", "--passphrase-stdin", &case];
+    if let Some(device) = &device {
+        args.extend(["--device", device]);
+    }
+    let (code, stderr) = volunteer.fails(&args, PASSPHRASE);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("only a coordinator assigns cases"),
+        "{stderr}"
+    );
+    for noise in ["panicked", "Error {", "::"] {
+        assert!(!stderr.contains(noise), "{noise:?} in {stderr}");
+    }
+    let after = volunteer.json(&["case", "list", "--passphrase-stdin", "--json"]);
+    assert_eq!(after[0]["assigned_to"], serde_json::json!([]), "{after}");
 }

@@ -71,6 +71,12 @@ pub enum Error {
     #[error(transparent)]
     Org(#[from] crate::org::OrgError),
 
+    /// This device's role does not allow the change (see `org::permissions`).
+    #[error("{0}")]
+    NotPermitted(crate::org::permissions::RoleRefusal),
+    #[error(transparent)]
+    Backup(#[from] crate::backup::BackupError),
+
     #[error("the value for {field} is not valid: {reason}")]
     Invalid { field: &'static str, reason: String },
 }

@@ -5,6 +5,7 @@
 
 pub mod app_settings;
 mod atomic_file;
+pub mod backup;
 pub mod bundle;
 pub mod casebook;
 pub mod cases;
@@ -15,6 +16,7 @@ pub mod ops;
 pub mod org;
 pub mod passphrase;
 pub mod records;
+pub mod sharing;
 pub mod vault;
 
 pub use error::Error;

@@ -65,6 +65,7 @@ fn fifty_volunteers_bundles_import_in_one_call_and_every_deadline_is_on_the_dash
             let case = volunteer
                 .add_case(NewCase {
                     name: name.clone(),
+                    share_with_coordinator: true,
                     ..NewCase::default()
                 })
                 .unwrap();

@@ -79,6 +79,7 @@ impl Device {
         self.vault
             .add_case(NewCase {
                 name: name.to_owned(),
+                share_with_coordinator: true,
                 ..NewCase::default()
             })
             .unwrap()
@@ -201,9 +202,10 @@ fn a_fork_is_kept_named_and_resolved_without_losing_a_write() {
     let fork = &summary.forks[0];
     assert_eq!(fork.device, old_id);
     assert_eq!(fork.device_name, "Anna's laptop");
-    assert_eq!((fork.first_seq, fork.last_common_seq), (2, 1));
+    // Each case is two operations (the case and its consent to share with the coordinator).
+    assert_eq!((fork.first_seq, fork.last_common_seq), (3, 2));
     assert_eq!(fork.bundle_number, Some(2));
-    assert_eq!(fork.ops_aside, 1);
+    assert_eq!(fork.ops_aside, 2);
     assert!(!coordinator
         .names()
         .contains(&"Case written on the copy".to_owned()));
@@ -220,7 +222,7 @@ fn a_fork_is_kept_named_and_resolved_without_losing_a_write() {
         assert_ne!(copy.vault.device_id(), old_id, "each copy moves on");
         let told = copy.vault.identity_notice().unwrap().unwrap();
         assert_eq!(told.reason, IdentityChangeReason::Revoked);
-        assert_eq!((told.previous, told.reissued), (old_id, 1));
+        assert_eq!((told.previous, told.reissued), (old_id, 2));
     }
     let (a, c) = (anna.export(), clone.export());
     coordinator.import(&a);
@@ -373,7 +375,7 @@ fn concurrent_roster_changes_by_two_coordinators_merge() {
     second.import(&from_boris);
 
     let anna_id = anna.vault.device_id();
-    first.vault.revoke_device(anna_id, Some(1)).unwrap();
+    first.vault.revoke_device(anna_id, Some(2)).unwrap();
     second
         .vault
         .approve_device(boris.vault.device_id(), Role::Volunteer)
@@ -398,7 +400,7 @@ fn concurrent_roster_changes_by_two_coordinators_merge() {
     assert_eq!(r1.entries, r2.entries);
     assert_eq!(r1.version, r2.version);
     let entry = |id: DeviceId| r1.entries.iter().find(|e| e.device == id).cloned();
-    assert_eq!(entry(anna_id).unwrap().revoked_after_seq, Some(1));
+    assert_eq!(entry(anna_id).unwrap().revoked_after_seq, Some(2));
     assert!(entry(boris.vault.device_id()).is_some());
     // An old roster replayed later cannot undo the revocation.
     let replay = hello;
@@ -411,6 +413,6 @@ fn concurrent_roster_changes_by_two_coordinators_merge() {
             .find(|e| e.device == anna_id)
             .unwrap()
             .revoked_after_seq,
-        Some(1)
+        Some(2)
     );
 }

@@ -35,7 +35,7 @@ const EXPECTED: &[(&str, bool, &str)] = &[
     (
         "fail_forget_by_volunteer",
         false,
-        "only a coordinator may ask to forget",
+        "only a coordinator can forget a person",
     ),
     ("fail_header_deep_nesting", false, "nested too deeply"),
     ("fail_header_invalid_utf8", false, "not UTF-8"),

@@ -15,7 +15,7 @@ use bundle_vectors::{craft, Device};
 use pristan_core::bundle::{BundleKind, ExportOutcome};
 use pristan_core::cases::NewCase;
 use pristan_core::domain::{LongText, Note, NoteKind, Sensitivity};
-use pristan_core::ops::{EntityId, ForgetReason};
+use pristan_core::ops::EntityId;
 use pristan_core::org::{Invitation, Role};
 use pristan_core::Vault;
 use serde_json::{json, Value};
@@ -23,6 +23,7 @@ use serde_json::{json, Value};
 fn add_case(vault: &mut Vault, name: &str) -> EntityId {
     let case = NewCase {
         name: name.to_owned(),
+        share_with_coordinator: true,
         ..NewCase::default()
     };
     vault.add_case(case).unwrap()
@@ -120,12 +121,6 @@ fn regenerate_vectors() {
     add_case(&mut carol.vault, "Maria Lopez");
     out.write("fail_unknown_signer.pristan", &export(&mut carol.vault));
 
-    // A volunteer's forget instruction, made through the ordinary interface.
-    anna.vault
-        .forget_case(case, ForgetReason::EnteredByMistake)
-        .unwrap();
-    out.write("fail_forget_by_volunteer.pristan", &export(&mut anna.vault));
-
     write_outer_layer_vectors(&out, &small, &org_key, &org_recipient);
     write_signed_vectors(&out, &mut anna, &carol, &bob, &small, &org_key);
     write_other_org_vector(&out, &org_recipient);
@@ -208,6 +203,21 @@ fn write_signed_vectors(
         let file = ops_bundle(vault, &ops, &[pdf], seq, seq + 1);
         out.write(&format!("fail_attachment_name_{what}.pristan"), &file);
     }
+
+    // A volunteer's forget instruction (a volunteer's vault refuses to make one, so it is
+    // crafted as a stolen laptop would).
+    let forget = json!([craft::op(
+        &case_op,
+        &me,
+        150,
+        "case",
+        case_op["entity"].as_str().unwrap(),
+        json!({"type": "forget", "reason": "entered_by_mistake"})
+    )]);
+    out.write(
+        "fail_forget_by_volunteer.pristan",
+        &ops_bundle(vault, &forget, &[], 150, 150),
+    );
 
     let bob_id = bob.vault.device_id().to_string();
     let theirs = json!([craft::op(

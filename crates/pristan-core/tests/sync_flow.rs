@@ -57,6 +57,7 @@ fn add_case(vault: &mut Vault, name: &str) -> EntityId {
     vault
         .add_case(NewCase {
             name: name.to_owned(),
+            share_with_coordinator: true,
             ..NewCase::default()
         })
         .unwrap()
@@ -105,7 +106,11 @@ fn approved_with_case() -> (Device, Device, EntityId, tempfile::TempDir) {
     let (mut coordinator, mut volunteer) = organisation();
     let case = add_case(&mut volunteer.vault, "Ivan Petrov");
     add_note(&mut volunteer.vault, case, "Needs reading glasses");
-    assert_eq!(volunteer.vault.unsent_ops().unwrap(), 2);
+    assert_eq!(
+        volunteer.vault.unsent_ops().unwrap(),
+        3,
+        "the case, its consent to share, a note"
+    );
     let stick = tempfile::tempdir().unwrap();
     let bundle = export(&mut volunteer.vault, stick.path());
     assert_eq!(volunteer.vault.unsent_ops().unwrap(), 0);
@@ -248,22 +253,18 @@ fn forget_travels_in_a_case_packet() {
 }
 
 #[test]
-fn a_volunteer_cannot_send_a_forget_instruction() {
-    let (mut coordinator, mut volunteer, case, _stick) = approved_with_case();
-    volunteer
+fn a_volunteer_cannot_forget_so_no_bundle_of_theirs_is_lost_to_a_forget() {
+    // Before issue 10, the volunteer's vault forgot locally and the coordinator then quarantined
+    // the whole bundle carrying the instruction, with its other changes. Now the volunteer's
+    // vault refuses; the importer still refuses a crafted one (fail_forget_by_volunteer).
+    let (_coordinator, mut volunteer, case, _stick) = approved_with_case();
+    let refused = volunteer
         .vault
         .forget_case(case, ForgetReason::EnteredByMistake)
-        .unwrap();
-    let stick = tempfile::tempdir().unwrap();
-    let bundle = export(&mut volunteer.vault, stick.path());
-    let summary = import(&mut coordinator.vault, &bundle);
-    match outcome(&summary) {
-        FileOutcome::Quarantined { reason, .. } => {
-            assert!(reason.contains("coordinator"), "{reason}");
-        }
-        other => panic!("expected quarantine, got {other:?}"),
-    }
-    assert!(coordinator.vault.case(case).unwrap().is_some());
+        .unwrap_err();
+    assert!(refused.to_string().contains("coordinator"), "{refused}");
+    assert!(volunteer.vault.case(case).unwrap().is_some());
+    assert_eq!(volunteer.vault.unsent_ops().unwrap(), 0);
 }
 
 #[test]

@@ -56,6 +56,26 @@ fn create_unlock_and_lock() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn a_vault_made_in_an_existing_folder_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("existing");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let (vault, _) = Vault::create(&dir, &secret(PASSPHRASE), KdfParams::MINIMUM).unwrap();
+    vault.set_device_name("Anna's laptop").unwrap();
+    for name in ["vault.db", "vault.db-wal", "vault.db-shm", "keyslots"] {
+        let path = dir.join(name);
+        if path.exists() {
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{name} is {mode:o}");
+        }
+    }
+    vault.lock().unwrap();
+}
+
 #[test]
 fn a_second_vault_is_not_created_over_the_first() {
     let (_tmp, dir, _) = new_vault();

@@ -74,6 +74,10 @@ pub struct CreateCase {
     pub nationality: String,
     pub languages: String,
     pub facility_id: Option<EntityId>,
+    /// The person agreed, today, to share their case with the coordinator (recorded as a
+    /// consent in the same step). Without it the case stays on this laptop.
+    #[serde(default)]
+    pub share_with_coordinator: bool,
 }
 command!(CreateCase, "create_case", EntityId);
 
@@ -187,6 +191,10 @@ command!(GetVisitDraft, "get_visit_draft", Option<VisitDraft>);
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FinishVisitDraft {
     pub id: EntityId,
+    /// The person agreed, at this visit, to share their case with the coordinator: recorded as a
+    /// consent with the visit, in the same step.
+    #[serde(default)]
+    pub share_with_coordinator: bool,
 }
 command!(FinishVisitDraft, "finish_visit_draft", EntityId);
 

@@ -24,6 +24,7 @@ pub const ALL_COMMAND_NAMES: &[&str] = &[
     Unlock::NAME,
     Lock::NAME,
     ChangePassphrase::NAME,
+    RotateKey::NAME,
     Recover::NAME,
     SetLanguage::NAME,
     SetAutoLock::NAME,
@@ -106,6 +107,15 @@ pub struct ChangePassphrase {
     pub confirmation: String,
 }
 command!(ChangePassphrase, "change_passphrase", ());
+
+/// "My passphrase may be known": re-encrypts the open vault under a new random key, keeping the
+/// passphrase (which must be typed again), so that no earlier copy of the key file opens it. The
+/// recovery code is replaced too; the new one is returned once.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RotateKey {
+    pub passphrase: String,
+}
+command!(RotateKey, "rotate_key", RecoveryCode);
 
 /// Opens the vault with the recovery code and sets a new passphrase. The used code is replaced by
 /// a new one, returned once.

@@ -22,12 +22,32 @@ pub enum ErrorKind {
     PassphraseMismatch,
     /// The input was not valid; the message says which part.
     Invalid,
+    /// This device's role does not allow the change (a volunteer assigning a case, say).
+    NotPermitted {
+        refusal: pristan_model::sync::RoleRefusal,
+    },
     /// The vault's files are damaged or were changed outside Pristan.
     Damaged,
     /// Reading or writing a file failed.
     Io,
+    /// A backup or restore could not be done; nothing was changed.
+    Backup { problem: BackupProblem },
     /// A bug: the message is for the report, not for the user.
     Internal,
+}
+
+/// Why a backup or restore could not be done, for the UI to say in the person's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupProblem {
+    /// The folder to back up into does not exist (the drive is not plugged in).
+    NoDestination,
+    /// The folder to restore from is not a backup folder.
+    NotABackup,
+    /// The backup failed its integrity checks.
+    Damaged,
+    /// The folder to restore into holds files.
+    DestinationNotEmpty,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,14 +7,16 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+mod backup;
 mod casebook;
 mod commands;
 mod error;
 mod sync;
 
+pub use backup::*;
 pub use casebook::*;
 pub use commands::*;
-pub use error::{ErrorKind, IpcError};
+pub use error::{BackupProblem, ErrorKind, IpcError};
 pub use sync::*;
 
 /// The name of the single Tauri command through which every [`Command`] travels.
@@ -84,6 +86,7 @@ mod tests {
         let mut names = ALL_COMMAND_NAMES.to_vec();
         names.extend_from_slice(CASEBOOK_COMMAND_NAMES);
         names.extend_from_slice(SYNC_COMMAND_NAMES);
+        names.extend_from_slice(BACKUP_COMMAND_NAMES);
         names.sort_unstable();
         let before = names.len();
         names.dedup();

@@ -8,8 +8,8 @@
 use std::collections::BTreeMap;
 
 use pristan_model::sync::{
-    ConflictView, ExportOutcome, ExportReport, ForkView, Gap, IdentityNotice, ImportSummary,
-    OrgInfo, Progress, QuarantinedBundle, Role, RosterEntry,
+    ConflictView, ExportOutcome, ExportReport, FileOutcome, ForkView, Gap, HeldOps, IdentityNotice,
+    ImportSummary, OrgInfo, Progress, QuarantinedBundle, Role, RosterEntry,
 };
 use pristan_model::{DeviceId, EntityId};
 use serde::{Deserialize, Serialize};
@@ -30,12 +30,14 @@ pub const SYNC_COMMAND_NAMES: &[&str] = &[
     GetSyncStatus::NAME,
     CreateOrganisation::NAME,
     MakeInvitation::NAME,
+    ReadInvitation::NAME,
     JoinOrganisation::NAME,
     ExportBundle::NAME,
     ImportBundles::NAME,
     GetSyncProgress::NAME,
     RetryQuarantine::NAME,
     DiscardQuarantined::NAME,
+    AcceptClockAhead::NAME,
     ListDevices::NAME,
     ApproveDevice::NAME,
     RevokeDevice::NAME,
@@ -61,6 +63,10 @@ pub struct SyncStatus {
     pub device_fingerprint: Option<String>,
     /// This device's operations the coordinators have not been sent yet.
     pub unsent_ops: u64,
+    /// Cases with changes kept on this laptop because the person has not agreed to share with
+    /// the coordinator (or withdrew that consent); they are in no bundle.
+    #[serde(default)]
+    pub held_back_cases: u64,
     pub quarantine: Vec<QuarantinedBundle>,
     pub gaps: Vec<Gap>,
     /// Devices waiting for a coordinator's approval (always 0 on a volunteer's device).
@@ -100,6 +106,22 @@ command!(MakeInvitation, "make_invitation", InvitationText);
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InvitationText {
     pub text: String,
+    /// The organisation's fingerprint, for the coordinator to read aloud to the volunteer.
+    pub org_fingerprint: String,
+}
+
+/// What a pasted invitation says, shown before joining: the organisation's name and the
+/// fingerprint the volunteer compares aloud with the coordinator.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReadInvitation {
+    pub invitation: String,
+}
+command!(ReadInvitation, "read_invitation", InvitationPreview);
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationPreview {
+    pub org_name: String,
+    pub org_fingerprint: String,
 }
 
 /// Joins the organisation an invitation names; the device then waits for a coordinator's
@@ -107,6 +129,9 @@ pub struct InvitationText {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct JoinOrganisation {
     pub invitation: String,
+    /// The organisation fingerprint the volunteer compared aloud (as shown by
+    /// [`ReadInvitation`]); an invitation of an organisation with another one is refused.
+    pub org_fingerprint: String,
     /// What the coordinator sees this device as ("Anna's laptop"); kept if absent or blank.
     #[serde(default)]
     pub device_name: Option<String>,
@@ -145,6 +170,15 @@ pub struct DiscardQuarantined {
 }
 command!(DiscardQuarantined, "discard_quarantined", ());
 
+/// Imports one quarantined bundle that waits because its changes are dated more than seven days
+/// after this computer's clock, once a person has checked the dates with its sender. This
+/// computer's clock does not follow those dates; every other check still applies.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AcceptClockAhead {
+    pub file_hash: String,
+}
+command!(AcceptClockAhead, "accept_clock_ahead", FileOutcome);
+
 /// The roster and the devices waiting for approval (a coordinator's command).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ListDevices;
@@ -163,6 +197,11 @@ pub struct DeviceRow {
     pub fingerprint: String,
     /// Whether this is the device the app runs on.
     pub this_device: bool,
+    /// Which of the device's operations this vault holds, and which are missing: shown before
+    /// revoking it, since only the held ones are accepted from it afterwards. `None` for this
+    /// device.
+    #[serde(default)]
+    pub held: Option<HeldOps>,
 }
 
 /// A device that sent a bundle or asked to join, not yet in the roster.
@@ -187,8 +226,9 @@ pub struct ApproveDevice {
 }
 command!(ApproveDevice, "approve_device", DeviceList);
 
-/// Revokes a device. Its operations up to `last_good_seq` are kept (all of those already
-/// received, when `None`); any bundle reaching past it is quarantined.
+/// Revokes a device. Exactly its operations this vault holds are kept (those up to
+/// `last_good_seq` among them, when given); any bundle from it with another operation is
+/// quarantined.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RevokeDevice {
     pub device: DeviceId,

@@ -7,8 +7,8 @@ use chrono::{TimeZone, Utc};
 use pristan_ipc::*;
 use pristan_model::sync::{
     ConflictValueView, ConflictView, ExportOutcome, FileOutcome, FileResult, ForkView, Gap,
-    IdentityChangeReason, IdentityNotice, ImportCounts, ImportSummary, Progress, QuarantinedBundle,
-    Role, RosterEntry, Stage,
+    HeldOps, IdentityChangeReason, IdentityNotice, ImportCounts, ImportSummary, Progress,
+    QuarantinedBundle, Role, RosterEntry, SeqRange, Stage,
 };
 use pristan_model::{DeviceId, EntityId, EntityType};
 use serde::de::DeserializeOwned;
@@ -32,6 +32,7 @@ fn responses_round_trip() {
         device_name: "Anna's laptop".into(),
         device_fingerprint: Some("3F2A 91C0".into()),
         unsent_ops: 12,
+        held_back_cases: 2,
         quarantine: vec![QuarantinedBundle {
             file_hash: "ab".repeat(32),
             file_name: "b-0007.age".into(),
@@ -39,6 +40,7 @@ fn responses_round_trip() {
             waiting: true,
             received_at: "2026-03-01T09:30:00Z".into(),
             size: 2048,
+            kept: true,
         }],
         gaps: vec![Gap {
             sender: device(1),
@@ -77,9 +79,14 @@ fn responses_round_trip() {
                 approved_at: when,
                 revoked_after_seq: Some(40),
                 replaces: None,
+                kept_seqs: vec![SeqRange { first: 1, last: 40 }],
             },
             fingerprint: "1234 5678".into(),
             this_device: true,
+            held: Some(HeldOps {
+                held: vec![SeqRange { first: 1, last: 40 }],
+                missing: Vec::new(),
+            }),
         }],
         pending: vec![PendingDeviceRow {
             device: device(3),
@@ -120,6 +127,11 @@ fn responses_round_trip() {
     round_trip(&ExportOutcome::NothingNew);
     round_trip(&InvitationText {
         text: "pristan-invitation-1 …".into(),
+        org_fingerprint: "1234 5678 9012 3456 7890".into(),
+    });
+    round_trip(&InvitationPreview {
+        org_name: "Tuesday visitors".into(),
+        org_fingerprint: "1234 5678 9012 3456 7890".into(),
     });
 }
 
@@ -164,4 +176,18 @@ fn sync_command_names_are_listed_once() {
     names.dedup();
     assert_eq!(names.len(), SYNC_COMMAND_NAMES.len());
     assert!(names.contains(&ForgetCase::NAME));
+}
+
+#[test]
+fn a_role_refusal_reaches_the_ui_as_its_own_kind() {
+    let error = IpcError::new(
+        ErrorKind::NotPermitted {
+            refusal: pristan_model::sync::RoleRefusal::AssignCase,
+        },
+        "only a coordinator assigns cases",
+    );
+    round_trip(&error);
+    let json = serde_json::to_value(&error).unwrap();
+    assert_eq!(json["kind"]["type"], "not_permitted");
+    assert_eq!(json["kind"]["refusal"], "assign_case");
 }

@@ -29,14 +29,55 @@ pub struct RosterEntry {
     /// The device's age X25519 recipient (`age1…`).
     pub recipient: String,
     pub approved_at: DateTime<Utc>,
-    /// Set when the device is revoked: its operations up to this sequence number are kept; any
-    /// bundle reaching past it is quarantined.
+    /// Set when the device is revoked: the highest of its operations that are kept; any bundle
+    /// reaching past it is quarantined.
     pub revoked_after_seq: Option<u64>,
     /// The device this one continues: a restored or copied vault moves to a new identity, and
     /// the coordinator approves it as the old one's successor. A successor may carry the old
     /// identity's operations that never reached a coordinator.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replaces: Option<DeviceId>,
+    /// Set with `revoked_after_seq`: exactly the device's operations the revoking coordinator
+    /// held, as ranges of sequence numbers. Only these are kept: a bundle from the device with
+    /// any other operation (one that fills a gap below `revoked_after_seq`, say) is refused.
+    /// Empty on a revocation made before this was recorded, which keeps `1..=revoked_after_seq`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kept_seqs: Vec<SeqRange>,
+}
+
+impl RosterEntry {
+    /// Whether operation `seq` of this device is accepted: every one while it is not revoked;
+    /// once revoked, only those kept at revocation.
+    pub fn keeps(&self, seq: u64) -> bool {
+        self.first_not_kept(seq, seq).is_none()
+    }
+
+    /// The first of the sequence numbers `first..=last` that is not accepted from this device.
+    pub fn first_not_kept(&self, first: u64, last: u64) -> Option<u64> {
+        let last_good = self.revoked_after_seq?;
+        if self.kept_seqs.is_empty() {
+            return (last > last_good).then(|| first.max(last_good.saturating_add(1)));
+        }
+        // Walk the sorted ranges, moving `next` past each one that covers it.
+        let mut next = first;
+        let mut ranges: Vec<&SeqRange> = self.kept_seqs.iter().collect();
+        ranges.sort_by_key(|r| r.first);
+        for range in ranges {
+            if next > last {
+                return None;
+            }
+            if range.first > next {
+                return Some(next);
+            }
+            if range.last >= next {
+                next = range.last.saturating_add(1);
+                if range.last == u64::MAX {
+                    return None;
+                }
+            }
+        }
+        (next <= last).then_some(next)
+    }
 }
 
 /// The organisation's list of approved devices. Every change makes a new version, signed with
@@ -86,6 +127,18 @@ pub enum BundleKind {
 pub struct SeqRange {
     pub first: u64,
     pub last: u64,
+}
+
+/// Which of one device's operations this vault holds, for a coordinator to see before revoking
+/// it: only the held ones will be accepted from it afterwards, so the missing ones are lost
+/// unless they arrive first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeldOps {
+    /// Sequence numbers held, as ranges in order.
+    pub held: Vec<SeqRange>,
+    /// Sequence numbers below the highest held that are not here: bundles not yet received (or
+    /// operations of a forgotten case, which are not kept).
+    pub missing: Vec<SeqRange>,
 }
 
 /// Where a long export or import is, for a progress bar.
@@ -267,6 +320,11 @@ pub struct QuarantinedBundle {
     pub waiting: bool,
     pub received_at: String,
     pub size: u64,
+    /// Whether the file's bytes are kept, to be tried again. A file that could never import (not
+    /// a bundle, not for this organisation, damaged, forged) is listed by name, size, hash and
+    /// reason only.
+    #[serde(default)]
+    pub kept: bool,
 }
 
 /// Bundles missing from a sender's stream.
@@ -296,4 +354,90 @@ pub struct ConflictValueView {
     pub written_at: DateTime<Utc>,
     /// Whether this is the value shown meanwhile (the last writer's).
     pub shown: bool,
+}
+
+/// Why an operation was refused for the role of the device that made it. The interface words
+/// each one in the user's language; [`std::fmt::Display`] is the English the CLI prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleRefusal {
+    /// Choosing which volunteers' devices a case goes to is a coordinator's decision.
+    AssignCase,
+    /// Forgetting a person must reach every device, so it comes from a coordinator.
+    Forget,
+    /// Marking evidence as verified, the last level of checking, is a coordinator's judgement.
+    VerifyEvidence,
+    /// Choosing between conflicting writes is a coordinator's decision.
+    ResolveConflict,
+}
+
+impl std::fmt::Display for RoleRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            RoleRefusal::AssignCase => {
+                "only a coordinator assigns cases: ask your coordinator to assign this one"
+            }
+            RoleRefusal::Forget => {
+                "only a coordinator can forget a person, so that every device forgets them: \
+                 ask your coordinator to do it"
+            }
+            RoleRefusal::VerifyEvidence => {
+                "only a coordinator marks evidence as verified: choose another level, or ask \
+                 your coordinator"
+            }
+            RoleRefusal::ResolveConflict => {
+                "only a coordinator resolves conflicting changes: your coordinator will choose"
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(revoked_after_seq: Option<u64>, kept: &[(u64, u64)]) -> RosterEntry {
+        RosterEntry {
+            device: DeviceId::from_bytes([1; 16]),
+            name: "Anna's laptop".into(),
+            role: Role::Volunteer,
+            signing_key: String::new(),
+            recipient: String::new(),
+            approved_at: DateTime::<Utc>::MIN_UTC,
+            revoked_after_seq,
+            kept_seqs: kept
+                .iter()
+                .map(|&(first, last)| SeqRange { first, last })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_device_not_revoked_keeps_everything() {
+        let active = entry(None, &[]);
+        assert!(active.keeps(1) && active.keeps(u64::MAX));
+        assert_eq!(active.first_not_kept(1, u64::MAX), None);
+    }
+
+    #[test]
+    fn a_revocation_keeps_exactly_the_held_ranges() {
+        // Held 1–2 and 4–6; 3 was missing when the device was revoked.
+        let revoked = entry(Some(6), &[(4, 6), (1, 2)]);
+        assert!(revoked.keeps(1) && revoked.keeps(2) && revoked.keeps(5));
+        assert!(!revoked.keeps(3) && !revoked.keeps(7) && !revoked.keeps(0));
+        assert_eq!(revoked.first_not_kept(1, 2), None);
+        assert_eq!(revoked.first_not_kept(1, 6), Some(3));
+        assert_eq!(revoked.first_not_kept(4, 9), Some(7));
+        assert_eq!(revoked.first_not_kept(3, 3), Some(3));
+    }
+
+    #[test]
+    fn an_older_revocation_without_ranges_keeps_the_prefix() {
+        let revoked = entry(Some(4), &[]);
+        assert_eq!(revoked.first_not_kept(1, 4), None);
+        assert_eq!(revoked.first_not_kept(2, 9), Some(5));
+        assert_eq!(revoked.first_not_kept(7, 9), Some(7));
+        let nothing = entry(Some(0), &[]);
+        assert_eq!(nothing.first_not_kept(1, 1), Some(1));
+    }
 }

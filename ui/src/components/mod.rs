@@ -1,5 +1,6 @@
 //! Pieces of the interface used by more than one page.
 
+mod backup_reminder;
 pub mod case;
 mod confirm_button;
 mod error_note;
@@ -12,6 +13,7 @@ mod submit_row;
 pub mod sync;
 mod top_bar;
 
+pub use backup_reminder::BackupReminder;
 pub use confirm_button::ConfirmButton;
 pub use error_note::ErrorNote;
 pub use fields::{CheckField, DateField, SelectField, TextArea, TextField};

@@ -1,5 +1,8 @@
 //! Watching the session: the panic key, telling the shell the user is still there, and noticing
 //! when the shell locked the vault on its own.
+//!
+//! `Touch`, sent on the person's key presses and clicks, is the only command the shell counts as
+//! activity: autosaves, polls and page loads never hold the vault open.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -85,8 +88,9 @@ fn activity_listeners(
         let last_touch = last_touch.clone();
         let dispatch = dispatch.clone();
         EventListener::new(document, event_name, move |event| {
-            // The panic key locks; reporting it as activity would only race the lock.
-            if as_panic_key(event).is_some() {
+            // The panic key locks; reporting it as activity would only race the lock. Events
+            // made by script are not the person's input.
+            if as_panic_key(event).is_some() || !event.is_trusted() {
                 return;
             }
             let now = js_sys::Date::now();

@@ -52,6 +52,11 @@ pub fn CreateVaultPage(props: &PageProps) -> Html {
         })
     };
 
+    let restore = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ShowRestore))
+    };
+
     html! {
         <section class="card card-wide">
             <h1>{ i18n.t("create-title") }</h1>
@@ -84,6 +89,11 @@ pub fn CreateVaultPage(props: &PageProps) -> Html {
                 <SubmitRow id="create-submit" label={i18n.t("create-submit")}
                     working={i18n.t("create-working")} enabled={can_submit} busy={*busy} />
             </form>
+            <p class="aside">
+                <button id="create-restore" type="button" class="link-button" onclick={restore}>
+                    { i18n.t("restore-link") }
+                </button>
+            </p>
         </section>
     }
 }

@@ -9,7 +9,7 @@ use pristan_model::views::{
 use yew::prelude::*;
 
 use crate::components::case::{priority_badge, CaseName, DeadlineFacts};
-use crate::components::ErrorNote;
+use crate::components::{BackupReminder, ErrorNote};
 use crate::errors::describe;
 use crate::format::{due_in, full_date, long_date, moment};
 use crate::hooks::use_query;
@@ -49,6 +49,7 @@ pub fn DashboardPage(props: &PageProps) -> Html {
                         <span class="muted">{ count }</span>
                     }
                 </div>
+                <BackupReminder dispatch={props.dispatch.clone()} />
                 { body }
             </section>
             <div class="home-visit-guide">

@@ -1,5 +1,6 @@
 //! One component per screen. Each keeps its own field values, so they vanish when it unmounts.
 
+mod backup_settings;
 mod case;
 mod cases;
 mod change_passphrase;
@@ -10,6 +11,8 @@ mod devices;
 mod new_case;
 mod recover;
 mod recovery_code;
+mod restore;
+mod rotate_key;
 mod settings;
 mod startup;
 mod sync;
@@ -26,6 +29,7 @@ pub use devices::DevicesPage;
 pub use new_case::NewCasePage;
 pub use recover::RecoverPage;
 pub use recovery_code::RecoveryCodePage;
+pub use restore::RestorePage;
 pub use settings::SettingsPage;
 pub use startup::{StartFailedPage, StartingPage};
 pub use sync::SyncPage;

@@ -9,7 +9,7 @@ use pristan_model::{ANumber, EntityId};
 use yew::prelude::*;
 
 use crate::components::case::{set, use_form_status, FacilityField};
-use crate::components::{DateField, SubmitRow, TextField};
+use crate::components::{CheckField, DateField, SubmitRow, TextField};
 use crate::format::{a_number_error, parse_date};
 use crate::hooks::{use_focus_on_mount, use_query};
 use crate::i18n::use_i18n;
@@ -30,6 +30,11 @@ fn clearing(
     })
 }
 
+fn set_flag(flag: &UseStateHandle<bool>) -> Callback<bool> {
+    let flag = flag.clone();
+    Callback::from(move |on: bool| flag.set(on))
+}
+
 #[function_component]
 pub fn NewCasePage(props: &PageProps) -> Html {
     let i18n = use_i18n();
@@ -40,6 +45,8 @@ pub fn NewCasePage(props: &PageProps) -> Html {
     let nationality = use_state(String::new);
     let languages = use_state(String::new);
     let facility = use_state(|| None::<EntityId>);
+    // Unticked until the person says yes: without it the case stays on this laptop.
+    let share = use_state(|| false);
     let name_problem = use_state(|| None::<String>);
     let a_number_problem = use_state(|| None::<String>);
     let status = use_form_status();
@@ -48,6 +55,7 @@ pub fn NewCasePage(props: &PageProps) -> Html {
     use_focus_on_mount(first.clone());
 
     let onsubmit = {
+        let share = share.clone();
         let (name, native_name, a_number, dob, nationality, languages, facility) = (
             name.clone(),
             native_name.clone(),
@@ -87,6 +95,7 @@ pub fn NewCasePage(props: &PageProps) -> Html {
                 nationality: nationality.trim().to_owned(),
                 languages: languages.trim().to_owned(),
                 facility_id: *facility,
+                share_with_coordinator: *share,
             };
             let dispatch_done = dispatch.clone();
             status.send(i18n, &dispatch, command, move |id| {
@@ -129,6 +138,12 @@ pub fn NewCasePage(props: &PageProps) -> Html {
                         value={*facility} on_change={on_facility}
                         on_added={facilities.reload.reform(|_: EntityId| ())} />
                 </div>
+                <fieldset class="share-consent">
+                    <legend>{ i18n.t("share-consent-title") }</legend>
+                    <p class="muted">{ i18n.t("share-consent-explain") }</p>
+                    <CheckField id="new-case-share" label={i18n.t("share-consent-label")}
+                        checked={*share} on_change={set_flag(&share)} />
+                </fieldset>
                 { status.view() }
                 <SubmitRow id="new-case-submit" label={i18n.t("new-case-submit")}
                     working={i18n.t("new-case-working")} enabled={!*status.busy} busy={*status.busy} />

@@ -44,12 +44,15 @@ pub fn RecoveryCodePage(props: &RecoveryCodeProps) -> Html {
             if props.origin == CodeOrigin::Recovered {
                 <p class="note note-success">{ i18n.t("recovery-new-passphrase-set") }</p>
             }
+            if props.origin == CodeOrigin::KeyRotated {
+                <p id="rotate-done" class="note note-success">{ i18n.t("rotate-done") }</p>
+            }
             <p>{ i18n.t("recovery-intro") }</p>
             <p id="recovery-code" class="recovery-code" aria-label={i18n.t("recovery-code-label")}>
                 { &props.code }
             </p>
             <p class="note note-warning">{ i18n.t("recovery-write-down") }</p>
-            if props.origin == CodeOrigin::Recovered {
+            if props.origin != CodeOrigin::NewVault {
                 <p>{ i18n.t("recovery-old-code-void") }</p>
             }
             <form class="form" {onsubmit}>

@@ -1,4 +1,4 @@
-//! Settings: language, auto-lock, and changing the passphrase.
+//! Settings: language, auto-lock, backups, changing the passphrase, and rotating the vault's key.
 
 use pristan_ipc::{IpcError, Language, SetAutoLock};
 use wasm_bindgen_futures::spawn_local;
@@ -10,7 +10,9 @@ use crate::components::{ErrorNote, LanguageSelect};
 use crate::errors::describe;
 use crate::hooks::{use_focus_on_mount, vault_was_locked};
 use crate::i18n::use_i18n;
+use crate::pages::backup_settings::BackupSettings;
 use crate::pages::change_passphrase::ChangePassphraseForm;
+use crate::pages::rotate_key::RotateKeyForm;
 use crate::state::{Action, Dispatch};
 
 /// The auto-lock choices offered, in minutes.
@@ -116,7 +118,10 @@ pub fn SettingsPage(props: &SettingsProps) -> Html {
                 }
             </section>
 
+            <BackupSettings dispatch={props.dispatch.clone()} />
+
             <ChangePassphraseForm dispatch={props.dispatch.clone()} />
+            <RotateKeyForm dispatch={props.dispatch.clone()} />
         </section>
     }
 }

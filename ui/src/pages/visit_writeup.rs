@@ -16,13 +16,15 @@ use pristan_ipc::{
     DiscardVisitDraft, FinishVisitDraft, GetCaseFile, GetVisitDraft, IpcError, SaveVisitDraft,
 };
 use pristan_model::views::CaseFile;
-use pristan_model::{EntityId, NoteKind, VisitMode};
+use pristan_model::{ConsentPurpose, EntityId, NoteKind, VisitMode};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use self::autosave::{Autosave, SaveStatus};
 use self::form::{Form, Problem};
-use self::view::{action_bar, problem_note, reminder, resumed_text, ActionBar, Fields};
+use self::view::{
+    action_bar, problem_note, reminder, resumed_text, share_consent, ActionBar, Fields,
+};
 use crate::backend::call;
 use crate::components::ErrorNote;
 use crate::errors::describe;
@@ -47,6 +49,8 @@ enum Loaded {
         person: String,
         /// Set when an earlier, unfinished write-up was opened: when it was last saved.
         resumed: Option<Option<DateTime<Utc>>>,
+        /// Whether the person's consent to share with the coordinator is in force already.
+        shares: bool,
     },
     Failed(IpcError),
 }
@@ -117,6 +121,8 @@ pub fn VisitWriteUpPage(props: &VisitWriteUpProps) -> Html {
     let failure = use_state(|| None::<IpcError>);
     let busy = use_state(|| Busy::No);
     let confirming_discard = use_state(|| false);
+    // Asked in the same step as the write-up, unticked until the person says yes.
+    let share = use_state(|| false);
 
     let autosave = {
         let (form, status, dispatch) = (form.clone(), status.setter(), props.dispatch.clone());
@@ -147,9 +153,13 @@ pub fn VisitWriteUpPage(props: &VisitWriteUpProps) -> Html {
             move |&(case_id, draft_id)| {
                 spawn_local(async move {
                     match load(case_id, draft_id).await {
-                        Ok((next, person, resumed)) => {
+                        Ok((next, (person, shares), resumed)) => {
                             *form.borrow_mut() = Some(next);
-                            loaded.set(Loaded::Ready { person, resumed });
+                            loaded.set(Loaded::Ready {
+                                person,
+                                resumed,
+                                shares,
+                            });
                         }
                         Err(error) => {
                             if !vault_was_locked(&dispatch, &error) {
@@ -209,6 +219,7 @@ pub fn VisitWriteUpPage(props: &VisitWriteUpProps) -> Html {
 
     let finish = {
         let (form, autosave, dispatch) = (form.clone(), autosave.clone(), props.dispatch.clone());
+        let share = share.clone();
         let (problem, failure, busy, case_id, draft_id) = (
             problem.clone(),
             failure.clone(),
@@ -232,10 +243,10 @@ pub fn VisitWriteUpPage(props: &VisitWriteUpProps) -> Html {
             failure.set(None);
             busy.set(Busy::Finishing);
             let (form, autosave, dispatch) = (form.clone(), autosave.clone(), dispatch.clone());
-            let (failure, busy) = (failure.clone(), busy.clone());
+            let (failure, busy, share) = (failure.clone(), busy.clone(), *share);
             spawn_local(async move {
                 autosave.close().await;
-                let answer = save_and_finish(draft_id, &form, &autosave).await;
+                let answer = save_and_finish(draft_id, &form, &autosave, share).await;
                 match answer {
                     Ok(()) => dispatch.dispatch(Action::OpenCase(case_id)),
                     Err(error) => {
@@ -334,7 +345,14 @@ pub fn VisitWriteUpPage(props: &VisitWriteUpProps) -> Html {
     };
 
     let body = match (&*loaded, form.borrow().as_ref()) {
-        (Loaded::Ready { person, resumed }, Some(current)) => {
+        (
+            Loaded::Ready {
+                person,
+                resumed,
+                shares,
+            },
+            Some(current),
+        ) => {
             let fields = Fields {
                 i18n,
                 form: current,
@@ -354,6 +372,9 @@ pub fn VisitWriteUpPage(props: &VisitWriteUpProps) -> Html {
                     { reminder(&i18n) }
                     { fields.details() }
                     { fields.notes() }
+                    if !*shares {
+                        { share_consent(&i18n, *share, share.setter()) }
+                    }
                     { action_bar(&i18n, &ActionBar {
                         problem: problem_note(&i18n, problem.as_ref(), failure.as_ref()),
                         status: &status,
@@ -389,10 +410,14 @@ pub fn VisitWriteUpPage(props: &VisitWriteUpProps) -> Html {
 async fn load(
     case_id: EntityId,
     draft_id: EntityId,
-) -> Result<(Form, String, Option<Option<DateTime<Utc>>>), IpcError> {
+) -> Result<(Form, (String, bool), Option<Option<DateTime<Utc>>>), IpcError> {
     let draft = call(&GetVisitDraft { id: draft_id }).await?;
     let file = call(&GetCaseFile { id: case_id }).await?;
-    let person = person_name(&file);
+    let today = format::today();
+    let shares = file.consents.iter().any(|c| {
+        c.record.purpose == ConsentPurpose::ShareWithCoordinator && c.record.in_force_on(today)
+    });
+    let person = (person_name(&file), shares);
     Ok(match draft {
         Some(draft) => {
             let saved_at = file
@@ -438,8 +463,14 @@ async fn save_and_finish(
     draft_id: EntityId,
     form: &Rc<RefCell<Option<Form>>>,
     autosave: &Autosave,
+    share_with_coordinator: bool,
 ) -> Result<(), IpcError> {
     save(draft_id, form).await?;
     autosave.mark_saved();
-    call(&FinishVisitDraft { id: draft_id }).await.map(|_| ())
+    call(&FinishVisitDraft {
+        id: draft_id,
+        share_with_coordinator,
+    })
+    .await
+    .map(|_| ())
 }

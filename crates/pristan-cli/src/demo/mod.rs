@@ -222,6 +222,9 @@ fn add_case(
         languages: Some(languages.into()),
         custody_status: Some(story.custody),
         facility_id: Some(facilities[story.place]),
+        // Consent to share is recorded with the case's other consents (for about four cases in
+        // five, dated at the first visit): until then the case is held back from bundles.
+        share_with_coordinator: false,
     })?;
     let attorney = rng.chance(0.6).then(|| *rng.pick(people::ATTORNEYS));
     if let Some((name, firm)) = attorney {

@@ -52,6 +52,11 @@ pub enum BundleCommand {
         /// Removes one quarantined bundle (by the hash the list shows) without importing it.
         #[arg(long, value_name = "HASH", conflicts_with = "retry")]
         discard: Option<String>,
+        /// Imports one quarantined bundle that waits because its changes are dated more than
+        /// seven days after this computer's clock, once you have checked the dates with its
+        /// sender. This computer's clock does not follow those dates.
+        #[arg(long, value_name = "HASH", conflicts_with_all = ["retry", "discard"])]
+        accept_clock: Option<String>,
     },
 }
 
@@ -120,8 +125,19 @@ pub fn run(dir: &Path, command: BundleCommand) -> Result<()> {
             unlocking,
             retry,
             discard,
+            accept_clock,
         } => {
             let mut vault = unlocking.open(dir)?;
+            if let Some(hash) = accept_clock {
+                let outcome = vault.accept_clock_ahead(&hash)?;
+                vault.lock()?;
+                if unlocking.json {
+                    println!("{}", serde_json::to_string_pretty(&outcome)?);
+                } else {
+                    print_outcome(&hash, &outcome);
+                }
+                return Ok(());
+            }
             if let Some(hash) = discard {
                 let removed = vault.discard_quarantined(&hash)?;
                 vault.lock()?;
@@ -152,10 +168,10 @@ pub fn run(dir: &Path, command: BundleCommand) -> Result<()> {
                 println!("The quarantine is empty.");
             } else {
                 for q in &held {
-                    let waiting = if q.waiting {
-                        " (waiting for approval)"
-                    } else {
-                        ""
+                    let waiting = match (q.waiting, q.kept) {
+                        (true, _) => " (waiting: tried again after each approval)",
+                        (false, false) => " (only its name, size and hash are kept)",
+                        (false, true) => "",
                     };
                     println!(
                         "{}  {}  {}{waiting}\n    {}",
@@ -196,6 +212,20 @@ fn print_report(report: &ExportReport) {
         "Wrote {} ({} changes, {} attachments, {} bytes).",
         report.path, report.ops, report.attachments, report.bytes
     );
+}
+
+fn print_outcome(hash: &str, outcome: &FileOutcome) {
+    match outcome {
+        FileOutcome::Imported(counts) => println!(
+            "Imported the bundle from {}: {} new change(s). This computer's clock was not moved.",
+            counts.sender_name, counts.new_ops
+        ),
+        FileOutcome::AlreadyImported { sender_name } => {
+            println!("The bundle from {sender_name} had been imported before.")
+        }
+        FileOutcome::Quarantined { reason, .. } => println!("Still quarantined {hash}: {reason}"),
+        FileOutcome::Rejected { reason } => println!("Not imported {hash}: {reason}"),
+    }
 }
 
 /// The import summary a person reads: totals, then each file that did not simply import.

@@ -41,7 +41,9 @@ pub enum OrgCommand {
         out: Option<PathBuf>,
     },
     /// Joins an organisation with an invitation (a file, or its text), and prints this device's
-    /// fingerprint to read aloud to the coordinator.
+    /// fingerprint to read aloud to the coordinator. The organisation's fingerprint must be
+    /// compared aloud first: pass it with --expect-fingerprint, or, on a terminal, confirm it at
+    /// the prompt. Scripts (and --passphrase-stdin) must pass --expect-fingerprint.
     Join {
         #[command(flatten)]
         unlocking: Unlocking,
@@ -49,6 +51,10 @@ pub enum OrgCommand {
         invitation: String,
         #[arg(long, value_parser = input::short_text)]
         device_name: Option<pristan_core::domain::ShortText>,
+        /// The organisation's fingerprint as the coordinator read it to you ("1234 5678 …"); an
+        /// invitation of any other organisation is refused.
+        #[arg(long, value_name = "FINGERPRINT")]
+        expect_fingerprint: Option<String>,
     },
     /// Approves a device waiting in quarantine (coordinator only), then imports its bundles.
     Approve {
@@ -130,16 +136,25 @@ pub fn run(dir: &Path, command: OrgCommand) -> Result<()> {
         }
         OrgCommand::Invite { unlocking, out } => {
             let vault = unlocking.open(dir)?;
-            let text = vault.invitation()?.to_text();
+            let invitation = vault.invitation()?;
+            let text = invitation.to_text();
+            let fingerprint = invitation.fingerprint();
             vault.lock()?;
             if let Some(out) = &out {
                 std::fs::write(out, format!("{text}\n"))
                     .with_context(|| format!("could not write {}", out.display()))?;
             }
             if unlocking.json {
-                println!("{}", serde_json::json!({ "invitation": text }));
+                println!(
+                    "{}",
+                    serde_json::json!({ "invitation": text, "org_fingerprint": fingerprint })
+                );
             } else {
                 println!("{text}");
+                eprintln!(
+                    "The organisation's fingerprint, to read aloud to the volunteer by phone: \
+                     {fingerprint}"
+                );
             }
             Ok(())
         }
@@ -147,13 +162,19 @@ pub fn run(dir: &Path, command: OrgCommand) -> Result<()> {
             unlocking,
             invitation,
             device_name,
+            expect_fingerprint,
         } => {
             let invitation = read_invitation(&invitation)?;
+            let compared = compared_fingerprint(
+                &invitation,
+                expect_fingerprint.as_deref(),
+                unlocking.passphrase_stdin,
+            )?;
             let mut vault = unlocking.open(dir)?;
             if let Some(device_name) = device_name {
                 vault.set_device_name(device_name.as_str())?;
             }
-            let org = vault.join_org(&invitation)?;
+            let org = vault.join_org_compared(&invitation, &compared)?;
             let fingerprint = vault.device_fingerprint()?;
             let device = vault.device_id();
             vault.lock()?;
@@ -203,21 +224,33 @@ pub fn run(dir: &Path, command: OrgCommand) -> Result<()> {
             last_good_seq,
         } => {
             let mut vault = unlocking.open(dir)?;
+            // What this vault holds of the device, read before revoking: only that is kept.
+            let held = vault.held_ops(device)?;
             let roster = vault.revoke_device(device, last_good_seq)?;
             vault.lock()?;
             let entry = roster.entries.iter().find(|e| e.device == device);
             let last_good = entry.and_then(|e| e.revoked_after_seq).unwrap_or(0);
+            let kept = entry.map(|e| e.kept_seqs.clone()).unwrap_or_default();
             if unlocking.json {
                 let json = serde_json::json!({
                     "roster_version": roster.version, "device": device.to_string(),
-                    "last_good_seq": last_good,
+                    "last_good_seq": last_good, "kept": kept, "missing": held.missing,
                 });
                 println!("{}", serde_json::to_string_pretty(&json)?);
             } else {
                 println!(
-                    "Revoked {device}: its operations up to {last_good} are kept; later bundles \
-                     from it will be quarantined. Send the new roster with your next bundles."
+                    "Revoked {device}: exactly the operations held here are kept ({}); any \
+                     other bundle from it will be quarantined. Send the new roster with your \
+                     next bundles.",
+                    ranges(&kept)
                 );
+                if !held.missing.is_empty() {
+                    println!(
+                        "Operations {} of this device never arrived here (or belonged to a \
+                         forgotten case): they will not be accepted from it now.",
+                        ranges(&held.missing)
+                    );
+                }
             }
             Ok(())
         }
@@ -355,6 +388,45 @@ fn roster(dir: &Path, unlocking: &Unlocking) -> Result<()> {
 }
 
 /// An invitation from a file if `arg` names one, otherwise the text itself.
+/// The organisation fingerprint the volunteer compared aloud: the one passed with
+/// --expect-fingerprint (checked before anything else), or, on a terminal, the invitation's own
+/// once the volunteer confirms it at the prompt.
+fn compared_fingerprint(
+    invitation: &Invitation,
+    expected: Option<&str>,
+    passphrase_stdin: bool,
+) -> Result<String> {
+    let name = invitation.org_name.trim();
+    let fingerprint = invitation.fingerprint();
+    if let Some(expected) = expected {
+        invitation.check_fingerprint(expected)?;
+        return Ok(expected.to_owned());
+    }
+    use std::io::IsTerminal;
+    if passphrase_stdin || !std::io::stdin().is_terminal() {
+        bail!(
+            "compare the organisation's fingerprint aloud with your coordinator first, then pass \
+             it: pristan org join --expect-fingerprint \"{fingerprint}\" … (this invitation is \
+             for {name:?}; join only if the coordinator read you exactly these digits)"
+        );
+    }
+    println!("This invitation is for the organisation {name:?}.");
+    println!("Its fingerprint:  {fingerprint}");
+    println!(
+        "Call your coordinator on a number you already know (not one from the same message) and \
+         compare every group aloud."
+    );
+    print!("Is it exactly the fingerprint your coordinator read to you? Type yes to join: ");
+    use std::io::Write;
+    std::io::stdout().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().read_line(&mut answer)?;
+    if !matches!(answer.trim().to_lowercase().as_str(), "yes" | "y" | "да") {
+        bail!("not joined: the fingerprint was not confirmed");
+    }
+    Ok(fingerprint)
+}
+
 fn read_invitation(arg: &str) -> Result<Invitation> {
     let path = Path::new(arg);
     let text = if path.is_file() {
@@ -388,4 +460,19 @@ fn write_private_file(path: &Path, bytes: &[u8]) -> Result<()> {
     file.write_all(bytes)?;
     file.sync_all()?;
     Ok(())
+}
+
+/// Sequence number ranges as people write them: "1–12, 14, 16–20", or "none".
+fn ranges(ranges: &[pristan_core::bundle::SeqRange]) -> String {
+    if ranges.is_empty() {
+        return "none".to_owned();
+    }
+    ranges
+        .iter()
+        .map(|r| match r.first == r.last {
+            true => r.first.to_string(),
+            false => format!("{}–{}", r.first, r.last),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

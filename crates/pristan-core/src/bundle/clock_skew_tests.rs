@@ -62,6 +62,7 @@ fn pair() -> Pair {
     let case = volunteer
         .add_case(NewCase {
             name: "Ivan Petrov".into(),
+            share_with_coordinator: true,
             ..NewCase::default()
         })
         .unwrap();

@@ -2,6 +2,7 @@
 //! quotes the bundle's contents.
 
 use crate::ops::DeviceId;
+use crate::org::OrgError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BundleError {
@@ -88,12 +89,58 @@ pub enum BundleError {
         "an operation in the bundle was refused ({reason}); nothing from the bundle was imported"
     )]
     InvalidOperation { reason: String },
+
+    #[error("the bundle holds changes dated {days_ahead} days after this computer's clock, more than the {max_days} days allowed: the sender's clock, or this computer's, is set wrong. Check the date and time on both; the bundle waits in quarantine and is tried again, and once you have checked with the sender you can accept it anyway")]
+    ClockTooFarAhead { days_ahead: u64, max_days: u64 },
+
+    #[error("a change in the bundle carries a timestamp this computer's clock cannot follow: the bundle is damaged or forged; it was not imported")]
+    ClockUnusable,
+
+    #[error("the bundle comes from a revoked device ({name}) and carries its operation number {seq}, which this organisation did not hold when the device was revoked: it may have been written after the device was lost, so it stays in quarantine")]
+    RevokedSignerNotHeld {
+        device: DeviceId,
+        name: String,
+        seq: u64,
+    },
+
+    #[error("the bundle holds an attachment of {size} bytes, more than the {max} bytes Pristan keeps: it was not made by Pristan, or was changed")]
+    AttachmentTooLarge { size: u64, max: u64 },
+
+    #[error("the bundle holds an attachment that none of its changes names: it was not made by Pristan, or was changed")]
+    UnreferencedAttachment,
+
+    #[error("the quarantine is full ({files} files, {bytes} bytes kept): discard bundles you do not need from the quarantine, then import this file again (it was not kept)")]
+    QuarantineFull { files: u64, bytes: u64 },
+
+    /// The bundle's roster or its sender's keys were refused (a roster not signed by the
+    /// organisation, a device id announcing new keys, …); the message says which.
+    #[error("{0}")]
+    Organisation(OrgError),
+
+    #[error("{max} devices are already waiting for approval, the most Pristan lists: approve or refuse some, then import this bundle again (it was not kept)")]
+    TooManyPendingDevices { max: usize },
+    #[error("the bundle carries a change its author's role does not allow ({refusal}); nothing from the bundle was imported")]
+    NotPermitted {
+        refusal: crate::org::permissions::RoleRefusal,
+    },
 }
 
 impl BundleError {
     /// Whether the bundle may become importable later without changing the file: its signer is
-    /// waiting for approval. Such bundles are retried after each approval.
+    /// waiting for approval, or its clock is too far ahead of this one. Such bundles are retried
+    /// after each approval (and whenever the quarantine is retried).
     pub fn may_succeed_later(&self) -> bool {
-        matches!(self, BundleError::UnknownSigner { .. })
+        matches!(
+            self,
+            BundleError::UnknownSigner { .. } | BundleError::ClockTooFarAhead { .. }
+        )
+    }
+
+    /// Whether the file itself is kept in quarantine, encrypted as it arrived, to be tried
+    /// again: a genuine bundle waiting for an approval or a clock, or one made by a newer
+    /// Pristan. Anything else (not a bundle, not for us, damaged, forged, refused for what it
+    /// carries) is listed by name, size, hash and reason only, so junk cannot fill the vault.
+    pub fn keeps_file(&self) -> bool {
+        self.may_succeed_later() || matches!(self, BundleError::UnknownVersion { .. })
     }
 }

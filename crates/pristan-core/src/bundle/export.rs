@@ -47,6 +47,8 @@ impl Vault {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ExportOutcome> {
         let org = self.org()?.ok_or(BundleError::NoOrganisation)?;
+        // A case whose consent came into force since its changes were held goes out now.
+        self.release_shared_cases()?;
         let conn = &self.conn;
         let start = match resend_from {
             Some(seq) => seq.max(1),
@@ -120,15 +122,19 @@ impl Vault {
             not_allowed("the roster holds an unreadable key for that device: approve it again")
         })?;
         progress(Progress::new(Stage::Collecting, 0, 1));
+        crate::ops::holders::note_packet(&self.conn, to)?;
+        // A revoked device gets only the roster; a successor (a restored or copied vault) also
+        // gets the cases of the device it replaces (org/succession/).
         let ops = if revoked {
             Vec::new()
         } else {
-            // A successor (a restored or copied vault) also gets the cases of the device it
-            // replaces (org/succession/).
-            packet_ops(
-                &self.conn,
-                &org::succession::with_predecessors(&self.conn, to)?,
-            )?
+            let mut ops = Vec::new();
+            for device in org::succession::with_predecessors(&self.conn, to)? {
+                ops.extend(packet_ops(&self.conn, device)?);
+            }
+            ops.sort_by_key(|op| (op.device, op.seq.get()));
+            ops.dedup_by_key(|op| (op.device, op.seq.get()));
+            ops
         };
         let recipients = vec![recipient, org::org_recipient(&self.conn)?];
         let stream = Stream {
@@ -420,16 +426,14 @@ fn own_ops_from(conn: &Connection, device: DeviceId, start: u64) -> Result<Vec<O
     collect_ops(rows)
 }
 
-/// Every op of the cases assigned to any of `to` and of their records, every facility op, and
-/// every forget instruction; each keeps its original device, sequence number and clock.
-fn packet_ops(conn: &Connection, to: &[DeviceId]) -> Result<Vec<Op>> {
-    let ids: Vec<String> = to.iter().map(ToString::to_string).collect();
-    let ids = serde_json::to_string(&ids).expect("ids serialise");
+/// Every op of the cases assigned to `to` and of their records, every facility op, and the
+/// forget instruction of every case `to` holds or may hold (`ops::holders`), none dated beyond
+/// what `to` accepts; each keeps its original device, sequence number and clock.
+fn packet_ops(conn: &Connection, to: DeviceId) -> Result<Vec<Op>> {
+    let pattern = format!("%{to}%");
     let mut stmt = conn.prepare(
         "WITH assigned(id) AS (
-             SELECT id FROM cases
-             WHERE EXISTS (SELECT 1 FROM json_each(?1) AS d
-                           WHERE instr(cases.assigned_to, d.value) > 0)
+             SELECT id FROM cases WHERE assigned_to LIKE ?1
          ),
          entities(id) AS (
              SELECT id FROM assigned
@@ -437,11 +441,28 @@ fn packet_ops(conn: &Connection, to: &[DeviceId]) -> Result<Vec<Op>> {
              UNION SELECT id FROM records WHERE entity_type = 'facility'
          )
          SELECT device_id, seq, hlc, entity_type, entity_id, change FROM ops
-         WHERE entity_id IN (SELECT id FROM entities)
-            OR json_extract(change, '$.type') = 'forget'
+         WHERE (entity_id IN (SELECT id FROM entities)
+                OR (json_extract(change, '$.type') = 'forget'
+                    AND entity_id IN (SELECT case_id FROM case_holders
+                                      WHERE device_id IN (?2, ?3))))
+           AND hlc <= ?4
+           -- A coordinator's own held-back changes (see `sharing`) never leave either.
+           AND device_id IS NOT (SELECT value FROM vault_meta WHERE key = 'held_stream_id')
          ORDER BY device_id, seq",
     )?;
-    let rows = stmt.query_map([ids], op_row)?;
+    // Operations dated beyond what a receiver accepts (`hlc::MAX_CLOCK_AHEAD_MS` ahead) stay
+    // here until their date comes within it: a vault that holds one (accepted by a person, or
+    // imported before clocks were bounded) must not make every packet it sends wait.
+    let ceiling = crate::ops::hlc::ceiling(crate::ops::hlc::system_now_ms()).to_string();
+    let rows = stmt.query_map(
+        params![
+            pattern,
+            to.to_string(),
+            crate::ops::holders::EVERY_DEVICE,
+            ceiling
+        ],
+        op_row,
+    )?;
     collect_ops(rows)
 }
 

@@ -3,10 +3,14 @@
 //! size cap → decrypt into bounded memory → parse the header with caps → organisation → signer in
 //! the roster and not revoked past its last good sequence number → signature → recipient binding
 //! → replay → decompress with output and ratio caps → parse with caps → operations allowed for
-//! the signer → apply everything in **one transaction** and record the bundle as seen.
+//! the signer (a revoked one: only those held when it was revoked) → clocks within
+//! `hlc::MAX_CLOCK_AHEAD_MS` of this computer's → attachments capped and each named by an
+//! operation → apply everything in **one transaction** and record the bundle as seen.
 //!
-//! A refused bundle changes nothing in the casebook: the transaction is rolled back, and the file
-//! (still encrypted, as it arrived) goes to quarantine with the reason.
+//! A refused bundle changes nothing in the casebook: the transaction is rolled back, and the
+//! inbox (`bundle::inbox`) decides what of the file the quarantine keeps. Whatever is wrong with
+//! a bundle, clock errors included, is a refusal of that bundle; only a failure of this vault
+//! (its database) is an error.
 
 use std::collections::{HashMap, HashSet};
 
@@ -16,13 +20,14 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::envelope::{self, Envelope};
 use super::export::kind_text;
 use super::format::{BundleHeader, Payload};
+use super::import_checks::{check_blobs, check_clocks, check_not_revoked};
 use super::{age_layer, payload, BundleError, Limits};
 use super::{BundleKind, FileOutcome, ImportCounts};
 use crate::error::{Error, Result};
 use crate::ops::fork::{self, Aside};
 use crate::ops::store::{self, Applied};
 use crate::ops::{Change, ClockWarning, DeviceId, EntityType, Op};
-use crate::org::{self, DeviceIdentity, Role, RosterEntry};
+use crate::org::{self, permissions, DeviceIdentity, Role, RosterEntry};
 use crate::vault::Vault;
 
 /// A bundle that passed every check, ready to apply.
@@ -37,29 +42,42 @@ struct Checked {
     aside: HashSet<(DeviceId, u64)>,
 }
 
+/// What became of one file's bytes: done (imported, or seen before), or refused for a reason.
+pub(crate) enum Verdict {
+    Done(FileOutcome),
+    Refused(BundleError),
+}
+
+/// What a person accepted for one bundle after reading why it waits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Accepted {
+    /// Operations dated more than `hlc::MAX_CLOCK_AHEAD_MS` after this computer's clock.
+    pub clock_ahead: bool,
+}
+
 impl Vault {
     /// Runs the pipeline over one file's bytes. Errors are returned only for failures of this
-    /// vault (a database error); anything wrong with the bundle is an outcome.
-    pub(crate) fn import_bytes(&mut self, bytes: &[u8], limits: &Limits) -> Result<FileOutcome> {
-        let checked = match self.check(bytes, limits) {
+    /// vault (a database error); anything wrong with the bundle is a [`Verdict::Refused`].
+    pub(crate) fn import_bytes(
+        &mut self,
+        bytes: &[u8],
+        limits: &Limits,
+        accepted: Accepted,
+    ) -> Result<Verdict> {
+        let checked = match self.check(bytes, limits, accepted) {
             Ok(Checks::Ready(checked)) => checked,
             Ok(Checks::Seen(sender_name)) => {
-                return Ok(FileOutcome::AlreadyImported { sender_name })
+                return Ok(Verdict::Done(FileOutcome::AlreadyImported { sender_name }))
             }
-            Err(Error::Bundle(error)) => return Ok(refused(error)),
-            Err(other) => return Err(other),
+            Err(error) => return refusal(error),
         };
         match self.apply_bundle(&checked) {
-            Ok(counts) => Ok(FileOutcome::Imported(counts)),
-            Err(Error::Bundle(error)) => Ok(refused(error)),
-            Err(Error::Invalid { field, reason }) => Ok(refused(BundleError::InvalidOperation {
-                reason: format!("{field}: {reason}"),
-            })),
-            Err(other) => Err(other),
+            Ok(counts) => Ok(Verdict::Done(FileOutcome::Imported(counts))),
+            Err(error) => refusal(error),
         }
     }
 
-    fn check(&mut self, bytes: &[u8], limits: &Limits) -> Result<Checks> {
+    fn check(&mut self, bytes: &[u8], limits: &Limits, accepted: Accepted) -> Result<Checks> {
         let org = self.org()?.ok_or(BundleError::NoOrganisation)?;
         if bytes.len() as u64 > limits.max_file_bytes {
             return Err(BundleError::TooLarge {
@@ -101,23 +119,12 @@ impl Vault {
             .collect();
         let signer = roster.get(&header.sender).cloned();
         let Some(signer) = signer else {
-            return Err(self.waiting_for_approval(&envelope)?.into());
+            return Err(self.waiting_for_approval(&envelope, limits)?.into());
         };
         if signer.signing_key != header.sender_signing_key {
             return Err(BundleError::BadSignature.into());
         }
-        if let Some(last_good) = signer.revoked_after_seq {
-            let bundle_last = header.seq_range.map_or(u64::MAX, |r| r.last);
-            if bundle_last > last_good || header.kind == BundleKind::CasePacket {
-                return Err(BundleError::RevokedSigner {
-                    device: signer.device,
-                    name: signer.name.clone(),
-                    last_good,
-                    bundle_last,
-                }
-                .into());
-            }
-        }
+        check_not_revoked(header, &signer)?;
         envelope.verify(&signer.signing_key)?;
 
         let opened_with = age_layer::recipient_fingerprint(&identities[opened_by].to_public());
@@ -129,6 +136,10 @@ impl Vault {
         }
         let payload = payload::decompress(envelope.payload(), limits)?;
         check_ops_allowed(&envelope.header, &signer, &roster, &payload)?;
+        if !accepted.clock_ahead {
+            check_clocks(&payload, now_ms())?;
+        }
+        check_blobs(&payload, limits)?;
         let aside = past_revocation(&envelope.header, &signer, &roster, &payload);
         Ok(Checks::Ready(Box::new(Checked {
             aside,
@@ -141,7 +152,13 @@ impl Vault {
 
     /// A signer not in the roster: if the bundle is genuinely signed by the key its header
     /// announces, the device is listed for approval and the bundle waits; otherwise it is forged.
-    fn waiting_for_approval(&mut self, envelope: &Envelope<'_>) -> Result<BundleError> {
+    /// The list holds at most `limits.max_pending_devices`: anyone with the invitation can make
+    /// new devices, and a list of thousands would hide the one to approve.
+    fn waiting_for_approval(
+        &mut self,
+        envelope: &Envelope<'_>,
+        limits: &Limits,
+    ) -> Result<BundleError> {
         let header = &envelope.header;
         envelope.verify(&header.sender_signing_key)?;
         let identity = DeviceIdentity {
@@ -150,6 +167,13 @@ impl Vault {
             signing_key: header.sender_signing_key.clone(),
             recipient: header.sender_recipient.clone(),
         };
+        let pending = self.pending_devices()?;
+        let listed = pending.iter().any(|p| p.identity.device == identity.device);
+        if !listed && pending.len() >= limits.max_pending_devices {
+            return Ok(BundleError::TooManyPendingDevices {
+                max: limits.max_pending_devices,
+            });
+        }
         let tx = self.conn.transaction()?;
         org::note_pending(&tx, &identity)?;
         if let Some(replaces) = header.replaces {
@@ -176,7 +200,8 @@ impl Vault {
     }
 
     /// Applies a checked bundle in one transaction: roster, operations, attachment contents and
-    /// the record that it was seen. The clock moves past every received operation.
+    /// the record that it was seen. The clock moves past every received operation, within
+    /// `hlc::MAX_CLOCK_AHEAD_MS` of this computer's clock.
     fn apply_bundle(&mut self, checked: &Checked) -> Result<ImportCounts> {
         let header = &checked.header;
         let mut clock = self.clock.clone();
@@ -194,17 +219,11 @@ impl Vault {
         let mut counts = ImportCounts {
             sender_name: checked.signer.name.clone(),
             kind: Some(header.kind),
-            attachments: checked.payload.blobs.len(),
             ..ImportCounts::default()
         };
-        for blob in &checked.payload.blobs {
-            tx.execute(
-                "INSERT OR IGNORE INTO blobs (sha256, data) VALUES (?1, ?2)",
-                params![blob.sha256, blob.bytes],
-            )?;
-        }
         for op in &checked.payload.ops {
             let is_new_case = op.entity_type == EntityType::Case && !case_exists(&tx, op)?;
+            crate::ops::holders::note_author(&tx, op)?;
             if let Some(ClockWarning::PeerClockAhead { by_ms }) = clock.observe(op.hlc, now_ms())? {
                 counts.clock_ahead_ms = Some(counts.clock_ahead_ms.unwrap_or(0).max(by_ms));
             }
@@ -226,6 +245,17 @@ impl Vault {
                 }
                 _ => counts.duplicate_ops += 1,
             }
+        }
+        // Contents only for attachments now in the casebook: an attachment of a forgotten case
+        // (its record dropped) leaves no trace of its contents.
+        for blob in &checked.payload.blobs {
+            counts.attachments += tx.execute(
+                "INSERT OR IGNORE INTO blobs (sha256, data)
+                 SELECT ?1, ?2 WHERE EXISTS (
+                     SELECT 1 FROM records WHERE entity_type = 'attachment'
+                                             AND json_extract(body, '$.sha256') = ?1)",
+                params![blob.sha256, blob.bytes],
+            )?;
         }
         let moved = org::succession::after_import(&tx, &mut clock, roster_changed, fork_seen)?;
         counts.forks = fork::forks(&tx, Some(arrival))?;
@@ -290,18 +320,18 @@ fn check_ops_allowed(
         } else {
             roster.get(&op.device)
         };
-        if matches!(op.change, Change::Forget { .. })
-            && author.as_ref().map(|a| a.role) != Some(Role::Coordinator)
-        {
-            return refuse("only a coordinator may ask to forget a person");
-        }
-        // Operations past a revocation that a successor carries, or that a coordinator's
-        // packet made before it heard of the revocation holds, are kept aside, not refused
+        // An author missing from the roster is held to the least a member may do.
+        let role = author.map_or(Role::Volunteer, |a| a.role);
+        permissions::may_write(role, op.entity_type, &op.change)
+            .map_err(|refusal| BundleError::NotPermitted { refusal })?;
+        // Operations past a revocation that a successor carries, or that a coordinator's packet
+        // made before it heard of the revocation holds, are kept aside, not refused
         // (`past_revocation`).
-        if let Some(last_good) = author.and_then(|a| a.revoked_after_seq) {
-            if op.seq.get() > last_good && header.kind == BundleKind::Ops && !carried {
-                return refuse("the bundle carries operations from a revoked device");
-            }
+        if author.is_some_and(|a| !a.keeps(op.seq.get()))
+            && header.kind == BundleKind::Ops
+            && !carried
+        {
+            return refuse("the bundle carries operations from a revoked device");
         }
     }
     Ok(())
@@ -322,8 +352,7 @@ fn past_revocation(
         .filter(|op| {
             roster
                 .get(&op.device)
-                .and_then(|author| author.revoked_after_seq)
-                .is_some_and(|last_good| op.seq.get() > last_good)
+                .is_some_and(|author| !author.keeps(op.seq.get()))
         })
         .filter(|op| {
             header.kind == BundleKind::CasePacket
@@ -338,11 +367,24 @@ enum Checks {
     Seen(String),
 }
 
-fn refused(error: BundleError) -> FileOutcome {
-    FileOutcome::Quarantined {
-        waiting: error.may_succeed_later(),
-        reason: error.to_string(),
-    }
+/// Anything wrong with the bundle becomes its refusal; a failure of this vault stays an error.
+fn refusal(error: Error) -> Result<Verdict> {
+    let refused = match error {
+        Error::Bundle(error) => error,
+        // The vault's own keys, damaged, are a failure of this vault, not of the bundle.
+        Error::Org(error) if !matches!(error, org::OrgError::DamagedKeys { .. }) => {
+            BundleError::Organisation(error)
+        }
+        Error::Clock(_) => BundleError::ClockUnusable,
+        Error::Sequence(error) => BundleError::InvalidOperation {
+            reason: error.to_string(),
+        },
+        Error::Invalid { field, reason } => BundleError::InvalidOperation {
+            reason: format!("{field}: {reason}"),
+        },
+        other => return Err(other),
+    };
+    Ok(Verdict::Refused(refused))
 }
 
 fn count(counts: &mut ImportCounts, op: &Op, is_new_case: bool) {

@@ -1,18 +1,14 @@
-//! Importing bundles from files and folders, the quarantine of refused ones, and the gaps a
-//! coordinator should chase ("bundle 7 from Anna's laptop is missing").
+//! Importing bundles from files and folders, and the gaps a coordinator should chase ("bundle 7
+//! from Anna's laptop is missing"). What becomes of a refused file is `bundle::quarantine`'s.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use chrono::{SecondsFormat, Utc};
-use rusqlite::params;
 use sha2::{Digest, Sha256};
 
 use super::export::BUNDLE_EXTENSION;
-use super::{
-    BundleError, FileOutcome, FileResult, Gap, ImportSummary, Limits, Progress, QuarantinedBundle,
-    Stage,
-};
+use super::import::Accepted;
+use super::{BundleError, FileOutcome, FileResult, Gap, ImportSummary, Limits, Progress, Stage};
 use crate::error::{Error, Result};
 use crate::ops::DeviceId;
 use crate::vault::Vault;
@@ -87,78 +83,8 @@ impl Vault {
                 })
             }
         };
-        let outcome = self.import_bytes(&bytes, limits)?;
-        match &outcome {
-            FileOutcome::Quarantined { reason, waiting } => {
-                self.keep_in_quarantine(file_name, &bytes, reason, *waiting)?;
-            }
-            FileOutcome::Imported(_) | FileOutcome::AlreadyImported { .. } => {
-                self.release_from_quarantine(&file_hash(&bytes))?;
-            }
-            FileOutcome::Rejected { .. } => {}
-        }
-        Ok(outcome)
-    }
-
-    /// Bundles kept in quarantine, newest first.
-    pub fn quarantine(&self) -> Result<Vec<QuarantinedBundle>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT file_hash, file_name, reason, waiting, received_at, length(bytes)
-             FROM quarantine ORDER BY received_at DESC, file_hash",
-        )?;
-        let rows = stmt.query_map([], |row| {
-            Ok(QuarantinedBundle {
-                file_hash: row.get(0)?,
-                file_name: row.get(1)?,
-                reason: row.get(2)?,
-                waiting: row.get(3)?,
-                received_at: row.get(4)?,
-                size: row.get::<_, i64>(5)?.max(0) as u64,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Tries every quarantined bundle again (after a device was approved, say). Those that now
-    /// import leave the quarantine; the others keep their (possibly new) reason.
-    pub fn retry_quarantine(
-        &mut self,
-        progress: &mut dyn FnMut(Progress),
-    ) -> Result<ImportSummary> {
-        let held: Vec<(String, String, Vec<u8>)> = {
-            let mut stmt = self.conn.prepare(
-                "SELECT file_hash, file_name, bytes FROM quarantine ORDER BY received_at",
-            )?;
-            let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
-        let total = held.len() as u64;
-        let mut summary = ImportSummary::default();
-        for (done, (hash, file_name, bytes)) in held.into_iter().enumerate() {
-            progress(Progress::new(Stage::Importing, done as u64, total));
-            let outcome = self.import_bytes(&bytes, &Limits::DEFAULT)?;
-            match &outcome {
-                FileOutcome::Quarantined { reason, waiting } => {
-                    self.conn.execute(
-                        "UPDATE quarantine SET reason = ?1, waiting = ?2 WHERE file_hash = ?3",
-                        params![reason, waiting, hash],
-                    )?;
-                }
-                _ => self.release_from_quarantine(&hash)?,
-            }
-            add(&mut summary, FileResult { file_name, outcome });
-        }
-        progress(Progress::new(Stage::Done, total, total));
-        self.finish_summary(&mut summary)?;
-        Ok(summary)
-    }
-
-    /// Removes a bundle from quarantine without importing it.
-    pub fn discard_quarantined(&mut self, file_hash: &str) -> Result<bool> {
-        Ok(self
-            .conn
-            .execute("DELETE FROM quarantine WHERE file_hash = ?1", [file_hash])?
-            > 0)
+        let verdict = self.import_bytes(&bytes, limits, Accepted::default())?;
+        self.settle(file_name, &bytes, verdict, limits)
     }
 
     /// For each sender of operation bundles, the numbers missing below the highest received.
@@ -193,39 +119,7 @@ impl Vault {
         Ok(gaps)
     }
 
-    fn keep_in_quarantine(
-        &mut self,
-        file_name: &str,
-        bytes: &[u8],
-        reason: &str,
-        waiting: bool,
-    ) -> Result<()> {
-        // The name is shown, never used as a path; controls and direction overrides are removed.
-        let shown_name = crate::casebook::clean_file_name(file_name);
-        self.conn.execute(
-            "INSERT INTO quarantine (file_hash, file_name, bytes, reason, waiting, received_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT (file_hash) DO UPDATE SET reason = excluded.reason,
-                                                   waiting = excluded.waiting",
-            params![
-                file_hash(bytes),
-                shown_name,
-                bytes,
-                reason,
-                waiting,
-                Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true),
-            ],
-        )?;
-        Ok(())
-    }
-
-    fn release_from_quarantine(&mut self, hash: &str) -> Result<()> {
-        self.conn
-            .execute("DELETE FROM quarantine WHERE file_hash = ?1", [hash])?;
-        Ok(())
-    }
-
-    fn finish_summary(&self, summary: &mut ImportSummary) -> Result<()> {
+    pub(super) fn finish_summary(&self, summary: &mut ImportSummary) -> Result<()> {
         summary.conflicts = self.conflicts()?.len();
         summary.gaps = self.gaps()?;
         summary.forks = self.forks()?;
@@ -233,7 +127,7 @@ impl Vault {
     }
 }
 
-fn add(summary: &mut ImportSummary, result: FileResult) {
+pub(super) fn add(summary: &mut ImportSummary, result: FileResult) {
     match &result.outcome {
         FileOutcome::Imported(counts) => {
             summary.imported += 1;
@@ -291,7 +185,7 @@ fn read_capped(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn file_hash(bytes: &[u8]) -> String {
+pub(super) fn file_hash(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 

@@ -49,6 +49,19 @@ pub struct Limits {
     /// nest about six deep; serde_json stops at 128 on its own, this is checked first with a
     /// scan that uses no recursion.
     pub max_json_depth: usize,
+    /// One attachment's contents: the largest file Pristan keeps
+    /// (`casebook::MAX_ATTACHMENT_BYTES`), so no bundle brings a larger one.
+    pub max_blob_bytes: u64,
+    /// What the quarantine keeps, in total: the files kept to be tried again (bundles waiting
+    /// for an approval or a clock) may take at most this many bytes of the vault…
+    pub max_quarantine_bytes: u64,
+    /// …and the quarantine lists at most this many files, those kept and those listed by name,
+    /// size and hash only. When either is reached, a file that would be added is not kept (the
+    /// import says so: discard some, then import it again); the file itself is untouched.
+    pub max_quarantine_files: u64,
+    /// Devices waiting for approval. Anyone holding the invitation can make new devices; past
+    /// this many, bundles from further unknown devices are refused, not listed.
+    pub max_pending_devices: usize,
 }
 
 const MIB: u64 = 1024 * 1024;
@@ -67,6 +80,10 @@ impl Limits {
         max_ops: 100_000,
         max_blobs: 10_000,
         max_json_depth: 64,
+        max_blob_bytes: crate::casebook::MAX_ATTACHMENT_BYTES as u64,
+        max_quarantine_bytes: 1024 * MIB,
+        max_quarantine_files: 500,
+        max_pending_devices: 50,
     };
 
     /// The most `compressed_len` bytes of payload may expand to.

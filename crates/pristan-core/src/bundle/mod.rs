@@ -2,20 +2,22 @@
 //! devices exchange by any means, and the import pipeline that checks every layer before applying
 //! anything, in one transaction.
 
-mod age_layer;
+pub(crate) mod age_layer;
 mod bytes;
 #[cfg(test)]
 mod clock_skew_tests;
-mod envelope;
+pub(crate) mod envelope;
 mod error;
 mod export;
 pub mod format;
 #[cfg(test)]
 mod format_tests;
 mod import;
+mod import_checks;
 mod inbox;
 pub mod limits;
-mod payload;
+pub(crate) mod payload;
+mod quarantine;
 #[doc(hidden)]
 pub mod testing;
 
@@ -25,7 +27,7 @@ pub use export::{BatchLimits, BUNDLE_EXTENSION};
 pub use format::{Blob, BundleHeader, Payload, FORMAT_VERSION};
 pub use limits::Limits;
 pub use pristan_model::sync::{
-    BundleKind, ExportOutcome, ExportReport, FileOutcome, FileResult, ForkView, Gap,
+    BundleKind, ExportOutcome, ExportReport, FileOutcome, FileResult, ForkView, Gap, HeldOps,
     IdentityChangeReason, IdentityNotice, ImportCounts, ImportSummary, Progress, QuarantinedBundle,
     SeqRange, Stage,
 };

@@ -2,7 +2,6 @@
 //! (and one sync to disk) for the lot instead of one per record, and all of it or none.
 
 use crate::error::Result;
-use crate::ops::store::record_local;
 use crate::ops::{Change, EntityId, EntityType};
 use crate::records::RecordType;
 use crate::vault::Vault;
@@ -53,9 +52,7 @@ impl Vault {
         let tx = self.conn.transaction()?;
         // The clock advances only if the transaction commits, as in `Vault::record_all`.
         let mut clock = self.clock.clone();
-        for (entity_type, entity, change) in batch.changes {
-            record_local(&tx, device, &mut clock, entity_type, entity, change)?;
-        }
+        crate::sharing::record_changes(&tx, device, &mut clock, batch.changes)?;
         tx.commit()?;
         self.clock = clock;
         Ok(count)

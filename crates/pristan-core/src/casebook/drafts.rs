@@ -94,6 +94,17 @@ impl Vault {
     /// and removes the draft, all in one transaction. Nothing is saved if anything is invalid,
     /// and the draft is then kept as it was.
     pub fn finish_visit_draft(&mut self, id: EntityId) -> Result<EntityId> {
+        self.finish_visit_draft_sharing(id, false)
+    }
+
+    /// As [`Vault::finish_visit_draft`]; with `share_with_coordinator`, also records (in the same
+    /// transaction) that the person agreed at this visit to share their case with the coordinator,
+    /// unless such a consent is already in force. The whole case then leaves with the next bundle.
+    pub fn finish_visit_draft_sharing(
+        &mut self,
+        id: EntityId,
+        share_with_coordinator: bool,
+    ) -> Result<EntityId> {
         let draft = self.visit_draft(id)?.ok_or_else(|| Error::Invalid {
             field: "draft",
             reason: "this write-up was already saved or discarded".into(),
@@ -119,6 +130,13 @@ impl Vault {
             };
             let change = self.creation_among(&note, &[(id, case_id)])?;
             changes.push((EntityType::Note, EntityId::random(), change));
+        }
+        if let (true, Some(case)) = (share_with_coordinator, case_id) {
+            if !self.shares_with_coordinator(case)? {
+                let consent =
+                    crate::sharing::share_consent(case, chrono::Local::now().date_naive());
+                changes.push((EntityType::Consent, EntityId::random(), consent));
+            }
         }
         self.record_all(changes, |tx| {
             tx.execute("DELETE FROM drafts WHERE id = ?1", [id.to_string()])?;

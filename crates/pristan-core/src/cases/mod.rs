@@ -30,6 +30,10 @@ pub struct NewCase {
     pub languages: Option<String>,
     pub custody_status: Option<CustodyStatus>,
     pub facility_id: Option<EntityId>,
+    /// The person agreed, today, to share their case with the coordinator: recorded as a consent
+    /// in the same step, so the case travels with the next bundle. Without it the case stays on
+    /// this laptop (see `sharing`).
+    pub share_with_coordinator: bool,
 }
 
 impl NewCase {
@@ -109,9 +113,15 @@ fn checked_text(field: CaseField, text: &str) -> Result<String> {
 impl Vault {
     /// Opens a case; returns its id.
     pub fn add_case(&mut self, case: NewCase) -> Result<EntityId> {
+        let share = case.share_with_coordinator;
         let fields = case.into_fields()?;
         let id = EntityId::random();
-        self.record(EntityType::Case, id, Change::assign(fields))?;
+        let mut changes = vec![(EntityType::Case, id, Change::assign(fields))];
+        if share {
+            let consent = crate::sharing::share_consent(id, chrono::Local::now().date_naive());
+            changes.push((EntityType::Consent, EntityId::random(), consent));
+        }
+        self.record_all(changes, |_| Ok(()))?;
         Ok(id)
     }
 

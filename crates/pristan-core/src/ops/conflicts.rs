@@ -80,6 +80,9 @@ impl Vault {
     /// conflicting write here and on every device the operation reaches. The value is checked as
     /// any write to that field is.
     pub fn resolve_conflict(&mut self, entity: EntityId, field: &str, value: Value) -> Result<()> {
+        if let Some(role) = self.own_role()? {
+            crate::org::permissions::may_resolve_conflicts(role).map_err(Error::NotPermitted)?;
+        }
         let heads = history::heads(self.connection(), entity, field)?;
         if heads.len() < 2 {
             return Err(Error::Invalid {

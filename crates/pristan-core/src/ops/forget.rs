@@ -24,7 +24,18 @@ impl Vault {
     /// Forgets a case on this device and, once the operation travels, on every device that
     /// receives it. Its rows, records, history and attachments are purged, then the database file
     /// is rewritten so that no page of it keeps the old contents.
+    ///
+    /// Only a coordinator forgets in an organisation (`org::permissions`, checked by
+    /// `Vault::record`): every other device refuses a volunteer's forget instruction, and the
+    /// bundle carrying it with all its other changes, so a volunteer's vault refuses it rather than
+    /// forget locally and lose that bundle. A vault in no organisation forgets on its own.
     pub fn forget_case(&mut self, case: EntityId, reason: ForgetReason) -> Result<()> {
+        // The role rule (org::permissions) would refuse it at `record` too; asked here first so
+        // that nothing is read about the case for a device that may not forget it.
+        if let Some(role) = self.own_role()? {
+            crate::org::permissions::may_write(role, EntityType::Case, &Change::Forget { reason })
+                .map_err(Error::NotPermitted)?;
+        }
         let known: bool = self.connection().query_row(
             "SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?1)",
             [case.to_string()],
@@ -46,11 +57,25 @@ impl Vault {
 /// file through the log, so the log is emptied again afterwards. Run after the transaction that
 /// applied a Forget has committed (a bundle import too): `VACUUM` cannot run inside one.
 pub(crate) fn compact_after_forget(conn: &Connection) -> Result<()> {
+    // Contents stored before imports checked that a record names them (issue 10, finding 4)
+    // go now, before the file is rewritten.
+    remove_orphan_blobs(conn)?;
     let checkpoint = || conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
     checkpoint()?;
     conn.execute_batch("VACUUM")?;
     checkpoint()?;
     Ok(())
+}
+
+/// Removes attachment contents that no remaining attachment record names. `NOT IN` with a NULL
+/// in the list is never true, hence the filter.
+pub(crate) fn remove_orphan_blobs(conn: &Connection) -> Result<usize> {
+    Ok(conn.execute(
+        "DELETE FROM blobs WHERE sha256 NOT IN (
+             SELECT json_extract(body, '$.sha256') FROM records
+             WHERE entity_type = 'attachment' AND json_extract(body, '$.sha256') IS NOT NULL)",
+        [],
+    )?)
 }
 
 /// Whether `op` concerns a forgotten case: its entity is forgotten, or it creates or assigns a
@@ -84,6 +109,8 @@ fn is_forgotten(tx: &Transaction<'_>, id: &str) -> Result<bool> {
 
 /// Purges `case` and everything of it, in the caller's transaction.
 pub(crate) fn purge_case(tx: &Transaction<'_>, case: EntityId) -> Result<()> {
+    // Who must hear of this forget, before the assignment goes with the case.
+    super::holders::note_assigned(tx, case)?;
     let case_text = case.to_string();
     let mut entities = vec![case];
     {
@@ -106,14 +133,7 @@ pub(crate) fn purge_case(tx: &Transaction<'_>, case: EntityId) -> Result<()> {
     )?;
     tx.execute("DELETE FROM drafts WHERE case_id = ?1", [&case_text])?;
     sweep_search_index(tx, &case_text)?;
-    // Contents no remaining attachment names. `NOT IN` with a NULL in the list is never true,
-    // hence the filter.
-    tx.execute(
-        "DELETE FROM blobs WHERE sha256 NOT IN (
-             SELECT json_extract(body, '$.sha256') FROM records
-             WHERE entity_type = 'attachment' AND json_extract(body, '$.sha256') IS NOT NULL)",
-        [],
-    )?;
+    remove_orphan_blobs(tx)?;
     // FTS5 deletes by adding delete markers; the forgotten words stay in older index segments
     // until they are merged. Merging now drops them.
     tx.execute(

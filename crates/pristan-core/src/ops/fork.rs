@@ -92,21 +92,70 @@ pub(crate) fn keep(
 /// Moves `device`'s operations past `last_good` out of the log into `forked_ops`: a revocation
 /// says they are not part of what every device shares. Their effects on the casebook stay (so
 /// nothing disappears from screens) until their author's new identity issues them again.
-/// Returns the operations moved, in sequence order.
+/// Returns how many operations moved.
 pub(crate) fn set_aside_past(
     tx: &Transaction<'_>,
     device: DeviceId,
     last_good: u64,
-) -> Result<Vec<Op>> {
-    let ops = log_ops_past(tx, device, last_good)?;
-    for op in &ops {
-        keep(tx, op, Aside::Revoked, None)?;
+) -> Result<usize> {
+    // Kept as the log holds them, without reading them as operations: a row this Pristan
+    // cannot read must still be kept, never lost.
+    let rows = log_values_past(tx, device, last_good)?;
+    for (seq, value) in &rows {
+        let json = value.to_string();
+        tx.execute(
+            "INSERT OR IGNORE INTO forked_ops (device_id, seq, op_hash, op_json, reason,
+                                               bundle_sender, bundle_number, received_at)
+             VALUES (?1, ?2, ?3, ?4, 'revoked', NULL, NULL, ?5)",
+            params![
+                device.to_string(),
+                seq,
+                hex::encode(Sha256::digest(json.as_bytes())),
+                json,
+                Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true),
+            ],
+        )?;
     }
     tx.execute(
         "DELETE FROM ops WHERE device_id = ?1 AND seq > ?2",
         params![device.to_string(), clamp(last_good)],
     )?;
-    Ok(ops)
+    Ok(rows.len())
+}
+
+/// The log's rows of `device` above `after` as JSON values in the operation's shape.
+fn log_values_past(
+    conn: &Connection,
+    device: DeviceId,
+    after: u64,
+) -> Result<Vec<(i64, serde_json::Value)>> {
+    let mut stmt = conn.prepare(
+        "SELECT seq, hlc, entity_type, entity_id, change FROM ops
+         WHERE device_id = ?1 AND seq > ?2 ORDER BY seq",
+    )?;
+    let rows = stmt.query_map(params![device.to_string(), clamp(after)], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+        ))
+    })?;
+    let mut values = Vec::new();
+    for row in rows {
+        let (seq, hlc, entity_type, entity, change) = row?;
+        let change = serde_json::from_str::<serde_json::Value>(&change)
+            .unwrap_or(serde_json::Value::String(change));
+        values.push((
+            seq,
+            serde_json::json!({
+                "device": device.to_string(), "seq": seq, "hlc": hlc,
+                "entity_type": entity_type, "entity": entity, "change": change,
+            }),
+        ));
+    }
+    Ok(values)
 }
 
 /// The log's operations of `device` with a sequence number above `after`, in order.

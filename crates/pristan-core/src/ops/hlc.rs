@@ -131,6 +131,23 @@ pub struct OpStamp {
 /// makes that device win every concurrent edit until it is fixed.
 pub const PEER_CLOCK_AHEAD_WARNING_MS: u64 = 24 * 60 * 60 * 1000;
 
+/// The furthest a received timestamp may be ahead of this computer's clock: seven days. A bundle
+/// holding an operation dated later than that waits in quarantine (see `bundle::import`), and the
+/// clock itself never moves further than this past the wall clock, whatever it is shown
+/// ([`Clock::observe`]) and whatever the log holds when a vault opens ([`Clock::resume_bounded`]).
+///
+/// Why a week: honest clocks are wrong by seconds, by hours (a time zone set wrong) or by a day
+/// or two (a date typed wrong); a week leaves them all importing with only the one-day warning.
+/// A clock further ahead is a clock that would win every edit for that long, or a forged stamp
+/// such as `ffffffffffffffff-fffffffe` that would exhaust every receiver's clock.
+pub const MAX_CLOCK_AHEAD_MS: u64 = 7 * 24 * 60 * 60 * 1000;
+
+/// The latest timestamp this device accepts or issues when its wall clock reads `now_ms`: any
+/// counter at `now_ms + MAX_CLOCK_AHEAD_MS`.
+pub const fn ceiling(now_ms: u64) -> Hlc {
+    Hlc::new(now_ms.saturating_add(MAX_CLOCK_AHEAD_MS), u32::MAX)
+}
+
 /// Something the clock noticed that a person should fix, though merging goes on correctly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClockWarning {
@@ -161,13 +178,13 @@ impl fmt::Display for ClockWarning {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum ClockError {
-    // Four billion timestamps within one millisecond cannot happen by editing; it means an
-    // operation arrived with a counter near the maximum, which only a broken or forged device
-    // produces. Wrapping would issue a timestamp earlier than one already seen, and silently
-    // lose edits, so the clock refuses instead.
+    // A full counter carries into the next millisecond, so this happens only at the last
+    // millisecond a u64 can count (the year 584 million): never with a clock that is bounded by
+    // the wall clock (`MAX_CLOCK_AHEAD_MS`). It is kept as an error rather than a wrap, which
+    // would issue a timestamp earlier than one already seen and silently lose edits.
     #[error(
-        "the clock counter is exhausted at {wall_ms} ms since 1970: an operation from another \
-         device carries a malformed timestamp; set aside the bundle it came from"
+        "the clock is exhausted at {wall_ms} ms since 1970: an operation from another device \
+         carries a malformed timestamp; set aside the bundle it came from"
     )]
     CounterExhausted { wall_ms: u64 },
 }
@@ -191,6 +208,17 @@ impl Clock {
         Clock { last }
     }
 
+    /// The clock a vault opens with: it carries on after `latest_within`, the greatest stored
+    /// timestamp not beyond [`ceiling`]`(now_ms)`. Stored timestamps beyond it (a vault that
+    /// imported a forged or far-future stamp before received clocks were bounded, or whose own
+    /// wall clock once read 2099) are left in the log but no longer drag the clock: see
+    /// docs/security.md ("A clock from the far future") for what that means for last-writer-wins.
+    pub fn resume_bounded(latest_within: Hlc, now_ms: u64) -> Clock {
+        Clock {
+            last: latest_within.min(ceiling(now_ms)),
+        }
+    }
+
     /// The last timestamp issued or observed.
     pub const fn last(&self) -> Hlc {
         self.last
@@ -199,19 +227,17 @@ impl Clock {
     /// Stamps a local event at wall time `now_ms`.
     ///
     /// The wall part is `max(now_ms, last.wall_ms)`: a clock that went back (set wrong, then
-    /// fixed) keeps counting on from the later time instead of going back with it.
+    /// fixed) keeps counting on from the later time instead of going back with it. A full
+    /// counter carries into the next millisecond.
     pub fn tick(&mut self, now_ms: u64) -> Result<Hlc, ClockError> {
         let wall_ms = now_ms.max(self.last.wall_ms);
-        let counter = if wall_ms == self.last.wall_ms {
-            self.last
-                .counter
-                .checked_add(1)
-                .ok_or(ClockError::CounterExhausted { wall_ms })?
+        let next = if wall_ms == self.last.wall_ms {
+            after(Hlc::new(wall_ms, self.last.counter))?
         } else {
-            0
+            Hlc::new(wall_ms, 0)
         };
-        self.last = Hlc::new(wall_ms, counter);
-        Ok(self.last)
+        self.last = next;
+        Ok(next)
     }
 
     /// Stamps a local event at the system's current time.
@@ -220,13 +246,16 @@ impl Clock {
     }
 
     /// Moves the clock past `received`, a timestamp on an operation from another device, so
-    /// that every later local event is stamped after it.
+    /// that every later local event is stamped after it, within a bound.
     ///
-    /// Skew policy: a timestamp from the far future is still observed. Refusing it would let
-    /// that operation beat every edit made here afterwards, though those edits came after it.
-    /// Merging stays correct either way, because last-writer-wins compares the stamps stored on
-    /// the operations. Instead, anything more than [`PEER_CLOCK_AHEAD_WARNING_MS`] ahead of
-    /// `now_ms` returns a [`ClockWarning`] for the interface to show.
+    /// Skew policy: a received timestamp up to [`MAX_CLOCK_AHEAD_MS`] ahead of `now_ms` is
+    /// followed, so that an edit made here afterwards is stamped after it and wins
+    /// last-writer-wins; more than [`PEER_CLOCK_AHEAD_WARNING_MS`] ahead returns a
+    /// [`ClockWarning`] for the interface to show. A timestamp beyond [`ceiling`]`(now_ms)`
+    /// leaves the clock as it is (with the warning): no received reading can exhaust this clock
+    /// or carry it days ahead. The importer refuses such bundles before they get here unless a
+    /// person accepted them; merging stays correct either way, because last-writer-wins compares
+    /// the stamps stored on the operations.
     ///
     /// On error the clock is unchanged.
     pub fn observe(
@@ -234,6 +263,12 @@ impl Clock {
         received: Hlc,
         now_ms: u64,
     ) -> Result<Option<ClockWarning>, ClockError> {
+        let ahead_by_ms = received.wall_ms.saturating_sub(now_ms);
+        let warning = (ahead_by_ms > PEER_CLOCK_AHEAD_WARNING_MS)
+            .then_some(ClockWarning::PeerClockAhead { by_ms: ahead_by_ms });
+        if received > ceiling(now_ms) {
+            return Ok(warning);
+        }
         let wall_ms = now_ms.max(self.last.wall_ms).max(received.wall_ms);
         // The standard HLC receive rule: count on from whichever timestamps share the new wall
         // time, so the result is greater than both the last one and the received one.
@@ -243,17 +278,31 @@ impl Clock {
             (false, true) => Some(received.counter),
             (false, false) => None,
         };
-        let counter = match counter_base {
-            Some(base) => base
-                .checked_add(1)
-                .ok_or(ClockError::CounterExhausted { wall_ms })?,
-            None => 0,
+        self.last = match counter_base {
+            Some(base) => after(Hlc::new(wall_ms, base))?,
+            None => Hlc::new(wall_ms, 0),
         };
-        self.last = Hlc::new(wall_ms, counter);
+        Ok(warning)
+    }
 
-        let ahead_by_ms = received.wall_ms.saturating_sub(now_ms);
-        Ok((ahead_by_ms > PEER_CLOCK_AHEAD_WARNING_MS)
-            .then_some(ClockWarning::PeerClockAhead { by_ms: ahead_by_ms }))
+    /// [`Clock::observe`] at the system's current time.
+    pub fn observe_now(&mut self, received: Hlc) -> Result<Option<ClockWarning>, ClockError> {
+        self.observe(received, system_now_ms())
+    }
+}
+
+/// The timestamp right after `hlc`: the next counter value, or the next millisecond when the
+/// counter is full.
+fn after(hlc: Hlc) -> Result<Hlc, ClockError> {
+    match hlc.counter.checked_add(1) {
+        Some(counter) => Ok(Hlc::new(hlc.wall_ms, counter)),
+        None => hlc
+            .wall_ms
+            .checked_add(1)
+            .map(|wall_ms| Hlc::new(wall_ms, 0))
+            .ok_or(ClockError::CounterExhausted {
+                wall_ms: hlc.wall_ms,
+            }),
     }
 }
 
@@ -265,7 +314,7 @@ impl Default for Clock {
 
 /// Milliseconds since the Unix epoch by the system clock. A clock set before 1970 reads as 0 and
 /// one past the year 584 million as `u64::MAX`; the HLC stays increasing either way.
-fn system_now_ms() -> u64 {
+pub fn system_now_ms() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |since| {

@@ -7,6 +7,7 @@ pub(crate) mod forget;
 pub(crate) mod fork;
 pub(crate) mod history;
 pub mod hlc;
+pub(crate) mod holders;
 pub mod op;
 pub mod state_hash;
 pub(crate) mod store;

@@ -52,9 +52,11 @@ pub(crate) fn record_local(
             // keep showing a replaced value. The importer observes every received stamp, which
             // ensures this; moving past the seen stamps here makes sure of it regardless. The
             // skew warning `observe` may return is the importer's to show, so it is ignored.
+            // A seen stamp more than `hlc::MAX_CLOCK_AHEAD_MS` in the future moves the clock
+            // only to that bound (docs/security.md, "A clock from the far future").
             if let Some(newest) = seen.values().flatten().map(|s| s.hlc).max() {
                 if newest > clock.last() {
-                    clock.observe(newest, 0)?;
+                    clock.observe_now(newest)?;
                 }
             }
             Change::Assign { fields, seen }
@@ -190,9 +192,14 @@ pub(crate) fn claim_field(
     Ok(true)
 }
 
-/// The greatest timestamp in the log, to resume the clock after a restart.
-pub(crate) fn latest_hlc(conn: &rusqlite::Connection) -> Result<Hlc> {
-    let text: Option<String> = conn.query_row("SELECT max(hlc) FROM ops", [], |row| row.get(0))?;
+/// The greatest timestamp in the log not after `ceiling`, to resume the clock after a restart.
+/// Timestamps compare as their fixed-width texts, so SQLite compares them as text.
+pub(crate) fn latest_hlc_within(conn: &rusqlite::Connection, ceiling: Hlc) -> Result<Hlc> {
+    let text: Option<String> = conn.query_row(
+        "SELECT max(hlc) FROM ops WHERE hlc <= ?1",
+        [ceiling.to_string()],
+        |row| row.get(0),
+    )?;
     match text {
         Some(text) => text
             .parse()

@@ -29,6 +29,13 @@ pub enum OrgError {
     #[error("the invitation text was mistyped or cut short (its checksum does not match): copy it again, whole, from the coordinator")]
     InvitationChecksum,
 
+    #[error("the invitation's organisation ({org_name}) has the fingerprint {actual}, not {expected}: it may have been swapped on the way, so this vault did not join; call your coordinator on a number you already know and ask for a new invitation")]
+    FingerprintMismatch {
+        org_name: String,
+        expected: String,
+        actual: String,
+    },
+
     #[error("the {what} is not a valid key: the data is damaged or was not made by Pristan")]
     InvalidKey { what: &'static str },
 

@@ -77,6 +77,29 @@ impl Invitation {
         keys::org_fingerprint(&self.org_signing_key, &self.org_recipient)
     }
 
+    /// Refuses the invitation unless its organisation's fingerprint is `compared`, the one the
+    /// volunteer compared aloud with the coordinator. Spaces, dashes and other separators are
+    /// ignored; every digit must match.
+    pub fn check_fingerprint(&self, compared: &str) -> Result<()> {
+        let digits = |text: &str| -> String { text.chars().filter(char::is_ascii_digit).collect() };
+        let actual = self.fingerprint();
+        if digits(compared) == digits(&actual) && !digits(&actual).is_empty() {
+            return Ok(());
+        }
+        Err(OrgError::FingerprintMismatch {
+            org_name: self.org_name.trim().to_owned(),
+            expected: compared
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == ' ')
+                .take(64)
+                .collect::<String>()
+                .trim()
+                .to_owned(),
+            actual,
+        }
+        .into())
+    }
+
     /// Checks what a hand-made or damaged invitation could get wrong.
     pub(crate) fn check(&self) -> Result<()> {
         keys::check_name(&self.org_name).map_err(|reason| OrgError::InvalidName { reason })?;

@@ -9,8 +9,10 @@
 mod coordinator;
 mod error;
 mod export;
+mod held;
 mod invitation;
 mod keys;
+pub mod permissions;
 mod roster;
 mod roster_merge;
 mod store;
@@ -132,6 +134,18 @@ impl Vault {
         Ok(row.info(0))
     }
 
+    /// Joins as [`Vault::join_org`] does, once the volunteer has compared the organisation's
+    /// fingerprint aloud with the coordinator: `compared` is the fingerprint they compared, and
+    /// an invitation whose organisation has another one (a swapped e-mail) is refused.
+    pub fn join_org_compared(
+        &mut self,
+        invitation: &Invitation,
+        compared: &str,
+    ) -> Result<OrgInfo> {
+        invitation.check_fingerprint(compared)?;
+        self.join_org(invitation)
+    }
+
     /// The newest roster this vault has accepted, checked again against the organisation key.
     pub fn roster(&self) -> Result<Option<Roster>> {
         store::roster(&self.conn)
@@ -170,11 +184,12 @@ impl Vault {
         Ok(roster)
     }
 
-    /// Revokes a device in a new roster version (coordinators only): its operations up to
-    /// `last_good_seq` stay; bundles reaching past it are quarantined everywhere once the roster
-    /// arrives. By default the last good one is the newest this vault holds from the device, which
-    /// is right when the device was lost or seized after its last bundle arrived here. A
-    /// revocation can later be moved earlier, never later.
+    /// Revokes a device in a new roster version (coordinators only). Exactly the device's
+    /// operations this vault holds are kept (`RosterEntry::kept_seqs`), and with `last_good_seq`
+    /// only those up to it: every other operation from it, a missing one below the highest held
+    /// included, is refused everywhere once the roster arrives, so a seized laptop cannot fill a
+    /// gap with new text. [`Vault::held_ops`] shows the gaps before revoking. A revocation can
+    /// later be moved earlier, never later.
     pub fn revoke_device(
         &mut self,
         device: DeviceId,
@@ -185,15 +200,14 @@ impl Vault {
         }
         let tx = self.conn.transaction()?;
         let (org, secrets) = store::require_coordinator(&tx)?;
-        let last_good = match last_good_seq {
-            Some(seq) => seq,
-            None => store::max_seq_held(&tx, device)?,
-        };
+        let held = held::held_ops(&tx, device)?.held;
         let roster = roster::publish_next(&tx, &org, &secrets, |entries| {
             let entry = entries
                 .iter_mut()
                 .find(|e| e.device == device)
                 .ok_or(OrgError::NotInRoster { device })?;
+            let kept = held::kept_at_revocation(&held, entry, last_good_seq);
+            let last_good = kept.last().map_or(0, |r| r.last);
             if let Some(previous) = entry.revoked_after_seq {
                 if last_good >= previous {
                     return Err(OrgError::AlreadyRevoked {
@@ -204,6 +218,7 @@ impl Vault {
                 }
             }
             entry.revoked_after_seq = Some(last_good);
+            entry.kept_seqs = kept;
             Ok(())
         })?;
         let mut clock = self.clock.clone();
@@ -211,6 +226,16 @@ impl Vault {
         tx.commit()?;
         self.clock = clock;
         Ok(roster)
+    }
+
+    /// The role this device's own changes are held to: a coordinator holds the organisation's
+    /// keys; a member without them is a volunteer. A vault outside any organisation is its
+    /// owner's own casebook, held to nothing (`None`).
+    pub fn own_role(&self) -> Result<Option<Role>> {
+        if store::is_coordinator(&self.conn)? {
+            return Ok(Some(Role::Coordinator));
+        }
+        Ok(store::load_org(&self.conn)?.map(|_| Role::Volunteer))
     }
 
     /// The name this device goes by in rosters: the one set in settings if it is a valid name.
@@ -232,6 +257,7 @@ fn entry(identity: DeviceIdentity, role: Role) -> RosterEntry {
         approved_at: Utc::now(),
         revoked_after_seq: None,
         replaces: None,
+        kept_seqs: Vec::new(),
     }
 }
 

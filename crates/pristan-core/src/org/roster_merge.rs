@@ -5,7 +5,7 @@
 //!
 //! - approvals are a union: a device listed by either roster stays listed;
 //! - a revocation is never undone: a device revoked in either stays revoked, and the earliest
-//!   last good sequence number wins;
+//!   last good sequence number wins, with the operations that revocation keeps;
 //! - a device's identity (name, keys, approval time) is the one from its earliest approval; a role
 //!   only ever rises to coordinator; the device it `replaces` is kept once either names one.
 
@@ -48,10 +48,17 @@ fn merge_entry(x: &RosterEntry, y: &RosterEntry) -> RosterEntry {
         (Some(p), Some(q)) => Some(p.min(q)),
         (p, q) => p.or(q),
     };
+    // What a revocation keeps goes with the earliest revocation (ties: the fewer ranges kept).
+    let revoker = match (x.revoked_after_seq, y.revoked_after_seq) {
+        (Some(p), Some(q)) if (q, y.kept_seqs.len()) < (p, x.kept_seqs.len()) => y,
+        (None, Some(_)) => y,
+        _ => x,
+    };
     RosterEntry {
         role,
         revoked_after_seq,
         replaces,
+        kept_seqs: revoker.kept_seqs.clone(),
         ..earlier.clone()
     }
 }
@@ -86,6 +93,7 @@ mod tests {
             approved_at: Utc.timestamp_opt(at, 0).unwrap(),
             revoked_after_seq: None,
             replaces: None,
+            kept_seqs: Vec::new(),
         }
     }
 

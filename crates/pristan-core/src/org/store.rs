@@ -389,18 +389,6 @@ pub(crate) fn insert_pending(conn: &Connection, identity: &DeviceIdentity) -> Re
     Ok(())
 }
 
-/// The highest sequence number this vault holds from `device` (0 if none).
-pub(crate) fn max_seq_held(conn: &Connection, device: crate::ops::DeviceId) -> Result<u64> {
-    let seq: Option<i64> = conn
-        .query_row(
-            "SELECT max_seq FROM version_vector WHERE device_id = ?1",
-            [device.to_string()],
-            |r| r.get(0),
-        )
-        .optional()?;
-    Ok(seq.map_or(0, |s| u64::try_from(s).unwrap_or(0)))
-}
-
 fn now_text() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }

@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 /// Opens (creating if needed) the database at `path`, keyed with `dek`.
 #[allow(clippy::disallowed_methods)]
 pub(crate) fn open_keyed(path: &Path, dek: &Dek) -> Result<Connection> {
+    owner_only(path)?;
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -42,6 +43,37 @@ pub(crate) fn open_keyed(path: &Path, dek: &Dek) -> Result<Connection> {
     Ok(conn)
 }
 
+/// Makes the database file readable by its owner only, creating it empty if it is missing. SQLite
+/// gives the `-wal` and `-shm` files the database file's permissions, so they follow. Without
+/// this a vault made in a folder that already existed (so not created 0700 by us) would get a
+/// world-readable database under the usual umask: encrypted, but no one else's to copy.
+fn owner_only(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        let created = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(path);
+        match created {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                // Best effort on an existing file: a vault on a read-only medium (a backup
+                // drive) must still open, and its contents are encrypted either way.
+                if let Ok(meta) = std::fs::metadata(path) {
+                    if meta.permissions().mode() & 0o077 != 0 {
+                        let _ =
+                            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+                    }
+                }
+            }
+            Err(e) => return Err(Error::io("create", path)(e)),
+        }
+    }
+    Ok(())
+}
+
 /// Runs SQLite's and SQLCipher's own consistency checks; returns their complaints, if any.
 pub(crate) fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
     let mut problems = Vec::new();
@@ -61,5 +93,14 @@ pub(crate) fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
 /// Folds the write-ahead log into the database file and empties it.
 pub(crate) fn checkpoint(conn: &Connection) -> Result<()> {
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    Ok(())
+}
+
+/// Re-encrypts every page under `dek` in one transaction (SQLCipher's `PRAGMA rekey`). In WAL
+/// mode the new pages go to the log and become the database at once, with the commit frame.
+pub(crate) fn rekey(conn: &Connection, dek: &Dek) -> Result<()> {
+    let hex_key = Zeroizing::new(hex::encode(&dek[..]));
+    let statement = Zeroizing::new(format!("PRAGMA rekey = \"x'{}'\";", hex_key.as_str()));
+    conn.execute_batch(&statement)?;
     Ok(())
 }

@@ -9,7 +9,11 @@ mod kdf;
 mod keyslots;
 mod migrations;
 mod recovery_code;
+mod rotation;
 mod throttle;
+
+#[cfg(test)]
+mod clock_recovery_tests;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -28,11 +32,12 @@ use crate::error::{Error, Result};
 use crate::ops::op::{Change, EntityType, Op};
 use crate::ops::{store, Clock, DeviceId, EntityId};
 use crate::passphrase;
+use crate::sharing;
 use keyslots::{Dek, Keyslot, KeyslotFile, SlotKind};
 use throttle::Throttle;
 
-const DB_FILE: &str = "vault.db";
-const KEYSLOTS_FILE: &str = "keyslots";
+pub(crate) const DB_FILE: &str = "vault.db";
+pub(crate) const KEYSLOTS_FILE: &str = "keyslots";
 
 /// Whether `dir` holds a vault (its key file is what makes it one).
 pub fn exists(dir: &Path) -> bool {
@@ -129,12 +134,12 @@ impl Vault {
     /// Opens the vault in `dir` with its passphrase. Wrong passphrases are counted, and after a few
     /// the next attempt must wait (see [`FREE_ATTEMPTS`]).
     pub fn unlock(dir: &Path, passphrase: &SecretString) -> Result<Vault> {
-        let (_, dek) = open_slot(
+        let (_, _, vault) = rotation::open_any(
             dir,
             SlotKind::Passphrase,
             passphrase.expose_secret().as_bytes(),
         )?;
-        Vault::open_with_key(dir, &dek)
+        Ok(vault)
     }
 
     /// [`Vault::unlock`] for a vault folder that was moved rather than copied: it keeps its
@@ -156,6 +161,10 @@ impl Vault {
 
     /// Opens the vault with its recovery code and sets `new_passphrase`. The recovery code is
     /// replaced too (it may have been seen while in use): the returned one is to be written down.
+    /// Opens the vault with its recovery code, sets `new_passphrase`, and re-encrypts the vault
+    /// under a new key (whoever had the passphrase may also have a copy of the key file). The
+    /// recovery code is replaced too (it may have been seen while in use): the returned one is to
+    /// be written down.
     pub fn recover(
         dir: &Path,
         code: &SecretString,
@@ -165,26 +174,9 @@ impl Vault {
         passphrase::check_acceptable(new_passphrase)?;
         params.check()?;
         let code = RecoveryCode::parse(code)?;
-        let (slots, dek) = open_slot(dir, SlotKind::Recovery, code.secret_bytes())?;
-        let vault = Vault::open_with_key(dir, &dek)?;
-        let new_code = RecoveryCode::generate();
-        let new_slots = vec![
-            Keyslot::seal(
-                &slots.vault_id,
-                SlotKind::Passphrase,
-                new_passphrase.expose_secret().as_bytes(),
-                params,
-                &dek,
-            )?,
-            Keyslot::seal(
-                &slots.vault_id,
-                SlotKind::Recovery,
-                new_code.secret_bytes(),
-                params,
-                &dek,
-            )?,
-        ];
-        KeyslotFile::new(slots.vault_id, new_slots).write(&keyslots_path(dir))?;
+        let (slots, _, mut vault) =
+            rotation::open_any(dir, SlotKind::Recovery, code.secret_bytes())?;
+        let new_code = vault.rekey(&slots.vault_id, new_passphrase, params)?;
         Ok((vault, new_code))
     }
 
@@ -198,7 +190,12 @@ impl Vault {
 
     fn from_connection(dir: &Path, conn: Connection) -> Result<Vault> {
         let device = Vault::device_in(&conn)?;
-        let clock = Clock::resume(store::latest_hlc(&conn)?);
+        // A log holding a stamp from the far future (imported before received clocks were
+        // bounded, or written while this computer's clock was years ahead) must not leave the
+        // clock exhausted or years ahead: it resumes within the bound (ops::hlc).
+        let now = crate::ops::hlc::system_now_ms();
+        let within = store::latest_hlc_within(&conn, crate::ops::hlc::ceiling(now))?;
+        let clock = Clock::resume_bounded(within, now);
         Ok(Vault {
             dir: dir.to_owned(),
             conn,
@@ -223,19 +220,30 @@ impl Vault {
     }
 
     /// Records a change made on this device as an operation and applies it, in one transaction.
+    /// Changes to a case the person has not agreed to share with the coordinator are held back
+    /// from bundles (see `sharing`).
     pub(crate) fn record(
         &mut self,
         entity_type: EntityType,
         entity: EntityId,
         change: Change,
     ) -> Result<Op> {
+        self.check_permitted(entity_type, &change)?;
         let tx = self.conn.transaction()?;
         // The clock advances only if the transaction commits, so a failed change burns nothing.
         let mut clock = self.clock.clone();
-        let op = store::record_local(&tx, self.device, &mut clock, entity_type, entity, change)?;
+        let mut ops = sharing::record_changes(
+            &tx,
+            self.device,
+            &mut clock,
+            vec![(entity_type, entity, change)],
+        )?;
         tx.commit()?;
         self.clock = clock;
-        Ok(op)
+        ops.pop().ok_or_else(|| Error::Invalid {
+            field: "operation",
+            reason: "no operation was recorded".into(),
+        })
     }
 
     /// Records several changes as operations in one transaction, then runs `finish` in the same
@@ -245,19 +253,12 @@ impl Vault {
         changes: Vec<(EntityType, EntityId, Change)>,
         finish: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<()>,
     ) -> Result<Vec<Op>> {
+        for (entity_type, _, change) in &changes {
+            self.check_permitted(*entity_type, change)?;
+        }
         let tx = self.conn.transaction()?;
         let mut clock = self.clock.clone();
-        let mut ops = Vec::with_capacity(changes.len());
-        for (entity_type, entity, change) in changes {
-            ops.push(store::record_local(
-                &tx,
-                self.device,
-                &mut clock,
-                entity_type,
-                entity,
-                change,
-            )?);
-        }
+        let ops = sharing::record_changes(&tx, self.device, &mut clock, changes)?;
         finish(&tx)?;
         tx.commit()?;
         self.clock = clock;
@@ -269,6 +270,15 @@ impl Vault {
         let fresh = Vault::device_in(&self.conn)?;
         self.device = fresh;
         Ok(())
+    }
+
+    /// Refuses a change this device's role does not allow, before anything is written.
+    fn check_permitted(&self, entity_type: EntityType, change: &Change) -> Result<()> {
+        match self.own_role()? {
+            Some(role) => crate::org::permissions::may_write(role, entity_type, change)
+                .map_err(Error::NotPermitted),
+            None => Ok(()),
+        }
     }
 
     pub(crate) fn connection(&self) -> &Connection {
@@ -345,6 +355,9 @@ impl Vault {
 
 /// Replaces the passphrase of the vault in `dir`. Only the key file changes, atomically: after a
 /// crash at any point exactly one of the old and new passphrases opens the vault.
+///
+/// The database key stays the same: a copy of the key file made earlier still opens the vault
+/// with the old passphrase. [`Vault::rotate_key`] is the answer to that.
 pub fn change_passphrase(
     dir: &Path,
     current: &SecretString,
@@ -353,11 +366,14 @@ pub fn change_passphrase(
 ) -> Result<()> {
     passphrase::check_acceptable(new)?;
     params.check()?;
-    let (slots, dek) = open_slot(
+    // Opening finishes a rotation that was interrupted, so the key re-wrapped here is the one
+    // the database uses.
+    let (slots, dek, vault) = rotation::open_any(
         dir,
         SlotKind::Passphrase,
         current.expose_secret().as_bytes(),
     )?;
+    vault.lock()?;
     let new_slot = Keyslot::seal(
         &slots.vault_id,
         SlotKind::Passphrase,
@@ -382,15 +398,49 @@ pub fn export_raw_key(dir: &Path, passphrase: &SecretString) -> Result<SecretStr
     Ok(SecretString::from(hex::encode(&dek[..])))
 }
 
+/// How a person proves they may open a vault: its passphrase, or its recovery code.
+pub enum Secret {
+    Passphrase(SecretString),
+    RecoveryCode(SecretString),
+}
+
+/// Opens the database in `dir` with `secret` as it is, without migrating it or making a `Vault`
+/// of it: for checking and marking a restored copy before it becomes a vault (see `backup`).
+/// Wrong secrets are counted as for [`Vault::unlock`].
+pub(crate) fn open_database(dir: &Path, secret: &Secret) -> Result<Connection> {
+    let (_, dek) = match secret {
+        Secret::Passphrase(p) => {
+            open_slot(dir, SlotKind::Passphrase, p.expose_secret().as_bytes())?
+        }
+        Secret::RecoveryCode(code) => {
+            let code = RecoveryCode::parse(code)?;
+            open_slot(dir, SlotKind::Recovery, code.secret_bytes())?
+        }
+    };
+    database::open_keyed(&dir.join(DB_FILE), &dek)
+}
+
+/// Folds the write-ahead log of `conn` into its database file and closes it.
+pub(crate) fn close_database(conn: Connection) -> Result<()> {
+    database::checkpoint(&conn)?;
+    conn.close().map_err(|(_, e)| Error::Database(e))
+}
+
+/// SQLite's and SQLCipher's consistency checks of an open database; empty when it is sound.
+pub(crate) fn database_problems(conn: &Connection) -> Result<Vec<String>> {
+    database::integrity_problems(conn)
+}
+
 /// Unwraps the database key from the slot of `kind` with `secret`, counting a wrong secret towards
 /// the wait and refusing while a wait runs. Every way into the vault goes through here.
-fn open_slot(dir: &Path, kind: SlotKind, secret: &[u8]) -> Result<(KeyslotFile, Dek)> {
+pub(super) fn open_slot(dir: &Path, kind: SlotKind, secret: &[u8]) -> Result<(KeyslotFile, Dek)> {
     if !exists(dir) {
         return Err(Error::NoVault {
             path: dir.to_owned(),
         });
     }
     let throttle = Throttle::new(dir);
+    let _one_attempt_at_a_time = throttle.lock()?;
     throttle.check(SystemTime::now())?;
     let slots = KeyslotFile::read(&keyslots_path(dir))?;
     let slot = slots
@@ -418,18 +468,18 @@ fn passphrase_slot<'a>(slots: &'a KeyslotFile, dir: &Path) -> Result<&'a Keyslot
         .ok_or_else(|| damaged(dir, "no passphrase slot"))
 }
 
-fn keyslots_path(dir: &Path) -> PathBuf {
+pub(super) fn keyslots_path(dir: &Path) -> PathBuf {
     dir.join(KEYSLOTS_FILE)
 }
 
-fn damaged(dir: &Path, reason: &str) -> Error {
+pub(super) fn damaged(dir: &Path, reason: &str) -> Error {
     Error::DamagedKeyslots {
         path: keyslots_path(dir),
         reason: reason.to_owned(),
     }
 }
 
-fn create_private_dir(dir: &Path) -> Result<()> {
+pub(crate) fn create_private_dir(dir: &Path) -> Result<()> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]

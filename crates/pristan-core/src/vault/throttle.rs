@@ -3,7 +3,16 @@
 //! This is not what protects a seized laptop (Argon2id does that, offline); it stops a person
 //! guessing at the keyboard. The count lives beside the vault, in plain JSON, because it holds no
 //! secret and must survive a restart of the app.
+//!
+//! Attempts are taken one at a time: [`Throttle::lock`] holds an exclusive lock on a file beside
+//! the counter from the check to the recorded result, so parallel guesses (several app or CLI
+//! processes at once) wait for each other and each sees the failures before it.
+//!
+//! The limit of a file-based counter, said plainly: whoever can delete files in the vault folder
+//! can reset it. Such a person can also copy the folder and guess offline, where only Argon2id
+//! (about a second per guess) stands in the way; the counter is for the person at the keyboard.
 
+use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -26,13 +35,37 @@ struct Attempts {
 /// The wrong-attempt counter of one vault.
 pub(crate) struct Throttle {
     path: PathBuf,
+    lock_path: PathBuf,
+}
+
+/// Held while one attempt runs; other attempts on the same vault wait for it to drop.
+pub(crate) struct AttemptLock {
+    _file: Option<File>,
 }
 
 impl Throttle {
     pub fn new(vault_dir: &Path) -> Throttle {
         Throttle {
             path: vault_dir.join("unlock-attempts.json"),
+            lock_path: vault_dir.join("unlock-attempts.lock"),
         }
+    }
+
+    /// Waits until no other attempt on this vault is running, then holds the lock until the
+    /// returned value is dropped. On a folder where the lock file cannot be made (a read-only
+    /// backup medium) attempts are not serialised; the counter cannot be written there either.
+    pub fn lock(&self) -> Result<AttemptLock> {
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let file = match options.open(&self.lock_path) {
+            Ok(file) => file,
+            Err(e) if read_only(&e) => return Ok(AttemptLock { _file: None }),
+            Err(e) => return Err(Error::io("open", &self.lock_path)(e)),
+        };
+        file.lock().map_err(Error::io("lock", &self.lock_path))?;
+        Ok(AttemptLock { _file: Some(file) })
     }
 
     /// How long until the next attempt is allowed; zero when it is allowed now.
@@ -92,6 +125,13 @@ impl Throttle {
     }
 }
 
+fn read_only(error: &std::io::Error) -> bool {
+    matches!(
+        error.kind(),
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+    )
+}
+
 /// No wait for the first few failures, then 5 s doubling up to 15 minutes.
 fn wait_after(failures: u32) -> Duration {
     if failures < FREE_ATTEMPTS {
@@ -130,5 +170,28 @@ mod tests {
         assert_eq!(throttle.wait_at(t0 - Duration::from_secs(3600)), FIRST_WAIT);
         throttle.record_success().unwrap();
         throttle.check(t0).unwrap();
+    }
+
+    #[test]
+    fn parallel_attempts_take_turns_and_each_sees_the_failures_before_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let t0 = UNIX_EPOCH + Duration::from_secs(1_000_000);
+        // Each thread checks, "runs the KDF" (a pause), then records a failure, under the lock,
+        // as `open_slot` does. Without the lock every check would pass before any failure counts.
+        let allowed = std::sync::atomic::AtomicU32::new(0);
+        std::thread::scope(|scope| {
+            for _ in 0..12 {
+                scope.spawn(|| {
+                    let throttle = Throttle::new(dir.path());
+                    let _turn = throttle.lock().unwrap();
+                    if throttle.check(t0).is_ok() {
+                        allowed.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        std::thread::sleep(Duration::from_millis(20));
+                        throttle.record_failure(t0).unwrap();
+                    }
+                });
+            }
+        });
+        assert_eq!(allowed.into_inner(), FREE_ATTEMPTS);
     }
 }

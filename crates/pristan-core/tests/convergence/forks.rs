@@ -137,6 +137,7 @@ impl ForkWorld {
                 let id = vault
                     .add_case(NewCase {
                         name: name.clone(),
+                        share_with_coordinator: true,
                         ..NewCase::default()
                     })
                     .unwrap();

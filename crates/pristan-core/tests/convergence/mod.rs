@@ -105,6 +105,7 @@ pub fn template() -> Template {
         let case = volunteer
             .add_case(NewCase {
                 name: format!("Seed {n}"),
+                share_with_coordinator: true,
                 ..NewCase::default()
             })
             .unwrap();
@@ -232,6 +233,7 @@ impl World {
                 let id = vault
                     .add_case(NewCase {
                         name,
+                        share_with_coordinator: true,
                         ..NewCase::default()
                     })
                     .unwrap();

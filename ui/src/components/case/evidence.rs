@@ -2,7 +2,8 @@
 //! (claimed → documented → corroborated → verified), a way to change that, and a form to add
 //! one.
 
-use pristan_ipc::{AddRecord, AnyRecord, UpdateRecord};
+use pristan_ipc::{AddRecord, AnyRecord, GetSyncStatus, UpdateRecord};
+use pristan_model::sync::Role;
 use pristan_model::{EntityType, Evidence, EvidenceCategory, Stored, VerificationLevel};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -13,33 +14,45 @@ use super::{
 };
 use crate::components::{ConfirmButton, DateField, SelectField, TextArea, TextField};
 use crate::format::{long_date, parse_date, today};
-use crate::hooks::use_focus_on_mount;
+use crate::hooks::{use_focus_on_mount, use_query};
 use crate::i18n::{use_i18n, I18n};
 use crate::labels::{options, word};
 
 #[function_component]
 pub fn EvidenceSection(props: &SectionProps) -> Html {
     let i18n = use_i18n();
+    // Marking evidence "verified" is a coordinator's (the core refuses it from a volunteer's
+    // device): a volunteer is not offered the level.
+    let status = use_query(&props.dispatch, (), |_| GetSyncStatus);
+    let may_verify = match &*status.answer {
+        Some(Ok(status)) => status.org.as_ref().map(|org| org.role) != Some(Role::Volunteer),
+        _ => true,
+    };
     let adding = use_add_form();
     let evidence = &props.file.evidence;
     let action = adding.button("add-evidence", i18n.t("evidence-add"));
     html! {
         <CaseSection id="case-evidence" title={i18n.t("evidence-title")} {action}>
             if adding.open {
-                <EvidenceForm section={props.clone()} on_done={adding.on_done.clone()} />
+                <EvidenceForm section={props.clone()} on_done={adding.on_done.clone()} {may_verify} />
             }
             if evidence.is_empty() {
                 <p class="muted">{ i18n.t("evidence-none") }</p>
             } else {
                 <ul class="plain-list">
-                    { for evidence.iter().map(|item| evidence_item(&i18n, props, item)) }
+                    { for evidence.iter().map(|item| evidence_item(&i18n, props, item, may_verify)) }
                 </ul>
             }
         </CaseSection>
     }
 }
 
-fn evidence_item(i18n: &I18n, props: &SectionProps, item: &Stored<Evidence>) -> Html {
+fn evidence_item(
+    i18n: &I18n,
+    props: &SectionProps,
+    item: &Stored<Evidence>,
+    may_verify: bool,
+) -> Html {
     let record = &item.record;
     let category = word(i18n, "evidence-category", record.category.as_str());
     let change_level = {
@@ -91,7 +104,7 @@ fn evidence_item(i18n: &I18n, props: &SectionProps, item: &Stored<Evidence>) -> 
                 <select id={select_id} class={classes!("select", "select-small",
                     format!("level-{}", record.verification.as_str()))}
                     onchange={change_level} title={i18n.t("verification-change")}>
-                    { for VerificationLevel::ALL.iter().map(|value| html! {
+                    { for offered_levels(may_verify, record.verification).map(|value| html! {
                         <option value={value.as_str()} selected={*value == record.verification}>
                             { word(i18n, "verification", value.as_str()) }
                         </option>
@@ -103,10 +116,22 @@ fn evidence_item(i18n: &I18n, props: &SectionProps, item: &Stored<Evidence>) -> 
     }
 }
 
+/// The levels offered: all of them to a coordinator; to a volunteer all but "verified", unless
+/// the evidence already is (so the list shows what is true).
+fn offered_levels(
+    may_verify: bool,
+    current: VerificationLevel,
+) -> impl Iterator<Item = &'static VerificationLevel> {
+    VerificationLevel::ALL.iter().filter(move |level| {
+        may_verify || **level != VerificationLevel::Verified || **level == current
+    })
+}
+
 #[derive(Properties, PartialEq)]
 struct EvidenceFormProps {
     section: SectionProps,
     on_done: Callback<()>,
+    may_verify: bool,
 }
 
 #[function_component]
@@ -187,7 +212,14 @@ fn EvidenceForm(props: &EvidenceFormProps) -> Html {
                     value={(*summary).clone()} on_input={set(&summary)} class="span-2" />
                 <SelectField id="evidence-level" label={i18n.t("evidence-verification")}
                     value={(*level).clone()} on_change={set(&level)}
-                    options={options(&i18n, "verification", VerificationLevel::ALL, VerificationLevel::as_str)} />
+                    options={options(
+                        &i18n,
+                        "verification",
+                        &offered_levels(props.may_verify, VerificationLevel::Claimed)
+                            .copied()
+                            .collect::<Vec<_>>(),
+                        VerificationLevel::as_str,
+                    )} />
                 if checked {
                     <TextField id="evidence-verified-by" label={i18n.t("evidence-verified-by")}
                         value={(*verified_by).clone()} on_input={set(&verified_by)} />

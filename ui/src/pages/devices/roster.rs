@@ -3,7 +3,7 @@
 //! device can be sent a case packet of its assigned cases.
 
 use pristan_ipc::{DeviceRow, RevokeDevice, SendCasePacket};
-use pristan_model::sync::Role;
+use pristan_model::sync::{HeldOps, Role, SeqRange};
 use pristan_model::DeviceId;
 use yew::prelude::*;
 
@@ -44,7 +44,7 @@ pub fn RosterPanel(props: &DevicePanelProps) -> Html {
         let form = match *open {
             Some(RowForm::Revoke(d)) if d == device => Some(html! {
                 <RevokeForm panel={props.clone()} device={device} name={row.entry.name.clone()}
-                    on_done={close.clone()} />
+                    held={row.held.clone()} on_done={close.clone()} />
             }),
             Some(RowForm::Packet(d)) if d == device => Some(html! {
                 <PacketForm panel={props.clone()} device={device} name={row.entry.name.clone()} />
@@ -150,6 +150,9 @@ struct RowFormProps {
     panel: DevicePanelProps,
     device: DeviceId,
     name: String,
+    /// What this vault holds of the device: a revocation keeps exactly that.
+    #[prop_or_default]
+    held: Option<HeldOps>,
     #[prop_or_default]
     on_done: Callback<()>,
 }
@@ -192,6 +195,9 @@ fn RevokeForm(props: &RowFormProps) -> Html {
         <form class="subform revoke-form" {onsubmit}>
             <h3>{ i18n.t_args("devices-revoke-title", &[("name", props.name.clone().into())]) }</h3>
             <p>{ i18n.t("devices-revoke-explain") }</p>
+            if let Some(held) = &props.held {
+                { held_view(&i18n, held) }
+            }
             <TextField id={format!("revoke-seq-{}", props.device)} label={i18n.t("devices-last-good-seq")}
                 value={(*seq).clone()} on_input={set(&seq)}
                 hint={Some(i18n.t("devices-last-good-seq-hint"))} />
@@ -207,6 +213,44 @@ fn RevokeForm(props: &RowFormProps) -> Html {
             </div>
         </form>
     }
+}
+
+/// What a revocation keeps, and the gap it leaves: missing changes are never accepted from a
+/// revoked device, so the coordinator sees them before deciding.
+fn held_view(i18n: &I18n, held: &HeldOps) -> Html {
+    let kept = if held.held.is_empty() {
+        i18n.t("devices-revoke-nothing-held")
+    } else {
+        i18n.t_args(
+            "devices-revoke-held",
+            &[("held", ranges(&held.held).into())],
+        )
+    };
+    html! {
+        <>
+            <p id="revoke-held">{ kept }</p>
+            if !held.missing.is_empty() {
+                <p id="revoke-missing" class="warning" role="note">
+                    { i18n.t_args("devices-revoke-missing", &[("missing", ranges(&held.missing).into())]) }
+                </p>
+            }
+        </>
+    }
+}
+
+/// Change numbers as people write them: "1–12, 14".
+fn ranges(ranges: &[SeqRange]) -> String {
+    ranges
+        .iter()
+        .map(|r| {
+            if r.first == r.last {
+                r.first.to_string()
+            } else {
+                format!("{}–{}", r.first, r.last)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[function_component]

@@ -1,15 +1,18 @@
 //! A coordinator's invitation for a new volunteer: text to hand over (by e-mail, a chat, a USB
-//! stick), shown read-only with a Copy button. The invitation holds the organisation's public
-//! keys only; approval still needs the fingerprint compared aloud.
+//! stick), shown read-only with a Copy button, and the organisation's fingerprint for the
+//! coordinator to read aloud to the volunteer by phone, who compares it before joining. The
+//! invitation holds the organisation's public keys only; approval still needs the device's
+//! fingerprint compared aloud too.
 
 use js_sys::{Function, Promise, Reflect};
-use pristan_ipc::MakeInvitation;
+use pristan_ipc::{InvitationText, MakeInvitation};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::components::case::use_form_status;
+use crate::components::sync::Fingerprint;
 use crate::i18n::use_i18n;
 use crate::state::Dispatch;
 
@@ -30,7 +33,7 @@ enum Copied {
 #[function_component]
 pub fn InvitePanel(props: &InvitePanelProps) -> Html {
     let i18n = use_i18n();
-    let invitation = use_state(|| None::<String>);
+    let invitation = use_state(|| None::<InvitationText>);
     let copied = use_state(|| Copied::No);
     let status = use_form_status();
     let area = use_node_ref();
@@ -45,14 +48,14 @@ pub fn InvitePanel(props: &InvitePanelProps) -> Html {
             let (invitation, copied) = (invitation.clone(), copied.clone());
             status.send(i18n, &dispatch, MakeInvitation, move |answer| {
                 copied.set(Copied::No);
-                invitation.set(Some(answer.text));
+                invitation.set(Some(answer));
             });
         })
     };
     let copy = {
         let (invitation, copied, area) = (invitation.clone(), copied.clone(), area.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(text) = (*invitation).clone() else {
+            let Some(text) = (*invitation).clone().map(|i| i.text) else {
                 return;
             };
             let (copied, area) = (copied.clone(), area.clone());
@@ -73,14 +76,16 @@ pub fn InvitePanel(props: &InvitePanelProps) -> Html {
         <div id="sync-invite" class="subform">
             <h3>{ i18n.t("sync-invite-title") }</h3>
             <p>{ i18n.t("sync-invite-explain") }</p>
-            if let Some(text) = &*invitation {
+            if let Some(made) = &*invitation {
                 <div class="field">
                     <label for="sync-invitation-text" class="field-label">
                         { i18n.t("sync-invitation-label") }
                     </label>
                     <textarea id="sync-invitation-text" ref={area} class="input textarea sync-code"
-                        rows="5" readonly=true value={text.clone()} />
+                        rows="5" readonly=true value={made.text.clone()} />
                 </div>
+                <p>{ i18n.t("sync-invite-fingerprint") }</p>
+                <p><Fingerprint id="sync-invite-fingerprint" value={made.org_fingerprint.clone()} /></p>
                 <div class="actions">
                     <button id="sync-invitation-copy" type="button" class="button button-quiet" onclick={copy}>
                         { i18n.t("sync-copy") }

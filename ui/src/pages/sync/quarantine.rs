@@ -121,6 +121,10 @@ fn item(i18n: &I18n, props: &SyncProps, bundle: &QuarantinedBundle) -> Html {
                         { " " }
                         <span class="badge badge-waiting">{ i18n.t("sync-waiting-approval") }</span>
                     }
+                    if !bundle.kept {
+                        { " " }
+                        <span class="badge">{ i18n.t("sync-quarantine-listed-only") }</span>
+                    }
                 </p>
                 <p>{ &bundle.reason }</p>
                 <p class="muted">

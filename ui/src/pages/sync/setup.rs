@@ -1,11 +1,19 @@
 //! Before this vault belongs to an organisation: a coordinator starts one, a volunteer joins
-//! with the invitation text their coordinator gave them.
+//! with the invitation text their coordinator gave them, once they have compared the
+//! organisation's fingerprint aloud with the coordinator (an e-mailed invitation can be swapped).
 
-use pristan_ipc::{CreateOrganisation, JoinOrganisation};
+use pristan_ipc::{
+    CreateOrganisation, InvitationPreview, IpcError, JoinOrganisation, ReadInvitation,
+};
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use crate::backend::call;
 use crate::components::case::{on_submit, set, use_form_status};
-use crate::components::{TextArea, TextField};
+use crate::components::sync::Fingerprint;
+use crate::components::{CheckField, ErrorNote, TextArea, TextField};
+use crate::errors::describe;
+use crate::hooks::vault_was_locked;
 use crate::i18n::use_i18n;
 use crate::state::Dispatch;
 
@@ -90,11 +98,69 @@ fn JoinCard(props: &OrgSetupProps) -> Html {
     let i18n = use_i18n();
     let invitation = use_state(String::new);
     let device = use_state(String::new);
+    // What the pasted invitation says, and the text it was read from: a preview of older text
+    // never stands for what is in the field now.
+    let preview = use_state(|| None::<(String, InvitationPreview)>);
+    let unreadable = use_state(|| None::<IpcError>);
+    let compared = use_state(|| false);
+    let latest = use_mut_ref(String::new);
     let status = use_form_status();
+
+    let on_invitation = {
+        let (invitation, preview, unreadable, compared, latest, dispatch) = (
+            invitation.clone(),
+            preview.clone(),
+            unreadable.clone(),
+            compared.clone(),
+            latest.clone(),
+            props.dispatch.clone(),
+        );
+        Callback::from(move |value: String| {
+            invitation.set(value.clone());
+            // A new text must be compared again.
+            preview.set(None);
+            unreadable.set(None);
+            compared.set(false);
+            let text = value.trim().to_owned();
+            *latest.borrow_mut() = text.clone();
+            if text.is_empty() {
+                return;
+            }
+            let (preview, unreadable, latest, dispatch) = (
+                preview.clone(),
+                unreadable.clone(),
+                latest.clone(),
+                dispatch.clone(),
+            );
+            spawn_local(async move {
+                let command = ReadInvitation {
+                    invitation: text.clone(),
+                };
+                let answer = call(&command).await;
+                if *latest.borrow() != text {
+                    return;
+                }
+                match answer {
+                    Ok(read) => preview.set(Some((text, read))),
+                    Err(error) => {
+                        if !vault_was_locked(&dispatch, &error) {
+                            unreadable.set(Some(error));
+                        }
+                    }
+                }
+            });
+        })
+    };
+    let on_compared = {
+        let compared = compared.clone();
+        Callback::from(move |checked: bool| compared.set(checked))
+    };
+    let ready = preview.is_some() && *compared;
     let onsubmit = {
-        let (invitation, device, status, dispatch, on_done) = (
+        let (invitation, device, preview, status, dispatch, on_done) = (
             invitation.clone(),
             device.clone(),
+            preview.clone(),
             status.clone(),
             props.dispatch.clone(),
             props.on_done.clone(),
@@ -105,6 +171,13 @@ fn JoinCard(props: &OrgSetupProps) -> Html {
                 status.refuse(i18n.t("sync-join-missing"));
                 return;
             }
+            let Some((read_from, read)) = (*preview).clone() else {
+                return;
+            };
+            if !ready || read_from != text {
+                status.refuse(i18n.t("sync-join-compare-first"));
+                return;
+            }
             let on_done = on_done.clone();
             status.send(
                 i18n,
@@ -112,6 +185,7 @@ fn JoinCard(props: &OrgSetupProps) -> Html {
                 JoinOrganisation {
                     invitation: text,
                     device_name: typed_device(&device),
+                    org_fingerprint: read.org_fingerprint,
                 },
                 move |_| on_done.emit(()),
             );
@@ -123,15 +197,28 @@ fn JoinCard(props: &OrgSetupProps) -> Html {
             <p>{ i18n.t("sync-join-explain") }</p>
             <form class="form" {onsubmit}>
                 <TextArea id="sync-join-invitation" label={i18n.t("sync-join-invitation")}
-                    value={(*invitation).clone()} on_input={set(&invitation)} rows={5}
+                    value={(*invitation).clone()} on_input={on_invitation} rows={5}
                     hint={Some(i18n.t("sync-join-invitation-hint"))} class="sync-code-field" />
+                if let Some(error) = &*unreadable {
+                    <ErrorNote id="sync-join-unreadable" text={describe(&i18n, error)} />
+                }
+                if let Some((_, read)) = &*preview {
+                    <div id="sync-join-preview" class="subform">
+                        <p>{ i18n.t_args("sync-join-org", &[("name", read.org_name.clone().into())]) }</p>
+                        <p>{ i18n.t("sync-join-org-fingerprint") }</p>
+                        <p><Fingerprint id="sync-join-fingerprint" value={read.org_fingerprint.clone()} /></p>
+                        <p class="note note-warning">{ i18n.t("sync-join-compare-explain") }</p>
+                        <CheckField id="sync-join-compared" label={i18n.t("sync-join-compared")}
+                            checked={*compared} on_change={on_compared} />
+                    </div>
+                }
                 <TextField id="sync-join-device" label={i18n.t("sync-device-name-field")}
                     value={(*device).clone()} on_input={set(&device)}
                     hint={Some(i18n.t("sync-join-device-hint"))} />
                 { status.view() }
                 <div class="actions">
                     <button id="sync-join-submit" type="submit" class="button button-primary"
-                        disabled={*status.busy}>
+                        disabled={*status.busy || !ready}>
                         { if *status.busy { i18n.t("sync-working") } else { i18n.t("sync-join-submit") } }
                     </button>
                 </div>

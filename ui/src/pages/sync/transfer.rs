@@ -49,6 +49,12 @@ pub fn OutboxPanel(props: &SyncProps) -> Html {
             <p id="sync-unsent" class={classes!((unsent == 0).then_some("muted"))}>
                 { i18n.t_args("sync-unsent", &[("count", unsent.into())]) }
             </p>
+            if props.status.held_back_cases > 0 {
+                <p id="sync-held-back" class="note">
+                    { i18n.t_args("sync-held-back",
+                        &[("count", props.status.held_back_cases.into())]) }
+                </p>
+            }
             <form class="form" {onsubmit}>
                 <FolderField id="sync-export-folder" label={i18n.t("sync-export-folder")}
                     value={(*folder).clone()} on_input={set(&folder)}

@@ -22,8 +22,13 @@ use crate::backend::call;
 
 /// While typing, a save at most this long after the first unsaved keystroke.
 pub const WHILE_TYPING_MS: u32 = 3_000;
-/// After a failed save, the next attempt this much later.
+/// After a failed save, the next attempt this much later, doubling after each failure up to
+/// [`MAX_RETRY_MS`]. Retries are not the person's activity and never hold the vault open.
 const RETRY_MS: u32 = 5_000;
+const MAX_RETRY_MS: u32 = 60_000;
+/// After this many failures in a row, no more retries by themselves: the next change (or
+/// leaving a field) tries again. The form keeps everything typed meanwhile.
+const MAX_AUTOMATIC_RETRIES: u32 = 6;
 
 /// What the autosave line says.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,6 +60,8 @@ struct Inner {
     urgent: Cell<bool>,
     /// The last save failed; keystrokes do not hide that until a save succeeds.
     failing: Cell<bool>,
+    /// Failed saves in a row, for the growing wait between retries.
+    failures: Cell<u32>,
     /// Set during finish and discard, and once the page is gone: no save may start.
     closed: Cell<bool>,
     /// The page went away during a save: if more was typed, save it once more when it ends.
@@ -87,6 +94,7 @@ impl Autosave {
                 in_flight: Cell::new(false),
                 urgent: Cell::new(false),
                 failing: Cell::new(false),
+                failures: Cell::new(0),
                 closed: Cell::new(false),
                 last_save: Cell::new(false),
                 timer: RefCell::new(None),
@@ -218,6 +226,7 @@ impl Autosave {
                 Ok(()) => {
                     inner.saved.set(inner.saved.get().max(version));
                     inner.failing.set(false);
+                    inner.failures.set(0);
                     if inner.closed.get() {
                         if inner.last_save.replace(false) && this.unsaved() {
                             this.start_save();
@@ -242,13 +251,26 @@ impl Autosave {
                 }
                 Err(error) => {
                     inner.failing.set(true);
+                    let failures = inner.failures.get().saturating_add(1);
+                    inner.failures.set(failures);
                     inner.on_error.emit(error.clone());
                     if !inner.closed.get() {
                         inner.on_status.emit(SaveStatus::Failed(error));
-                        this.save_after(RETRY_MS);
+                        if let Some(delay) = retry_delay(failures) {
+                            this.save_after(delay);
+                        }
                     }
                 }
             }
         });
     }
+}
+
+/// How long to wait before retrying after `failures` failed saves in a row; `None` once the
+/// automatic retries are used up.
+fn retry_delay(failures: u32) -> Option<u32> {
+    (failures <= MAX_AUTOMATIC_RETRIES).then(|| {
+        let doubled = RETRY_MS.saturating_mul(1 << failures.saturating_sub(1).min(8));
+        doubled.min(MAX_RETRY_MS)
+    })
 }

@@ -11,7 +11,7 @@ use super::autosave::SaveStatus;
 use super::facility::FacilityField;
 use super::form::{Form, Problem};
 use super::{Busy, Edit};
-use crate::components::{note_kind_label, ErrorNote};
+use crate::components::{note_kind_label, CheckField, ErrorNote};
 use crate::errors::{describe, ErrorText};
 use crate::format;
 use crate::i18n::I18n;
@@ -36,6 +36,20 @@ pub(super) fn resumed_text(i18n: &I18n, saved_at: Option<DateTime<Utc>>) -> Stri
             "visit-resumed-earlier",
             &[("when", format::moment(i18n, at).into())],
         )
+    }
+}
+
+/// The question of consent to share with the coordinator, asked with the write-up when the
+/// person has not agreed yet: unticked, the case stays on this laptop.
+pub(super) fn share_consent(i18n: &I18n, checked: bool, set: UseStateSetter<bool>) -> Html {
+    let on_change = Callback::from(move |on: bool| set.set(on));
+    html! {
+        <fieldset id="visit-share" class="share-consent panel">
+            <legend>{ i18n.t("share-consent-title") }</legend>
+            <p class="muted">{ i18n.t("share-consent-explain") }</p>
+            <CheckField id="visit-share-check" label={i18n.t("share-consent-label")}
+                {checked} {on_change} />
+        </fieldset>
     }
 }
 

@@ -10,11 +10,18 @@ use super::*;
 use crate::cases::CaseField;
 use crate::ops::Op;
 
-/// Two devices that both hold one case, created on the first.
+/// Two devices that both hold one case, created on the first with consent to share it (so that
+/// its operations are the device's own, not held back).
 fn two_devices() -> ([tempfile::TempDir; 2], Vault, Vault, EntityId) {
     let (tmp_a, mut a) = new_vault();
     let (tmp_b, mut b) = new_vault();
-    let case_id = open_case(&mut a);
+    let case_id = a
+        .add_case(crate::cases::NewCase {
+            name: "Ivan Petrov".into(),
+            share_with_coordinator: true,
+            ..crate::cases::NewCase::default()
+        })
+        .unwrap();
     deliver(&mut b, &log_of(&a));
     ([tmp_a, tmp_b], a, b, case_id)
 }

@@ -114,7 +114,7 @@ pub(super) fn deliver(to: &mut Vault, ops: &[crate::ops::Op]) -> Vec<crate::ops:
     let applied = ops
         .iter()
         .map(|op| {
-            clock.observe(op.hlc, 0).unwrap();
+            clock.observe_now(op.hlc).unwrap();
             crate::ops::store::apply(&tx, op).unwrap()
         })
         .collect();

@@ -194,3 +194,38 @@ fn only_an_existing_case_can_be_forgotten() {
     assert!(err.to_string().contains("no case"), "{err}");
     assert_eq!(op_count(&vault), 0);
 }
+
+/// Issue 10, finding 4: contents an older import stored without a record naming them (an
+/// attachment of a forgotten case that arrived late) are removed at the next forget (purging and
+/// compacting both remove them). The import no longer stores them: tests/adversarial/storage.rs.
+#[test]
+fn compacting_after_a_forget_removes_attachment_contents_no_record_names() {
+    let (_tmp, mut vault) = new_vault();
+    let kept = open_case(&mut vault);
+    vault
+        .add_attachment(kept, "scan.pdf", "", b"%PDF-1.4 kept")
+        .unwrap();
+    vault
+        .conn
+        .execute(
+            "INSERT INTO blobs (sha256, data) VALUES ('00', x'0102')",
+            [],
+        )
+        .unwrap();
+    let blobs = |vault: &Vault| -> i64 {
+        vault
+            .conn
+            .query_row("SELECT count(*) FROM blobs", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(blobs(&vault), 2);
+    let other = open_case(&mut vault);
+    vault
+        .forget_case(other, ForgetReason::EnteredByMistake)
+        .unwrap();
+    assert_eq!(
+        blobs(&vault),
+        1,
+        "the orphan is gone, the named contents stay"
+    );
+}

@@ -33,18 +33,16 @@ fn a_wall_clock_set_back_three_days_keeps_counting_from_the_later_time() {
 }
 
 #[test]
-fn observing_an_operation_from_the_far_future_adopts_it_and_warns() {
+fn observing_an_operation_days_ahead_within_the_bound_adopts_it_and_warns() {
     let mut clock = Clock::resume(hlc(T, 2));
-    let received = hlc(T + 10 * DAY, 5);
+    let received = hlc(T + 6 * DAY, 5);
     assert_eq!(
         clock.observe(received, T + 1),
-        Ok(Some(ClockWarning::PeerClockAhead {
-            by_ms: 10 * DAY - 1
-        }))
+        Ok(Some(ClockWarning::PeerClockAhead { by_ms: 6 * DAY - 1 }))
     );
-    assert_eq!(clock.last(), hlc(T + 10 * DAY, 6));
+    assert_eq!(clock.last(), hlc(T + 6 * DAY, 6));
     // An edit made here afterwards is stamped after the future operation, so it wins.
-    assert_eq!(clock.tick(T + 2), Ok(hlc(T + 10 * DAY, 7)));
+    assert_eq!(clock.tick(T + 2), Ok(hlc(T + 6 * DAY, 7)));
 }
 
 #[test]
@@ -119,24 +117,67 @@ fn op_stamps_order_by_timestamp_then_device() {
 }
 
 #[test]
-fn an_exhausted_counter_is_an_error_and_leaves_the_clock_as_it_was() {
+fn a_full_counter_carries_into_the_next_millisecond() {
     let full = hlc(T, u32::MAX);
     let mut clock = Clock::resume(full);
-    assert_eq!(
-        clock.tick(T),
-        Err(ClockError::CounterExhausted { wall_ms: T })
-    );
-    assert_eq!(clock.last(), full);
-    // The next millisecond starts a fresh counter.
-    assert_eq!(clock.tick(T + 1), Ok(hlc(T + 1, 0)));
+    assert_eq!(clock.tick(T), Ok(hlc(T + 1, 0)));
 
     let mut clock = Clock::resume(hlc(T, 0));
     let forged = hlc(T + 5, u32::MAX);
+    assert_eq!(clock.observe(forged, T), Ok(None));
+    assert_eq!(clock.last(), hlc(T + 6, 0));
+    assert_eq!(clock.tick(T), Ok(hlc(T + 6, 1)));
+}
+
+#[test]
+fn only_the_last_millisecond_a_u64_counts_is_exhausted_and_the_clock_stays_as_it_was() {
+    let end = hlc(u64::MAX, u32::MAX);
+    let mut clock = Clock::resume(end);
     assert_eq!(
-        clock.observe(forged, T),
-        Err(ClockError::CounterExhausted { wall_ms: T + 5 })
+        clock.tick(T),
+        Err(ClockError::CounterExhausted { wall_ms: u64::MAX })
     );
-    assert_eq!(clock.last(), hlc(T, 0));
+    assert_eq!(clock.last(), end);
+}
+
+#[test]
+fn a_forged_stamp_at_the_end_of_time_leaves_the_clock_as_it_was() {
+    // The stamp of the attack: the greatest wall time, the counter one short of full.
+    let forged: Hlc = "ffffffffffffffff-fffffffe".parse().unwrap();
+    let mut clock = Clock::resume(hlc(T, 3));
+    let warning = clock.observe(forged, T).unwrap();
+    assert_eq!(
+        warning,
+        Some(ClockWarning::PeerClockAhead {
+            by_ms: u64::MAX - T
+        })
+    );
+    assert_eq!(clock.last(), hlc(T, 3));
+    assert_eq!(clock.tick(T), Ok(hlc(T, 4)));
+    // Just beyond the bound is beyond it too.
+    let mut clock = Clock::resume(hlc(T, 3));
+    assert!(clock
+        .observe(hlc(T + MAX_CLOCK_AHEAD_MS + 1, 0), T)
+        .unwrap()
+        .is_some());
+    assert_eq!(clock.last(), hlc(T, 3));
+}
+
+#[test]
+fn a_stamp_within_the_bound_is_followed_exactly() {
+    let mut clock = Clock::resume(hlc(T, 0));
+    let received = hlc(T + MAX_CLOCK_AHEAD_MS, 7);
+    assert!(clock.observe(received, T).unwrap().is_some());
+    assert_eq!(clock.last(), hlc(T + MAX_CLOCK_AHEAD_MS, 8));
+}
+
+#[test]
+fn a_poisoned_clock_resumes_within_the_bound() {
+    let clock = Clock::resume_bounded(hlc(u64::MAX, u32::MAX - 1), T);
+    assert_eq!(clock.last(), ceiling(T));
+    let mut clock = Clock::resume_bounded(hlc(T - 5, 2), T);
+    assert_eq!(clock.last(), hlc(T - 5, 2));
+    assert_eq!(clock.tick(T), Ok(hlc(T, 0)));
 }
 
 #[test]

@@ -115,7 +115,7 @@ pub(crate) fn rotate(
         [],
         |r| r.get(0),
     )?;
-    let max_own = store::max_seq_held(tx, old)?;
+    let max_own = max_seq_held(tx, old)?;
     tx.execute(
         "UPDATE vault_meta SET value = ?1 WHERE key = 'device_id'",
         [new.to_string()],
@@ -236,6 +236,18 @@ pub(crate) fn notice(conn: &Connection) -> Result<Option<IdentityNotice>> {
 pub(crate) fn dismiss_notice(conn: &Connection) -> Result<()> {
     conn.execute("DELETE FROM vault_meta WHERE key = ?1", [NOTICE])?;
     Ok(())
+}
+
+/// The highest sequence number this vault holds (or held) from `device`, 0 if none.
+fn max_seq_held(conn: &Connection, device: DeviceId) -> Result<u64> {
+    let seq: Option<i64> = conn
+        .query_row(
+            "SELECT max_seq FROM version_vector WHERE device_id = ?1",
+            [device.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(seq.map_or(0, |s| u64::try_from(s).unwrap_or(0)))
 }
 
 fn own_device(conn: &Connection) -> Result<DeviceId> {

@@ -10,7 +10,6 @@ use crate::error::Result;
 use crate::ops::fork::{self, Aside};
 use crate::ops::store as log;
 use crate::ops::{Change, Clock, DeviceId, Op, Seq};
-use crate::org::store;
 use pristan_model::sync::IdentityChangeReason;
 
 /// After a roster arrived or was made here: for every revoked device, its operations past the
@@ -158,7 +157,7 @@ pub(crate) fn is_foreign_own(conn: &Connection, me: DeviceId, op: &Op) -> Result
     }
     Ok(match fork::held_differs(conn, op)? {
         Some(differs) => differs,
-        None => op.seq.get() > store::max_seq_held(conn, me)?,
+        None => op.seq.get() > super::max_seq_held(conn, me)?,
     })
 }
 

@@ -58,15 +58,23 @@ fn revocation_records_the_last_good_sequence_number() {
     coordinator
         .approve_device(anna.device, Role::Volunteer)
         .unwrap();
-    coordinator
-        .conn
-        .execute(
-            "INSERT INTO version_vector (device_id, max_seq) VALUES (?1, 7)",
-            [anna.device.to_string()],
-        )
-        .unwrap();
+    // The coordinator holds her operations 1–4 and 6–7; 5 never arrived.
+    for seq in [1, 2, 3, 4, 6, 7] {
+        coordinator
+            .conn
+            .execute(
+                "INSERT INTO ops (device_id, seq, hlc, entity_type, entity_id, change)
+                 VALUES (?1, ?2, '0000000000000001-00000000', 'case', 'x', '{}')",
+                (anna.device.to_string(), seq),
+            )
+            .unwrap();
+    }
+    let held = coordinator.held_ops(anna.device).unwrap();
+    let range = |first, last| crate::bundle::SeqRange { first, last };
+    assert_eq!(held.held, vec![range(1, 4), range(6, 7)]);
+    assert_eq!(held.missing, vec![range(5, 5)]);
 
-    // By default, the newest operation this vault holds from the device.
+    // By default, exactly the operations this vault holds from the device.
     let roster = coordinator.revoke_device(anna.device, None).unwrap();
     assert_eq!(roster.version, 3);
     let entry = roster
@@ -75,6 +83,8 @@ fn revocation_records_the_last_good_sequence_number() {
         .find(|e| e.device == anna.device)
         .unwrap();
     assert_eq!(entry.revoked_after_seq, Some(7));
+    assert_eq!(entry.kept_seqs, held.held);
+    assert!(entry.keeps(4) && !entry.keeps(5) && entry.keeps(6) && !entry.keeps(8));
 
     // A revocation may move earlier, never later.
     let e = org_error(coordinator.revoke_device(anna.device, Some(9)));
@@ -87,6 +97,7 @@ fn revocation_records_the_last_good_sequence_number() {
         .unwrap()
         .unwrap();
     assert_eq!(entry.revoked_after_seq, Some(3));
+    assert_eq!(entry.kept_seqs, vec![range(1, 3)]);
 
     let me = coordinator.device_id();
     assert!(matches!(
@@ -125,12 +136,13 @@ fn an_older_roster_never_replaces_a_newer_one() {
         .unwrap();
     coordinator.revoke_device(anna.device, Some(5)).unwrap();
     let third = coordinator.signed_roster().unwrap().unwrap();
+    // Nothing of hers is held here, so nothing is kept.
 
     assert!(roster_arrives(&mut volunteer, &third).unwrap());
     // A replayed old roster must not undo the revocation.
     assert!(!roster_arrives(&mut volunteer, &first).unwrap());
     let entry = roster_entry(&volunteer.conn, anna.device).unwrap().unwrap();
-    assert_eq!(entry.revoked_after_seq, Some(5));
+    assert_eq!(entry.revoked_after_seq, Some(0));
     assert_eq!(volunteer.roster().unwrap().unwrap().version, 3);
 }
 
