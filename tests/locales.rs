@@ -6,12 +6,13 @@ use std::path::Path;
 use fluent_syntax::ast::Entry;
 use fluent_syntax::parser;
 
-const FILES: [&str; 5] = [
+const FILES: [&str; 6] = [
     "main.ftl",
     "cases.ftl",
     "visits.ftl",
     "visit-guide.ftl",
     "sync.ftl",
+    "forks.ftl",
 ];
 
 fn message_ids(lang: &str) -> BTreeSet<String> {

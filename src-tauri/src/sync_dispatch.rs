@@ -144,6 +144,12 @@ pub fn dispatch_sync(
                 .map_err(to_ipc)?;
             sync_views::devices(vault)
         }),
+        ipc::DismissIdentityNotice::NAME => handle(args, |_: ipc::DismissIdentityNotice| {
+            session
+                .vault_mut()?
+                .dismiss_identity_notice()
+                .map_err(to_ipc)
+        }),
         ipc::ListConflicts::NAME => handle(args, |_: ipc::ListConflicts| {
             sync_views::conflicts(session.vault_mut()?)
         }),

@@ -47,6 +47,8 @@ pub fn status(vault: &mut Vault) -> Result<ipc::SyncStatus, IpcError> {
         pending_devices,
         conflicts,
         suggested_folders: suggested_folders(),
+        forks: vault.forks().map_err(to_ipc)?,
+        identity_notice: vault.identity_notice().map_err(to_ipc)?,
     })
 }
 
@@ -84,6 +86,7 @@ pub fn devices(vault: &mut Vault) -> Result<ipc::DeviceList, IpcError> {
             name: p.identity.name,
             fingerprint: p.fingerprint,
             first_seen: p.first_seen.to_rfc3339_opts(SecondsFormat::Secs, true),
+            replaces: p.replaces_name.or(p.replaces.map(|d| d.to_string())),
         })
         .collect();
     Ok(ipc::DeviceList { roster, pending })

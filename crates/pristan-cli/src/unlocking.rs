@@ -24,7 +24,9 @@ impl Unlocking {
     /// so a mistake is reported before anyone is asked for a passphrase.
     pub fn open(&self, dir: &Path) -> Result<Vault> {
         let passphrase = SecretSource::new(self.passphrase_stdin).read("Passphrase: ")?;
-        Ok(Vault::unlock(dir, &passphrase)?)
+        let vault = Vault::unlock(dir, &passphrase)?;
+        crate::sync::identity::tell_if_moved(&vault)?;
+        Ok(vault)
     }
 
     /// Prints the id of a record just saved: bare, or as `{"id": …}`.

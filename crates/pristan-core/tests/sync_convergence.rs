@@ -18,6 +18,7 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
+use convergence::forks::{ForkStep, ForkWorld};
 use convergence::{template, Step, Template, World, COORDINATOR, DEVICES, FIELDS};
 
 fn step() -> impl Strategy<Value = Step> {
@@ -119,4 +120,130 @@ fn a_note_written_while_its_case_is_forgotten_leaves_every_device_agreeing() {
         Step::AddCase { device: 0 },
     ];
     check_run(&template(), &steps, 0);
+}
+
+fn fork_step() -> impl Strategy<Value = ForkStep> {
+    let device = 0..8usize;
+    prop_oneof![
+        3 => device.clone().prop_map(|device| ForkStep::AddCase { device }),
+        3 => (device.clone(), any::<u8>(), 0..FIELDS.len(), 0..3u8).prop_map(
+            |(device, case, field, value)| ForkStep::Update { device, case, field, value }
+        ),
+        4 => (device.clone(), any::<u8>()).prop_map(|(device, case)| ForkStep::AddNote { device, case }),
+        1 => (device.clone(), any::<bool>())
+            .prop_map(|(device, both_write)| ForkStep::Copy { device, both_write }),
+        4 => device.clone().prop_map(|device| ForkStep::Export { device }),
+        4 => (device, vec(any::<u8>(), 1..4))
+            .prop_map(|(device, picks)| ForkStep::Deliver { device, picks }),
+    ]
+}
+
+fn check_forked_run(template: &Template, steps: &[ForkStep], seed: u64) {
+    let started = std::time::Instant::now();
+    let mut world = ForkWorld::new(template, seed);
+    for step in steps {
+        world.run(step);
+    }
+    let rounds = world.recover_until_quiet();
+    let hash = world.vaults[COORDINATOR].state_hash().unwrap();
+    for device in 0..world.vaults.len() {
+        let texts = world.texts(device);
+        let missing: Vec<_> = world.written.difference(&texts).collect();
+        assert!(missing.is_empty(), "device {device} lacks {missing:?}");
+        assert_eq!(
+            world.vaults[device].state_hash().unwrap(),
+            hash,
+            "state of device {device}"
+        );
+        assert!(world.vaults[device].forks().unwrap().is_empty());
+    }
+    eprintln!(
+        "{} steps, {} vaults, {} forks revoked, {} new identities, quiet after {rounds} \
+         recovery rounds: {:?}",
+        steps.len(),
+        world.vaults.len(),
+        world.revoked,
+        world.approved,
+        started.elapsed()
+    );
+}
+
+// Random forks (a volunteer's vault copied, both copies writing) across the coordinator and two
+// volunteers, bundles in random order with repeats: after the documented recovery every
+// acknowledged write is on every device and every state hash is equal.
+#[test]
+fn forked_vaults_converge_after_the_documented_recovery() {
+    let template = template();
+    let mut runner = TestRunner::new(Config {
+        cases: 8,
+        failure_persistence: None,
+        max_shrink_iters: 50,
+        ..Config::default()
+    });
+    // At least one copy in every run, at a random moment.
+    let script = (
+        vec(fork_step(), 0..8),
+        0..8usize,
+        vec(fork_step(), 4..14),
+        any::<u64>(),
+    );
+    runner
+        .run(&script, |(before, device, after, seed)| {
+            let mut steps = before;
+            steps.push(ForkStep::Copy {
+                device,
+                both_write: true,
+            });
+            steps.extend(after);
+            check_forked_run(&template, &steps, seed);
+            Ok(())
+        })
+        .unwrap();
+}
+
+// A fork on both sides of the copy, each copy's bundle delivered before the other's.
+#[test]
+fn a_copied_volunteer_vault_writing_on_both_copies_recovers() {
+    let steps = [
+        ForkStep::Copy {
+            device: 0,
+            both_write: false,
+        },
+        ForkStep::AddCase { device: 1 },
+        ForkStep::AddCase { device: 3 },
+        ForkStep::AddNote { device: 1, case: 0 },
+        ForkStep::AddNote { device: 3, case: 0 },
+        ForkStep::Export { device: 3 },
+        ForkStep::Export { device: 1 },
+        ForkStep::Deliver {
+            device: 0,
+            picks: vec![0, 1],
+        },
+    ];
+    check_forked_run(&template(), &steps, 7);
+}
+
+// What the property found: a copy that never wrote moved on when a packet brought its original's
+// writes, had nothing to send, and so was never approved and never received anything again. A
+// new identity now announces itself in a bundle even when it carries nothing.
+#[test]
+fn a_copy_with_nothing_to_send_still_announces_its_new_identity() {
+    let steps = [
+        ForkStep::Copy {
+            device: 0,
+            both_write: false,
+        },
+        ForkStep::AddCase { device: 1 },
+        ForkStep::Export { device: 1 },
+        ForkStep::Deliver {
+            device: 0,
+            picks: vec![0],
+        },
+        ForkStep::Export { device: 0 },
+        ForkStep::Deliver {
+            device: 3,
+            picks: vec![0, 1],
+        },
+    ];
+    check_forked_run(&template(), &steps, 3);
 }

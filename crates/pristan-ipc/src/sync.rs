@@ -8,8 +8,8 @@
 use std::collections::BTreeMap;
 
 use pristan_model::sync::{
-    ConflictView, ExportOutcome, ExportReport, FileOutcome, Gap, HeldOps, ImportSummary, OrgInfo,
-    Progress, QuarantinedBundle, Role, RosterEntry,
+    ConflictView, ExportOutcome, ExportReport, FileOutcome, ForkView, Gap, HeldOps, IdentityNotice,
+    ImportSummary, OrgInfo, Progress, QuarantinedBundle, Role, RosterEntry,
 };
 use pristan_model::{DeviceId, EntityId};
 use serde::{Deserialize, Serialize};
@@ -46,6 +46,7 @@ pub const SYNC_COMMAND_NAMES: &[&str] = &[
     SendCasePacket::NAME,
     AssignCase::NAME,
     ForgetCase::NAME,
+    DismissIdentityNotice::NAME,
 ];
 
 /// Everything the Sync screen shows before anything is exported or imported.
@@ -74,7 +75,18 @@ pub struct SyncStatus {
     pub conflicts: usize,
     /// Folders worth offering for export and import: mounted USB sticks, then Downloads.
     pub suggested_folders: Vec<String>,
+    /// Two copies of one device's vault in use, not yet resolved (see `ForkView`).
+    #[serde(default)]
+    pub forks: Vec<ForkView>,
+    /// Set when this vault moved to a new device identity, until dismissed.
+    #[serde(default)]
+    pub identity_notice: Option<IdentityNotice>,
 }
+
+/// The user has read that this vault moved to a new device identity.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DismissIdentityNotice;
+command!(DismissIdentityNotice, "dismiss_identity_notice", ());
 
 /// Makes this vault a new organisation's first coordinator.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -200,6 +212,10 @@ pub struct PendingDeviceRow {
     pub fingerprint: String,
     /// RFC 3339, UTC.
     pub first_seen: String,
+    /// The device this one says it continues (a restored or copied vault), by its roster name
+    /// (or its id when the roster does not know it).
+    #[serde(default)]
+    pub replaces: Option<String>,
 }
 
 /// Adds a pending device to the roster with `role`; its waiting bundles are retried.

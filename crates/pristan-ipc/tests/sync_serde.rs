@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use chrono::{TimeZone, Utc};
 use pristan_ipc::*;
 use pristan_model::sync::{
-    ConflictValueView, ConflictView, ExportOutcome, FileOutcome, FileResult, Gap, HeldOps,
-    ImportCounts, ImportSummary, Progress, QuarantinedBundle, Role, RosterEntry, SeqRange, Stage,
+    ConflictValueView, ConflictView, ExportOutcome, FileOutcome, FileResult, ForkView, Gap,
+    HeldOps, IdentityChangeReason, IdentityNotice, ImportCounts, ImportSummary, Progress,
+    QuarantinedBundle, Role, RosterEntry, SeqRange, Stage,
 };
 use pristan_model::{DeviceId, EntityId, EntityType};
 use serde::de::DeserializeOwned;
@@ -52,6 +53,23 @@ fn responses_round_trip() {
         pending_devices: 1,
         conflicts: 2,
         suggested_folders: vec!["/media/anna/USB".into()],
+        forks: vec![ForkView {
+            device: device(1),
+            device_name: "Anna's laptop".into(),
+            first_seq: 8,
+            last_common_seq: 7,
+            bundle_sender_name: "Anna's laptop".into(),
+            bundle_number: Some(3),
+            ops_aside: 2,
+            resolved: false,
+        }],
+        identity_notice: Some(IdentityNotice {
+            previous: device(1),
+            current: device(5),
+            reason: IdentityChangeReason::Restored,
+            at: when,
+            reissued: 0,
+        }),
     });
     round_trip(&DeviceList {
         roster: vec![DeviceRow {
@@ -63,6 +81,7 @@ fn responses_round_trip() {
                 recipient: "age1xyz".into(),
                 approved_at: when,
                 revoked_after_seq: Some(40),
+                replaces: None,
                 kept_seqs: vec![SeqRange { first: 1, last: 40 }],
             },
             fingerprint: "1234 5678".into(),
@@ -77,6 +96,7 @@ fn responses_round_trip() {
             name: "Boris".into(),
             fingerprint: "9999 0000".into(),
             first_seen: "2026-03-01T09:30:00Z".into(),
+            replaces: Some("Anna's laptop".into()),
         }],
     });
     round_trip(&vec![ConflictRow {

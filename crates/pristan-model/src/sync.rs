@@ -33,6 +33,11 @@ pub struct RosterEntry {
     /// Set when the device is revoked: the highest of its operations that are kept; any bundle
     /// reaching past it is quarantined.
     pub revoked_after_seq: Option<u64>,
+    /// The device this one continues: a restored or copied vault moves to a new identity, and
+    /// the coordinator approves it as the old one's successor. A successor may carry the old
+    /// identity's operations that never reached a coordinator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaces: Option<DeviceId>,
     /// Set with `revoked_after_seq`: exactly the device's operations the revoking coordinator
     /// held, as ranges of sequence numbers. Only these are kept: a bundle from the device with
     /// any other operation (one that fills a gap below `revoked_after_seq`, say) is refused.
@@ -226,6 +231,58 @@ pub struct ImportCounts {
     /// sender's clock (or this one) is set wrong. Merging stays correct; a person should fix it.
     #[serde(default)]
     pub clock_ahead_ms: Option<u64>,
+    /// Devices for which this bundle brought an operation different from one already held under
+    /// the same device and sequence number: two copies of one vault are in use.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forks: Vec<ForkView>,
+}
+
+/// Two different copies of one device's vault wrote under the same identity: this vault holds
+/// two different operations for the same `(device, seq)`. Both are kept; the second waits aside
+/// until the coordinator revokes the identity at `last_common_seq` and the copies continue under
+/// new identities (docs/sync-plan.md, "Forks").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ForkView {
+    pub device: DeviceId,
+    pub device_name: String,
+    /// The first sequence number under which two different operations arrived.
+    pub first_seq: u64,
+    /// The last sequence number both copies share: where to revoke the old identity.
+    pub last_common_seq: u64,
+    /// Who sent the bundle that conflicted with what was received before, and its number.
+    pub bundle_sender_name: String,
+    pub bundle_number: Option<u64>,
+    /// How many operations wait aside.
+    pub ops_aside: u64,
+    /// The identity is revoked at or below `last_common_seq`: the copies are moving to new
+    /// identities and issue their writes again; nothing more to do but to approve them.
+    pub resolved: bool,
+}
+
+/// Why this vault moved to a new device identity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IdentityChangeReason {
+    /// The vault was restored from a backup.
+    Restored,
+    /// The vault's folder was copied (or moved to another disk).
+    Copied,
+    /// Another copy of this vault wrote under the same identity (seen in a case packet).
+    ForkSeen,
+    /// A coordinator revoked the old identity (after two copies of it were in use, say).
+    Revoked,
+}
+
+/// Shown until the user has read it: this vault continues under a new device identity, which a
+/// coordinator must approve before its bundles are accepted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdentityNotice {
+    pub previous: DeviceId,
+    pub current: DeviceId,
+    pub reason: IdentityChangeReason,
+    pub at: DateTime<Utc>,
+    /// Operations of the old identity issued again under the new one.
+    pub reissued: u64,
 }
 
 /// One file's result in an import.
@@ -248,6 +305,9 @@ pub struct ImportSummary {
     /// Conflicts waiting for a coordinator after the import.
     pub conflicts: usize,
     pub gaps: Vec<Gap>,
+    /// Every unresolved fork this vault holds after the import (see [`ForkView`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forks: Vec<ForkView>,
 }
 
 /// A bundle kept encrypted, with why it was not imported.

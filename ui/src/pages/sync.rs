@@ -3,6 +3,7 @@
 //! and inbox with a progress bar and results, missing bundles and quarantine, and for
 //! coordinators the invitation and the ways to Devices and Conflicts.
 
+mod forks;
 mod invite;
 mod quarantine;
 mod setup;
@@ -22,6 +23,7 @@ use crate::i18n::{use_i18n, I18n};
 use crate::pages::PageProps;
 use crate::state::{Action, Dispatch};
 
+use forks::{ForksPanel, IdentityNoticePanel};
 use invite::InvitePanel;
 use quarantine::{GapsPanel, QuarantinePanel};
 use setup::OrgSetup;
@@ -103,6 +105,10 @@ fn SyncOverview(props: &SyncProps) -> Html {
     };
     html! {
         <>
+            if let Some(notice) = &props.status.identity_notice {
+                <IdentityNoticePanel notice={notice.clone()} props={props.clone()} />
+            }
+            <ForksPanel ..props.clone() />
             { this_device(&i18n, &props.status) }
             if coordinator {
                 { coordinator_panel(&i18n, props) }

@@ -277,6 +277,7 @@ pub fn print_summary(summary: &ImportSummary) {
             summary.conflicts
         );
     }
+    super::identity::print_forks(&summary.forks);
     for gap in &summary.gaps {
         let numbers: Vec<String> = gap.missing.iter().map(u64::to_string).collect();
         println!(

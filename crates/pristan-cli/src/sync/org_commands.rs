@@ -335,10 +335,12 @@ fn roster(dir: &Path, unlocking: &Unlocking) -> Result<()> {
     let fingerprint = vault.device_fingerprint()?;
     let roster = vault.roster()?;
     let pending = vault.pending_devices()?;
+    let forks = vault.forks()?;
     vault.lock()?;
     if unlocking.json {
         let json = serde_json::json!({
             "org": org, "fingerprint": fingerprint, "roster": roster, "pending": pending,
+            "forks": forks,
         });
         println!("{}", serde_json::to_string_pretty(&json)?);
         return Ok(());
@@ -357,14 +359,27 @@ fn roster(dir: &Path, unlocking: &Unlocking) -> Result<()> {
                 .revoked_after_seq
                 .map(|s| format!("  REVOKED after {s}"))
                 .unwrap_or_default();
-            println!("  {}  {:?}  {}{revoked}", e.device, e.role, e.name);
+            let replaces = e
+                .replaces
+                .map(|d| format!("  replaces {d}"))
+                .unwrap_or_default();
+            println!(
+                "  {}  {:?}  {}{revoked}{replaces}",
+                e.device, e.role, e.name
+            );
         }
     }
+    super::identity::print_forks(&forks);
     if !pending.is_empty() {
         println!("Waiting for approval (compare the fingerprint aloud first):");
         for p in &pending {
+            let replaces = match (&p.replaces_name, p.replaces) {
+                (Some(name), _) => format!("  replaces {name}"),
+                (None, Some(device)) => format!("  replaces {device}"),
+                (None, None) => String::new(),
+            };
             println!(
-                "  {}  {}  {}",
+                "  {}  {}  {}{replaces}",
                 p.identity.device, p.fingerprint, p.identity.name
             );
         }

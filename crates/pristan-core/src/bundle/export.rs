@@ -55,8 +55,14 @@ impl Vault {
             None => last_sent_seq(conn)? + 1,
         };
         progress(Progress::new(Stage::Collecting, 0, 1));
-        let ops = own_ops_from(conn, self.device_id(), start)?;
-        if ops.is_empty() {
+        // A vault that moved to a new identity first carries what its old one wrote and never
+        // sent (org/succession/).
+        let mut ops = org::succession::ops_to_carry(conn, resend_from.is_some())?;
+        // A new identity announces itself even with nothing to carry, so a coordinator can
+        // approve it.
+        let carries = org::succession::announcement_due(conn, self.device_id())?;
+        ops.extend(own_ops_from(conn, self.device_id(), start)?);
+        if ops.is_empty() && !carries {
             return Ok(ExportOutcome::NothingNew);
         }
         // This device can open its own bundle too, so one left in a shared folder is recognised
@@ -73,6 +79,9 @@ impl Vault {
         let report = write_split(
             self, dir, &stream, ops, recipients, org.org, limits, progress,
         )?;
+        if carries {
+            org::succession::mark_carried(&self.conn)?;
+        }
         Ok(ExportOutcome::Written(report))
     }
 
@@ -105,17 +114,28 @@ impl Vault {
         let entry = org::roster_entry(&self.conn, to)?.ok_or_else(|| {
             not_allowed("that device is not in the roster: approve it first, then send its cases")
         })?;
-        if entry.revoked_after_seq.is_some() {
-            return Err(not_allowed(
-                "that device was revoked: case packets are never sent to it",
-            ));
-        }
+        // A revoked device gets no cases, only the roster that revokes it: if it was revoked
+        // because two copies of its vault were in use, this tells both to move to new
+        // identities and issue their writes again (docs/sync-plan.md, "Forks").
+        let revoked = entry.revoked_after_seq.is_some();
         let recipient = entry.recipient.parse().map_err(|_| {
             not_allowed("the roster holds an unreadable key for that device: approve it again")
         })?;
         progress(Progress::new(Stage::Collecting, 0, 1));
         crate::ops::holders::note_packet(&self.conn, to)?;
-        let ops = packet_ops(&self.conn, to)?;
+        // A revoked device gets only the roster; a successor (a restored or copied vault) also
+        // gets the cases of the device it replaces (org/succession/).
+        let ops = if revoked {
+            Vec::new()
+        } else {
+            let mut ops = Vec::new();
+            for device in org::succession::with_predecessors(&self.conn, to)? {
+                ops.extend(packet_ops(&self.conn, device)?);
+            }
+            ops.sort_by_key(|op| (op.device, op.seq.get()));
+            ops.dedup_by_key(|op| (op.device, op.seq.get()));
+            ops
+        };
         let recipients = vec![recipient, org::org_recipient(&self.conn)?];
         let stream = Stream {
             kind: BundleKind::CasePacket,
@@ -167,11 +187,20 @@ fn write_split(
 ) -> Result<ExportReport> {
     let batches = batches(&vault.conn, ops, limits)?;
     let mut total: Option<ExportReport> = None;
+    let me = vault.device_id();
     for batch in batches {
-        let seq_range = (stream.kind == BundleKind::Ops).then(|| SeqRange {
-            first: batch.first().map_or(0, |op| op.seq.get()),
-            last: batch.last().map_or(0, |op| op.seq.get()),
-        });
+        // The signed range covers the sender's own operations, not those it carries for the
+        // identity it replaces.
+        let own = || {
+            batch
+                .iter()
+                .filter(|op| op.device == me)
+                .map(|op| op.seq.get())
+        };
+        let seq_range = (stream.kind == BundleKind::Ops)
+            .then(|| own().min().zip(own().max()))
+            .flatten()
+            .map(|(first, last)| SeqRange { first, last });
         let report = write_bundle(
             vault,
             dir,
@@ -302,6 +331,7 @@ fn write_bundle(
         payload_sha256,
         payload_len,
         roster: vault.signed_roster()?,
+        replaces: org::succession::predecessor(conn, me.device)?,
     };
     progress(Progress::new(Stage::Encrypting, 0, 1));
     let key = org::device_signing_key(conn)?;

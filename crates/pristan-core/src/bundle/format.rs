@@ -42,6 +42,10 @@ pub struct BundleHeader {
     pub payload_len: u64,
     /// The newest roster the sender holds, signed by the organisation (self-authenticating).
     pub roster: Option<SignedRoster>,
+    /// The device this sender continues (a restored or copied vault under a new identity), shown
+    /// to the coordinator who approves it. Absent otherwise, so older bundles read the same.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaces: Option<DeviceId>,
 }
 
 /// The decompressed payload: operations, the attachment contents they name, and for a case packet

@@ -45,6 +45,7 @@ fn header(sender: &Sender, recipient: &age::x25519::Recipient, payload: &[u8]) -
         payload_sha256,
         payload_len,
         roster: None,
+        replaces: None,
     }
 }
 

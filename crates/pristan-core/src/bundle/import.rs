@@ -12,7 +12,7 @@
 //! a bundle, clock errors included, is a refusal of that bundle; only a failure of this vault
 //! (its database) is an error.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{SecondsFormat, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -25,6 +25,7 @@ use super::refusal::OperationRule;
 use super::{age_layer, payload, BundleError, Limits};
 use super::{BundleKind, FileOutcome, ImportCounts};
 use crate::error::{Error, Result};
+use crate::ops::fork::{self, Aside};
 use crate::ops::store::{self, Applied};
 use crate::ops::{Change, ClockWarning, DeviceId, EntityType, Op};
 use crate::org::{self, permissions, DeviceIdentity, Role, RosterEntry};
@@ -36,6 +37,10 @@ struct Checked {
     header_hash: String,
     payload: Payload,
     signer: RosterEntry,
+    /// Operations past their author's revocation that a successor carries for its predecessor
+    /// or that a coordinator's older packet holds: kept aside, not applied (their author issues
+    /// them again under its new identity; org/succession/).
+    aside: HashSet<(DeviceId, u64)>,
 }
 
 /// What became of one file's bytes: done (imported, or seen before), or refused for a reason.
@@ -103,11 +108,13 @@ impl Vault {
             Some(signed) => Some(org::verify_roster(&org.org_signing_key, signed)?),
             None => None,
         };
-        let roster: HashMap<DeviceId, RosterEntry> = sent
-            .filter(|r| r.org == org.org && r.version > org.roster_version)
-            .or(self.roster()?)
+        // Merged, so a roster another coordinator made concurrently counts too (org/roster_merge.rs).
+        let own = self.roster()?.map(|r| r.entries).unwrap_or_default();
+        let sent = sent
+            .filter(|r| r.org == org.org)
             .map(|r| r.entries)
-            .unwrap_or_default()
+            .unwrap_or_default();
+        let roster: HashMap<DeviceId, RosterEntry> = org::merge_entries(&own, &sent)
             .into_iter()
             .map(|entry| (entry.device, entry))
             .collect();
@@ -134,7 +141,9 @@ impl Vault {
             check_clocks(&payload, now_ms())?;
         }
         check_blobs(&payload, limits)?;
+        let aside = past_revocation(&envelope.header, &signer, &roster, &payload);
         Ok(Checks::Ready(Box::new(Checked {
+            aside,
             header_hash: envelope.header_hash(),
             header: envelope.header,
             payload,
@@ -168,6 +177,9 @@ impl Vault {
         }
         let tx = self.conn.transaction()?;
         org::note_pending(&tx, &identity)?;
+        if let Some(replaces) = header.replaces {
+            org::note_replaces(&tx, identity.device, replaces)?;
+        }
         tx.commit()?;
         Ok(BundleError::UnknownSigner {
             device: identity.device,
@@ -194,10 +206,17 @@ impl Vault {
     fn apply_bundle(&mut self, checked: &Checked) -> Result<ImportCounts> {
         let header = &checked.header;
         let mut clock = self.clock.clone();
+        let me = self.device_id();
         let tx = self.conn.transaction()?;
-        if let Some(signed) = &header.roster {
-            org::accept_roster(&tx, signed)?;
-        }
+        let roster_changed = match &header.roster {
+            Some(signed) => org::accept_roster(&tx, signed)?,
+            None => false,
+        };
+        let arrival = fork::Arrival {
+            sender: header.sender,
+            number: header.number,
+        };
+        let mut fork_seen = false;
         let mut counts = ImportCounts {
             sender_name: checked.signer.name.clone(),
             kind: Some(header.kind),
@@ -209,8 +228,22 @@ impl Vault {
             if let Some(ClockWarning::PeerClockAhead { by_ms }) = clock.observe(op.hlc, now_ms())? {
                 counts.clock_ahead_ms = Some(counts.clock_ahead_ms.unwrap_or(0).max(by_ms));
             }
+            // Forks (ops/fork.rs): nothing is dropped, and nothing different passes as a
+            // duplicate.
+            if org::succession::is_foreign_own(&tx, me, op)? {
+                org::succession::keep_foreign_own(&tx, op, arrival)?;
+                fork_seen = true;
+                continue;
+            }
+            if checked.aside.contains(&(op.device, op.seq.get())) {
+                fork::keep(&tx, op, Aside::Revoked, Some(arrival))?;
+                continue;
+            }
             match store::apply(&tx, op)? {
                 Applied::New => count(&mut counts, op, is_new_case),
+                Applied::Forked => {
+                    fork::keep(&tx, op, Aside::Fork, Some(arrival))?;
+                }
                 _ => counts.duplicate_ops += 1,
             }
         }
@@ -225,6 +258,8 @@ impl Vault {
                 params![blob.sha256, blob.bytes],
             )?;
         }
+        let moved = org::succession::after_import(&tx, &mut clock, roster_changed, fork_seen)?;
+        counts.forks = fork::forks(&tx, Some(arrival))?;
         tx.execute(
             "INSERT INTO bundles_seen (header_hash, sender, number, kind, ops, imported_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -239,6 +274,9 @@ impl Vault {
         )?;
         tx.commit()?;
         self.clock = clock;
+        if moved.is_some() {
+            self.refresh_identity()?;
+        }
         if counts.forgotten > 0 {
             crate::ops::forget::compact_after_forget(&self.conn)?;
         }
@@ -262,7 +300,12 @@ fn check_ops_allowed(
         return refuse(OperationRule::CasePacketNotFromCoordinator);
     }
     for op in &payload.ops {
-        if header.kind == BundleKind::Ops {
+        // A successor may carry, unchanged, what the device it replaces wrote and never sent
+        // (org/succession/).
+        let carried = header.kind == BundleKind::Ops
+            && op.device != header.sender
+            && org::succession::carries_for(roster, signer, op.device);
+        if header.kind == BundleKind::Ops && !carried {
             let within = header
                 .seq_range
                 .is_some_and(|r| (r.first..=r.last).contains(&op.seq.get()));
@@ -279,11 +322,42 @@ fn check_ops_allowed(
         let role = author.map_or(Role::Volunteer, |a| a.role);
         permissions::may_write(role, op.entity_type, &op.change)
             .map_err(|refusal| BundleError::NotPermitted { refusal })?;
-        if author.is_some_and(|a| !a.keeps(op.seq.get())) {
+        // Operations past a revocation that a successor carries, or that a coordinator's packet
+        // made before it heard of the revocation holds, are kept aside, not refused
+        // (`past_revocation`).
+        if author.is_some_and(|a| !a.keeps(op.seq.get()))
+            && header.kind == BundleKind::Ops
+            && !carried
+        {
             return refuse(OperationRule::FromRevokedDevice);
         }
     }
     Ok(())
+}
+
+/// The operations past their author's last good sequence number that a bundle may still hold:
+/// those a successor carries for the device it replaces, and any in a coordinator's case packet.
+fn past_revocation(
+    header: &BundleHeader,
+    signer: &RosterEntry,
+    roster: &HashMap<DeviceId, RosterEntry>,
+    payload: &Payload,
+) -> HashSet<(DeviceId, u64)> {
+    payload
+        .ops
+        .iter()
+        .filter(|op| header.kind == BundleKind::CasePacket || op.device != header.sender)
+        .filter(|op| {
+            roster
+                .get(&op.device)
+                .is_some_and(|author| !author.keeps(op.seq.get()))
+        })
+        .filter(|op| {
+            header.kind == BundleKind::CasePacket
+                || org::succession::carries_for(roster, signer, op.device)
+        })
+        .map(|op| (op.device, op.seq.get()))
+        .collect()
 }
 
 enum Checks {

@@ -119,6 +119,7 @@ impl Vault {
     pub(super) fn finish_summary(&self, summary: &mut ImportSummary) -> Result<()> {
         summary.conflicts = self.conflicts()?.len();
         summary.gaps = self.gaps()?;
+        summary.forks = self.forks()?;
         Ok(())
     }
 }

@@ -30,7 +30,8 @@ pub use export::{BatchLimits, BUNDLE_EXTENSION};
 pub use format::{Blob, BundleHeader, Payload, FORMAT_VERSION};
 pub use limits::Limits;
 pub use pristan_model::sync::{
-    BundleKind, ExportOutcome, ExportReport, FileOutcome, FileResult, Gap, HeldOps, ImportCounts,
-    ImportSummary, Progress, QuarantinedBundle, SeqRange, Stage,
+    BundleKind, ExportOutcome, ExportReport, FileOutcome, FileResult, ForkView, Gap, HeldOps,
+    IdentityChangeReason, IdentityNotice, ImportCounts, ImportSummary, Progress, QuarantinedBundle,
+    SeqRange, Stage,
 };
 pub use refusal::{refusal, OperationRule, Refusal};

@@ -4,6 +4,7 @@
 
 pub mod conflicts;
 pub(crate) mod forget;
+pub(crate) mod fork;
 pub(crate) mod history;
 pub mod hlc;
 pub(crate) mod holders;

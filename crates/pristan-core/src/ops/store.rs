@@ -8,7 +8,7 @@ use rusqlite::{OptionalExtension, Transaction};
 use serde_json::Value;
 
 use super::op::{Change, EntityType, Op};
-use super::{forget, history, Clock, DeviceId, EntityId, Hlc, OpStamp, Seq};
+use super::{forget, fork, history, Clock, DeviceId, EntityId, Hlc, OpStamp, Seq};
 use crate::cases;
 use crate::error::{Error, Result};
 use crate::records;
@@ -18,8 +18,11 @@ use crate::records;
 pub enum Applied {
     /// The operation was new and is now in the log and the materialised tables.
     New,
-    /// The log already held this `(device, seq)`: nothing changed.
+    /// The log already held this operation: nothing changed.
     Duplicate,
+    /// The log holds a different operation under this `(device, seq)`: two copies of one vault
+    /// wrote under the same identity. Nothing changed; the caller keeps it aside (`ops::fork`).
+    Forked,
     /// The operation is about a forgotten case (its entity, or the case its record names): it was
     /// dropped, and only the version vector notes that it arrived.
     Forgotten,
@@ -114,7 +117,10 @@ pub(crate) fn apply(tx: &Transaction<'_>, op: &Op) -> Result<Applied> {
         ),
     )?;
     if inserted == 0 {
-        return Ok(Applied::Duplicate);
+        return Ok(match fork::held_differs(tx, op)? {
+            Some(true) => Applied::Forked,
+            _ => Applied::Duplicate,
+        });
     }
     note_seq(tx, op)?;
     match (&op.change, op.entity_type) {
@@ -202,7 +208,7 @@ pub(crate) fn latest_hlc_within(conn: &rusqlite::Connection, ceiling: Hlc) -> Re
     }
 }
 
-fn last_seq(tx: &Transaction<'_>, device: DeviceId) -> Result<Option<Seq>> {
+pub(crate) fn last_seq(tx: &Transaction<'_>, device: DeviceId) -> Result<Option<Seq>> {
     let max: Option<i64> = tx
         .query_row(
             "SELECT max_seq FROM version_vector WHERE device_id = ?1",

@@ -14,7 +14,9 @@ mod invitation;
 mod keys;
 pub mod permissions;
 mod roster;
+mod roster_merge;
 mod store;
+pub(crate) mod succession;
 mod types;
 
 #[cfg(test)]
@@ -33,7 +35,8 @@ pub use types::{
 // For the bundle exporter and importer.
 pub(crate) use keys::{decryption_identities, device_signing_key, org_recipient};
 pub(crate) use roster::{accept_roster, note_pending, roster_entry};
-pub(crate) use store::is_coordinator;
+pub(crate) use roster_merge::merge_entries;
+pub(crate) use store::{is_coordinator, note_replaces};
 
 use crate::error::Result;
 use crate::ops::DeviceId;
@@ -170,8 +173,11 @@ impl Vault {
             }
             .into());
         };
+        let replaces = store::pending_replaces(&tx, device)?;
         let roster = roster::publish_next(&tx, &org, &secrets, |entries| {
-            entries.push(entry(identity, role));
+            let mut approved = entry(identity, role);
+            approved.replaces = replaces;
+            entries.push(approved);
             Ok(())
         })?;
         tx.commit()?;
@@ -215,7 +221,10 @@ impl Vault {
             entry.kept_seqs = kept;
             Ok(())
         })?;
+        let mut clock = self.clock.clone();
+        succession::after_roster(&tx, &mut clock)?;
         tx.commit()?;
+        self.clock = clock;
         Ok(roster)
     }
 
@@ -247,6 +256,12 @@ fn entry(identity: DeviceIdentity, role: Role) -> RosterEntry {
         recipient: identity.recipient,
         approved_at: Utc::now(),
         revoked_after_seq: None,
+        replaces: None,
         kept_seqs: Vec::new(),
     }
+}
+
+/// The entries of the roster in force (empty before any), for the importer and fork views.
+pub(crate) fn roster_entries(conn: &rusqlite::Connection) -> Result<Vec<RosterEntry>> {
+    Ok(store::roster(conn)?.map(|r| r.entries).unwrap_or_default())
 }

@@ -12,6 +12,7 @@ use rusqlite::{Connection, Transaction};
 
 use super::error::OrgError;
 use super::keys;
+use super::roster_merge;
 use super::store::{self, OrgRow, OrgSecrets};
 use super::types::{DeviceIdentity, Roster, RosterEntry, SignedRoster};
 use crate::error::Result;
@@ -102,18 +103,31 @@ fn identity_of(entry: &RosterEntry) -> DeviceIdentity {
 }
 
 /// Accepts a roster that arrived in a bundle: it must be signed by this vault's organisation and
-/// name it. Returns true if it was newer and is now the roster; an older or equal version is
-/// ignored (false), so a replayed old roster can never undo a revocation.
+/// name it. It is merged with the roster in force (`roster_merge`): one that adds nothing is
+/// ignored (false), so a replayed old roster can never undo a revocation; one made concurrently
+/// by another coordinator is kept beside this vault's, and a coordinator signs their merge as
+/// the next version, which every device then takes. Returns true if the roster in force changed.
 pub(crate) fn accept_roster(tx: &Transaction<'_>, signed: &SignedRoster) -> Result<bool> {
     let org = store::require_org(tx)?;
     let roster = verify_roster(&org.signing_key, signed)?;
     if roster.org != org.org {
         return Err(OrgError::RosterOtherOrganisation.into());
     }
-    if roster.version <= store::roster_version(tx)? {
+    let Some(current) = store::roster(tx)? else {
+        store::store_roster(tx, &roster, signed)?;
+        return Ok(true);
+    };
+    if roster_merge::includes(&current.entries, &roster.entries) {
         return Ok(false);
     }
     store::store_roster(tx, &roster, signed)?;
+    // Two rosters kept side by side: a coordinator signs their merge, so every device soon holds
+    // one roster again. A volunteer keeps both and uses their merge meanwhile.
+    if let Some(secrets) = org.secrets.as_ref() {
+        if store::kept_rosters(tx)? > 1 {
+            publish_next(tx, &org, secrets, |_| Ok(()))?;
+        }
+    }
     Ok(true)
 }
 

@@ -202,18 +202,57 @@ pub(crate) fn signed_roster(conn: &Connection) -> Result<Option<SignedRoster>> {
         .optional()?)
 }
 
-/// The stored roster, checked again against the organisation's key: a vault edited outside
-/// Pristan must not be able to approve a device.
+/// The roster in force: every kept roster checked again against the organisation's key (a vault
+/// edited outside Pristan must not be able to approve a device), merged. Usually one roster is
+/// kept; two coordinators' concurrent versions are both kept until one signs their merge.
 pub(crate) fn roster(conn: &Connection) -> Result<Option<Roster>> {
-    let Some(signed) = signed_roster(conn)? else {
+    let kept = frontier(conn)?;
+    if kept.is_empty() {
         return Ok(None);
-    };
+    }
     let org = require_org(conn)?;
-    verify_roster(&org.signing_key, &signed).map(Some)
+    let mut merged: Option<Roster> = None;
+    for signed in kept {
+        let roster = verify_roster(&org.signing_key, &signed)?;
+        merged = Some(match merged {
+            None => roster,
+            Some(held) => Roster {
+                org: held.org,
+                version: held.version.max(roster.version),
+                issued_at: held.issued_at.max(roster.issued_at),
+                entries: super::roster_merge::merge_entries(&held.entries, &roster.entries),
+            },
+        });
+    }
+    Ok(merged)
 }
 
-/// Replaces the stored roster (the caller has verified it and checked that it is newer), and
-/// forgets pending entries for devices it lists: they are decided.
+/// How many rosters are kept side by side (see [`roster`]).
+pub(crate) fn kept_rosters(conn: &Connection) -> Result<usize> {
+    let n: i64 = conn.query_row("SELECT count(*) FROM roster_frontier", [], |r| r.get(0))?;
+    Ok(n.max(0) as usize)
+}
+
+fn frontier(conn: &Connection) -> Result<Vec<SignedRoster>> {
+    let mut stmt = conn.prepare(
+        "SELECT roster_json, signature FROM roster_frontier ORDER BY version, signature",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(SignedRoster {
+            roster_json: r.get(0)?,
+            signature: r.get(1)?,
+        })
+    })?;
+    let mut kept: Vec<SignedRoster> = rows.collect::<rusqlite::Result<_>>()?;
+    if kept.is_empty() {
+        kept.extend(signed_roster(conn)?);
+    }
+    Ok(kept)
+}
+
+/// Keeps a verified roster: beside the others unless it includes them (then it replaces them),
+/// and as the one bundle headers carry if its version is the highest. Pending entries for the
+/// devices it lists are forgotten: they are decided.
 pub(crate) fn store_roster(
     conn: &Connection,
     roster: &Roster,
@@ -223,10 +262,28 @@ pub(crate) fn store_roster(
     let version = i64::try_from(roster.version).map_err(|_| OrgError::RosterMalformed {
         reason: "its version number is too large".into(),
     })?;
+    let org = require_org(conn)?;
+    for kept in frontier(conn)? {
+        let held = verify_roster(&org.signing_key, &kept)?;
+        if held.version <= roster.version
+            && super::roster_merge::includes(&roster.entries, &held.entries)
+        {
+            conn.execute(
+                "DELETE FROM roster_frontier WHERE signature = ?1",
+                [&kept.signature],
+            )?;
+        }
+    }
+    conn.execute(
+        "INSERT OR IGNORE INTO roster_frontier (signature, version, roster_json)
+         VALUES (?1, ?2, ?3)",
+        (&signed.signature, version, &signed.roster_json),
+    )?;
     conn.execute(
         "INSERT INTO roster (id, version, roster_json, signature) VALUES (1, ?1, ?2, ?3)
          ON CONFLICT (id) DO UPDATE SET version = excluded.version,
-             roster_json = excluded.roster_json, signature = excluded.signature",
+             roster_json = excluded.roster_json, signature = excluded.signature
+         WHERE excluded.version >= roster.version",
         (version, &signed.roster_json, &signed.signature),
     )?;
     let mut forget = conn.prepare("DELETE FROM pending_devices WHERE device_id = ?1")?;
@@ -272,14 +329,49 @@ pub(crate) fn pending_devices(conn: &Connection) -> Result<Vec<PendingDevice>> {
             what: "list of devices waiting for approval",
         })?;
         if let Some((identity, first_seen)) = pending_identity(conn, device)? {
+            let replaces = pending_replaces(conn, device)?;
+            let replaces_name = match replaces {
+                Some(old) => super::roster::roster_entry(conn, old)?.map(|e| e.name),
+                None => None,
+            };
             pending.push(PendingDevice {
                 fingerprint: keys::fingerprint(&identity),
                 identity,
                 first_seen,
+                replaces,
+                replaces_name,
             });
         }
     }
     Ok(pending)
+}
+
+/// The device a waiting device says it continues, if any.
+pub(crate) fn pending_replaces(
+    conn: &Connection,
+    device: crate::ops::DeviceId,
+) -> Result<Option<crate::ops::DeviceId>> {
+    let old: Option<Option<String>> = conn
+        .query_row(
+            "SELECT replaces FROM pending_devices WHERE device_id = ?1",
+            [device.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(old.flatten().and_then(|o| o.parse().ok()))
+}
+
+/// Records which device a waiting device says it continues (from its bundle's header).
+pub(crate) fn note_replaces(
+    conn: &Connection,
+    device: crate::ops::DeviceId,
+    replaces: crate::ops::DeviceId,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE pending_devices SET replaces = ?2 WHERE device_id = ?1",
+        [device.to_string(), replaces.to_string()],
+    )?;
+    Ok(())
 }
 
 pub(crate) fn insert_pending(conn: &Connection, identity: &DeviceIdentity) -> Result<()> {

@@ -37,4 +37,8 @@ pub struct PendingDevice {
     pub first_seen: DateTime<Utc>,
     /// [`crate::org::fingerprint`] of the identity, five groups of four digits.
     pub fingerprint: String,
+    /// The device this one says it continues (a restored or copied vault), and that device's
+    /// name in the roster. A claim until the coordinator confirms it by phone and approves.
+    pub replaces: Option<crate::ops::DeviceId>,
+    pub replaces_name: Option<String>,
 }

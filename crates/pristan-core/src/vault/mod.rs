@@ -127,6 +127,7 @@ impl Vault {
             (&vault_id, &created_at),
         )?;
         KeyslotFile::new(vault_id, slots).write(&dir.join(KEYSLOTS_FILE))?;
+        crate::org::succession::check_on_open(&mut conn, &dir.join(DB_FILE))?;
         Ok((Vault::from_connection(dir, conn)?, recovery))
     }
 
@@ -141,6 +142,25 @@ impl Vault {
         Ok(vault)
     }
 
+    /// [`Vault::unlock`] for a vault folder that was moved rather than copied: it keeps its
+    /// device identity. For tests that copy a closed vault to save time (and stand in for a
+    /// whole-disk copy that Pristan cannot tell from the original, to make forks).
+    #[doc(hidden)]
+    pub fn unlock_as_moved(dir: &Path, passphrase: &SecretString) -> Result<Vault> {
+        let (_, dek) = open_slot(
+            dir,
+            SlotKind::Passphrase,
+            passphrase.expose_secret().as_bytes(),
+        )?;
+        let mut conn = database::open_keyed(&dir.join(DB_FILE), &dek)?;
+        migrations::migrate(&mut conn, migrations::MIGRATIONS)?;
+        crate::org::succession::adopt_file(&conn, &dir.join(DB_FILE))?;
+        crate::org::succession::check_on_open(&mut conn, &dir.join(DB_FILE))?;
+        Vault::from_connection(dir, conn)
+    }
+
+    /// Opens the vault with its recovery code and sets `new_passphrase`. The recovery code is
+    /// replaced too (it may have been seen while in use): the returned one is to be written down.
     /// Opens the vault with its recovery code, sets `new_passphrase`, and re-encrypts the vault
     /// under a new key (whoever had the passphrase may also have a copy of the key file). The
     /// recovery code is replaced too (it may have been seen while in use): the returned one is to
@@ -163,21 +183,13 @@ impl Vault {
     fn open_with_key(dir: &Path, dek: &Dek) -> Result<Vault> {
         let mut conn = database::open_keyed(&dir.join(DB_FILE), dek)?;
         migrations::migrate(&mut conn, migrations::MIGRATIONS)?;
+        // Before anything is written: a restored or copied vault moves to a new identity.
+        crate::org::succession::check_on_open(&mut conn, &dir.join(DB_FILE))?;
         Vault::from_connection(dir, conn)
     }
 
     fn from_connection(dir: &Path, conn: Connection) -> Result<Vault> {
-        let device: String = conn.query_row(
-            "SELECT value FROM vault_meta WHERE key = 'device_id'",
-            [],
-            |r| r.get(0),
-        )?;
-        let device = device
-            .parse()
-            .map_err(|e: crate::ops::IdParseError| Error::Invalid {
-                field: "device id",
-                reason: e.to_string(),
-            })?;
+        let device = Vault::device_in(&conn)?;
         // A log holding a stamp from the far future (imported before received clocks were
         // bounded, or written while this computer's clock was years ahead) must not leave the
         // clock exhausted or years ahead: it resumes within the bound (ops::hlc).
@@ -190,6 +202,21 @@ impl Vault {
             device,
             clock,
         })
+    }
+
+    fn device_in(conn: &Connection) -> Result<DeviceId> {
+        let device: String = conn.query_row(
+            "SELECT value FROM vault_meta WHERE key = 'device_id'",
+            [],
+            |r| r.get(0),
+        )?;
+        let device = device
+            .parse()
+            .map_err(|e: crate::ops::IdParseError| Error::Invalid {
+                field: "device id",
+                reason: e.to_string(),
+            })?;
+        Ok(device)
     }
 
     /// Records a change made on this device as an operation and applies it, in one transaction.
@@ -236,6 +263,13 @@ impl Vault {
         tx.commit()?;
         self.clock = clock;
         Ok(ops)
+    }
+
+    /// Reads this device's id again after it moved to a new identity (org/succession/).
+    pub(crate) fn refresh_identity(&mut self) -> Result<()> {
+        let fresh = Vault::device_in(&self.conn)?;
+        self.device = fresh;
+        Ok(())
     }
 
     /// Refuses a change this device's role does not allow, before anything is written.

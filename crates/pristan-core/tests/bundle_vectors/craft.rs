@@ -33,6 +33,7 @@ pub fn header(
         payload_sha256: hex::encode(Sha256::digest(payload)),
         payload_len: payload.len() as u64,
         roster: None,
+        replaces: None,
     }
 }
 

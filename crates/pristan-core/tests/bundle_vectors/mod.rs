@@ -84,7 +84,8 @@ impl Device {
             }
         }
         let reopened = Vault::unlock(&from, &passphrase()).unwrap();
-        let copy = Vault::unlock(&to, &passphrase()).unwrap();
+        // A fresh vault in the same state, identity included (not a copy Pristan must move on).
+        let copy = Vault::unlock_as_moved(&to, &passphrase()).unwrap();
         (
             Device {
                 tmp: self.tmp,

@@ -1,5 +1,8 @@
 //! The machinery of `sync_convergence.rs`: the organisation's vaults made once and copied for
-//! each run, the random steps, and the delivery of bundles between devices.
+//! each run, the random steps, and the delivery of bundles between devices. `forks` adds copies
+//! of a volunteer's vault that keep its identity, and the documented recovery.
+
+pub mod forks;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -24,7 +27,7 @@ pub const FIELDS: [CaseField; 3] = [
     CaseField::AttorneyName,
 ];
 
-fn passphrase() -> SecretString {
+pub fn passphrase() -> SecretString {
     SecretString::from("maple orbit candle sixty harbor".to_owned())
 }
 
@@ -75,7 +78,7 @@ pub enum Step {
 /// approved (its first bundle, with one case, made it known) and none holding anything else.
 pub struct Template {
     _tmp: tempfile::TempDir,
-    dirs: Vec<PathBuf>,
+    pub dirs: Vec<PathBuf>,
 }
 
 pub fn template() -> Template {
@@ -144,7 +147,7 @@ fn assign_unassigned(coordinator: &mut Vault, volunteers: &[DeviceId]) {
     }
 }
 
-fn assign_to_all(vault: &mut Vault, case: EntityId, volunteers: &[DeviceId]) {
+pub fn assign_to_all(vault: &mut Vault, case: EntityId, volunteers: &[DeviceId]) {
     let ids: Vec<String> = volunteers.iter().map(ToString::to_string).collect();
     vault
         .update_case(
@@ -155,10 +158,10 @@ fn assign_to_all(vault: &mut Vault, case: EntityId, volunteers: &[DeviceId]) {
 }
 
 /// A small deterministic generator (SplitMix64) for delivery orders, seeded by proptest.
-struct Rng(u64);
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -167,7 +170,7 @@ impl Rng {
     }
 
     /// Every path, some twice, in a random order.
-    fn order(&mut self, paths: &[PathBuf]) -> Vec<PathBuf> {
+    pub fn order(&mut self, paths: &[PathBuf]) -> Vec<PathBuf> {
         let mut out = paths.to_vec();
         for path in paths {
             if self.below(3) == 0 {
@@ -203,7 +206,8 @@ impl World {
             .map(|(n, from)| {
                 let to = tmp.path().join(format!("device{n}"));
                 copy_dir(from, &to);
-                Vault::unlock(&to, &passphrase()).unwrap()
+                // Each run's copy stands in for the template, so it keeps its identity.
+                Vault::unlock_as_moved(&to, &passphrase()).unwrap()
             })
             .collect();
         let outbox = tmp.path().join("outbox");
@@ -393,7 +397,7 @@ impl World {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+pub fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();

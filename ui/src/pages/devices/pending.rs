@@ -44,6 +44,11 @@ fn item(i18n: &I18n, props: &DevicePanelProps, row: &PendingDeviceRow) -> Html {
             <div class="record-main">
                 <p class="record-title">{ &row.name }</p>
                 <p class="muted">{ i18n.t_args("devices-first-seen", &[("when", seen.into())]) }</p>
+                if let Some(old) = &row.replaces {
+                    <p class="note" id={format!("replaces-{}", row.device)}>
+                        { i18n.t_args("devices-replaces", &[("name", old.clone().into())]) }
+                    </p>
+                }
                 <p class="field-label">{ i18n.t("devices-fingerprint") }</p>
                 <Fingerprint value={row.fingerprint.clone()} />
                 <div class="actions">

@@ -30,7 +30,16 @@ pub fn RosterPanel(props: &DevicePanelProps) -> Html {
         let open = open.clone();
         Callback::from(move |()| open.set(None))
     };
+    let name_of = |device: DeviceId| {
+        props
+            .list
+            .roster
+            .iter()
+            .find(|r| r.entry.device == device)
+            .map_or_else(|| device.to_string(), |r| r.entry.name.clone())
+    };
     let rows = props.list.roster.iter().map(|row| {
+        let replaces = row.entry.replaces.map(&name_of);
         let device = row.entry.device;
         let form = match *open {
             Some(RowForm::Revoke(d)) if d == device => Some(html! {
@@ -44,7 +53,7 @@ pub fn RosterPanel(props: &DevicePanelProps) -> Html {
         };
         html! {
             <>
-                { row_view(&i18n, row, &open) }
+                { row_view(&i18n, row, &open, replaces) }
                 if let Some(form) = form {
                     <tr class="roster-form-row"><td colspan="6">{ form }</td></tr>
                 }
@@ -73,7 +82,12 @@ pub fn RosterPanel(props: &DevicePanelProps) -> Html {
     }
 }
 
-fn row_view(i18n: &I18n, row: &DeviceRow, open: &UseStateHandle<Option<RowForm>>) -> Html {
+fn row_view(
+    i18n: &I18n,
+    row: &DeviceRow,
+    open: &UseStateHandle<Option<RowForm>>,
+    replaces: Option<String>,
+) -> Html {
     let entry = &row.entry;
     let device = entry.device;
     let revoked = entry.revoked_after_seq.is_some();
@@ -101,6 +115,9 @@ fn row_view(i18n: &I18n, row: &DeviceRow, open: &UseStateHandle<Option<RowForm>>
                 { &entry.name }
                 if row.this_device {
                     { " " }<span class="badge">{ i18n.t("devices-this-device") }</span>
+                }
+                if let Some(old) = replaces {
+                    <br /><span class="muted">{ i18n.t_args("devices-replaces-approved", &[("name", old.into())]) }</span>
                 }
             </th>
             <td>{ role }</td>

@@ -6,6 +6,7 @@ mod exports;
 mod flow;
 mod rosters;
 mod secrets;
+mod succession;
 
 use secrecy::SecretString;
 
