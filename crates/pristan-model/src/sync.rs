@@ -410,6 +410,7 @@ mod tests {
                 .iter()
                 .map(|&(first, last)| SeqRange { first, last })
                 .collect(),
+            replaces: None,
         }
     }
 

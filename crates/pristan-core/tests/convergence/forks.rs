@@ -293,7 +293,7 @@ impl ForkWorld {
             FileOutcome::AlreadyImported { .. } => 0,
             FileOutcome::Quarantined { waiting: true, .. } if device == COORDINATOR => 0,
             FileOutcome::Quarantined { reason, .. }
-                if device == COORDINATOR && reason.contains("revoked") =>
+                if device == COORDINATOR && reason.to_string().contains("revoked") =>
             {
                 0
             }
