@@ -233,6 +233,7 @@ fn a_copied_vault_folder_continues_under_a_new_identity_and_nothing_is_lost() {
             "case",
             "add",
             "--passphrase-stdin",
+            "--share-with-coordinator",
             "--name",
             "Case on the copy",
         ],

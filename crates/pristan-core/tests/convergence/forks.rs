@@ -141,7 +141,11 @@ impl ForkWorld {
                         ..NewCase::default()
                     })
                     .unwrap();
-                assign_to_all(vault, id, &ids);
+                // Only a coordinator assigns; a volunteer's case is assigned by the coordinator
+                // when it arrives (`reassign`).
+                if device % n == COORDINATOR {
+                    assign_to_all(vault, id, &ids);
+                }
                 self.written.insert(name);
             }
             ForkStep::Update {

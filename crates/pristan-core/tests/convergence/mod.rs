@@ -228,6 +228,16 @@ impl World {
         (!cases.is_empty()).then(|| cases[pick as usize % cases.len()].id)
     }
 
+    fn shared_case(&self, device: usize, pick: u8) -> Option<EntityId> {
+        let cases: Vec<_> = self.vaults[device]
+            .cases()
+            .unwrap()
+            .into_iter()
+            .filter(|case| !case.assigned_to.is_empty())
+            .collect();
+        (!cases.is_empty()).then(|| cases[pick as usize % cases.len()].id)
+    }
+
     fn note(&self, device: usize, case: u8, pick: u8) -> Option<EntityId> {
         let notes = self.vaults[device]
             .current_notes(self.case(device, case)?)
@@ -298,7 +308,10 @@ impl World {
                 }
             }
             Step::DeleteCase { device, case } => {
-                if let Some(id) = self.case(device, case) {
+                // Only a case the coordinator has assigned, so shared with every device: a case
+                // deleted before it was assigned never reaches the other volunteers (only a
+                // coordinator assigns), and their states would rightly differ by its tombstone.
+                if let Some(id) = self.shared_case(device, case) {
                     self.vaults[device].delete_case(id).unwrap();
                 }
             }
