@@ -1,3 +1,6 @@
+//! Backups against real vaults: the copy is encrypted and whole, opens with the passphrase and
+//! the recovery code, never overwrites anything, and a restore marks the new identity due.
+
 use std::fs;
 use std::path::Path;
 

@@ -160,31 +160,10 @@ fn log_values_past(
 
 /// The log's operations of `device` with a sequence number above `after`, in order.
 pub(crate) fn log_ops_past(conn: &Connection, device: DeviceId, after: u64) -> Result<Vec<Op>> {
-    let mut stmt = conn.prepare(
-        "SELECT seq, hlc, entity_type, entity_id, change FROM ops
-         WHERE device_id = ?1 AND seq > ?2 ORDER BY seq",
-    )?;
-    let rows = stmt.query_map(params![device.to_string(), clamp(after)], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-        ))
-    })?;
-    let mut ops = Vec::new();
-    for row in rows {
-        let (seq, hlc, entity_type, entity, change) = row?;
-        let change: serde_json::Value =
-            serde_json::from_str(&change).map_err(|e| damaged(e.to_string()))?;
-        let value = serde_json::json!({
-            "device": device.to_string(), "seq": seq, "hlc": hlc,
-            "entity_type": entity_type, "entity": entity, "change": change,
-        });
-        ops.push(serde_json::from_value(value).map_err(|e| damaged(e.to_string()))?);
-    }
-    Ok(ops)
+    log_values_past(conn, device, after)?
+        .into_iter()
+        .map(|(_, value)| serde_json::from_value(value).map_err(|e| damaged(e.to_string())))
+        .collect()
 }
 
 /// Every device with operations that forked, as the user sees it: the first forked sequence

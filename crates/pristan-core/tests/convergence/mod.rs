@@ -316,7 +316,10 @@ impl World {
                 }
             }
             Step::Forget { case } => {
-                if let Some(id) = self.case(COORDINATOR, case) {
+                // A shared case, for the same reason as a deletion: a forget goes only to the
+                // devices that hold the case (`ops::holders`), so forgetting a case before it was
+                // assigned rightly leaves other volunteers without its id in their forgotten set.
+                if let Some(id) = self.shared_case(COORDINATOR, case) {
                     self.vaults[COORDINATOR]
                         .forget_case(id, ForgetReason::ConsentWithdrawn)
                         .unwrap();
