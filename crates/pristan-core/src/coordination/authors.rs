@@ -27,13 +27,28 @@ pub fn same_person(device: DeviceId, roster: &[RosterEntry]) -> DeviceId {
     let mut current = device;
     let mut seen = BTreeSet::from([device]);
     while let Some(previous) = by_device.get(&current).and_then(|e| e.replaces) {
-        // A cycle cannot come from honest approvals; stop rather than loop.
+        // A cycle cannot come from honest approvals; every device on it is one person, named
+        // by the least of their ids whichever device the walk started from.
         if !seen.insert(previous) {
-            break;
+            return cycle_of(previous, &by_device);
         }
         current = previous;
     }
     current
+}
+
+/// The least device on the succession cycle through `start`.
+fn cycle_of(start: DeviceId, by_device: &BTreeMap<DeviceId, &RosterEntry>) -> DeviceId {
+    let mut least = start;
+    let mut current = start;
+    while let Some(previous) = by_device.get(&current).and_then(|e| e.replaces) {
+        if previous == start {
+            break;
+        }
+        least = least.min(previous);
+        current = previous;
+    }
+    least
 }
 
 /// The two-reviewer rule: the verdict on a case's activity from the devices that confirmed it
@@ -77,6 +92,17 @@ impl Authors {
             own_name: vault.device_name()?.unwrap_or_default(),
             roster: vault.roster()?.map(|r| r.entries).unwrap_or_default(),
         })
+    }
+
+    /// Authors as a vault with this roster would name them (tests build rosters by hand).
+    #[cfg(test)]
+    pub(crate) fn with_roster(me: DeviceId, held: DeviceId, roster: Vec<RosterEntry>) -> Authors {
+        Authors {
+            me,
+            held,
+            own_name: String::new(),
+            roster,
+        }
     }
 
     pub(crate) fn roster(&self) -> &[RosterEntry] {

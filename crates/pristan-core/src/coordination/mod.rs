@@ -15,6 +15,9 @@ pub mod history;
 pub mod referrals;
 pub mod verification;
 
+#[cfg(test)]
+mod tests;
+
 pub use authors::{same_person, two_reviewer_verdict};
 pub use case_view::case_coordination;
 pub use flights::{flight_triage, triage_order, triage_row};
