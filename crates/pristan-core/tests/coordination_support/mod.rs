@@ -1,4 +1,5 @@
 //! Shared devices and helpers for the coordination tests.
+#![allow(dead_code)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
