@@ -149,8 +149,12 @@ fn ten_linked_cases_are_triaged_in_the_documented_order() {
         link_case(v, flight, c(name), "").unwrap();
     }
     link_case(v, other_flight, c("Not on it"), "").unwrap();
-    let unlinked = link_case(v, flight, c("Not on it"), "a mistake").unwrap();
-    unlink_case(v, unlinked).unwrap();
+    link_case(v, flight, c("Not on it"), "a mistake").unwrap();
+    unlink_case(v, flight, c("Not on it")).unwrap();
+    assert!(
+        unlink_case(v, flight, c("Not on it")).is_err(),
+        "no longer linked"
+    );
 
     let triage = flight_triage(v, flight, today).unwrap();
     assert_eq!(triage.days_until, Some(3));

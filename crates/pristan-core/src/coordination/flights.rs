@@ -64,9 +64,25 @@ pub fn link_case(
     })
 }
 
-/// Unlinks a case from a flight (deletes the link; its history stays).
-pub fn unlink_case(vault: &mut Vault, link: EntityId) -> Result<()> {
-    vault.delete::<FlightLink>(link)
+/// Unlinks `case` from `flight` (deletes its links to it; their history stays). Refused if the
+/// case is not linked to that flight.
+pub fn unlink_case(vault: &mut Vault, flight: EntityId, case: EntityId) -> Result<()> {
+    let links: Vec<EntityId> = vault
+        .list::<FlightLink>(case)?
+        .into_iter()
+        .filter(|l| l.record.flight_id == Some(flight))
+        .map(|l| l.id)
+        .collect();
+    if links.is_empty() {
+        return Err(invalid(
+            "flight",
+            "this case is not linked to that flight: see pristan flight show",
+        ));
+    }
+    for link in links {
+        vault.delete::<FlightLink>(link)?;
+    }
+    Ok(())
 }
 
 /// The flights `case` is linked to, soonest first.
