@@ -3,7 +3,8 @@
 //! history, so it syncs, merges and is forgotten with the case.
 //!
 //! Each assignment gives one entry per field, from the value before it (in the operations'
-//! order, which is the order last-writer-wins applies them in) to the value written. Records
+//! order, which is the order last-writer-wins applies them in) to the value written; a new
+//! record's empty fields (no value, empty text, false) are left out. Records
 //! created whole (notes, events, attachments, review steps, confirmations) give one entry with
 //! no values: a restricted note's text must not surface in a list of changes. A review step
 //! shows the level it reached.
@@ -54,6 +55,10 @@ pub fn case_history(
             Change::Assign { fields, seen } => {
                 for (field, value) in fields {
                     let from = current.insert((op.entity, field.clone()), value.clone());
+                    // A new record's empty fields say nothing.
+                    if from.is_none() && is_empty(value) {
+                        continue;
+                    }
                     let resolves = seen.get(field).is_some_and(|s| s.len() > 1);
                     // Evidence entered as a mere claim has not been checked yet.
                     let unchecked = from.is_none() && value == "claimed";
@@ -91,6 +96,16 @@ pub fn case_history(
         entries.retain(|e| e.kind == kind);
     }
     Ok(entries)
+}
+
+fn is_empty(value: &Value) -> bool {
+    match value {
+        Value::Null | Value::Bool(false) => true,
+        Value::String(text) => text.is_empty(),
+        Value::Array(items) => items.is_empty(),
+        Value::Object(map) => map.is_empty(),
+        Value::Number(_) | Value::Bool(true) => false,
+    }
 }
 
 /// The kind a change has by what it changes, if it is not an ordinary edit or import.
