@@ -19,6 +19,8 @@ mod mailbox;
 mod misc;
 mod upload;
 
+const RATE_LIMITED_DRAIN_BYTES: u64 = 1024 * 1024;
+
 pub fn router(state: SharedState) -> Router {
     let idle = state.config.body_idle_timeout;
     Router::new()
@@ -53,7 +55,12 @@ async fn rate_limit(State(state): State<SharedState>, request: Request, next: Ne
         .and_then(|value| value.to_str().ok());
     match state.rate.check(key) {
         Ok(()) => next.run(request).await,
-        Err(error) => error.into_response(),
+        Err(error) => {
+            // As for any refused upload: read a little of what is still coming, so the answer
+            // reaches the client instead of a reset connection.
+            upload::drain(request.into_body(), RATE_LIMITED_DRAIN_BYTES).await;
+            error.into_response()
+        }
     }
 }
 

@@ -34,15 +34,17 @@ pub async fn to_inbox(
     headers: HeaderMap,
     body: Body,
 ) -> ApiResult<Response> {
-    receive(
+    let mut body = Some(body);
+    let answer = receive(
         &state,
         Destination::Inbox,
         &sha256,
         uri.path(),
         &headers,
-        body,
+        &mut body,
     )
-    .await
+    .await;
+    drain_if_unread(&state, answer, body).await
 }
 
 pub async fn to_mailbox(
@@ -52,15 +54,44 @@ pub async fn to_mailbox(
     headers: HeaderMap,
     body: Body,
 ) -> ApiResult<Response> {
-    receive(
+    let mut body = Some(body);
+    let answer = receive(
         &state,
         Destination::Mailbox,
         &sha256,
         uri.path(),
         &headers,
-        body,
+        &mut body,
     )
-    .await
+    .await;
+    drain_if_unread(&state, answer, body).await
+}
+
+/// An answer given before the body was read (a refusal, or "already stored") is only seen by the
+/// client if the relay reads what the client is still sending: closing a connection with unread
+/// bytes resets it, and the answer is lost with it. So the rest of the body is read and thrown
+/// away, up to twice the largest bundle and for at most the idle timeout between pieces;
+/// anything beyond that closes the connection.
+async fn drain_if_unread(
+    state: &AppState,
+    answer: ApiResult<Response>,
+    body: Option<Body>,
+) -> ApiResult<Response> {
+    if let Some(body) = body {
+        drain(body, state.config.max_bundle_bytes.saturating_mul(2)).await;
+    }
+    answer
+}
+
+pub async fn drain(body: Body, limit: u64) {
+    let mut stream = body.into_data_stream();
+    let mut read: u64 = 0;
+    while let Some(Ok(chunk)) = stream.next().await {
+        read += chunk.len() as u64;
+        if read > limit {
+            break;
+        }
+    }
 }
 
 async fn receive(
@@ -69,7 +100,7 @@ async fn receive(
     sha256: &str,
     path: &str,
     headers: &HeaderMap,
-    body: Body,
+    body: &mut Option<Body>,
 ) -> ApiResult<Response> {
     let sha256 = super::object_name(sha256)?;
     let (_caller, right) = auth::upload_caller(state, headers, path, sha256).await?;
@@ -124,6 +155,7 @@ async fn receive(
             return Err(error);
         }
     }
+    let body = body.take().ok_or(ErrorCode::Malformed)?;
     let stored = store_body(state, &location, sha256, length, body).await;
     if !matches!(stored, Ok(PutOutcome::Created)) {
         state.quotas.release(&folder, length).await;

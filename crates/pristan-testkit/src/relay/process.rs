@@ -51,6 +51,7 @@ pub struct TestRelay {
     dir: TempDir,
     child: Option<Child>,
     addr: Option<SocketAddr>,
+    scheme: &'static str,
 }
 
 const START_TIMEOUT: Duration = Duration::from_secs(60);
@@ -96,6 +97,7 @@ impl TestRelay {
             dir,
             child: None,
             addr: None,
+            scheme: "http",
         };
         relay.launch(SocketAddr::from(([127, 0, 0, 1], 0)));
         relay
@@ -120,9 +122,14 @@ impl TestRelay {
         panic!("no relay binary found: run `cargo build -p pristan-cli` or set PRISTAN_RELAY_BIN");
     }
 
-    /// `http://127.0.0.1:PORT`.
+    /// `http://127.0.0.1:PORT` (`https://` when started with `--tls-cert`).
     pub fn url(&self) -> String {
-        format!("http://{}", self.addr())
+        format!("{}://{}", self.scheme, self.addr())
+    }
+
+    /// The relay process's id while it runs (to read its memory use, say).
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(Child::id)
     }
 
     pub fn addr(&self) -> SocketAddr {
@@ -229,12 +236,19 @@ impl TestRelay {
                 return Err(format!("the relay did not start:\n{}", self.log()));
             }
         };
-        let bound = line
-            .strip_prefix("listening on http://")
-            .or_else(|| line.strip_prefix("listening on https://"))
-            .and_then(|text| text.trim().parse::<SocketAddr>().ok())
-            .ok_or_else(|| format!("unexpected first line from the relay: {line}"))?;
+        let (scheme, rest) = if let Some(rest) = line.strip_prefix("listening on https://") {
+            ("https", rest)
+        } else if let Some(rest) = line.strip_prefix("listening on http://") {
+            ("http", rest)
+        } else {
+            return Err(format!("unexpected first line from the relay: {line}"));
+        };
+        let bound = rest
+            .trim()
+            .parse::<SocketAddr>()
+            .map_err(|_| format!("unexpected first line from the relay: {line}"))?;
         self.addr = Some(bound);
+        self.scheme = scheme;
         self.child = Some(child);
         Ok(())
     }
