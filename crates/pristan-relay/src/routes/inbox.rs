@@ -79,25 +79,38 @@ pub async fn acknowledge(
     if state.store.head(&location).await?.is_none() {
         return Ok(StatusCode::NO_CONTENT);
     }
+    // The last coordinator to acknowledge deletes the bundle; the others leave a mark.
     let tag = layout::coordinator_tag(&caller.key_hex);
-    state
-        .store
-        .put_overwrite(&layout::inbox_ack(sha256, &tag), Bytes::new())
-        .await?;
-    delete_if_all_acknowledged(&state, sha256).await?;
+    if !delete_if_all_acknowledged_with(&state, sha256, Some(&tag)).await? {
+        state
+            .store
+            .put_overwrite(&layout::inbox_ack(sha256, &tag), Bytes::new())
+            .await?;
+    }
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Deletes an inbox object and its acknowledgements once every coordinator in force has
 /// acknowledged it. Returns whether it did.
 pub async fn delete_if_all_acknowledged(state: &AppState, sha256: &str) -> ApiResult<bool> {
-    let acks: HashSet<String> = state
+    delete_if_all_acknowledged_with(state, sha256, None).await
+}
+
+/// The same, counting `also` (a coordinator acknowledging now) as having acknowledged.
+async fn delete_if_all_acknowledged_with(
+    state: &AppState,
+    sha256: &str,
+    also: Option<&str>,
+) -> ApiResult<bool> {
+    let marked: HashSet<String> = state
         .store
         .list(&layout::inbox_acks_of(sha256))
         .await?
         .iter()
         .filter_map(|meta| layout::last_part(&meta.location))
         .collect();
+    let mut acks = marked.clone();
+    acks.extend(also.map(str::to_owned));
     let coordinators = state.roster.coordinators().await;
     let everyone = !coordinators.is_empty()
         && coordinators
@@ -111,7 +124,7 @@ pub async fn delete_if_all_acknowledged(state: &AppState, sha256: &str) -> ApiRe
         state.store.delete(&location).await?;
         state.quotas.release(&Folder::inbox(), meta.size).await;
     }
-    for tag in acks {
+    for tag in marked {
         state.store.delete(&layout::inbox_ack(sha256, &tag)).await?;
     }
     Ok(true)
