@@ -396,6 +396,12 @@ async fn revoked(team: &Team) {
 async fn a_device_over_its_request_rate_is_told_when_to_come_back() {
     let team = Team::start_with(StoreKind::Local, &["--rate-per-minute", "5"]).await;
     let c = &team.client;
+    // Requests in Anna's name that she did not sign do not use up her allowance.
+    for n in 0..10 {
+        let forged = c.upload_request(&team.boris, To::Inbox, format!("{n}").as_bytes(), None);
+        let forged = Client::with_header(forged, headers::KEY, &team.anna.key_hex());
+        c.send(forged).await.refused(ErrorCode::BadSignature);
+    }
     let mut refused = None;
     for n in 0..10 {
         let answer = c
