@@ -209,3 +209,54 @@ fn a_referral_leaves_only_with_consent_naming_its_recipient() {
     .unwrap();
     assert_eq!(refusal(v, referral, "2026-12-08"), None);
 }
+
+// The list of pathways is editable: a built-in one's first edit replaces it (under its fixed id,
+// so the edit applies on every device), a retired one is no longer offered, and added ones
+// follow the built-in ones.
+#[test]
+fn pathways_are_an_editable_list_starting_with_the_built_in_ones() {
+    use pristan_core::coordination::referrals::{add_pathway, pathways, update_pathway};
+    use pristan_core::domain::Pathway;
+    let mut d = device("Office laptop");
+    let case = d.add_case("Ivan Petrov");
+    let v = &mut d.vault;
+    let listed = pathways(v).unwrap();
+    assert_eq!(
+        listed.iter().map(|p| p.id).collect::<Vec<_>>(),
+        BUILT_IN_PATHWAYS.map(|b| b.id)
+    );
+    let added = add_pathway(
+        v,
+        Pathway {
+            name: ShortText::new("Germany: humanitarian admission").unwrap(),
+            legal_basis: ShortText::new("AufenthG §22").unwrap(),
+            ..Pathway::default()
+        },
+    )
+    .unwrap();
+    let hrd = BUILT_IN_PATHWAYS[1].id;
+    let mut edited = listed[1].record.clone();
+    edited.recipient = ShortText::new("IRCC Resettlement Operations").unwrap();
+    edited.retired = true;
+    update_pathway(v, hrd, edited).unwrap();
+    let listed = pathways(v).unwrap();
+    assert_eq!(
+        listed.iter().map(|p| p.id).collect::<Vec<_>>(),
+        [BUILT_IN_PATHWAYS[0].id, hrd, added]
+    );
+    assert_eq!(
+        listed[1].record.recipient.as_str(),
+        "IRCC Resettlement Operations"
+    );
+    assert_eq!(
+        listed[1].record.legal_basis,
+        BUILT_IN_PATHWAYS[1].pathway().legal_basis
+    );
+    let retired = mark_referral(v, case, hrd, ReferralPriority::Normal, day("2026-12-02"));
+    assert!(retired.is_err(), "a retired pathway is not offered");
+    let referral =
+        mark_referral(v, case, added, ReferralPriority::Normal, day("2026-12-02")).unwrap();
+    let again = mark_referral(v, case, added, ReferralPriority::Urgent, day("2026-12-03")).unwrap();
+    assert_eq!(referral, again, "one referral per case and pathway");
+    assert!(update_pathway(v, EntityId::random(), Pathway::default()).is_err());
+}
