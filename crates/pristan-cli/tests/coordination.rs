@@ -31,6 +31,17 @@ fn consent_gates_a_referral_and_its_withdrawal_stops_it() {
     assert_eq!(pathways.len(), 2, "{pathways:?}");
     assert_eq!(pathways[0]["legal_basis"], "IRPA s.25.2");
     let pathway = pathways[0]["id"].as_str().unwrap();
+    let hrd = pathways[1]["id"].as_str().unwrap();
+    vault.ok(&[
+        "referral",
+        "pathway-edit",
+        "--passphrase-stdin",
+        hrd,
+        "--retire",
+    ]);
+    let edited = vault.json(&["referral", "pathways", "--passphrase-stdin", "--json"]);
+    assert_eq!(edited[1]["retired"], true);
+    assert_eq!(edited[1]["legal_basis"], pathways[1]["legal_basis"]);
     let referral = vault.id(&[
         "referral",
         "mark",

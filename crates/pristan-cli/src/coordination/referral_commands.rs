@@ -9,7 +9,8 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use clap::Subcommand;
 use pristan_core::coordination::referrals::{
-    add_pathway, mark_referral, pathways, referral_rows, update_referral, ReferralUpdate,
+    add_pathway, mark_referral, pathways, referral_rows, update_pathway, update_referral,
+    ReferralUpdate,
 };
 use pristan_core::domain::{
     Pathway, ReferralDecision, ReferralPriority, ReferralStatus, ShortText,
@@ -85,6 +86,26 @@ pub enum ReferralCommand {
         /// Whom its referrals normally go to.
         #[arg(long, value_parser = input::short_text)]
         recipient: Option<ShortText>,
+    },
+    /// Edits a pathway (coordinators), built-in ones included; --retire stops offering it for
+    /// new referrals, --restore offers it again.
+    PathwayEdit {
+        #[command(flatten)]
+        unlocking: Unlocking,
+        #[arg(value_parser = input::id)]
+        id: EntityId,
+        #[arg(long, value_parser = input::short_text)]
+        name: Option<ShortText>,
+        #[arg(long, value_parser = input::short_text)]
+        country: Option<ShortText>,
+        #[arg(long, value_parser = input::short_text)]
+        legal_basis: Option<ShortText>,
+        #[arg(long, value_parser = input::short_text)]
+        recipient: Option<ShortText>,
+        #[arg(long, conflicts_with = "restore")]
+        retire: bool,
+        #[arg(long)]
+        restore: bool,
     },
 }
 
@@ -177,6 +198,30 @@ pub fn run(dir: &Path, command: ReferralCommand) -> Result<()> {
                     or_dash(&p.record.recipient)
                 );
             }
+            Ok(())
+        }
+        ReferralCommand::PathwayEdit {
+            unlocking,
+            id,
+            name,
+            country,
+            legal_basis,
+            recipient,
+            retire,
+            restore,
+        } => {
+            let mut vault = unlocking.open(dir)?;
+            let Some(current) = pathways(&vault)?.into_iter().find(|p| p.id == id) else {
+                anyhow::bail!("there is no pathway {id}: see pristan referral pathways");
+            };
+            let mut pathway = current.record;
+            pathway.name = name.unwrap_or(pathway.name);
+            pathway.country = country.unwrap_or(pathway.country);
+            pathway.legal_basis = legal_basis.unwrap_or(pathway.legal_basis);
+            pathway.recipient = recipient.unwrap_or(pathway.recipient);
+            pathway.retired = (pathway.retired || retire) && !restore;
+            update_pathway(&mut vault, id, pathway)?;
+            vault.lock()?;
             Ok(())
         }
         ReferralCommand::PathwayAdd {
