@@ -13,6 +13,7 @@ pub mod holiday;
 pub mod ids;
 pub mod records;
 pub mod refusal;
+pub mod relay;
 pub mod sync;
 pub mod text;
 pub mod time_zones;
