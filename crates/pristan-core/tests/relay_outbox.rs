@@ -7,17 +7,15 @@ use std::collections::BTreeMap;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use ed25519_dalek::{Signature, VerifyingKey};
+use ed25519_dalek::VerifyingKey;
 use pristan_core::bundle::{ExportOutcome, FileOutcome, Refusal};
 use pristan_core::cases::{CaseField, NewCase};
 use pristan_core::error::Error;
 use pristan_core::ops::EntityId;
-use pristan_core::org::{
-    check_relay_url, Invitation, OrgError, Role, SignedText, JOIN_TICKET_DOMAIN,
-    RELAY_ROSTER_DOMAIN,
-};
+use pristan_core::org::{check_relay_url, Invitation, OrgError, Role};
 use pristan_core::relay_outbox::Destination;
 use pristan_core::{KdfParams, Vault};
+use pristan_relay_proto::{decode_ticket_header, verify_join_ticket, verify_relay_roster};
 use secrecy::SecretString;
 use serde_json::Value;
 
@@ -65,16 +63,6 @@ fn org_key(vault: &Vault) -> VerifyingKey {
     let mut bytes = [0u8; 32];
     hex::decode_to_slice(hex_key, &mut bytes).unwrap();
     VerifyingKey::from_bytes(&bytes).unwrap()
-}
-
-fn verifies(key: &VerifyingKey, domain: &[u8], signed: &SignedText) -> bool {
-    let mut sig = [0u8; 64];
-    hex::decode_to_slice(&signed.signature, &mut sig).unwrap();
-    key.verify_strict(
-        &[domain, signed.json.as_bytes()].concat(),
-        &Signature::from_bytes(&sig),
-    )
-    .is_ok()
 }
 
 /// Moves every queued bundle for `destination` out of `from`'s outbox into `to`, as a relay
@@ -189,17 +177,11 @@ fn an_invitation_carries_the_signed_relay_and_a_join_ticket_and_old_ones_still_p
         .expect("the invitation carries the relay");
     let setting: Value = serde_json::from_str(&relay.json).unwrap();
     assert_eq!(setting["url"], RELAY);
+    // The relay checks the ticket with the protocol crate: the same code accepts it here.
     let ticket = invitation.join_ticket.clone().expect("and a join ticket");
-    let ticket: SignedText =
-        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(ticket).unwrap()).unwrap();
-    assert!(verifies(&key, JOIN_TICKET_DOMAIN, &ticket));
-    let body: Value = serde_json::from_str(&ticket.json).unwrap();
-    assert_eq!(body["org"], serde_json::to_value(invitation.org).unwrap());
-    assert_eq!(body["ticket"].as_str().unwrap().len(), 32);
-    let expires = chrono::DateTime::parse_from_rfc3339(body["expires_at"].as_str().unwrap())
-        .unwrap()
-        .with_timezone(&chrono::Utc);
-    let days = (expires - chrono::Utc::now()).num_days();
+    let ticket = verify_join_ticket(&key, &decode_ticket_header(&ticket).unwrap()).unwrap();
+    assert_eq!(ticket.org, invitation.org);
+    let days = (ticket.expires_at - chrono::Utc::now()).num_days();
     assert!((13..=14).contains(&days), "{days}");
     assert!(invitation.to_text().len() < 2048, "still fits a QR code");
 
@@ -448,11 +430,8 @@ fn the_relay_roster_names_keys_and_roles_only_signed_by_the_organisation() {
     let (mut coordinator, mut volunteer) = organisation_with_relay();
     approve(&mut coordinator, &mut volunteer);
     let signed = coordinator.vault.relay_roster().unwrap();
-    assert!(verifies(
-        &org_key(&coordinator.vault),
-        RELAY_ROSTER_DOMAIN,
-        &signed
-    ));
+    // The relay verifies it with the protocol crate, against the organisation's public key.
+    let relay_roster = verify_relay_roster(&org_key(&coordinator.vault), &signed).unwrap();
     assert!(!signed.json.contains("Anna"), "no names");
     assert!(!signed.json.contains("Office laptop"));
     assert!(
@@ -461,18 +440,17 @@ fn the_relay_roster_names_keys_and_roles_only_signed_by_the_organisation() {
             .contains(&volunteer.vault.device_id().to_string()),
         "no device ids"
     );
-    let body: Value = serde_json::from_str(&signed.json).unwrap();
     let roster = coordinator.vault.roster().unwrap().unwrap();
-    assert_eq!(body["version"], roster.version);
-    let devices = body["devices"].as_array().unwrap();
-    assert_eq!(devices.len(), 2);
+    assert_eq!(relay_roster.version, roster.version);
+    assert_eq!(relay_roster.devices.len(), 2);
     let theirs = volunteer.vault.device_identity().unwrap();
-    assert!(devices
+    assert!(relay_roster
+        .devices
         .iter()
-        .any(|d| d["signing_key"] == theirs.signing_key
-            && d["recipient"] == theirs.recipient
-            && d["role"] == "volunteer"
-            && d["revoked"] == false));
+        .any(|d| d.signing_key == theirs.signing_key
+            && d.recipient == theirs.recipient
+            && d.role == Role::Volunteer
+            && !d.revoked));
     assert!(matches!(
         volunteer.vault.relay_roster(),
         Err(Error::Org(OrgError::NotCoordinator))

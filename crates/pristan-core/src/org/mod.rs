@@ -27,7 +27,7 @@ use chrono::Utc;
 
 pub use error::OrgError;
 pub use keys::{fingerprint, org_fingerprint};
-pub use relay::{check_relay_url, JOIN_TICKET_DAYS, JOIN_TICKET_DOMAIN, RELAY_ROSTER_DOMAIN};
+pub use relay::check_relay_url;
 pub use roster::{verify_roster, MAX_ROSTER_JSON};
 pub use types::{
     DeviceIdentity, Invitation, OrgId, OrgInfo, PendingDevice, RelaySetting, Role, Roster,

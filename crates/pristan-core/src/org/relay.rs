@@ -3,12 +3,17 @@
 //! the relay roster (keys and roles, no names) a coordinator sends to the relay.
 //!
 //! Everything here is signed with the organisation key, each kind under its own domain string,
-//! so a signature on one can never pass for another (or for a roster).
+//! so a signature on one can never pass for another (or for a roster). The relay roster and the
+//! join ticket are the protocol's documents, made with `pristan-relay-proto` (the relay verifies
+//! them with the same code); the signed address is Pristan's own, read only by devices.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
-use chrono::{Duration, SecondsFormat, Utc};
+use chrono::{Duration, Utc};
 use ed25519_dalek::{Signature, Signer, SigningKey};
+use pristan_relay_proto::limits::TICKET_VALIDITY_DAYS;
+use pristan_relay_proto::{
+    decode_ticket_header, encode_ticket_header, sign_join_ticket, sign_relay_roster,
+    verify_join_ticket, JoinTicket, RelayDevice, RelayRoster, SignedDocument,
+};
 use rand::RngCore;
 use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
@@ -17,18 +22,12 @@ use super::error::OrgError;
 use super::keys;
 use super::roster;
 use super::store::{self, OrgRow, OrgSecrets};
-use super::types::{Invitation, OrgId, RelaySetting, Role, Roster, SignedText};
+use super::types::{Invitation, OrgId, RelaySetting, Roster, SignedText};
 use crate::error::Result;
 use crate::vault::Vault;
 
 /// The relay address an invitation carries.
 const RELAY_SETTING_DOMAIN: &[u8] = b"pristan-relay-setting-v1\n";
-/// docs/relay-protocol.md, "Join ticket".
-pub const JOIN_TICKET_DOMAIN: &[u8] = b"pristan-join-ticket-v1\n";
-/// docs/relay-protocol.md, "Relay roster".
-pub const RELAY_ROSTER_DOMAIN: &[u8] = b"pristan-relay-roster-v1\n";
-/// How long an invitation's ticket lets a new device deliver to the relay.
-pub const JOIN_TICKET_DAYS: i64 = 14;
 /// Longer than any real address; checked before anything else.
 const MAX_URL: usize = 512;
 /// Every relay request's canonical string starts with this (docs/relay-protocol.md, "Requests").
@@ -173,28 +172,25 @@ impl Vault {
 
     /// The relay roster for `PUT /v1/roster` (coordinators only): the roster in force without
     /// names or device ids, under the same version number, signed by the organisation.
-    pub fn relay_roster(&self) -> Result<SignedText> {
+    pub fn relay_roster(&self) -> Result<SignedDocument> {
         let (org, secrets) = store::require_coordinator(&self.conn)?;
         let roster = store::roster(&self.conn)?.ok_or(OrgError::NoOrganisation)?;
-        let devices: Vec<serde_json::Value> = roster
+        let devices = roster
             .entries
             .iter()
-            .map(|e| {
-                serde_json::json!({
-                    "signing_key": e.signing_key,
-                    "recipient": e.recipient,
-                    "role": match e.role { Role::Coordinator => "coordinator", Role::Volunteer => "volunteer" },
-                    "revoked": e.revoked_after_seq.is_some(),
-                })
+            .map(|e| RelayDevice {
+                signing_key: e.signing_key.clone(),
+                recipient: e.recipient.clone(),
+                role: e.role,
+                revoked: e.revoked_after_seq.is_some(),
             })
             .collect();
-        let json = serde_json::json!({
-            "org": org.org,
-            "version": roster.version,
-            "devices": devices,
-        })
-        .to_string();
-        Ok(sign(&secrets.signing, RELAY_ROSTER_DOMAIN, json))
+        let relay_roster = RelayRoster {
+            org: org.org,
+            version: roster.version,
+            devices,
+        };
+        Ok(sign_relay_roster(&secrets.signing, &relay_roster))
     }
 }
 
@@ -216,16 +212,13 @@ pub(crate) fn invitation_extras(
     let relay = sign(&secrets.signing, RELAY_SETTING_DOMAIN, relay_json);
     let mut random = [0u8; 16];
     rand::rng().fill_bytes(&mut random);
-    let expires_at = Utc::now() + Duration::days(JOIN_TICKET_DAYS);
-    let ticket_json = serde_json::json!({
-        "org": org.org,
-        "ticket": hex::encode(random),
-        "expires_at": expires_at.to_rfc3339_opts(SecondsFormat::Secs, true),
-    })
-    .to_string();
-    let ticket = sign(&secrets.signing, JOIN_TICKET_DOMAIN, ticket_json);
-    let ticket = serde_json::to_vec(&ticket).map_err(|_| malformed())?;
-    Ok((Some(relay), Some(URL_SAFE_NO_PAD.encode(ticket))))
+    let ticket = JoinTicket {
+        org: org.org,
+        ticket: hex::encode(random),
+        expires_at: Utc::now() + Duration::days(TICKET_VALIDITY_DAYS),
+    };
+    let ticket = sign_join_ticket(&secrets.signing, &ticket);
+    Ok((Some(relay), Some(encode_ticket_header(&ticket))))
 }
 
 /// Checks what an invitation says of the relay against its organisation's key. A bad signature
@@ -238,12 +231,13 @@ pub(crate) fn check_invitation(invitation: &Invitation) -> Result<()> {
         }
     }
     if let Some(ticket) = &invitation.join_ticket {
-        let bytes = URL_SAFE_NO_PAD
-            .decode(ticket)
-            .map_err(|_| OrgError::RelaySignature)?;
-        let signed: SignedText =
-            serde_json::from_slice(&bytes).map_err(|_| OrgError::RelaySignature)?;
-        verify(&invitation.org_signing_key, JOIN_TICKET_DOMAIN, &signed)?;
+        let key =
+            keys::parse_verifying_key(&invitation.org_signing_key, "organisation's signing key")?;
+        let ticket = decode_ticket_header(ticket).map_err(|_| OrgError::RelaySignature)?;
+        let ticket = verify_join_ticket(&key, &ticket).map_err(|_| OrgError::RelaySignature)?;
+        if ticket.org != invitation.org {
+            return Err(OrgError::RelaySignature.into());
+        }
     }
     Ok(())
 }
