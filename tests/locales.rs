@@ -6,13 +6,14 @@ use std::path::Path;
 use fluent_syntax::ast::Entry;
 use fluent_syntax::parser;
 
-const FILES: [&str; 6] = [
+const FILES: [&str; 7] = [
     "main.ftl",
     "cases.ftl",
     "visits.ftl",
     "visit-guide.ftl",
     "sync.ftl",
     "forks.ftl",
+    "relay.ftl",
 ];
 
 fn message_ids(lang: &str) -> BTreeSet<String> {
@@ -88,6 +89,11 @@ fn every_id_the_core_sends_has_a_message_in_both_languages() {
             .filter_map(|z| time_zones::message_id(*z)),
     );
     needed.push("time-zone-other".into());
+    needed.extend(
+        pristan_model::relay::RelayProblem::ALL
+            .iter()
+            .map(|p| p.message_id()),
+    );
     for lang in ["en", "ru"] {
         let ids = message_ids(lang);
         let missing: Vec<&String> = needed.iter().filter(|id| !ids.contains(*id)).collect();

@@ -209,6 +209,24 @@ impl Relay {
     }
 }
 
+/// Whether the relay at `base_url` answers `GET /v1/health` with this protocol within `timeout`
+/// (for the Sync screen's "reachable"; nothing is signed, nothing is sent).
+pub fn answers(base_url: &str, timeout: Duration) -> bool {
+    install_crypto_provider();
+    let Ok(client) = Client::builder()
+        .connect_timeout(timeout)
+        .timeout(timeout)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+    else {
+        return false;
+    };
+    let url = format!("{}/v1/health", base_url.trim_end_matches('/'));
+    send(client.get(url))
+        .and_then(json::<Health>)
+        .is_ok_and(|health| health.protocol == PROTOCOL_VERSION)
+}
+
 fn route(mailbox: Mailbox) -> &'static str {
     match mailbox {
         Mailbox::Org => "/v1/org/inbox",

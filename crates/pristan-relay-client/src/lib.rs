@@ -14,10 +14,11 @@ pub use http::{CallError, Mailbox, Relay};
 pub use pristan_model::relay::{RelayError, RelayLocalState, RelayProblem, RelaySyncReport};
 pub use sync::{sync_now, sync_with, SyncOptions};
 
-/// Whether the relay at `url` answers (`GET /v1/health`), for the Sync screen's "reachable".
-pub fn is_reachable(url: &str, vault: &mut pristan_core::Vault) -> bool {
+/// Whether the relay at `url` answers (`GET /v1/health`) within a few seconds, for the Sync
+/// screen's "reachable". An address that is not a valid relay address does not answer.
+pub fn is_reachable(url: &str) -> bool {
     let Ok(url) = pristan_core::org::check_relay_url(url) else {
         return false;
     };
-    Relay::new(&url, vault).is_ok_and(|relay| relay.health().is_ok())
+    http::answers(&url, std::time::Duration::from_secs(3))
 }
