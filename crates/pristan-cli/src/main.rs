@@ -15,6 +15,7 @@ mod facility_commands;
 mod fields_input;
 mod input;
 mod note_commands;
+mod relay_command;
 mod secrets;
 mod stdin_lines;
 mod sync;
@@ -142,6 +143,11 @@ pub enum VaultCommand {
     Org {
         #[command(subcommand)]
         action: sync::org_commands::OrgCommand,
+    },
+    /// The relay: a mailbox for encrypted bundles on a server (docs/relay.md).
+    Relay {
+        #[command(subcommand)]
+        action: relay_command::RelayCommand,
     },
     /// Bundles: export, send case packets, import, quarantine.
     Bundle {

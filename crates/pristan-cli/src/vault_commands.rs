@@ -46,6 +46,7 @@ pub fn run(dir: &Path, command: VaultCommand) -> Result<()> {
         VaultCommand::Demo { args } => crate::demo::run(dir, args),
         VaultCommand::Bench { args } => crate::bench_command::run(dir, args),
         VaultCommand::Org { action } => crate::sync::org_commands::run(dir, action),
+        VaultCommand::Relay { action } => crate::relay_command::run(action),
         VaultCommand::Bundle { action } => crate::sync::bundle_commands::run(dir, action),
         VaultCommand::Sync { args } => crate::sync::relay_sync::run_sync(dir, args),
         VaultCommand::Conflicts { action } => {

@@ -2,6 +2,7 @@
 //! and `forget`.
 
 pub mod bundle_commands;
+pub mod export_public;
 pub mod identity;
 pub mod org_commands;
 mod progress;
