@@ -414,12 +414,26 @@ fn the_same_bundle_by_folder_and_by_relay_imports_once() {
     assert_eq!(coordinator.vault.state_hash().unwrap(), hash);
     let summary = coordinator.vault.summarise_imports(vec![by_relay]).unwrap();
     assert_eq!(summary.already_imported, 1);
-    // A folder export afterwards does not send those operations again.
+    // A folder export afterwards makes no new bundle of those operations: it carries the one
+    // still waiting for the relay, the same bytes, which import as already imported.
     let stick2 = tempfile::tempdir().unwrap();
+    match volunteer
+        .vault
+        .export_bundle(stick2.path(), None, &mut |_| {})
+        .unwrap()
+    {
+        ExportOutcome::Written(report) => {
+            assert_eq!(report.ops, 0);
+            assert_eq!(std::fs::read(&report.path).unwrap(), bytes);
+        }
+        ExportOutcome::NothingNew => panic!("the waiting bundle goes on the stick too"),
+    }
+    volunteer.vault.relay_delivered(&entry.sha256).unwrap();
+    let stick3 = tempfile::tempdir().unwrap();
     assert!(matches!(
         volunteer
             .vault
-            .export_bundle(stick2.path(), None, &mut |_| {})
+            .export_bundle(stick3.path(), None, &mut |_| {})
             .unwrap(),
         ExportOutcome::NothingNew
     ));
@@ -455,4 +469,58 @@ fn the_relay_roster_names_keys_and_roles_only_signed_by_the_organisation() {
         volunteer.vault.relay_roster(),
         Err(Error::Org(OrgError::NotCoordinator))
     ));
+}
+
+#[test]
+fn a_folder_export_also_carries_what_waits_for_the_relay() {
+    let (mut coordinator, mut volunteer) = organisation_with_relay();
+    approve(&mut coordinator, &mut volunteer);
+    // The relay could not be reached: the new case waits in the outbox.
+    let olga = add_case(&mut volunteer.vault, "Olga Sidorova");
+    volunteer.vault.queue_for_relay(&mut |_| {}).unwrap();
+    let waiting = volunteer.vault.relay_outbox().unwrap();
+    assert_eq!(waiting.len(), 1);
+    // The person carries a USB stick instead: the waiting bundle is on it, byte for byte.
+    let stick = tempfile::tempdir().unwrap();
+    let report = match volunteer
+        .vault
+        .export_bundle(stick.path(), None, &mut |_| {})
+        .unwrap()
+    {
+        ExportOutcome::Written(report) => report,
+        ExportOutcome::NothingNew => panic!("the waiting bundle must go on the stick"),
+    };
+    assert_eq!(report.paths.len(), 1, "{report:?}");
+    let on_stick = std::fs::read(&report.paths[0]).unwrap();
+    let queued = volunteer
+        .vault
+        .relay_outbox_bytes(&waiting[0].sha256)
+        .unwrap()
+        .unwrap();
+    assert_eq!(on_stick, queued);
+    let by_folder = coordinator
+        .vault
+        .import_bundles(&[stick.path().to_owned()], &mut |_| {})
+        .unwrap();
+    assert_eq!(by_folder.imported, 1, "{by_folder:?}");
+    assert!(coordinator.vault.case(olga).unwrap().is_some());
+    // Later the relay delivers it too: already imported.
+    let by_relay = deliver(&mut volunteer.vault, &mut coordinator.vault, true);
+    assert!(
+        matches!(&by_relay[..], [FileOutcome::AlreadyImported { .. }]),
+        "{by_relay:?}"
+    );
+    // An export with something new carries it and what waits for the relay.
+    add_case(&mut volunteer.vault, "Petr Ivanov");
+    volunteer.vault.queue_for_relay(&mut |_| {}).unwrap();
+    add_case(&mut volunteer.vault, "Anna Smirnova");
+    let stick2 = tempfile::tempdir().unwrap();
+    match volunteer
+        .vault
+        .export_bundle(stick2.path(), None, &mut |_| {})
+        .unwrap()
+    {
+        ExportOutcome::Written(report) => assert_eq!(report.paths.len(), 2, "{report:?}"),
+        ExportOutcome::NothingNew => panic!("expected bundles"),
+    }
 }

@@ -49,16 +49,18 @@ pub fn sync_with(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<RelaySyncReport, pristan_core::Error> {
     let mut report = RelaySyncReport::default();
-    // What must go is queued first, whether or not the relay answers: it waits in the vault.
-    vault.queue_for_relay(progress)?;
     let url = match options.relay_url {
         Some(url) => Some(check_relay_url(url)?),
         None => vault.relay_url()?,
     };
+    // Without a relay nothing is queued: the changes stay for a folder export.
     let Some(url) = url else {
         report.errors.push(problem(RelayProblem::NoRelay, None));
         return finish(vault, report);
     };
+    // What must go is queued first, whether or not the relay answers: it waits in the vault
+    // (and a folder export carries it too).
+    vault.queue_for_relay(progress)?;
     let relay = match Relay::new(&url, vault) {
         Ok(relay) => relay,
         Err(error) => return failed(vault, report, error),

@@ -46,7 +46,28 @@ impl Vault {
         limits: &BatchLimits,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ExportOutcome> {
-        self.export_own(Sink::Folder(dir), resend_from, limits, progress)
+        let outcome = self.export_own(Sink::Folder(dir), resend_from, limits, progress)?;
+        // Bundles that wait for the relay go on the stick too (the same bytes: the coordinator
+        // imports whichever arrives first, once), so a folder still carries everything.
+        let waiting = crate::relay_outbox::copy_waiting_to_folder(&self.conn, dir)?;
+        Ok(match (outcome, waiting) {
+            (outcome, None) => outcome,
+            (ExportOutcome::Written(mut report), Some(waiting)) => {
+                report.paths.extend(waiting.paths);
+                report.bytes += waiting.bytes;
+                ExportOutcome::Written(report)
+            }
+            (ExportOutcome::NothingNew, Some(waiting)) => ExportOutcome::Written(ExportReport {
+                path: waiting.paths[0].clone(),
+                paths: waiting.paths,
+                kind: BundleKind::Ops,
+                number: last_number(&self.conn)?,
+                ops: 0,
+                attachments: 0,
+                bytes: waiting.bytes,
+                seq_range: None,
+            }),
+        })
     }
 
     /// This device's operations not exported before, written into `sink`.
@@ -439,6 +460,16 @@ pub(crate) fn kind_text(kind: BundleKind) -> &'static str {
 fn last_sent_seq(conn: &Connection) -> Result<u64> {
     let last: Option<i64> = conn.query_row(
         "SELECT max(last_seq) FROM bundles_sent WHERE to_device = ''",
+        [],
+        |row| row.get(0),
+    )?;
+    Ok(last.map_or(0, |n| n.max(0) as u64))
+}
+
+/// The number of this device's last bundle of its own operations (0 before any).
+fn last_number(conn: &Connection) -> Result<u64> {
+    let last: Option<i64> = conn.query_row(
+        "SELECT max(number) FROM bundles_sent WHERE to_device = ''",
         [],
         |row| row.get(0),
     )?;

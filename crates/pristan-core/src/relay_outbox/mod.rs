@@ -11,6 +11,8 @@
 
 mod state;
 
+use std::path::Path;
+
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
@@ -239,6 +241,55 @@ pub(crate) fn enqueue(conn: &Connection, to: &Destination, bytes: &[u8]) -> Resu
         ],
     )?;
     Ok(sha256)
+}
+
+/// What [`copy_waiting_to_folder`] wrote.
+pub(crate) struct Copied {
+    /// Never empty.
+    pub paths: Vec<String>,
+    pub bytes: u64,
+}
+
+/// Writes every bundle waiting for the organisation inbox into `dir` as well, as the same bytes
+/// (a folder export must carry everything, whichever way arrives first). A file of that name
+/// already there is left alone. `None` when nothing waits.
+pub(crate) fn copy_waiting_to_folder(conn: &Connection, dir: &Path) -> Result<Option<Copied>> {
+    let mut stmt = conn.prepare(
+        "SELECT sha256, bytes, created_at FROM relay_outbox WHERE destination = 'org'
+         ORDER BY queued",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Vec<u8>>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    let mut copied = Copied {
+        paths: Vec::new(),
+        bytes: 0,
+    };
+    for row in rows {
+        let (sha256, bytes, created_at) = row?;
+        let date: String = created_at
+            .chars()
+            .filter(char::is_ascii_digit)
+            .take(8)
+            .collect();
+        let name = format!(
+            "pristan-{date}-{}.{}",
+            &sha256[..12.min(sha256.len())],
+            crate::bundle::BUNDLE_EXTENSION
+        );
+        let path = dir.join(name);
+        if !path.exists() {
+            crate::atomic_file::write_atomically(&path, &bytes)
+                .map_err(crate::Error::io("write the bundle to", &path))?;
+        }
+        copied.bytes += bytes.len() as u64;
+        copied.paths.push(path.display().to_string());
+    }
+    Ok((!copied.paths.is_empty()).then_some(copied))
 }
 
 fn last_packet_digest(conn: &Connection, device: DeviceId) -> Result<Option<String>> {
