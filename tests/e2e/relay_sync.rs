@@ -83,7 +83,15 @@ fn organisation(coordinator_home: &Path, volunteer_home: &Path) -> TestRelay {
 async fn relay_sync_now_carries_a_visit_and_keeps_it_queued_while_the_relay_is_down() {
     let coordinator_home = tempfile::tempdir().unwrap();
     let volunteer_home = tempfile::tempdir().unwrap();
-    let mut relay = organisation(coordinator_home.path(), volunteer_home.path());
+    // The core's relay client is blocking: it runs off the test's async threads.
+    let (coordinator_dir, volunteer_dir) = (
+        coordinator_home.path().to_owned(),
+        volunteer_home.path().to_owned(),
+    );
+    let mut relay =
+        tokio::task::spawn_blocking(move || organisation(&coordinator_dir, &volunteer_dir))
+            .await
+            .unwrap();
 
     // The volunteer writes up a visit and presses Sync now.
     let mut volunteer = App::start(TEST, volunteer_home.path(), 0).await;
@@ -92,14 +100,21 @@ async fn relay_sync_now_carries_a_visit_and_keeps_it_queued_while_the_relay_is_d
     volunteer.click("#nav-sync").await;
     volunteer.find("#sync-relay").await;
     volunteer.wait_for_text("#relay-reachable", "answers").await;
+    volunteer
+        .wait_for_text("#relay-waiting", "not yet sent")
+        .await;
     scroll_to(&volunteer, "#sync-relay").await;
     volunteer.shot("volunteer-before-sync").await;
     volunteer.click("#relay-sync-now").await;
     volunteer
         .wait_for_text("#relay-result-counts", "Sent 1")
         .await;
+    volunteer.find("#relay-result-nothing-new").await;
     volunteer
         .wait_for_text("#relay-waiting", "Nothing waits")
+        .await;
+    volunteer
+        .wait_for_text("#sync-unsent", "Everything has been sent")
         .await;
     scroll_to(&volunteer, "#relay-result").await;
     volunteer.shot("volunteer-synced").await;
@@ -149,6 +164,8 @@ async fn relay_sync_now_carries_a_visit_and_keeps_it_queued_while_the_relay_is_d
         .await;
     scroll_to(&volunteer, "#sync-relay").await;
     volunteer.shot("volunteer-relay-down").await;
+    scroll_to(&volunteer, "#relay-result").await;
+    volunteer.shot("volunteer-relay-down-result").await;
 
     // Back up: the same Sync now goes through.
     relay.restart();
@@ -165,11 +182,16 @@ async fn relay_sync_now_carries_a_visit_and_keeps_it_queued_while_the_relay_is_d
     volunteer.quit().await;
 
     // And the coordinator's vault receives it.
-    let mut coordinator =
-        Vault::unlock(&vault_dir(coordinator_home.path()), &passphrase()).unwrap();
-    let got = sync_now(&mut coordinator, None, &mut |_| {}).unwrap();
+    let coordinator_dir = vault_dir(coordinator_home.path());
+    let got = tokio::task::spawn_blocking(move || {
+        let mut coordinator = Vault::unlock(&coordinator_dir, &passphrase()).unwrap();
+        sync_now(&mut coordinator, None, &mut |_| {}).unwrap()
+    })
+    .await
+    .unwrap();
     assert_eq!(got.import.imported, 1, "{got:?}");
     assert_eq!(got.import.totals.new_cases, 1);
+    drop(relay);
 }
 
 async fn unlock(app: &App) {

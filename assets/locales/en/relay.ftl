@@ -37,6 +37,7 @@ relay-invitation-carries = New invitations carry the relay address ({ $url }), s
 relay-result-title = Sync result
 relay-result-counts = Sent { $sent } and received { $received } bundles.
 relay-result-unreachable = The relay could not be reached. Nothing is lost: everything waits here and goes with the next sync.
+relay-result-nothing-new = Nothing new was waiting for this laptop.
 relay-result-still-queued = { $count ->
     [0] Nothing waits to go.
     [one] One bundle still waits to go.

@@ -41,6 +41,7 @@ relay-invitation-carries = Новые приглашения содержат а
 relay-result-title = Итог синхронизации
 relay-result-counts = Отправлено пакетов: { $sent }, получено: { $received }.
 relay-result-unreachable = Сервер синхронизации недоступен. Ничего не потеряно: всё ждёт здесь и уйдёт при следующей синхронизации.
+relay-result-nothing-new = Для этого ноутбука ничего нового не было.
 relay-result-still-queued = { $count ->
     [0] Отправлять больше нечего.
     [one] Ещё ждёт отправки { $count } пакет.

@@ -94,7 +94,12 @@ pub fn RelayPanel(props: &SyncProps) -> Html {
                             Some(when) => i18n.t_args("relay-last-synced", &[("when", moment(&i18n, when).into())]),
                             None => i18n.t("relay-never-synced"),
                         } }</dt>
-                        <dd id="relay-waiting">{ i18n.t_args("relay-waiting", &[("count", local.waiting.into())]) }</dd>
+                        <dd id="relay-waiting">{ if local.waiting == 0 && props.status.unsent_ops > 0 {
+                            // Not made into a bundle yet: Sync now makes and sends it.
+                            i18n.t_args("sync-unsent", &[("count", props.status.unsent_ops.into())])
+                        } else {
+                            i18n.t_args("relay-waiting", &[("count", local.waiting.into())])
+                        } }</dd>
                     </div>
                 </dl>
                 if local.held_back > 0 {
@@ -251,8 +256,10 @@ pub fn RelayResult(props: &RelayResultProps) -> Html {
                 }) }
             </ul>
             <p id="relay-result-queued">{ i18n.t_args("relay-result-still-queued", &[("count", report.still_queued.into())]) }</p>
-            if report.reachable {
+            if report.reachable && report.downloaded > 0 {
                 <ImportResults summary={report.import.clone()} on_show_conflicts={props.on_show_conflicts.clone()} />
+            } else if report.reachable {
+                <p id="relay-result-nothing-new" class="muted">{ i18n.t("relay-result-nothing-new") }</p>
             }
         </section>
     }
