@@ -155,6 +155,7 @@ pub async fn upload_caller(
 ) -> Result<(Caller, UploadRight), ApiError> {
     let auth = RequestAuth::from_headers(|name| header(headers, name), false)?;
     let key = verify_request(&auth, "PUT", path, sha256)?;
+    state.rate.check_key(&auth.signing_key)?;
     let Freshness::Time { time, nonce } = &auth.freshness else {
         return Err(ErrorCode::Malformed.into());
     };
@@ -206,6 +207,7 @@ pub async fn read_caller(
 ) -> Result<(Caller, Role), ApiError> {
     let auth = RequestAuth::from_headers(|name| header(headers, name), true)?;
     let key = verify_request(&auth, method, path, pristan_relay_proto::EMPTY_BODY_SHA256)?;
+    state.rate.check_key(&auth.signing_key)?;
     let Freshness::Challenge(challenge) = &auth.freshness else {
         return Err(ErrorCode::Malformed.into());
     };

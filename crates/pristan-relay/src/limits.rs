@@ -11,9 +11,10 @@ use crate::error::ApiError;
 use crate::layout::Folder;
 use crate::store::{Store, StoreError};
 
-/// Token buckets: each key may make `per_minute` requests a minute, in bursts of as many; all
-/// callers together twenty times that. Keys are the `Pristan-Key` header as sent (checked or not:
-/// a caller inventing keys meets the global bucket).
+/// Token buckets: each device key may make `per_minute` requests a minute, in bursts of as many;
+/// all callers together twenty times that. A key is counted only once its signature verified,
+/// so requests in a device's name cannot use up its allowance; unsigned and wrongly signed ones
+/// meet the total.
 pub struct RateLimiter {
     per_minute: f64,
     buckets: Mutex<HashMap<String, Bucket>>,
@@ -63,29 +64,41 @@ impl RateLimiter {
         }
     }
 
-    pub fn check(&self, key: Option<&str>) -> Result<(), ApiError> {
-        self.check_at(key, Instant::now())
+    /// Every request, before anything else.
+    pub fn check_total(&self) -> Result<(), ApiError> {
+        self.check_at(None, Instant::now())
     }
 
+    /// A request whose signature by `key` verified.
+    pub fn check_key(&self, key: &str) -> Result<(), ApiError> {
+        self.check_key_at(key, Instant::now())
+    }
+
+    pub fn check_key_at(&self, key: &str, now: Instant) -> Result<(), ApiError> {
+        let per_second = self.per_minute / 60.0;
+        let key: String = key.chars().take(MAX_KEY_LEN).collect();
+        let mut buckets = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
+        if buckets.len() >= MAX_TRACKED_KEYS {
+            let capacity = self.per_minute;
+            buckets.retain(|_, bucket| {
+                let elapsed = now.saturating_duration_since(bucket.at).as_secs_f64();
+                bucket.tokens + elapsed * per_second < capacity
+            });
+        }
+        let bucket = buckets
+            .entry(key)
+            .or_insert_with(|| Bucket::full(self.per_minute, now));
+        bucket
+            .take(self.per_minute, per_second, now)
+            .map_err(|seconds| ApiError::retry_after(ErrorCode::RateLimited, seconds))
+    }
+
+    /// The total alone (`key: None`), or the key then the total, at `now`.
     pub fn check_at(&self, key: Option<&str>, now: Instant) -> Result<(), ApiError> {
         let per_second = self.per_minute / 60.0;
         let limited = |seconds| ApiError::retry_after(ErrorCode::RateLimited, seconds);
         if let Some(key) = key {
-            let key: String = key.chars().take(MAX_KEY_LEN).collect();
-            let mut buckets = self.buckets.lock().unwrap_or_else(|e| e.into_inner());
-            if buckets.len() >= MAX_TRACKED_KEYS {
-                let capacity = self.per_minute;
-                buckets.retain(|_, bucket| {
-                    let elapsed = now.saturating_duration_since(bucket.at).as_secs_f64();
-                    bucket.tokens + elapsed * per_second < capacity
-                });
-            }
-            let bucket = buckets
-                .entry(key)
-                .or_insert_with(|| Bucket::full(self.per_minute, now));
-            bucket
-                .take(self.per_minute, per_second, now)
-                .map_err(limited)?;
+            self.check_key_at(key, now)?;
         }
         let mut global = self.global.lock().unwrap_or_else(|e| e.into_inner());
         global

@@ -10,6 +10,8 @@ use anyhow::Context;
 use crate::config::RelayConfig;
 use crate::state::AppState;
 
+const HEADER_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
 pub async fn serve(config: RelayConfig) -> anyhow::Result<()> {
     let tls = config.tls.clone();
     let listen = config.listen;
@@ -17,14 +19,28 @@ pub async fn serve(config: RelayConfig) -> anyhow::Result<()> {
     crate::retention::spawn(state.clone());
     let app = crate::routes::router(state);
 
+    let listener = std::net::TcpListener::bind(listen)
+        .with_context(|| format!("could not listen on {listen}"))?;
+    let address = listener.local_addr()?;
+    let handle = axum_server::Handle::new();
+    let stopper = handle.clone();
+    tokio::spawn(async move {
+        shutdown_signal().await;
+        stopper.graceful_shutdown(Some(std::time::Duration::from_secs(10)));
+    });
     match tls {
         None => {
-            let listener = tokio::net::TcpListener::bind(listen)
-                .await
-                .with_context(|| format!("could not listen on {listen}"))?;
-            announce("http", listener.local_addr()?)?;
-            axum::serve(listener, app)
-                .with_graceful_shutdown(shutdown_signal())
+            let mut server = axum_server::from_tcp(listener)?;
+            // A client that never finishes its headers is cut off instead of holding a
+            // connection for ever (hyper has no such timeout unless asked).
+            server
+                .http_builder()
+                .http1()
+                .header_read_timeout(HEADER_READ_TIMEOUT);
+            announce("http", address)?;
+            server
+                .handle(handle)
+                .serve(app.into_make_service())
                 .await
                 .context("the relay stopped with an error")
         }
@@ -40,17 +56,13 @@ pub async fn serve(config: RelayConfig) -> anyhow::Result<()> {
                             files.key.display()
                         )
                     })?;
-            let listener = std::net::TcpListener::bind(listen)
-                .with_context(|| format!("could not listen on {listen}"))?;
-            listener.set_nonblocking(true)?;
-            announce("https", listener.local_addr()?)?;
-            let handle = axum_server::Handle::new();
-            let stopper = handle.clone();
-            tokio::spawn(async move {
-                shutdown_signal().await;
-                stopper.graceful_shutdown(Some(std::time::Duration::from_secs(10)));
-            });
-            axum_server::from_tcp_rustls(listener, rustls)?
+            let mut server = axum_server::from_tcp_rustls(listener, rustls)?;
+            server
+                .http_builder()
+                .http1()
+                .header_read_timeout(HEADER_READ_TIMEOUT);
+            announce("https", address)?;
+            server
                 .handle(handle)
                 .serve(app.into_make_service())
                 .await

@@ -3,7 +3,8 @@
 //! rosters and join tickets signed by a test organisation, and real age files.
 //!
 //! - `support`: the organisation, devices, a signed HTTP client, a team on a running relay.
-//! - `refusals`: every refusal of the protocol, on the local store and on S3 (moto).
+//! - `refusals` (with `refusals_limits`, `refusals_access`): every refusal of the protocol, on
+//!   the local store and on S3 (moto).
 //! - `delivery`: what goes through (inbox, mailboxes, several coordinators, restarts), on both.
 //! - `faults`: the relay SIGKILLed during an upload and during a download, on both.
 //! - `canary`: nothing of a bundle's plaintext, no mailbox id, key or address in the store or
@@ -17,6 +18,8 @@ mod relay {
     pub mod faults;
     pub mod load;
     pub mod refusals;
+    pub mod refusals_access;
+    pub mod refusals_limits;
     pub mod support;
     pub mod tls;
 }

@@ -144,6 +144,8 @@ async fn load_50_devices_20_bundles_each() {
         .find(|l| l.starts_with("VmHWM:"))
         .unwrap_or("VmHWM: unknown")
         .to_owned();
+    let relay_cpu = cpu_seconds(&format!("/proc/{pid}/stat"));
+    let own_cpu = cpu_seconds("/proc/self/stat");
     let total = (DEVICES * BUNDLES) as f64;
     println!(
         "load: {DEVICES} devices x {BUNDLES} bundles of {BUNDLE_BYTES} bytes (+ age overhead)"
@@ -172,4 +174,24 @@ async fn load_50_devices_20_bundles_each() {
         "  relay peak memory: {}",
         peak.trim_start_matches("VmHWM:").trim()
     );
+    println!(
+        "  CPU time: relay {relay_cpu:.1} s ({:.1} ms a bundle moved), test clients {own_cpu:.1} s",
+        relay_cpu * 1000.0 / (4.0 * total)
+    );
+}
+
+/// User + system CPU seconds of a process, from its `/proc/PID/stat` (clock ticks of 1/100 s).
+fn cpu_seconds(stat: &str) -> f64 {
+    let text = std::fs::read_to_string(stat).unwrap_or_default();
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let rest = text.rsplit_once(')').map(|(_, rest)| rest).unwrap_or("");
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    (ticks(11) + ticks(12)) / 100.0
 }

@@ -1,10 +1,11 @@
 //! moto's S3 server (`moto_server`, from PyPI, installed in the project's `.venv` by
 //! `scripts/setup.sh`) on 127.0.0.1, with a fresh bucket per test relay.
 
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// A bucket on a moto server, as the relay's `--store s3://BUCKET` with `AWS_*` variables.
@@ -50,6 +51,8 @@ impl MotoServer {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../.venv/bin/moto_server")
     }
 
+    /// Starts moto on a port it picks itself (port 0) and reads which from its banner, so no
+    /// other test's server can take the port between choosing and binding it.
     pub fn start() -> MotoServer {
         let program = MotoServer::program();
         assert!(
@@ -57,14 +60,38 @@ impl MotoServer {
             "moto_server is not installed at {}: run scripts/setup.sh",
             program.display()
         );
-        let port = free_port();
-        let child = Command::new(&program)
-            .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+        let mut child = Command::new(&program)
+            .args(["-H", "127.0.0.1", "-p", "0"])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(Stdio::piped())
             .spawn()
             .unwrap_or_else(|e| panic!("start {}: {e}", program.display()));
+        let stderr = child.stderr.take().expect("piped stderr");
+        let (sender, receiver) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut sender = Some(sender);
+            // Keep reading after the banner: moto logs every request here.
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(port) = line
+                    .split("Running on http://127.0.0.1:")
+                    .nth(1)
+                    .and_then(|rest| rest.trim().parse::<u16>().ok())
+                {
+                    if let Some(sender) = sender.take() {
+                        let _ = sender.send(port);
+                    }
+                }
+            }
+        });
+        let port = match receiver.recv_timeout(Duration::from_secs(60)) {
+            Ok(port) => port,
+            Err(_) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("moto_server did not start");
+            }
+        };
         let server = MotoServer {
             child,
             port,
@@ -144,11 +171,4 @@ impl Drop for MotoServer {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind(("127.0.0.1", 0))
-        .and_then(|listener| listener.local_addr())
-        .map(|addr| addr.port())
-        .expect("a free port on 127.0.0.1")
 }
