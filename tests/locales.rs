@@ -6,7 +6,7 @@ use std::path::Path;
 use fluent_syntax::ast::Entry;
 use fluent_syntax::parser;
 
-const FILES: [&str; 7] = [
+const FILES: &[&str] = &[
     "main.ftl",
     "cases.ftl",
     "visits.ftl",
@@ -14,6 +14,7 @@ const FILES: [&str; 7] = [
     "sync.ftl",
     "forks.ftl",
     "referrals.ftl",
+    "relay.ftl",
 ];
 
 fn message_ids(lang: &str) -> BTreeSet<String> {
@@ -134,6 +135,11 @@ fn every_id_the_core_sends_has_a_message_in_both_languages() {
                 .map(|k| format!("history-kind-{}", k.as_str().replace('_', "-"))),
         );
     }
+    needed.extend(
+        pristan_model::relay::RelayProblem::ALL
+            .iter()
+            .map(|p| p.message_id()),
+    );
     for lang in ["en", "ru"] {
         let ids = message_ids(lang);
         let missing: Vec<&String> = needed.iter().filter(|id| !ids.contains(*id)).collect();

@@ -98,6 +98,8 @@ fn dispatch(
         other => {
             let handled = if ipc::SYNC_COMMAND_NAMES.contains(&other) {
                 crate::sync_dispatch::dispatch_sync(session, progress, other, args)
+            } else if ipc::RELAY_COMMAND_NAMES.contains(&other) {
+                crate::relay_dispatch::dispatch_relay(session, progress, other, args)
             } else if ipc::BACKUP_COMMAND_NAMES.contains(&other) {
                 crate::backup_dispatch::dispatch_backup(session, other, args)
             } else {

@@ -4,12 +4,14 @@
 //! Architecture invariant: no domain logic lives here. Each command handler translates IPC types
 //! to core calls and core errors to [`pristan_ipc::IpcError`].
 
+mod auto_sync;
 mod backup_dispatch;
 mod casebook_dispatch;
 mod dispatch;
 mod errors;
 mod hardening;
 mod idle_lock;
+mod relay_dispatch;
 mod session;
 mod sync_dispatch;
 #[cfg(test)]
@@ -32,10 +34,12 @@ pub fn run() {
     let settings_path = pristan_core::app_settings::default_settings_path();
     let session: SharedSession = Arc::new(Mutex::new(Session::new(vault_dir, settings_path)));
     idle_lock::watch(session.clone());
+    let progress = sync_dispatch::ProgressSlot::default();
+    auto_sync::watch(session.clone(), progress.clone());
 
     tauri::Builder::default()
         .manage(session)
-        .manage(sync_dispatch::ProgressSlot::default())
+        .manage(progress)
         .invoke_handler(tauri::generate_handler![dispatch::ipc])
         .setup(|app| Ok(window::open_main(app)?))
         .run(tauri::generate_context!())

@@ -31,7 +31,10 @@ pub fn current_progress(slot: &ProgressSlot) -> Option<Progress> {
 
 /// Runs `job` with a progress callback that fills the slot, and empties the slot when the job
 /// ends, however it ends.
-fn with_progress<T>(slot: &ProgressSlot, job: impl FnOnce(&mut dyn FnMut(Progress)) -> T) -> T {
+pub(crate) fn with_progress<T>(
+    slot: &ProgressSlot,
+    job: impl FnOnce(&mut dyn FnMut(Progress)) -> T,
+) -> T {
     struct Clear<'a>(&'a ProgressSlot);
     impl Drop for Clear<'_> {
         fn drop(&mut self) {

@@ -13,6 +13,8 @@
 //! - `date_fields`: in Russian, a date put into each date field is echoed in words beside it and
 //!   saved as that day (on the page and in the vault);
 //! - `latin`: the allow-list of Latin-script words on Russian screens (docs/glossary.md);
+//! - `relay_sync`: Sync now through a real relay: a visit reaches the coordinator's window; with
+//!   the relay stopped the screen says so and the bundle stays queued; restarted, it goes;
 //! - `russian_screens`: every screen of the demo vault in Russian, with no English beyond the
 //!   allow-list;
 //! - `sync_two_instances`: a coordinator and a volunteer (two app instances, one after the other)
@@ -28,6 +30,7 @@ mod case_pages;
 mod date_fields;
 mod harness;
 mod latin;
+mod relay_sync;
 mod russian_screens;
 mod sync_two_instances;
 mod vault_journey;

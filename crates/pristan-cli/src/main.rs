@@ -155,6 +155,12 @@ pub enum VaultCommand {
         #[command(subcommand)]
         action: sync::bundle_commands::BundleCommand,
     },
+    /// Syncs with the organisation's relay: sends what waits here, receives and imports what
+    /// waits for this device (the same summary as a bundle import).
+    Sync {
+        #[command(flatten)]
+        args: sync::relay_sync::SyncArgs,
+    },
     /// Conflicting changes from two devices, for a coordinator to settle.
     Conflicts {
         #[command(subcommand)]

@@ -24,6 +24,12 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
         Some(Error::TooManyAttempts { .. }) => EXIT_TOO_MANY_ATTEMPTS,
         Some(Error::NoVault { .. }) => EXIT_NO_VAULT,
         Some(Error::VaultExists { .. }) => EXIT_VAULT_EXISTS,
+        _ if err
+            .downcast_ref::<crate::sync::relay_sync::RelayUnreachable>()
+            .is_some() =>
+        {
+            crate::sync::relay_sync::EXIT_RELAY_UNREACHABLE
+        }
         _ => 1,
     }
 }
@@ -42,6 +48,7 @@ pub fn run(dir: &Path, command: VaultCommand) -> Result<()> {
         VaultCommand::Org { action } => crate::sync::org_commands::run(dir, action),
         VaultCommand::Relay { action } => crate::relay_command::run(action),
         VaultCommand::Bundle { action } => crate::sync::bundle_commands::run(dir, action),
+        VaultCommand::Sync { args } => crate::sync::relay_sync::run_sync(dir, args),
         VaultCommand::Conflicts { action } => {
             crate::sync::review_commands::run_conflicts(dir, action)
         }
@@ -70,6 +77,7 @@ pub fn run(dir: &Path, command: VaultCommand) -> Result<()> {
             let vault = Vault::unlock(dir, &passphrase)?;
             let summary = vault.summary()?;
             let problems = vault.integrity_problems()?;
+            let relay = vault.relay_state()?;
             vault.lock()?;
             if json {
                 let value = serde_json::json!({
@@ -80,6 +88,7 @@ pub fn run(dir: &Path, command: VaultCommand) -> Result<()> {
                     "device_name": summary.device_name,
                     "kdf": { "algorithm": "argon2id", "m_kib": summary.kdf.m_kib, "t": summary.kdf.t, "p": summary.kdf.p },
                     "integrity": if problems.is_empty() { "ok" } else { "damaged" },
+                    "relay": relay,
                 });
                 println!("{}", serde_json::to_string_pretty(&value)?);
             } else {
@@ -101,6 +110,15 @@ pub fn run(dir: &Path, command: VaultCommand) -> Result<()> {
                     "Integrity:      {}",
                     if problems.is_empty() { "ok" } else { "DAMAGED" }
                 );
+                if let Some(url) = &relay.relay_url {
+                    let last = relay
+                        .last_synced_at
+                        .map_or("never".into(), |t| t.to_rfc3339());
+                    println!(
+                        "Relay:          {url} (last synced {last}, {} waiting to go)",
+                        relay.waiting
+                    );
+                }
             }
             anyhow::ensure!(
                 problems.is_empty(),

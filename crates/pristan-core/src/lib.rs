@@ -17,6 +17,7 @@ pub mod ops;
 pub mod org;
 pub mod passphrase;
 pub mod records;
+pub mod relay_outbox;
 pub mod sharing;
 pub mod vault;
 

@@ -11,12 +11,14 @@ mod backup;
 mod casebook;
 mod commands;
 mod error;
+mod relay;
 mod sync;
 
 pub use backup::*;
 pub use casebook::*;
 pub use commands::*;
 pub use error::{BackupProblem, ErrorKind, IpcError};
+pub use relay::*;
 pub use sync::*;
 
 /// The name of the single Tauri command through which every [`Command`] travels.
@@ -87,6 +89,7 @@ mod tests {
         names.extend_from_slice(CASEBOOK_COMMAND_NAMES);
         names.extend_from_slice(SYNC_COMMAND_NAMES);
         names.extend_from_slice(BACKUP_COMMAND_NAMES);
+        names.extend_from_slice(RELAY_COMMAND_NAMES);
         names.sort_unstable();
         let before = names.len();
         names.dedup();

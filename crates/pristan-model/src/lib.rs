@@ -17,6 +17,7 @@ pub mod ids;
 pub mod records;
 pub mod referral;
 pub mod refusal;
+pub mod relay;
 pub mod sync;
 pub mod text;
 pub mod time_zones;

@@ -89,6 +89,27 @@ pub struct Roster {
     pub version: u64,
     pub issued_at: DateTime<Utc>,
     pub entries: Vec<RosterEntry>,
+    /// The organisation's relay, signed with the roster so nobody can redirect a team's sync.
+    /// Absent in rosters made before relays existed (their signed text stays the same).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relay: Option<RelaySetting>,
+}
+
+impl Roster {
+    /// The relay's address, if the organisation has one.
+    pub fn relay_url(&self) -> Option<&str> {
+        self.relay.as_ref().and_then(|r| r.url.as_deref())
+    }
+}
+
+/// The organisation's relay address as a coordinator last set it. Concurrent rosters keep the
+/// setting made last (then the greater address), so every device agrees whatever the order.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct RelaySetting {
+    /// When it was set; compared first when two rosters disagree.
+    pub set_at: DateTime<Utc>,
+    /// `None` once a coordinator removed the relay.
+    pub url: Option<String>,
 }
 
 /// The organisation as this vault knows it.
@@ -102,6 +123,9 @@ pub struct OrgInfo {
     pub org_recipient: String,
     /// The version of the newest roster this vault has accepted (0 before any).
     pub roster_version: u64,
+    /// The organisation's relay (signed by the organisation), if it has one.
+    #[serde(default)]
+    pub relay_url: Option<String>,
 }
 
 /// A device's public identity as a bundle header announces it.
@@ -158,6 +182,10 @@ pub enum Stage {
     Encrypting,
     Writing,
     Importing,
+    /// Sending bundles to the relay.
+    Uploading,
+    /// Fetching bundles from the relay.
+    Downloading,
     Done,
 }
 

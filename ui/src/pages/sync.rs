@@ -1,17 +1,20 @@
 //! `#sync-page`: exchanging bundles with the organisation. Before there is an organisation it
 //! offers to start one or to join one; afterwards it shows this device's fingerprint, the outbox
-//! and inbox with a progress bar and results, missing bundles and quarantine, and for
+//! and inbox with a progress bar and results, syncing online through the relay, missing bundles
+//! and quarantine, and for
 //! coordinators the invitation and the ways to Devices and Conflicts.
 
 mod forks;
 mod invite;
 mod quarantine;
+mod relay;
 mod setup;
 mod transfer;
 
 use std::rc::Rc;
 
 use pristan_ipc::{GetSyncStatus, SyncStatus};
+use pristan_model::relay::RelaySyncReport;
 use pristan_model::sync::{ExportOutcome, ImportSummary, Role};
 use yew::prelude::*;
 
@@ -26,6 +29,7 @@ use crate::state::{Action, Dispatch};
 use forks::{ForksPanel, IdentityNoticePanel};
 use invite::InvitePanel;
 use quarantine::{GapsPanel, QuarantinePanel};
+use relay::{RelayPanel, RelayResult};
 use setup::OrgSetup;
 use transfer::{InboxPanel, OutboxPanel};
 
@@ -34,6 +38,8 @@ use transfer::{InboxPanel, OutboxPanel};
 pub enum LastResult {
     Exported(ExportOutcome),
     Imported(ImportSummary),
+    /// A sync through the relay.
+    Relay(RelaySyncReport),
     Failed(ErrorText),
 }
 
@@ -101,6 +107,9 @@ fn SyncOverview(props: &SyncProps) -> Html {
         Some(LastResult::Imported(summary)) => html! {
             <ImportResults summary={summary.clone()} on_show_conflicts={show_conflicts} />
         },
+        Some(LastResult::Relay(report)) => html! {
+            <RelayResult report={report.clone()} on_show_conflicts={show_conflicts} />
+        },
         Some(LastResult::Failed(error)) => html! { <ErrorNote text={error.clone()} /> },
     };
     html! {
@@ -113,6 +122,7 @@ fn SyncOverview(props: &SyncProps) -> Html {
             if coordinator {
                 { coordinator_panel(&i18n, props) }
             }
+            <RelayPanel ..props.clone() />
             <div class="sync-columns">
                 <OutboxPanel ..props.clone() />
                 <InboxPanel ..props.clone() />

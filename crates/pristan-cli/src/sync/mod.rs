@@ -1,8 +1,10 @@
-//! The organisation and sync commands: `org`, `bundle`, `conflicts` and `forget`.
+//! The organisation and sync commands: `org`, `bundle`, `sync` (through the relay), `conflicts`
+//! and `forget`.
 
 pub mod bundle_commands;
 pub mod export_public;
 pub mod identity;
 pub mod org_commands;
 mod progress;
+pub mod relay_sync;
 pub mod review_commands;

@@ -77,6 +77,16 @@ pub enum OrgCommand {
         #[arg(long)]
         last_good_seq: Option<u64>,
     },
+    /// Sets the organisation's relay address (coordinator only), signed into the roster;
+    /// --clear removes it.
+    SetRelay {
+        #[command(flatten)]
+        unlocking: Unlocking,
+        #[arg(value_name = "URL")]
+        url: Option<String>,
+        #[arg(long)]
+        clear: bool,
+    },
     /// Lists the organisation, this device's fingerprint, approved devices and those waiting.
     Roster {
         #[command(flatten)]
@@ -177,6 +187,7 @@ pub fn run(dir: &Path, command: OrgCommand) -> Result<()> {
                 vault.set_device_name(device_name.as_str())?;
             }
             let org = vault.join_org_compared(&invitation, &compared)?;
+            let relay = vault.relay_url()?.is_some();
             let fingerprint = vault.device_fingerprint()?;
             let device = vault.device_id();
             vault.lock()?;
@@ -188,9 +199,13 @@ pub fn run(dir: &Path, command: OrgCommand) -> Result<()> {
             } else {
                 println!("Joined {:?}.", org.name);
                 println!("Read this fingerprint aloud to your coordinator: {fingerprint}");
-                println!(
-                    "Then export a bundle (pristan bundle export --to FOLDER) and hand it over."
-                );
+                if relay {
+                    println!("Then sync (pristan sync): your first bundle goes through the relay.");
+                } else {
+                    println!(
+                        "Then export a bundle (pristan bundle export --to FOLDER) and hand it over."
+                    );
+                }
             }
             Ok(())
         }
@@ -256,6 +271,11 @@ pub fn run(dir: &Path, command: OrgCommand) -> Result<()> {
             }
             Ok(())
         }
+        OrgCommand::SetRelay {
+            unlocking,
+            url,
+            clear,
+        } => super::relay_sync::set_relay(dir, &unlocking, url, clear),
         OrgCommand::Roster { unlocking } => roster(dir, &unlocking),
         OrgCommand::ExportPublic(args) => super::export_public::run(dir, args),
         OrgCommand::ExportCoordinator { unlocking, out } => {
@@ -355,6 +375,9 @@ fn roster(dir: &Path, unlocking: &Unlocking) -> Result<()> {
         return Ok(());
     };
     println!("{} ({:?}), this device: {fingerprint}", org.name, org.role);
+    if let Some(url) = &org.relay_url {
+        println!("Relay: {url}");
+    }
     if let Some(roster) = roster {
         println!("Roster version {}:", roster.version);
         for e in &roster.entries {

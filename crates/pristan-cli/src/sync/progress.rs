@@ -51,6 +51,8 @@ fn stage_label(stage: Stage) -> &'static str {
         Stage::Encrypting => "encrypting",
         Stage::Writing => "writing",
         Stage::Importing => "importing",
+        Stage::Uploading => "uploading",
+        Stage::Downloading => "downloading",
         Stage::Done => "done",
     }
 }

@@ -46,6 +46,38 @@ impl Vault {
         limits: &BatchLimits,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ExportOutcome> {
+        let outcome = self.export_own(Sink::Folder(dir), resend_from, limits, progress)?;
+        // Bundles that wait for the relay go on the stick too (the same bytes: the coordinator
+        // imports whichever arrives first, once), so a folder still carries everything.
+        let waiting = crate::relay_outbox::copy_waiting_to_folder(&self.conn, dir)?;
+        Ok(match (outcome, waiting) {
+            (outcome, None) => outcome,
+            (ExportOutcome::Written(mut report), Some(waiting)) => {
+                report.paths.extend(waiting.paths);
+                report.bytes += waiting.bytes;
+                ExportOutcome::Written(report)
+            }
+            (ExportOutcome::NothingNew, Some(waiting)) => ExportOutcome::Written(ExportReport {
+                path: waiting.paths[0].clone(),
+                paths: waiting.paths,
+                kind: BundleKind::Ops,
+                number: last_number(&self.conn)?,
+                ops: 0,
+                attachments: 0,
+                bytes: waiting.bytes,
+                seq_range: None,
+            }),
+        })
+    }
+
+    /// This device's operations not exported before, written into `sink`.
+    pub(crate) fn export_own(
+        &mut self,
+        sink: Sink<'_>,
+        resend_from: Option<u64>,
+        limits: &BatchLimits,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<ExportOutcome> {
         let org = self.org()?.ok_or(BundleError::NoOrganisation)?;
         // A case whose consent came into force since its changes were held goes out now.
         self.release_shared_cases()?;
@@ -77,7 +109,7 @@ impl Vault {
             to_device: None,
         };
         let report = write_split(
-            self, dir, &stream, ops, recipients, org.org, limits, progress,
+            self, &sink, &stream, ops, recipients, org.org, limits, progress,
         )?;
         if carries {
             org::succession::mark_carried(&self.conn)?;
@@ -105,6 +137,16 @@ impl Vault {
         &mut self,
         to: DeviceId,
         dir: &Path,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<ExportReport> {
+        self.export_packet(to, Sink::Folder(dir), progress)
+    }
+
+    /// A case packet for `to`, written into `sink`.
+    pub(crate) fn export_packet(
+        &mut self,
+        to: DeviceId,
+        sink: Sink<'_>,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ExportReport> {
         let org = self.org()?.ok_or(BundleError::NoOrganisation)?;
@@ -145,7 +187,7 @@ impl Vault {
         };
         write_split(
             self,
-            dir,
+            &sink,
             &stream,
             ops,
             recipients,
@@ -179,7 +221,7 @@ impl BatchLimits {
 #[allow(clippy::too_many_arguments)]
 fn write_split(
     vault: &mut Vault,
-    dir: &Path,
+    sink: &Sink<'_>,
     stream: &Stream,
     ops: Vec<Op>,
     recipients: Vec<age::x25519::Recipient>,
@@ -205,7 +247,7 @@ fn write_split(
             .map(|(first, last)| SeqRange { first, last });
         let report = write_bundle(
             vault,
-            dir,
+            sink,
             stream,
             batch,
             seq_range,
@@ -284,6 +326,12 @@ fn blob_len(conn: &Connection, op: &Op) -> Result<u64> {
     Ok(len.map_or(0, |n| n.max(0) as u64))
 }
 
+/// Where an export goes: a folder (a file per bundle), or the relay outbox (`relay_outbox`).
+pub(crate) enum Sink<'a> {
+    Folder(&'a Path),
+    Outbox(&'a crate::relay_outbox::Destination),
+}
+
 struct Stream {
     kind: BundleKind,
     to_device: Option<DeviceId>,
@@ -298,7 +346,7 @@ impl Stream {
 #[allow(clippy::too_many_arguments)]
 fn write_bundle(
     vault: &mut Vault,
-    dir: &Path,
+    sink: &Sink<'_>,
     stream: &Stream,
     ops: Vec<Op>,
     seq_range: Option<SeqRange>,
@@ -341,11 +389,27 @@ fn write_bundle(
     let file = age_layer::encrypt(&sealed, &recipients)?;
     let header_hash = envelope::open(&sealed, &super::Limits::DEFAULT)?.header_hash();
 
-    let path = dir.join(file_name());
     progress(Progress::new(Stage::Writing, 0, file.len() as u64));
-    crate::atomic_file::write_atomically(&path, &file)
-        .map_err(Error::io("write the bundle to", &path))?;
-    conn.execute(
+    // A folder gets the file first (a crash before it is recorded sends the same operations
+    // again: duplicates, nothing lost); the outbox gets the bytes in the same transaction that
+    // records the bundle as sent.
+    let tx = conn.unchecked_transaction()?;
+    let path = match sink {
+        Sink::Folder(dir) => {
+            let path = dir.join(file_name());
+            crate::atomic_file::write_atomically(&path, &file)
+                .map_err(Error::io("write the bundle to", &path))?;
+            path.display().to_string()
+        }
+        Sink::Outbox(to) => crate::relay_outbox::enqueue(&tx, to, &file)?,
+    };
+    let file_name = match sink {
+        Sink::Folder(_) => std::path::Path::new(&path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned()),
+        Sink::Outbox(_) => Some(format!("relay-{path}")),
+    };
+    tx.execute(
         "INSERT INTO bundles_sent (kind, to_device, number, first_seq, last_seq, header_hash,
                                    file_name, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
@@ -358,14 +422,15 @@ fn write_bundle(
             seq_range.map(|r| r.first as i64),
             seq_range.map(|r| r.last as i64),
             header_hash,
-            path.file_name().map(|n| n.to_string_lossy().into_owned()),
+            file_name,
             header.created_at.to_rfc3339_opts(SecondsFormat::Secs, true),
         ],
     )?;
+    tx.commit()?;
     progress(Progress::new(Stage::Done, 1, 1));
     Ok(ExportReport {
         paths: Vec::new(),
-        path: path.display().to_string(),
+        path,
         kind: stream.kind,
         number,
         ops: op_count,
@@ -397,6 +462,16 @@ pub(crate) fn kind_text(kind: BundleKind) -> &'static str {
 fn last_sent_seq(conn: &Connection) -> Result<u64> {
     let last: Option<i64> = conn.query_row(
         "SELECT max(last_seq) FROM bundles_sent WHERE to_device = ''",
+        [],
+        |row| row.get(0),
+    )?;
+    Ok(last.map_or(0, |n| n.max(0) as u64))
+}
+
+/// The number of this device's last bundle of its own operations (0 before any).
+fn last_number(conn: &Connection) -> Result<u64> {
+    let last: Option<i64> = conn.query_row(
+        "SELECT max(number) FROM bundles_sent WHERE to_device = ''",
         [],
         |row| row.get(0),
     )?;
@@ -470,6 +545,33 @@ fn packet_ops(conn: &Connection, to: DeviceId) -> Result<Vec<Op>> {
         op_row,
     )?;
     collect_ops(rows)
+}
+
+/// A digest of what a case packet for `to` would carry now (the roster it would bear and the
+/// operations by device and number), so the relay path sends a device a packet only when it
+/// would bring something new.
+pub(crate) fn packet_digest(conn: &Connection, to: DeviceId) -> Result<String> {
+    use sha2::{Digest, Sha256};
+    let revoked = org::roster_entry(conn, to)?.is_some_and(|e| e.revoked_after_seq.is_some());
+    let mut ids = Vec::new();
+    if !revoked {
+        for device in org::succession::with_predecessors(conn, to)? {
+            ids.extend(
+                packet_ops(conn, device)?
+                    .into_iter()
+                    .map(|op| (op.device, op.seq.get())),
+            );
+        }
+    }
+    ids.sort();
+    ids.dedup();
+    let mut hash = Sha256::new();
+    let roster = org::store_signed_roster(conn)?.map(|r| r.signature);
+    hash.update(roster.unwrap_or_default().as_bytes());
+    for (device, seq) in ids {
+        hash.update(format!("\n{device}:{seq}").as_bytes());
+    }
+    Ok(hex::encode(hash.finalize()))
 }
 
 type OpRow = (String, i64, String, String, String, String);

@@ -84,6 +84,40 @@ impl Vault {
         self.settle(file_name, &bytes, verdict, limits)
     }
 
+    /// Imports one bundle received as bytes (from the relay), exactly as a file of a folder
+    /// import: the same checks, the same quarantine, and a bundle already imported by any way is
+    /// "already imported". `file_name` only labels it in the summary and the quarantine.
+    pub fn import_bundle_bytes(&mut self, file_name: &str, bytes: &[u8]) -> Result<FileResult> {
+        let limits = Limits::DEFAULT;
+        let outcome = if bytes.len() as u64 > limits.max_file_bytes {
+            let error = BundleError::TooLarge {
+                size: bytes.len() as u64,
+                max: limits.max_file_bytes,
+            };
+            FileOutcome::Rejected {
+                reason: refusal::refusal(&error),
+            }
+        } else {
+            let verdict = self.import_bytes(bytes, &limits, Accepted::default())?;
+            self.settle(file_name, bytes, verdict, &limits)?
+        };
+        Ok(FileResult {
+            file_name: file_name.to_owned(),
+            outcome,
+        })
+    }
+
+    /// The summary of files imported one by one with [`Vault::import_bundle_bytes`], with the
+    /// conflicts, gaps and forks the vault holds afterwards, as a folder import reports them.
+    pub fn summarise_imports(&self, results: Vec<FileResult>) -> Result<ImportSummary> {
+        let mut summary = ImportSummary::default();
+        for result in results {
+            add(&mut summary, result);
+        }
+        self.finish_summary(&mut summary)?;
+        Ok(summary)
+    }
+
     /// For each sender of operation bundles, the numbers missing below the highest received.
     pub fn gaps(&self) -> Result<Vec<Gap>> {
         let mut stmt = self.conn.prepare(

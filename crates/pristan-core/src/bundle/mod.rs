@@ -8,7 +8,7 @@ mod bytes;
 mod clock_skew_tests;
 pub(crate) mod envelope;
 mod error;
-mod export;
+pub(crate) mod export;
 pub mod format;
 #[cfg(test)]
 mod format_tests;

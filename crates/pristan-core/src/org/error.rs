@@ -91,6 +91,12 @@ pub enum OrgError {
     #[error("the key file belongs to another organisation than the one this vault is in")]
     KeyFileOtherOrganisation,
 
+    #[error("the relay address is not valid ({reason}): type it as the person running the relay gave it, for example https://relay.example.org")]
+    RelayUrlInvalid { reason: &'static str },
+
+    #[error("the invitation's relay address or join ticket is not signed by its organisation: it was changed on the way; ask your coordinator for a new invitation")]
+    RelaySignature,
+
     #[error("the key file could not be encrypted")]
     Encryption(#[source] std::io::Error),
 }

@@ -21,8 +21,9 @@ const CHECKSUM_DOMAIN: &[u8] = b"pristan-invite-v1\n";
 const CHECKSUM_LEN: usize = 8;
 /// The most that may be pasted, line breaks and spaces included; checked before anything else.
 const MAX_PASTED: usize = 16 * 1024;
-/// The most an invitation may have once whitespace is removed. A genuine one is well under 1 KiB.
-const MAX_COMPACT: usize = 2048;
+/// The most an invitation may have once whitespace is removed. A genuine one is well under 1 KiB
+/// (about 1.5 KiB with a relay address and a join ticket).
+const MAX_COMPACT: usize = 4096;
 
 impl Invitation {
     /// The invitation as one line of text, for a message or a QR code.
@@ -105,7 +106,7 @@ impl Invitation {
         keys::check_name(&self.org_name).map_err(|reason| OrgError::InvalidName { reason })?;
         keys::parse_verifying_key(&self.org_signing_key, "organisation's signing key")?;
         keys::parse_recipient(&self.org_recipient, "organisation's encryption key")?;
-        Ok(())
+        super::relay::check_invitation(self)
     }
 }
 

@@ -13,6 +13,7 @@ mod held;
 mod invitation;
 mod keys;
 pub mod permissions;
+mod relay;
 mod roster;
 mod roster_merge;
 mod store;
@@ -26,17 +27,18 @@ use chrono::Utc;
 
 pub use error::OrgError;
 pub use keys::{fingerprint, org_fingerprint};
+pub use relay::check_relay_url;
 pub use roster::{verify_roster, MAX_ROSTER_JSON};
 pub use types::{
-    DeviceIdentity, Invitation, OrgId, OrgInfo, PendingDevice, Role, Roster, RosterEntry,
-    SignedRoster,
+    DeviceIdentity, Invitation, OrgId, OrgInfo, PendingDevice, RelaySetting, Role, Roster,
+    RosterEntry, SignedRoster, SignedText,
 };
 
 // For the bundle exporter and importer.
 pub(crate) use keys::{decryption_identities, device_signing_key, org_recipient};
 pub(crate) use roster::{accept_roster, note_pending, roster_entry};
 pub(crate) use roster_merge::merge_entries;
-pub(crate) use store::{is_coordinator, note_replaces};
+pub(crate) use store::{is_coordinator, note_replaces, signed_roster as store_signed_roster};
 
 use crate::error::Result;
 use crate::ops::DeviceId;
@@ -80,7 +82,11 @@ impl Vault {
 
     /// The organisation this vault belongs to, if any.
     pub fn org(&self) -> Result<Option<OrgInfo>> {
-        store::org_info(&self.conn)
+        let Some(mut info) = store::org_info(&self.conn)? else {
+            return Ok(None);
+        };
+        info.relay_url = self.relay_url()?;
+        Ok(Some(info))
     }
 
     /// This device's public identity, making its keys on first use.
@@ -96,13 +102,16 @@ impl Vault {
 
     /// An invitation to this organisation (coordinators only), to send to a new volunteer.
     pub fn invitation(&self) -> Result<Invitation> {
-        let (org, _) = store::require_coordinator(&self.conn)?;
+        let (org, secrets) = store::require_coordinator(&self.conn)?;
+        let (relay, join_ticket) = relay::invitation_extras(&self.conn, &org, &secrets)?;
         Ok(Invitation {
             org: org.org,
             org_name: org.name,
             org_signing_key: org.signing_key,
             org_recipient: org.recipient,
             created_at: Utc::now(),
+            relay,
+            join_ticket,
         })
     }
 
@@ -119,7 +128,11 @@ impl Vault {
             if !same {
                 return Err(OrgError::AlreadyInOrganisation { name: org.name }.into());
             }
-            return Ok(org.info(store::roster_version(&tx)?));
+            // A newer invitation of the same organisation may carry its relay.
+            relay::keep_from_invitation(&tx, invitation)?;
+            let info = org.info(store::roster_version(&tx)?);
+            tx.commit()?;
+            return Ok(info);
         }
         DeviceKeys::load_or_create(&tx)?;
         let row = OrgRow {
@@ -130,6 +143,7 @@ impl Vault {
             secrets: None,
         };
         store::insert_org(&tx, &row)?;
+        relay::keep_from_invitation(&tx, invitation)?;
         tx.commit()?;
         Ok(row.info(0))
     }

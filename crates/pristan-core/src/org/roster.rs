@@ -14,7 +14,7 @@ use super::error::OrgError;
 use super::keys;
 use super::roster_merge;
 use super::store::{self, OrgRow, OrgSecrets};
-use super::types::{DeviceIdentity, Roster, RosterEntry, SignedRoster};
+use super::types::{DeviceIdentity, RelaySetting, Roster, RosterEntry, SignedRoster};
 use crate::error::Result;
 use crate::ops::DeviceId;
 
@@ -117,7 +117,7 @@ pub(crate) fn accept_roster(tx: &Transaction<'_>, signed: &SignedRoster) -> Resu
         store::store_roster(tx, &roster, signed)?;
         return Ok(true);
     };
-    if roster_merge::includes(&current.entries, &roster.entries) {
+    if roster_merge::includes(&current.entries, &roster.entries) && current.relay >= roster.relay {
         return Ok(false);
     }
     store::store_roster(tx, &roster, signed)?;
@@ -170,17 +170,32 @@ pub(crate) fn publish_next(
     secrets: &OrgSecrets,
     change: impl FnOnce(&mut Vec<RosterEntry>) -> Result<()>,
 ) -> Result<Roster> {
+    publish(tx, org, secrets, |entries, _| change(entries))
+}
+
+/// [`publish_next`] for a change that may also set the relay (`org::relay`).
+pub(crate) fn publish(
+    tx: &Transaction<'_>,
+    org: &OrgRow,
+    secrets: &OrgSecrets,
+    change: impl FnOnce(&mut Vec<RosterEntry>, &mut Option<RelaySetting>) -> Result<()>,
+) -> Result<Roster> {
     let current = store::roster(tx)?;
-    let (version, mut entries) = match current {
-        Some(roster) => (roster.version.saturating_add(1), roster.entries),
-        None => (1, Vec::new()),
+    let (version, mut entries, mut relay) = match current {
+        Some(roster) => (
+            roster.version.saturating_add(1),
+            roster.entries,
+            roster.relay,
+        ),
+        None => (1, Vec::new(), None),
     };
-    change(&mut entries)?;
+    change(&mut entries, &mut relay)?;
     let roster = Roster {
         org: org.org,
         version,
         issued_at: Utc::now(),
         entries,
+        relay,
     };
     check_roster(&roster)?;
     let signed = sign_roster(&secrets.signing, &roster)?;

@@ -57,6 +57,7 @@ impl OrgRow {
             org_signing_key: self.signing_key.clone(),
             org_recipient: self.recipient.clone(),
             roster_version,
+            relay_url: None,
         }
     }
 }
@@ -221,6 +222,7 @@ pub(crate) fn roster(conn: &Connection) -> Result<Option<Roster>> {
                 version: held.version.max(roster.version),
                 issued_at: held.issued_at.max(roster.issued_at),
                 entries: super::roster_merge::merge_entries(&held.entries, &roster.entries),
+                relay: held.relay.max(roster.relay),
             },
         });
     }
@@ -267,6 +269,7 @@ pub(crate) fn store_roster(
         let held = verify_roster(&org.signing_key, &kept)?;
         if held.version <= roster.version
             && super::roster_merge::includes(&roster.entries, &held.entries)
+            && roster.relay >= held.relay
         {
             conn.execute(
                 "DELETE FROM roster_frontier WHERE signature = ?1",

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use pristan_model::ids::OrgId;
-pub use pristan_model::sync::{DeviceIdentity, OrgInfo, Role, Roster, RosterEntry};
+pub use pristan_model::sync::{DeviceIdentity, OrgInfo, RelaySetting, Role, Roster, RosterEntry};
 
 /// A roster as it travels: the exact JSON text that was signed, and the organisation's Ed25519
 /// signature over `b"pristan-roster-v1\n" || roster_json` (128 lowercase hex digits).
@@ -27,6 +27,22 @@ pub struct Invitation {
     /// The organisation's age X25519 recipient (`age1…`).
     pub org_recipient: String,
     pub created_at: DateTime<Utc>,
+    /// The organisation's relay address, signed by the organisation (`org::relay`); absent in
+    /// invitations made before relays existed or by an organisation without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relay: Option<SignedText>,
+    /// The join ticket that lets this device's first bundle through the relay before it is
+    /// approved (docs/relay-protocol.md): base64url of the signed ticket, as the relay takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub join_ticket: Option<String>,
+}
+
+/// A small JSON document signed by the organisation key as it travels: the signature is over a
+/// domain string followed by exactly this text (docs/relay-protocol.md, "Signed documents").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedText {
+    pub json: String,
+    pub signature: String,
 }
 
 /// A device that sent a bundle but is not on the roster yet, as a coordinator sees it before

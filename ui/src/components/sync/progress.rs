@@ -50,6 +50,8 @@ fn stage_key(stage: Stage) -> &'static str {
         Stage::Encrypting => "sync-stage-encrypting",
         Stage::Writing => "sync-stage-writing",
         Stage::Importing => "sync-stage-importing",
+        Stage::Uploading => "relay-stage-uploading",
+        Stage::Downloading => "relay-stage-downloading",
         Stage::Done => "sync-stage-done",
     }
 }

@@ -1,0 +1,24 @@
+//! Pristan's side of the relay (issue 12, docs/relay-protocol.md): "Sync now" for the CLI and
+//! the desktop shell. The vault keeps what must go in its outbox (`pristan_core::relay_outbox`)
+//! and signs each request with the device's key; this crate only moves bytes over HTTP(S) and
+//! turns every failure into an id ([`RelayProblem`]) the interface words.
+//!
+//! reqwest (blocking, rustls) lives here and nowhere in the core, the model or the IPC types.
+
+mod backoff;
+mod http;
+mod sync;
+
+pub use backoff::{next_sync_delay, MAX_BACKOFF, SYNC_INTERVAL};
+pub use http::{CallError, Mailbox, Relay};
+pub use pristan_model::relay::{RelayError, RelayLocalState, RelayProblem, RelaySyncReport};
+pub use sync::{sync_now, sync_with, SyncOptions};
+
+/// Whether the relay at `url` answers (`GET /v1/health`) within a few seconds, for the Sync
+/// screen's "reachable". An address that is not a valid relay address does not answer.
+pub fn is_reachable(url: &str) -> bool {
+    let Ok(url) = pristan_core::org::check_relay_url(url) else {
+        return false;
+    };
+    http::answers(&url, std::time::Duration::from_secs(3))
+}
