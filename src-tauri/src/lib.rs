@@ -6,6 +6,7 @@
 
 mod backup_dispatch;
 mod casebook_dispatch;
+mod coordinator_dispatch;
 mod dispatch;
 mod errors;
 mod hardening;

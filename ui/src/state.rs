@@ -30,6 +30,8 @@ pub enum Screen {
     Dashboard,
     /// Every case, with instant search.
     Cases,
+    /// Every case's open deadlines across the organisation, removal-imminent cases first.
+    Board,
     NewCase,
     Case(EntityId),
     /// Writing up a visit to the case; `draft_id` names the autosaved draft (new or resumed).
@@ -56,6 +58,7 @@ impl Screen {
             Screen::RecoveryCode { .. }
                 | Screen::Dashboard
                 | Screen::Cases
+                | Screen::Board
                 | Screen::NewCase
                 | Screen::Case(_)
                 | Screen::VisitWriteUp { .. }
@@ -138,6 +141,7 @@ pub enum Action {
     /// The dashboard, the home screen of an open vault.
     ShowHome,
     ShowCases,
+    ShowBoard,
     ShowNewCase,
     OpenCase(EntityId),
     OpenVisitWriteUp {
@@ -199,6 +203,7 @@ impl Reducible for AppModel {
                 next.screen = Screen::Unlock;
             }
             Action::ShowCases => next.screen = Screen::Cases,
+            Action::ShowBoard => next.screen = Screen::Board,
             Action::ShowNewCase => next.screen = Screen::NewCase,
             Action::OpenCase(id) => next.screen = Screen::Case(id),
             Action::OpenVisitWriteUp { case_id, draft_id } => {

@@ -1,6 +1,7 @@
 //! One component per screen. Each keeps its own field values, so they vanish when it unmounts.
 
 mod backup_settings;
+mod board;
 mod case;
 mod cases;
 mod change_passphrase;
@@ -20,6 +21,7 @@ mod unlock;
 mod visit_guide;
 mod visit_writeup;
 
+pub use board::BoardPage;
 pub use case::CasePage;
 pub use cases::CasesPage;
 pub use conflicts::ConflictsPage;

@@ -1,0 +1,70 @@
+# Pristan — English texts of the coordinator's screens: the deadlines board, the ranked
+# removal-imminent list on the dashboard.
+# Every message id here must also exist in ../ru/coordinator.ftl (tests/locales.rs compares them).
+
+nav-board = Deadlines board
+
+## Why a removal-imminent case ranks where it does
+
+removal-rank = No. { $rank }
+removal-flight = Removal flight { $route } on { $date } — { $when }
+removal-flight-no-route = Removal flight on { $date } — { $when }
+removal-no-attorney = No attorney of record (no G-28, EOIR-28 or EOIR-27 on file)
+removal-attorney = Attorney of record on file
+removal-no-stay-motion = No stay of removal asked for
+removal-stay-motion-pending = Stay of removal asked for, not yet decided
+removal-final-order = { $days ->
+    [0] Final order today ({ $date })
+    [one] Final order { $days } day ago ({ $date })
+   *[other] Final order { $days } days ago ({ $date })
+}
+removal-last-contact = { $days ->
+    [0] Last contact today
+    [one] Last contact { $days } day ago ({ $date })
+   *[other] Last contact { $days } days ago ({ $date })
+}
+removal-never-contacted = No visit recorded yet
+removal-order-explained = Ranked: a linked removal flight first, then no attorney of record, then no stay asked for, then the oldest final order, then the longest since the last contact.
+
+## Dashboard at a coordinator's scale
+
+dashboard-removal-count = { $count ->
+    [one] { $count } person could be removed any day
+   *[other] { $count } people could be removed any day
+}
+dashboard-removal-open-board = Open the deadlines board
+dashboard-removal-more = and { $count } more on the deadlines board
+
+## Deadlines board
+
+board-title = Deadlines board
+board-intro = Every case's open deadlines. People who could be removed any day come first, most urgent first; then the others by their next deadline.
+board-keys = Keys: ↓ or “j” — next case, ↑ or “k” — previous, Enter — open the case.
+board-count = { $shown ->
+    [one] { $shown } case shown of { $total }
+   *[other] { $shown } cases shown of { $total }
+}
+board-removal-count = { $count ->
+    [one] { $count } could be removed any day
+   *[other] { $count } could be removed any day
+}
+board-filters = Filters
+board-filter-facility = Facility
+board-filter-volunteer = Assigned volunteer
+board-filter-custody = Custody
+board-filter-referral = Referral
+board-filter-any = any
+board-filter-clear = Clear filters
+board-referral-none = not referred
+board-none = No case matches these filters.
+board-none-at-all = No open deadlines, and no one with a final order and no stay.
+board-removal-badge = Removal any day
+board-deadline-more = { $count ->
+    [one] and { $count } more deadline
+   *[other] and { $count } more deadlines
+}
+board-no-open-deadline = No open deadline
+board-facility-unknown = facility not recorded
+board-volunteers = Assigned: { $names }
+board-show-more = Show { $count } more
+board-rows-label = Cases on the board

@@ -1,0 +1,73 @@
+# Pristan — русские тексты экранов координатора: сроки по всем делам, очерёдность дел, где
+# депортация возможна в любой день.
+# Каждый идентификатор здесь должен быть и в ../en/coordinator.ftl (это проверяет tests/locales.rs).
+# Термины — по docs/glossary.md.
+
+nav-board = Сроки по делам
+
+## Почему дело стоит в очереди там, где стоит
+
+removal-rank = № { $rank }
+removal-flight = Рейс депортации { $route }, { $date } — { $when }
+removal-flight-no-route = Рейс депортации { $date } — { $when }
+removal-no-attorney = Нет адвоката, ведущего дело (не подана ни G‑28, ни EOIR‑28, ни EOIR‑27)
+removal-attorney = Адвокат, ведущий дело, есть
+removal-no-stay-motion = О приостановлении депортации не просили
+removal-stay-motion-pending = Ходатайство о приостановлении депортации подано, решения ещё нет
+removal-final-order = { $days ->
+    [0] Окончательное решение о депортации — сегодня ({ $date })
+    [one] Окончательное решение о депортации — { $days } день назад ({ $date })
+    [few] Окончательное решение о депортации — { $days } дня назад ({ $date })
+    [many] Окончательное решение о депортации — { $days } дней назад ({ $date })
+   *[other] Окончательное решение о депортации — { $days } дня назад ({ $date })
+}
+removal-last-contact = { $days ->
+    [0] Последнее посещение — сегодня
+    [one] Последнее посещение — { $days } день назад ({ $date })
+    [few] Последнее посещение — { $days } дня назад ({ $date })
+    [many] Последнее посещение — { $days } дней назад ({ $date })
+   *[other] Последнее посещение — { $days } дня назад ({ $date })
+}
+removal-never-contacted = Посещений ещё не было
+removal-order-explained = Порядок: сначала те, кто в списке на рейс депортации, затем те, у кого нет адвоката, ведущего дело, затем те, кто не просил о приостановлении депортации, затем — чьё окончательное решение старше, затем — кого дольше всех не посещали.
+
+## Сводка для координатора
+
+dashboard-removal-count = Дел, где депортация возможна в любой день: { $count }
+dashboard-removal-open-board = Открыть сроки по всем делам
+dashboard-removal-more = и ещё { $count } — в сроках по всем делам
+
+## Сроки по всем делам
+
+board-title = Сроки по всем делам
+board-intro = Открытые сроки всех дел. Сначала те, кого могут депортировать в любой день, — самые срочные сверху; затем остальные, по ближайшему сроку.
+board-keys = Клавиши: ↓ или «j» — следующее дело, ↑ или «k» — предыдущее, Enter — открыть дело.
+board-count = { $total ->
+    [one] Показано { $shown } из { $total } дела
+    [few] Показано { $shown } из { $total } дел
+    [many] Показано { $shown } из { $total } дел
+   *[other] Показано { $shown } из { $total } дела
+}
+board-removal-count = из них депортация возможна в любой день: { $count }
+board-filters = Отбор
+board-filter-facility = Учреждение
+board-filter-volunteer = Волонтёр
+board-filter-custody = Где человек
+board-filter-referral = Направление
+board-filter-any = все
+board-filter-clear = Сбросить отбор
+board-referral-none = не направлено
+board-none = Под этот отбор не подходит ни одно дело.
+board-none-at-all = Открытых сроков нет, и нет никого с окончательным решением о депортации без приостановления.
+board-removal-badge = Депортация в любой день
+board-deadline-more = { $count ->
+    [one] и ещё { $count } срок
+    [few] и ещё { $count } срока
+    [many] и ещё { $count } сроков
+   *[other] и ещё { $count } срока
+}
+board-no-open-deadline = Открытых сроков нет
+board-facility-unknown = учреждение не указано
+board-volunteers = Волонтёры: { $names }
+board-show-more = Показать ещё { $count }
+board-rows-label = Дела в сроках
