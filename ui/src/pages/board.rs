@@ -3,8 +3,10 @@
 //! the others by their next deadline. Filters narrow it; ↓/j and ↑/k move between rows, Enter
 //! (or a click) opens the case.
 
+use chrono::NaiveDate;
 use pristan_ipc::GetBoard;
 use pristan_model::board::{Board, BoardFilter, BoardRow};
+use pristan_model::views::CaseDeadline;
 use pristan_model::CustodyStatus;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
@@ -139,7 +141,7 @@ struct BoardLineProps {
     last: usize,
     /// The place among removal-imminent cases, 1 first.
     rank: Option<usize>,
-    today: chrono::NaiveDate,
+    today: NaiveDate,
 }
 
 /// One case: its place and why, names and where they are, and its next deadline.
@@ -197,7 +199,7 @@ fn BoardLine(props: &BoardLineProps) -> Html {
                         <span class="badge badge-danger">{ i18n.t("board-removal-badge") }</span>
                         <RemovalReasons facts={facts.clone()} today={props.today} compact=true />
                     }
-                    if let Some(next) = row.deadlines.first() {
+                    if let Some(next) = next_deadline(&row.deadlines, props.today) {
                         <DeadlineFacts deadline={next.clone()} today={props.today} compact=true />
                         if row.deadlines.len() > 1 {
                             <span class="muted board-more">
@@ -211,6 +213,15 @@ fn BoardLine(props: &BoardLineProps) -> Html {
             </button>
         </li>
     }
+}
+
+/// The deadline a row shows: the next one still to come, or when all have passed, the one missed
+/// most recently (a motion deadline missed half a year ago says less than one due next week).
+fn next_deadline(deadlines: &[CaseDeadline], today: NaiveDate) -> Option<&CaseDeadline> {
+    deadlines
+        .iter()
+        .find(|d| d.due >= today)
+        .or_else(|| deadlines.last())
 }
 
 #[derive(Properties, PartialEq)]
