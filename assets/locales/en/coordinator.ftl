@@ -68,3 +68,16 @@ board-facility-unknown = facility not recorded
 board-volunteers = Assigned: { $names }
 board-show-more = Show { $count } more
 board-rows-label = Cases on the board
+
+## Referrals (the board's filter and the case page)
+
+referral-status-candidate = Candidate
+referral-status-dossier-prepared = Dossier prepared
+referral-status-submitted = Submitted
+referral-status-decision = Decided
+referral-priority-emergency = Emergency
+referral-priority-urgent = Urgent
+referral-priority-normal = Normal
+referral-decision-accepted = Accepted
+referral-decision-declined = Declined
+referral-decision-withdrawn = Withdrawn

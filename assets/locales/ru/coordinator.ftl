@@ -71,3 +71,16 @@ board-facility-unknown = учреждение не указано
 board-volunteers = Волонтёры: { $names }
 board-show-more = Показать ещё { $count }
 board-rows-label = Дела в сроках
+
+## Направления (отбор в сроках и страница дела)
+
+referral-status-candidate = Кандидат
+referral-status-dossier-prepared = Досье готово
+referral-status-submitted = Направлено
+referral-status-decision = Есть решение
+referral-priority-emergency = Экстренно
+referral-priority-urgent = Срочно
+referral-priority-normal = Обычно
+referral-decision-accepted = Принято
+referral-decision-declined = Отказано
+referral-decision-withdrawn = Отозвано

@@ -10,6 +10,7 @@ pub mod board;
 pub mod bundle;
 pub mod casebook;
 pub mod cases;
+pub mod coordination;
 pub mod deadlines;
 pub mod domain;
 pub mod error;

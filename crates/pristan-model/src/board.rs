@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::case::{Attorney, CustodyStatus, FilingStatus};
 use crate::ids::{DeviceId, EntityId};
+use crate::referral::ReferralStatus;
 use crate::views::{CaseDeadline, CaseRef};
 
 /// Whether an attorney is *of record*: a notice of appearance (G-28, EOIR-28 or EOIR-27) is on
@@ -55,8 +56,15 @@ pub struct BoardFilter {
     /// A volunteer's device the case is assigned to.
     pub volunteer: Option<DeviceId>,
     pub custody: Option<CustodyStatus>,
-    /// A referral status (`candidate`, `submitted`, …), or `none` for cases never referred.
-    pub referral: Option<String>,
+    pub referral: Option<ReferralFilter>,
+}
+
+/// Cases never referred, or cases with a referral at this status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "status", rename_all = "snake_case")]
+pub enum ReferralFilter {
+    NotReferred,
+    Status(ReferralStatus),
 }
 
 /// One case on the board: removal-imminent cases first (ranked), then by the next open deadline.
@@ -69,8 +77,8 @@ pub struct BoardRow {
     pub volunteers: Vec<String>,
     /// Set when removal is imminent: what ranks it.
     pub removal: Option<RemovalFacts>,
-    /// The referral's status, if the case has one.
-    pub referral: Option<String>,
+    /// The status of the case's referral furthest along, if it has any.
+    pub referral: Option<ReferralStatus>,
     /// Open deadlines (not met by a filing), soonest first; overdue ones included.
     pub deadlines: Vec<CaseDeadline>,
 }
@@ -93,8 +101,6 @@ pub struct Board {
     pub case_count: usize,
     pub facilities: Vec<BoardChoice<EntityId>>,
     pub volunteers: Vec<BoardChoice<DeviceId>>,
-    /// The referral statuses a filter can choose, in their order.
-    pub referral_statuses: Vec<String>,
 }
 
 #[cfg(test)]

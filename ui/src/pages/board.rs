@@ -5,7 +5,8 @@
 
 use chrono::NaiveDate;
 use pristan_ipc::GetBoard;
-use pristan_model::board::{Board, BoardFilter, BoardRow};
+use pristan_model::board::{Board, BoardFilter, BoardRow, ReferralFilter};
+use pristan_model::referral::ReferralStatus;
 use pristan_model::views::CaseDeadline;
 use pristan_model::CustodyStatus;
 use web_sys::KeyboardEvent;
@@ -193,6 +194,11 @@ fn BoardLine(props: &BoardLineProps) -> Html {
                     <CaseName name={row.case.name.clone()} native_name={row.case.native_name.clone()}
                         class="board-names" />
                     <span class="board-place muted">{ place.join(" · ") }</span>
+                    if let Some(status) = row.referral {
+                        <span class={classes!("badge", "board-referral")}>
+                            { word(&i18n, "referral-status", status.as_str()) }
+                        </span>
+                    }
                 </span>
                 <span class="board-row-what">
                     if let Some(facts) = &row.removal {
@@ -222,6 +228,21 @@ fn next_deadline(deadlines: &[CaseDeadline], today: NaiveDate) -> Option<&CaseDe
         .iter()
         .find(|d| d.due >= today)
         .or_else(|| deadlines.last())
+}
+
+fn referral_value(filter: Option<ReferralFilter>) -> String {
+    match filter {
+        None => String::new(),
+        Some(ReferralFilter::NotReferred) => "none".to_owned(),
+        Some(ReferralFilter::Status(status)) => status.as_str().to_owned(),
+    }
+}
+
+fn referral_filter(value: &str) -> Option<ReferralFilter> {
+    match value {
+        "none" => Some(ReferralFilter::NotReferred),
+        other => ReferralStatus::parse(other).map(ReferralFilter::Status),
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -257,13 +278,10 @@ fn Filters(props: &FiltersProps) -> Html {
         .collect();
     let referrals: Vec<(String, String)> =
         std::iter::once(("none".to_owned(), i18n.t("board-referral-none")))
-            .chain(
-                props
-                    .board
-                    .referral_statuses
-                    .iter()
-                    .map(|s| (s.clone(), word(&i18n, "referral-status", s))),
-            )
+            .chain(ReferralStatus::ALL.iter().map(|s| {
+                let value = s.as_str();
+                (value.to_owned(), word(&i18n, "referral-status", value))
+            }))
             .collect();
     let clear = {
         let filter = filter.clone();
@@ -289,12 +307,10 @@ fn Filters(props: &FiltersProps) -> Html {
                 options={options(&i18n, "custody-status", CustodyStatus::ALL, CustodyStatus::as_str)}
                 empty={any.clone()}
                 on_change={change(|f, v| f.custody = CustodyStatus::parse(&v))} />
-            if !props.board.referral_statuses.is_empty() {
-                <SelectField id="board-filter-referral" label={i18n.t("board-filter-referral")}
-                    value={text(filter.referral.clone())} options={referrals}
-                    empty={any}
-                    on_change={change(|f, v| f.referral = (!v.is_empty()).then_some(v))} />
-            }
+            <SelectField id="board-filter-referral" label={i18n.t("board-filter-referral")}
+                value={referral_value(filter.referral)} options={referrals}
+                empty={any}
+                on_change={change(|f, v| f.referral = referral_filter(&v))} />
             if **filter != BoardFilter::default() {
                 <button id="board-filter-clear" type="button" class="button button-quiet"
                     onclick={clear}>

@@ -5,10 +5,11 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::facts::last_contacts;
+use super::facts::{last_contacts, referral_statuses, soonest_flights};
 use super::ranking::{self, removal_facts};
 use crate::casebook::case_status;
-use crate::domain::board::{Board, BoardChoice, BoardFilter, BoardRow};
+use crate::domain::board::{Board, BoardChoice, BoardFilter, BoardRow, ReferralFilter};
+use crate::domain::referral::ReferralStatus;
 use crate::domain::sync::Role;
 use crate::domain::views::{CaseDeadline, CaseRef};
 use crate::domain::{CaseRecord, DeviceId, Facility, LegalEvent, Stored};
@@ -28,10 +29,17 @@ pub fn deadlines_board(vault: &Vault, filter: &BoardFilter, today: NaiveDate) ->
     let (device_names, volunteers) = devices(vault)?;
     let mut events = by_case(vault.list_all::<LegalEvent>()?);
     let contacts = last_contacts(vault, today)?;
+    let flights = soonest_flights(vault, today)?;
+    let referrals = referral_statuses(vault)?;
 
     let mut imminent = Vec::new();
     let mut others = Vec::new();
-    for case in cases.into_iter().filter(|c| passes(filter, c)) {
+    let no_referral = Vec::new();
+    for case in cases.into_iter() {
+        let case_referrals = referrals.get(&case.id).unwrap_or(&no_referral);
+        if !passes(filter, &case, case_referrals) {
+            continue;
+        }
         let legal_events = events.remove(&case.id).unwrap_or_default();
         if legal_events.is_empty() {
             continue;
@@ -43,7 +51,7 @@ pub fn deadlines_board(vault: &Vault, filter: &BoardFilter, today: NaiveDate) ->
             &status,
             &legal_events,
             contacts.get(&case.id).copied(),
-            None,
+            flights.get(&case.id).cloned(),
             today,
         );
         let deadlines: Vec<CaseDeadline> = status
@@ -64,7 +72,7 @@ pub fn deadlines_board(vault: &Vault, filter: &BoardFilter, today: NaiveDate) ->
                 .filter_map(|d| device_names.get(d).cloned())
                 .collect(),
             removal,
-            referral: None,
+            referral: case_referrals.first().copied(),
             deadlines,
         };
         if row.removal.is_some() {
@@ -92,16 +100,19 @@ pub fn deadlines_board(vault: &Vault, filter: &BoardFilter, today: NaiveDate) ->
         case_count,
         facilities: facility_choices,
         volunteers,
-        referral_statuses: Vec::new(),
     })
 }
 
-fn passes(filter: &BoardFilter, case: &CaseRecord) -> bool {
+fn passes(filter: &BoardFilter, case: &CaseRecord, referrals: &[ReferralStatus]) -> bool {
     filter.facility.is_none_or(|f| case.facility_id == Some(f))
         && filter
             .volunteer
             .is_none_or(|v| case.assigned_to.contains(&v))
         && filter.custody.is_none_or(|c| case.custody_status == c)
+        && filter.referral.is_none_or(|r| match r {
+            ReferralFilter::NotReferred => referrals.is_empty(),
+            ReferralFilter::Status(status) => referrals.contains(&status),
+        })
 }
 
 /// Rows with an upcoming deadline first, by its date; then rows whose deadlines have all passed,

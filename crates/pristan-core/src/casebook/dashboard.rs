@@ -70,6 +70,7 @@ impl Vault {
         let case_ref = |id: Option<EntityId>| id.and_then(|id| cases.get(&id)).map(CaseRef::of);
         let horizon = today + Days::new(DEADLINE_HORIZON_DAYS);
         let contacts = board::last_contacts(self, today)?;
+        let flights = board::soonest_flights(self, today)?;
         let mut removal_imminent = Vec::new();
         let mut deadlines = Vec::new();
         for position in self.case_positions(None, today)? {
@@ -79,7 +80,7 @@ impl Vault {
                 &position.status,
                 &position.legal_events,
                 contacts.get(&position.case.id).copied(),
-                None,
+                flights.get(&position.case.id).cloned(),
                 today,
             );
             if let Some(facts) = facts {

@@ -237,3 +237,97 @@ fn a_removed_person_leaves_the_removal_imminent_list() {
     assert_eq!(board.removal_imminent, 2);
     assert_eq!(board.rows[0].case.id, org.visited_long_ago);
 }
+
+#[test]
+fn a_linked_flight_puts_its_case_first_with_the_soonest_flight() {
+    use crate::coordination::flights::{add_flight, link_case};
+    use crate::domain::{Flight, ShortText};
+    let mut org = org();
+    let today = day("2026-12-01");
+    let flight = |date: &str, route: &str| Flight {
+        date: Some(day(date)),
+        route: ShortText::new(route).unwrap(),
+        ..Flight::default()
+    };
+    let later = add_flight(&mut org.vault, flight("2026-12-09", "AEX → Cairo → Moscow")).unwrap();
+    let sooner = add_flight(&mut org.vault, flight("2026-12-04", "ELP → Moscow")).unwrap();
+    let gone = add_flight(&mut org.vault, flight("2026-11-20", "left already")).unwrap();
+    // The last-ranked case, on two flights: the sooner one counts. A flight that has left does
+    // not rank anyone.
+    link_case(&mut org.vault, later, org.visited_lately, "attorney's call").unwrap();
+    link_case(&mut org.vault, sooner, org.visited_lately, "family").unwrap();
+    link_case(&mut org.vault, gone, org.visited_long_ago, "").unwrap();
+
+    let board = deadlines_board(&org.vault, &BoardFilter::default(), today).unwrap();
+    assert_eq!(
+        ids(&board)[..3],
+        [org.visited_lately, org.no_attorney, org.visited_long_ago]
+    );
+    let facts = board.rows[0].removal.as_ref().unwrap();
+    let on = facts.flight.as_ref().unwrap();
+    assert_eq!(
+        (on.id, on.date, on.route.as_str()),
+        (sooner, day("2026-12-04"), "ELP → Moscow")
+    );
+    assert!(board.rows[2].removal.as_ref().unwrap().flight.is_none());
+    let dashboard = org.vault.dashboard(today).unwrap();
+    assert_eq!(dashboard.removal_imminent[0].case.id, org.visited_lately);
+}
+
+#[test]
+fn the_board_filters_by_referral_status() {
+    use crate::coordination::referrals::{mark_referral, update_referral, ReferralUpdate};
+    use crate::domain::board::ReferralFilter;
+    use crate::domain::referral::{ReferralPriority, ReferralStatus, BUILT_IN_PATHWAYS};
+    let mut org = org();
+    let today = day("2026-12-01");
+    let canada = BUILT_IN_PATHWAYS[0].id;
+    let defenders = BUILT_IN_PATHWAYS[1].id;
+    mark_referral(
+        &mut org.vault,
+        org.no_attorney,
+        canada,
+        ReferralPriority::Emergency,
+        today,
+    )
+    .unwrap();
+    let submitted = mark_referral(
+        &mut org.vault,
+        org.appeal_due,
+        canada,
+        ReferralPriority::Normal,
+        today,
+    )
+    .unwrap();
+    mark_referral(
+        &mut org.vault,
+        org.appeal_due,
+        defenders,
+        ReferralPriority::Normal,
+        today,
+    )
+    .unwrap();
+    let update = ReferralUpdate {
+        status: Some(ReferralStatus::Submitted),
+        ..ReferralUpdate::default()
+    };
+    update_referral(&mut org.vault, submitted, update, today).unwrap();
+
+    let with = |referral| BoardFilter {
+        referral: Some(referral),
+        ..BoardFilter::default()
+    };
+    let board = |filter| deadlines_board(&org.vault, &filter, today).unwrap();
+    let candidates = board(with(ReferralFilter::Status(ReferralStatus::Candidate)));
+    // Both are candidates (the appeal case for its second pathway).
+    assert_eq!(ids(&candidates), [org.no_attorney, org.appeal_due]);
+    let sent = board(with(ReferralFilter::Status(ReferralStatus::Submitted)));
+    assert_eq!(ids(&sent), [org.appeal_due]);
+    assert_eq!(
+        sent.rows[0].referral,
+        Some(ReferralStatus::Submitted),
+        "furthest along"
+    );
+    let never = board(with(ReferralFilter::NotReferred));
+    assert_eq!(ids(&never), [org.visited_long_ago, org.visited_lately]);
+}
