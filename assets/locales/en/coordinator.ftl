@@ -81,3 +81,60 @@ referral-priority-normal = Normal
 referral-decision-accepted = Accepted
 referral-decision-declined = Declined
 referral-decision-withdrawn = Withdrawn
+
+## Case page: verification
+
+verification-title = Verification of political activity
+verification-checklist = What the case still needs
+checklist-state-done = done
+checklist-state-missing = missing
+verification-evidence = Each evidence item, step by step
+verification-step-by = by { $who }, { $when }
+verification-step-how = How: { $method }
+verification-step-file = Supporting file: { $file }
+verification-step-level = Level reached
+verification-step-method = How it was checked
+verification-step-method-hint = In words: "court record found on the Moscow city court's site".
+verification-step-attachment = Supporting file
+verification-step-save = Record this step
+verification-confirmations = Confirmations by coordinators
+verification-no-confirmation = No coordinator has confirmed this person's activity yet. Two different coordinators must.
+verification-confirmed-by = Confirmed by { $who }, { $when }
+verification-does-not-count = does not count: the same person, or not a coordinator
+verification-confirm-checked = What you checked
+verification-confirm-hint = In words: "spoke with the editor of the newspaper he wrote for".
+verification-confirm = Confirm this person's activity
+verification-unknown-device = a device not in the roster
+
+## Case page: referrals
+
+referrals-title = Referrals
+referrals-none = This case has not been put forward for any pathway.
+referral-move-to = Move to “{ $status }”
+referral-recipient = Goes to: { $recipient } (the person's consent must name this recipient)
+referral-pathway = Pathway
+referral-priority = Priority
+referral-mark = Mark as a candidate
+pathway-add = Add a pathway to the list
+pathway-name = Pathway's name
+pathway-recipient = Whom referrals go to
+pathway-recipient-hint = As the person's consent must name it: "Government of Canada (IRCC)".
+
+## Case page: history
+
+history-title = Case history
+history-filter = Show
+history-none = No changes of this kind.
+history-created = added
+history-deleted = deleted
+history-changed = { $field }: { $from } → { $to }
+history-by = on { $who }
+history-by-received = on { $who } (received)
+history-yes = yes
+history-no = no
+sync-entity-evidence-review = Review step
+sync-entity-activity-confirmation = Confirmation of activity
+sync-entity-pathway = Pathway
+sync-entity-referral = Referral
+sync-entity-flight = Flight
+sync-entity-flight-link = Link to a flight

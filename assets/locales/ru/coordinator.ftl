@@ -84,3 +84,60 @@ referral-priority-normal = Обычно
 referral-decision-accepted = Принято
 referral-decision-declined = Отказано
 referral-decision-withdrawn = Отозвано
+
+## Страница дела: проверка
+
+verification-title = Проверка политической деятельности
+verification-checklist = Чего ещё не хватает
+checklist-state-done = есть
+checklist-state-missing = нет
+verification-evidence = Каждое доказательство, шаг за шагом
+verification-step-by = { $who }, { $when }
+verification-step-how = Как проверено: { $method }
+verification-step-file = Подтверждающий файл: { $file }
+verification-step-level = Достигнутый уровень
+verification-step-method = Как проверено
+verification-step-method-hint = Словами: «нашли запись в картотеке Мосгорсуда».
+verification-step-attachment = Подтверждающий файл
+verification-step-save = Записать шаг проверки
+verification-confirmations = Подтверждения координаторов
+verification-no-confirmation = Ни один координатор ещё не подтвердил деятельность этого человека. Нужны подтверждения двух разных координаторов.
+verification-confirmed-by = Подтвердил(а) { $who }, { $when }
+verification-does-not-count = не засчитано: тот же человек или не координатор
+verification-confirm-checked = Что вы проверили
+verification-confirm-hint = Словами: «поговорили с редактором газеты, где он публиковался».
+verification-confirm = Подтвердить деятельность этого человека
+verification-unknown-device = устройство не из списка организации
+
+## Страница дела: направления
+
+referrals-title = Направления
+referrals-none = Дело ещё не предложено ни в одну программу.
+referral-move-to = Перевести в «{ $status }»
+referral-recipient = Получатель: { $recipient } (в согласии человека должен быть назван этот получатель)
+referral-pathway = Программа
+referral-priority = Срочность
+referral-mark = Отметить как кандидата
+pathway-add = Добавить программу в список
+pathway-name = Название программы
+pathway-recipient = Кому направляются сведения
+pathway-recipient-hint = Так же, как получатель назван в согласии человека, слово в слово.
+
+## Страница дела: история
+
+history-title = История дела
+history-filter = Показать
+history-none = Изменений такого рода нет.
+history-created = добавлено
+history-deleted = удалено
+history-changed = { $field }: { $from } → { $to }
+history-by = на устройстве «{ $who }»
+history-by-received = на устройстве «{ $who }» (получено)
+history-yes = да
+history-no = нет
+sync-entity-evidence-review = Шаг проверки
+sync-entity-activity-confirmation = Подтверждение деятельности
+sync-entity-pathway = Программа
+sync-entity-referral = Направление
+sync-entity-flight = Рейс
+sync-entity-flight-link = Связь с рейсом
