@@ -32,6 +32,8 @@ pub enum Screen {
     Cases,
     /// Every case's open deadlines across the organisation, removal-imminent cases first.
     Board,
+    /// Reported removal flights, their linked cases and triage lists.
+    Flights,
     NewCase,
     Case(EntityId),
     /// Writing up a visit to the case; `draft_id` names the autosaved draft (new or resumed).
@@ -59,6 +61,7 @@ impl Screen {
                 | Screen::Dashboard
                 | Screen::Cases
                 | Screen::Board
+                | Screen::Flights
                 | Screen::NewCase
                 | Screen::Case(_)
                 | Screen::VisitWriteUp { .. }
@@ -142,6 +145,7 @@ pub enum Action {
     ShowHome,
     ShowCases,
     ShowBoard,
+    ShowFlights,
     ShowNewCase,
     OpenCase(EntityId),
     OpenVisitWriteUp {
@@ -204,6 +208,7 @@ impl Reducible for AppModel {
             }
             Action::ShowCases => next.screen = Screen::Cases,
             Action::ShowBoard => next.screen = Screen::Board,
+            Action::ShowFlights => next.screen = Screen::Flights,
             Action::ShowNewCase => next.screen = Screen::NewCase,
             Action::OpenCase(id) => next.screen = Screen::Case(id),
             Action::OpenVisitWriteUp { case_id, draft_id } => {

@@ -138,3 +138,30 @@ sync-entity-pathway = Pathway
 sync-entity-referral = Referral
 sync-entity-flight = Flight
 sync-entity-flight-link = Link to a flight
+
+## Flights
+
+nav-flights = Flights
+flights-title = Removal flights
+flights-intro = When a removal flight is reported, record it, link the people believed to be on it, and call them in the order of the triage list.
+flights-none = No flights recorded.
+flight-no-date = date not known
+flight-source-line = Reported by: { $source }
+flight-add = Record a flight
+flight-date = Date of the flight
+flight-route = Route or destination
+flight-route-hint = As reported: "Alexandria LA → Cairo → Moscow".
+flight-source = Who reported it
+flight-source-hint = "An attorney at the facility", "a relative".
+flight-save = Record the flight
+flight-too-long = Please keep the route and the source to one short line each.
+flight-triage-title = Whom to call first: { $route }
+flight-countdown = The flight leaves on { $date } — { $when }.
+flight-left = The flight was due on { $date }; it may have left.
+flight-no-cases = No case is linked to this flight yet.
+flight-triage-order = In order: a final order and no stay first, then pending motions, then stays; within each, no attorney of record first, then the nearest deadline, then the longest since the last contact.
+triage-final-order = final order { $date }
+flight-unlink = Not on this flight
+flight-link-case = Link a case believed to be on it
+flight-link-note = Why (optional)
+flight-link = Link the case

@@ -13,6 +13,8 @@ pub enum NavPlace {
     Dashboard,
     /// The deadlines board across every case.
     Board,
+    /// Reported removal flights.
+    Flights,
     Cases,
     NewCase,
     /// Sync, and under it the coordinator's Devices and Conflicts.
@@ -20,9 +22,10 @@ pub enum NavPlace {
 }
 
 impl NavPlace {
-    const ALL: [NavPlace; 5] = [
+    const ALL: [NavPlace; 6] = [
         NavPlace::Dashboard,
         NavPlace::Board,
+        NavPlace::Flights,
         NavPlace::Cases,
         NavPlace::NewCase,
         NavPlace::Sync,
@@ -32,6 +35,7 @@ impl NavPlace {
         match self {
             NavPlace::Dashboard => "nav-dashboard",
             NavPlace::Board => "nav-board",
+            NavPlace::Flights => "nav-flights",
             NavPlace::Cases => "nav-cases",
             NavPlace::NewCase => "nav-new-case",
             NavPlace::Sync => "nav-sync",
