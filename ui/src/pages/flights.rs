@@ -54,10 +54,10 @@ pub fn FlightsPage(props: &PageProps) -> Html {
                     <p class="field-error" role="alert">{ message }</p>
                 }
                 { list }
-                <NewFlight dispatch={props.dispatch.clone()} {on_added} error={error.clone()} />
                 if let Some(id) = *chosen {
                     <Triage key={id.to_string()} dispatch={props.dispatch.clone()} flight={id} />
                 }
+                <NewFlight dispatch={props.dispatch.clone()} {on_added} error={error.clone()} />
             </section>
         </div>
     }
