@@ -165,3 +165,9 @@ flight-unlink = Not on this flight
 flight-link-case = Link a case believed to be on it
 flight-link-note = Why (optional)
 flight-link = Link the case
+history-this-device = this device
+history-linked-record = a linked record
+history-items = { $count ->
+    [one] { $count } device
+   *[other] { $count } devices
+}

@@ -131,8 +131,8 @@ history-none = Изменений такого рода нет.
 history-created = добавлено
 history-deleted = удалено
 history-changed = { $field }: { $from } → { $to }
-history-by = на устройстве «{ $who }»
-history-by-received = на устройстве «{ $who }» (получено)
+history-by = устройство: { $who }
+history-by-received = устройство: { $who } (получено)
 history-yes = да
 history-no = нет
 sync-entity-evidence-review = Шаг проверки
@@ -168,3 +168,11 @@ flight-unlink = Не в списке на этот рейс
 flight-link-case = Отметить дело, которое, как считается, в списке на рейс
 flight-link-note = Почему (необязательно)
 flight-link = Отметить дело
+history-this-device = это устройство
+history-linked-record = связанная запись
+history-items = { $count ->
+    [one] { $count } устройство
+    [few] { $count } устройства
+    [many] { $count } устройств
+   *[other] { $count } устройства
+}

@@ -5,7 +5,7 @@ mod board;
 mod case;
 mod cases;
 mod change_passphrase;
-mod conflicts;
+pub(crate) mod conflicts;
 mod create_vault;
 mod dashboard;
 mod devices;

@@ -15,6 +15,7 @@ use crate::format::moment;
 use crate::hooks::use_query;
 use crate::i18n::{use_i18n, I18n};
 use crate::labels::{options, word};
+use crate::pages::conflicts::string_text;
 
 #[function_component]
 pub fn HistorySection(props: &SectionProps) -> Html {
@@ -43,7 +44,7 @@ pub fn HistorySection(props: &SectionProps) -> Html {
         // Newest first: the question is usually about a recent change.
         Some(Ok(entries)) => html! {
             <ol id="history-list" class="history-list">
-                { for entries.iter().rev().map(|entry| history_line(&i18n, entry)) }
+                { for entries.iter().rev().map(|entry| history_line(&i18n, props, entry)) }
             </ol>
         },
     };
@@ -58,11 +59,11 @@ pub fn HistorySection(props: &SectionProps) -> Html {
     }
 }
 
-fn history_line(i18n: &I18n, entry: &HistoryEntry) -> Html {
-    let who = if entry.by.name.trim().is_empty() {
-        i18n.t("verification-unknown-device")
-    } else {
-        entry.by.name.clone()
+fn history_line(i18n: &I18n, props: &SectionProps, entry: &HistoryEntry) -> Html {
+    let who = match (entry.by.name.trim().is_empty(), entry.received) {
+        (false, _) => entry.by.name.clone(),
+        (true, false) => i18n.t("history-this-device"),
+        (true, true) => i18n.t("verification-unknown-device"),
     };
     let what = word(i18n, "sync-entity", entry.entity_type.as_str());
     let change = if entry.deleted {
@@ -74,8 +75,14 @@ fn history_line(i18n: &I18n, entry: &HistoryEntry) -> Html {
                 "history-changed",
                 &[
                     ("field", core_words::field(i18n, field).into()),
-                    ("from", value_text(i18n, entry.from.as_ref()).into()),
-                    ("to", value_text(i18n, entry.to.as_ref()).into()),
+                    (
+                        "from",
+                        value_text(i18n, props, entry, field, entry.from.as_ref()).into(),
+                    ),
+                    (
+                        "to",
+                        value_text(i18n, props, entry, field, entry.to.as_ref()).into(),
+                    ),
                 ],
             ),
         }
@@ -93,12 +100,26 @@ fn history_line(i18n: &I18n, entry: &HistoryEntry) -> Html {
     }
 }
 
-/// A value as the log holds it, shortly: text as is, nothing as "—".
-fn value_text(i18n: &I18n, value: Option<&Value>) -> String {
+/// A value in words, as the Conflicts screen words it (fixed values translated, dates with the
+/// month in words, a facility by name); an id of another record as "a linked record", never hex.
+fn value_text(
+    i18n: &I18n,
+    props: &SectionProps,
+    entry: &HistoryEntry,
+    field: &str,
+    value: Option<&Value>,
+) -> String {
     match value {
         None | Some(Value::Null) => "—".to_owned(),
         Some(Value::String(text)) if text.is_empty() => i18n.t("not-recorded"),
-        Some(Value::String(text)) => text.clone(),
+        Some(Value::String(_)) if field.ends_with("_id") && !field.ends_with("facility_id") => {
+            i18n.t("history-linked-record")
+        }
+        Some(Value::String(text)) => {
+            string_text(i18n, entry.entity_type, field, text, &props.facilities)
+        }
+        // The assigned devices: how many, not their ids.
+        Some(Value::Array(items)) => i18n.t_args("history-items", &[("count", items.len().into())]),
         Some(Value::Bool(true)) => i18n.t("history-yes"),
         Some(Value::Bool(false)) => i18n.t("history-no"),
         Some(other) => other.to_string(),
