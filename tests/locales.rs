@@ -15,6 +15,7 @@ const FILES: &[&str] = &[
     "forks.ftl",
     "referrals.ftl",
     "relay.ftl",
+    "coordinator.ftl",
 ];
 
 fn message_ids(lang: &str) -> BTreeSet<String> {

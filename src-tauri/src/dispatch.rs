@@ -102,6 +102,8 @@ fn dispatch(
                 crate::relay_dispatch::dispatch_relay(session, progress, other, args)
             } else if ipc::BACKUP_COMMAND_NAMES.contains(&other) {
                 crate::backup_dispatch::dispatch_backup(session, other, args)
+            } else if ipc::COORDINATOR_COMMAND_NAMES.contains(&other) {
+                crate::coordinator_dispatch::dispatch_coordinator(session, other, args)
             } else {
                 crate::casebook_dispatch::dispatch_casebook(session, other, args)
             };
@@ -185,7 +187,8 @@ mod tests {
             .iter()
             .chain(ipc::CASEBOOK_COMMAND_NAMES)
             .chain(ipc::SYNC_COMMAND_NAMES)
-            .chain(ipc::BACKUP_COMMAND_NAMES);
+            .chain(ipc::BACKUP_COMMAND_NAMES)
+            .chain(ipc::COORDINATOR_COMMAND_NAMES);
         for name in names {
             let request = Envelope {
                 name: name.to_string(),

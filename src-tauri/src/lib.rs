@@ -7,6 +7,7 @@
 mod auto_sync;
 mod backup_dispatch;
 mod casebook_dispatch;
+mod coordinator_dispatch;
 mod dispatch;
 mod errors;
 mod hardening;

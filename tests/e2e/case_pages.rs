@@ -272,7 +272,8 @@ async fn cases_deadlines_search_and_russian() {
     let urgent = app.text("#dashboard-removal-imminent").await;
     assert!(
         urgent.contains("Olga Smirnova")
-            && urgent.contains("Final order, no stay: removal could happen any day."),
+            && urgent.contains("1 person could be removed any day")
+            && urgent.contains("Final order 3 days ago"),
         "{urgent}"
     );
     app.shot("dashboard-removal-imminent").await;

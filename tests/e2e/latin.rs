@@ -50,6 +50,9 @@ fn patterns() -> &'static [Regex] {
             r"«pristan-[a-z0-9-]*[^»]*»",
             // Keys as printed on the keyboard: Ctrl+Shift+L, Ctrl+Enter.
             r"\bCtrl\+(?:Shift\+)?(?:Enter|[A-Z])\b",
+            // Enter on its own, and a letter key in quotes: «j», «k» (the deadlines board).
+            r"\bEnter\b",
+            r"«[a-z]»",
             // US state and territory codes, as written on documents (TX, NM).
             r"\b[A-Z]{2}\b",
             // The letters of a sample date order in English (MM/DD/YYYY) never reach Russian

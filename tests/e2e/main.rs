@@ -10,6 +10,8 @@
 //!   from the first screen and unlocked with the same passphrase;
 //! - `case_pages`: dashboard, new case, deadlines from a legal event, removal-imminent, search in
 //!   Cyrillic, the case page in Russian;
+//! - `coordinator_workspace`: a coordinator's ranked removal-imminent list on the dashboard, the
+//!   deadlines board (order, keys, filters), in English and Russian;
 //! - `date_fields`: in Russian, a date put into each date field is echoed in words beside it and
 //!   saved as that day (on the page and in the vault);
 //! - `latin`: the allow-list of Latin-script words on Russian screens (docs/glossary.md);
@@ -27,6 +29,7 @@
 
 mod backup_restore;
 mod case_pages;
+mod coordinator_workspace;
 mod date_fields;
 mod harness;
 mod latin;

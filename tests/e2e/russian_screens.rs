@@ -31,6 +31,13 @@ async fn every_screen_reads_in_russian_without_stray_english() {
     let mut data = vault_texts(&vault_dir);
     // What this test types or names: the refused file, and the hint's sample name.
     data.extend(["junk.pristan".to_owned(), "Ivan Petrov".to_owned()]);
+    // The built-in pathways' own names stay as written (docs/glossary.md, "pathway"), like a
+    // facility's: the referral form lists them.
+    data.extend(
+        pristan_core::domain::BUILT_IN_PATHWAYS
+            .iter()
+            .map(|p| p.name.to_owned()),
+    );
     let outbox = tempfile::tempdir().unwrap();
     let inbox = tempfile::tempdir().unwrap();
     // A file that is not a bundle, to see why it is refused in Russian.

@@ -9,9 +9,9 @@ use crate::components::{NavPlace, TopBar};
 use crate::hooks::{lock_now, use_session_watch};
 use crate::i18n::I18n;
 use crate::pages::{
-    CasePage, CasesPage, ConflictsPage, CreateVaultPage, DashboardPage, DevicesPage, NewCasePage,
-    RecoverPage, RecoveryCodePage, RestorePage, SettingsPage, StartFailedPage, StartingPage,
-    SyncPage, UnlockPage, VisitGuidePage, VisitWriteUpPage,
+    BoardPage, CasePage, CasesPage, ConflictsPage, CreateVaultPage, DashboardPage, DevicesPage,
+    FlightsPage, NewCasePage, RecoverPage, RecoveryCodePage, RestorePage, SettingsPage,
+    StartFailedPage, StartingPage, SyncPage, UnlockPage, VisitGuidePage, VisitWriteUpPage,
 };
 use crate::state::{Action, AppModel, Dispatch, Screen};
 
@@ -62,6 +62,8 @@ pub fn App() -> Html {
         Callback::from(move |place: NavPlace| {
             dispatch.dispatch(match place {
                 NavPlace::Dashboard => Action::ShowHome,
+                NavPlace::Board => Action::ShowBoard,
+                NavPlace::Flights => Action::ShowFlights,
                 NavPlace::Cases => Action::ShowCases,
                 NavPlace::NewCase => Action::ShowNewCase,
                 NavPlace::Sync => Action::ShowSync,
@@ -112,6 +114,8 @@ fn page(model: &AppModel, dispatch: Dispatch, on_language: Callback<Language>) -
         Screen::Restore => html! { <RestorePage {dispatch} /> },
         Screen::Dashboard => html! { <DashboardPage {dispatch} /> },
         Screen::Cases => html! { <CasesPage {dispatch} /> },
+        Screen::Board => html! { <BoardPage {dispatch} /> },
+        Screen::Flights => html! { <FlightsPage {dispatch} /> },
         Screen::NewCase => html! { <NewCasePage {dispatch} /> },
         // Keyed by the case, so that opening another case starts from a fresh page.
         Screen::Case(id) => html! { <CasePage key={id.to_string()} {dispatch} id={*id} /> },
@@ -132,6 +136,8 @@ fn page(model: &AppModel, dispatch: Dispatch, on_language: Callback<Language>) -
 fn nav_place(screen: &Screen) -> Option<NavPlace> {
     match screen {
         Screen::Dashboard => Some(NavPlace::Dashboard),
+        Screen::Board => Some(NavPlace::Board),
+        Screen::Flights => Some(NavPlace::Flights),
         Screen::Cases | Screen::Case(_) | Screen::VisitWriteUp { .. } => Some(NavPlace::Cases),
         Screen::NewCase => Some(NavPlace::NewCase),
         Screen::Sync | Screen::Devices | Screen::Conflicts => Some(NavPlace::Sync),

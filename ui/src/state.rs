@@ -30,6 +30,10 @@ pub enum Screen {
     Dashboard,
     /// Every case, with instant search.
     Cases,
+    /// Every case's open deadlines across the organisation, removal-imminent cases first.
+    Board,
+    /// Reported removal flights, their linked cases and triage lists.
+    Flights,
     NewCase,
     Case(EntityId),
     /// Writing up a visit to the case; `draft_id` names the autosaved draft (new or resumed).
@@ -56,6 +60,8 @@ impl Screen {
             Screen::RecoveryCode { .. }
                 | Screen::Dashboard
                 | Screen::Cases
+                | Screen::Board
+                | Screen::Flights
                 | Screen::NewCase
                 | Screen::Case(_)
                 | Screen::VisitWriteUp { .. }
@@ -138,6 +144,8 @@ pub enum Action {
     /// The dashboard, the home screen of an open vault.
     ShowHome,
     ShowCases,
+    ShowBoard,
+    ShowFlights,
     ShowNewCase,
     OpenCase(EntityId),
     OpenVisitWriteUp {
@@ -199,6 +207,8 @@ impl Reducible for AppModel {
                 next.screen = Screen::Unlock;
             }
             Action::ShowCases => next.screen = Screen::Cases,
+            Action::ShowBoard => next.screen = Screen::Board,
+            Action::ShowFlights => next.screen = Screen::Flights,
             Action::ShowNewCase => next.screen = Screen::NewCase,
             Action::OpenCase(id) => next.screen = Screen::Case(id),
             Action::OpenVisitWriteUp { case_id, draft_id } => {

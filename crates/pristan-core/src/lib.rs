@@ -6,6 +6,7 @@
 pub mod app_settings;
 mod atomic_file;
 pub mod backup;
+pub mod board;
 pub mod bundle;
 pub mod casebook;
 pub mod cases;

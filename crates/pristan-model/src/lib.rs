@@ -5,6 +5,7 @@
 //! a text length or an unknown status cannot be represented wrongly, in memory or on the wire.
 
 pub mod a_number;
+pub mod board;
 pub mod case;
 pub mod coordination;
 pub mod entity;

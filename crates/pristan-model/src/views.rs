@@ -268,8 +268,8 @@ pub struct DashboardTask {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dashboard {
     pub today: NaiveDate,
-    /// Final order, no stay.
-    pub removal_imminent: Vec<CaseRef>,
+    /// Final order, no stay: ranked, most urgent first (see [`crate::board::RemovalFacts`]).
+    pub removal_imminent: Vec<crate::board::RemovalImminent>,
     /// Open deadlines due from `today` through the next 14 days, and overdue ones still open,
     /// soonest first.
     pub deadlines: Vec<DashboardDeadline>,

@@ -1,5 +1,5 @@
 //! The bar across the top of every screen: the app's name, the language switch, and while the
-//! vault is open, the casebook's navigation (Dashboard · Cases · New case · Sync), Settings and Lock.
+//! vault is open, the casebook's navigation (Dashboard · Deadlines board · Cases · New case · Sync), Settings and Lock.
 
 use pristan_ipc::Language;
 use yew::prelude::*;
@@ -11,6 +11,10 @@ use crate::i18n::use_i18n;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NavPlace {
     Dashboard,
+    /// The deadlines board across every case.
+    Board,
+    /// Reported removal flights.
+    Flights,
     Cases,
     NewCase,
     /// Sync, and under it the coordinator's Devices and Conflicts.
@@ -18,8 +22,10 @@ pub enum NavPlace {
 }
 
 impl NavPlace {
-    const ALL: [NavPlace; 4] = [
+    const ALL: [NavPlace; 6] = [
         NavPlace::Dashboard,
+        NavPlace::Board,
+        NavPlace::Flights,
         NavPlace::Cases,
         NavPlace::NewCase,
         NavPlace::Sync,
@@ -28,6 +34,8 @@ impl NavPlace {
     fn id(self) -> &'static str {
         match self {
             NavPlace::Dashboard => "nav-dashboard",
+            NavPlace::Board => "nav-board",
+            NavPlace::Flights => "nav-flights",
             NavPlace::Cases => "nav-cases",
             NavPlace::NewCase => "nav-new-case",
             NavPlace::Sync => "nav-sync",

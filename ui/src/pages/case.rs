@@ -9,8 +9,9 @@ use yew::prelude::*;
 
 use crate::components::case::{
     AttachmentsSection, AttorneySection, CaseHeader, CaseSection, ConsentsSection,
-    CoordinationSections, CustodySection, DeadlinesSection, EvidenceSection, LegalSection,
-    OverviewSection, RelativesSection, SectionProps, TasksSection, VisitsSection,
+    CoordinationSections, CustodySection, DeadlinesSection, EvidenceSection, HistorySection,
+    LegalSection, OverviewSection, ReferralsSection, RelativesSection, SectionProps, TasksSection,
+    VerificationSection, VisitsSection,
 };
 use crate::components::{ErrorNote, NoteList};
 use crate::errors::{describe, ErrorText};
@@ -25,7 +26,7 @@ pub struct CasePageProps {
 }
 
 /// The sections in page order, for the "On this page" links: (element id, title message).
-const SECTIONS: [(&str, &str); 12] = [
+const SECTIONS: [(&str, &str); 15] = [
     ("case-overview", "case-overview"),
     ("case-attorney", "attorney-title"),
     ("case-deadlines", "deadlines-title"),
@@ -35,9 +36,12 @@ const SECTIONS: [(&str, &str); 12] = [
     ("case-notes", "case-notes-title"),
     ("case-tasks", "tasks-title"),
     ("case-evidence", "evidence-title"),
+    ("case-verification", "verification-title"),
     ("case-relatives", "relatives-title"),
     ("case-consents", "consents-title"),
+    ("case-referrals", "referrals-title"),
     ("case-attachments", "attachments-title"),
+    ("case-history", "history-title"),
 ];
 
 #[function_component]
@@ -111,9 +115,12 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                     <NotesSection ..section.clone() />
                     <TasksSection ..section.clone() />
                     <EvidenceSection ..section.clone() />
+                    <VerificationSection ..section.clone() />
                     <RelativesSection ..section.clone() />
                     <ConsentsSection ..section.clone() />
+                    <ReferralsSection ..section.clone() />
                     <AttachmentsSection ..section.clone() />
+                    <HistorySection ..section.clone() />
                     <CoordinationSections ..section />
                 </>
             }

@@ -229,7 +229,7 @@ fn field_label(i18n: &I18n, entity_type: EntityType, field: &str) -> String {
 
 /// A field's text value in words: an enum's value translated, a date with the month in words, a
 /// time zone named, a facility by its name; anything else as typed.
-fn string_text(
+pub(crate) fn string_text(
     i18n: &I18n,
     entity_type: EntityType,
     field: &str,
@@ -259,6 +259,10 @@ fn string_text(
 /// The message prefix of a field whose values are one of an enum's (see `labels::word`).
 fn enum_prefix(entity_type: EntityType, field: &str) -> Option<&'static str> {
     Some(match (entity_type, field) {
+        (EntityType::Referral, "status") => "referral-status",
+        (EntityType::Referral, "priority") => "referral-priority",
+        (EntityType::Referral, "decision") => "referral-decision",
+        (_, "level") => "verification",
         (_, "custody_status") => "custody-status",
         (_, "g28" | "eoir28" | "eoir27") => "filing",
         (_, "priority") => "priority",

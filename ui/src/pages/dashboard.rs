@@ -1,15 +1,18 @@
-//! `#dashboard`, the first screen of an open vault: removal-imminent cases first, then deadlines
+//! `#dashboard`, the first screen of an open vault: removal-imminent cases first (their count and
+//! the way to the deadlines board on top, then ranked, the first few expanded), then deadlines
 //! in the next 14 days, upcoming visits, open tasks and unfinished write-ups. Every item opens its
 //! case (or its write-up) with one click or Enter.
 
+use chrono::NaiveDate;
 use pristan_ipc::GetDashboard;
+use pristan_model::board::RemovalImminent;
 use pristan_model::views::{
     CaseRef, Dashboard, DashboardDeadline, DashboardTask, DashboardVisit, VisitDraftSummary,
 };
 use yew::prelude::*;
 
 use crate::components::case::{priority_badge, CaseName, DeadlineFacts};
-use crate::components::{BackupReminder, ErrorNote};
+use crate::components::{BackupReminder, ErrorNote, RemovalReasons};
 use crate::errors::describe;
 use crate::format::{due_in, full_date, long_date, moment};
 use crate::hooks::use_query;
@@ -85,21 +88,8 @@ fn sections(i18n: &I18n, dispatch: &Dispatch, dashboard: &Dashboard) -> Html {
         <>
             <p class="muted">{ i18n.t("dashboard-intro") }</p>
             if !dashboard.removal_imminent.is_empty() {
-                <section id="dashboard-removal-imminent" class="panel panel-danger"
-                    aria-labelledby="dashboard-removal-title">
-                    <h2 id="dashboard-removal-title">{ i18n.t("dashboard-removal-title") }</h2>
-                    <p>{ i18n.t("dashboard-removal-advice") }</p>
-                    <ul class="dash-list">
-                        { for dashboard.removal_imminent.iter().map(|case| html! {
-                            <li>
-                                <CaseButton dispatch={dispatch.clone()} case={case.clone()}
-                                    class="dash-item dash-item-danger">
-                                    <span class="dash-line">{ i18n.t("dashboard-removal-item") }</span>
-                                </CaseButton>
-                            </li>
-                        }) }
-                    </ul>
-                </section>
+                <RemovalImminentList dispatch={dispatch.clone()} today={dashboard.today}
+                    cases={dashboard.removal_imminent.clone()} />
             }
             <DashSection id="dashboard-deadlines" title={i18n.t("dashboard-deadlines-title")}
                 empty={i18n.t("dashboard-deadlines-none")} count={dashboard.deadlines.len()}>
@@ -212,6 +202,75 @@ fn draft_item(i18n: &I18n, dispatch: &Dispatch, case: &CaseRef, draft: &VisitDra
                 </span>
             </button>
         </li>
+    }
+}
+
+/// Removal-imminent cases drawn in full (with every fact that ranks them), then in one line each.
+const EXPANDED: usize = 3;
+/// Rows on the dashboard in all; the rest are on the board.
+const ON_DASHBOARD: usize = 12;
+
+#[derive(Properties, PartialEq)]
+struct RemovalImminentProps {
+    dispatch: Dispatch,
+    today: NaiveDate,
+    cases: Vec<RemovalImminent>,
+}
+
+/// `#dashboard-removal-imminent`: how many people could be removed any day and the way to the
+/// board on top, then the most urgent of them ranked, the first few expanded.
+#[function_component]
+fn RemovalImminentList(props: &RemovalImminentProps) -> Html {
+    let i18n = use_i18n();
+    let open_board = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ShowBoard))
+    };
+    let count = props.cases.len();
+    let more = count.saturating_sub(ON_DASHBOARD);
+    html! {
+        <section id="dashboard-removal-imminent" class="panel panel-danger"
+            aria-labelledby="dashboard-removal-title">
+            <div class="removal-head">
+                <h2 id="dashboard-removal-title">
+                    { i18n.t_args("dashboard-removal-count", &[("count", count.into())]) }
+                </h2>
+                <button id="dashboard-open-board" type="button" class="button button-primary"
+                    onclick={open_board.clone()}>
+                    { i18n.t("dashboard-removal-open-board") }
+                </button>
+            </div>
+            <p class="muted">{ i18n.t("dashboard-removal-advice") }{ " " }{ i18n.t("removal-order-explained") }</p>
+            <ol class="removal-list">
+                { for props.cases.iter().take(ON_DASHBOARD).enumerate().map(|(index, item)| {
+                    let expanded = index < EXPANDED;
+                    let onclick = {
+                        let (dispatch, id) = (props.dispatch.clone(), item.case.id);
+                        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::OpenCase(id)))
+                    };
+                    html! {
+                        <li class={classes!("removal-item", expanded.then_some("removal-item-expanded"))}>
+                            <button type="button" {onclick}
+                                class={classes!("dash-item", "dash-item-danger", (!expanded).then_some("removal-row"))}>
+                                <span class="board-rank">
+                                    { i18n.t_args("removal-rank", &[("rank", (index + 1).into())]) }
+                                </span>
+                                <CaseName name={item.case.name.clone()} native_name={item.case.native_name.clone()}
+                                    class="dash-case" />
+                                <RemovalReasons facts={item.facts.clone()} today={props.today}
+                                    compact={!expanded} />
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ol>
+            if more > 0 {
+                <button id="dashboard-removal-more" type="button" class="link-button"
+                    onclick={open_board}>
+                    { i18n.t_args("dashboard-removal-more", &[("count", more.into())]) }
+                </button>
+            }
+        </section>
     }
 }
 

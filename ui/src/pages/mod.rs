@@ -1,13 +1,15 @@
 //! One component per screen. Each keeps its own field values, so they vanish when it unmounts.
 
 mod backup_settings;
+mod board;
 mod case;
 mod cases;
 mod change_passphrase;
-mod conflicts;
+pub(crate) mod conflicts;
 mod create_vault;
 mod dashboard;
 mod devices;
+mod flights;
 mod new_case;
 mod recover;
 mod recovery_code;
@@ -20,12 +22,14 @@ mod unlock;
 mod visit_guide;
 mod visit_writeup;
 
+pub use board::BoardPage;
 pub use case::CasePage;
 pub use cases::CasesPage;
 pub use conflicts::ConflictsPage;
 pub use create_vault::CreateVaultPage;
 pub use dashboard::DashboardPage;
 pub use devices::DevicesPage;
+pub use flights::FlightsPage;
 pub use new_case::NewCasePage;
 pub use recover::RecoverPage;
 pub use recovery_code::RecoveryCodePage;

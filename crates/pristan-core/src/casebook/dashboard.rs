@@ -1,4 +1,4 @@
-//! The dashboard: removal-imminent cases first, then deadlines in the next 14 days, upcoming
+//! The dashboard: removal-imminent cases first (ranked, see `board::rank`), then deadlines in the next 14 days, upcoming
 //! visits, open tasks and unfinished write-ups, each naming its case.
 
 use std::collections::HashMap;
@@ -6,6 +6,8 @@ use std::collections::HashMap;
 use chrono::{Days, NaiveDate};
 
 use super::case_status;
+use crate::board;
+use crate::domain::board::RemovalImminent;
 use crate::domain::views::{
     CaseRef, CaseStatus, Dashboard, DashboardDeadline, DashboardTask, DashboardVisit,
 };
@@ -67,12 +69,25 @@ impl Vault {
             self.cases()?.into_iter().map(|c| (c.id, c)).collect();
         let case_ref = |id: Option<EntityId>| id.and_then(|id| cases.get(&id)).map(CaseRef::of);
         let horizon = today + Days::new(DEADLINE_HORIZON_DAYS);
+        let contacts = board::last_contacts(self, today)?;
+        let flights = board::soonest_flights(self, today)?;
         let mut removal_imminent = Vec::new();
         let mut deadlines = Vec::new();
         for position in self.case_positions(None, today)? {
             let this = CaseRef::of(&position.case);
-            if position.status.removal_imminent {
-                removal_imminent.push(this.clone());
+            let facts = board::removal_facts(
+                &position.case,
+                &position.status,
+                &position.legal_events,
+                contacts.get(&position.case.id).copied(),
+                flights.get(&position.case.id).cloned(),
+                today,
+            );
+            if let Some(facts) = facts {
+                removal_imminent.push(RemovalImminent {
+                    case: this.clone(),
+                    facts,
+                });
             }
             deadlines.extend(
                 position
@@ -86,7 +101,7 @@ impl Vault {
                     }),
             );
         }
-        removal_imminent.sort_by(|a, b| a.name.cmp(&b.name));
+        board::rank(&mut removal_imminent);
         deadlines.sort_by_key(|d| (d.deadline.due, d.case.name.clone()));
 
         let facilities: HashMap<EntityId, String> = self

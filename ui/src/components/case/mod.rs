@@ -10,10 +10,13 @@ mod deadlines;
 mod evidence;
 mod facility;
 mod header;
+mod history;
 mod legal;
 mod overview;
+mod referrals;
 mod relatives;
 mod tasks;
+mod verification;
 mod visits;
 
 use std::rc::Rc;
@@ -27,10 +30,13 @@ pub use deadlines::{DeadlineFacts, DeadlinesSection};
 pub use evidence::EvidenceSection;
 pub use facility::FacilityField;
 pub use header::CaseHeader;
+pub use history::HistorySection;
 pub use legal::LegalSection;
 pub use overview::OverviewSection;
+pub use referrals::ReferralsSection;
 pub use relatives::RelativesSection;
 pub use tasks::{priority_badge, TasksSection};
+pub use verification::VerificationSection;
 pub use visits::VisitsSection;
 
 use pristan_ipc::{Command, DeleteRecord, IpcError};

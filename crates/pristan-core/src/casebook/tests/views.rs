@@ -60,7 +60,7 @@ fn the_dashboard_puts_removal_imminent_cases_and_near_deadlines_first() {
     let dashboard = vault.dashboard(day("2026-11-21")).unwrap();
     assert_eq!(dashboard.case_count, 2);
     assert_eq!(dashboard.removal_imminent.len(), 1);
-    assert_eq!(dashboard.removal_imminent[0].id, case_id);
+    assert_eq!(dashboard.removal_imminent[0].case.id, case_id);
     // Petition for review and motion to reconsider: 6 Nov + 30 = Sunday 6 Dec → Monday 7 Dec, which
     // is beyond 14 days from 21 Nov; on 25 Nov they are within.
     assert!(dashboard.deadlines.is_empty());

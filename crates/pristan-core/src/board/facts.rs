@@ -1,0 +1,82 @@
+//! What the board reads besides cases and legal events, each in one query for every case.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::coordination::linked_flights_by_case;
+use crate::domain::board::FlightRef;
+use crate::domain::referral::{Referral, ReferralStatus};
+use crate::error::Result;
+use crate::ops::EntityId;
+use crate::vault::Vault;
+
+/// Each case's soonest linked flight that has not left yet (dated today or later). A flight
+/// without a date cannot be counted down, so it does not rank a case.
+pub fn soonest_flights(vault: &Vault, today: NaiveDate) -> Result<HashMap<EntityId, FlightRef>> {
+    Ok(linked_flights_by_case(vault)?
+        .into_iter()
+        .filter_map(|(case, linked)| {
+            let soonest = linked
+                .into_iter()
+                .filter_map(|l| Some((l.flight.date?, l)))
+                .filter(|(date, _)| *date >= today)
+                .min_by_key(|(date, l)| (*date, l.flight_id))?;
+            let (date, linked) = soonest;
+            Some((
+                case,
+                FlightRef {
+                    id: linked.flight_id,
+                    date,
+                    route: linked.flight.route.to_string(),
+                },
+            ))
+        })
+        .collect())
+}
+
+/// Each referred case's referral statuses, furthest along first (a case may be put forward for
+/// more than one pathway).
+pub fn referral_statuses(vault: &Vault) -> Result<HashMap<EntityId, Vec<ReferralStatus>>> {
+    let mut statuses: HashMap<EntityId, Vec<ReferralStatus>> = HashMap::new();
+    for referral in vault.list_all::<Referral>()? {
+        if let Some(case) = referral.record.case_id {
+            statuses
+                .entry(case)
+                .or_default()
+                .push(referral.record.status);
+        }
+    }
+    for list in statuses.values_mut() {
+        list.sort_by(|a, b| b.cmp(a));
+        list.dedup();
+    }
+    Ok(statuses)
+}
+
+/// Each case's last contact: the latest date of a visit (in person, video or phone) on or before
+/// `today`. Cases never visited are absent.
+pub fn last_contacts(vault: &Vault, today: NaiveDate) -> Result<HashMap<EntityId, NaiveDate>> {
+    // ISO dates compare as text, so `max` over the stored strings is the latest date.
+    let mut stmt = vault.connection().prepare_cached(
+        "SELECT case_id, max(json_extract(body, '$.date')) FROM records
+         WHERE entity_type = 'visit' AND deleted = 0 AND case_id IS NOT NULL
+           AND json_extract(body, '$.date') <= ?1
+         GROUP BY case_id",
+    )?;
+    let rows = stmt.query_map([today.format("%Y-%m-%d").to_string()], |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, Option<String>>(1)?))
+    })?;
+    let mut contacts = HashMap::new();
+    for row in rows {
+        let (case, date) = row?;
+        let (Ok(case), Some(Ok(date))) = (
+            case.parse::<EntityId>(),
+            date.map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d")),
+        ) else {
+            continue;
+        };
+        contacts.insert(case, date);
+    }
+    Ok(contacts)
+}
