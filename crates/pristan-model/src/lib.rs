@@ -8,6 +8,7 @@ pub mod a_number;
 pub mod case;
 pub mod entity;
 pub mod events;
+pub mod family_card;
 pub mod fields;
 pub mod holiday;
 pub mod ids;
