@@ -12,6 +12,7 @@ pub mod cases;
 pub mod deadlines;
 pub mod domain;
 pub mod error;
+pub mod family;
 pub mod ops;
 pub mod org;
 pub mod passphrase;

@@ -63,6 +63,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         version: 11,
         sql: include_str!("migrations/011_forks_and_succession.sql"),
     },
+    Migration {
+        version: 16,
+        sql: include_str!("migrations/016_family_cards.sql"),
+    },
 ];
 
 #[cfg(test)]
