@@ -24,6 +24,11 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
         Some(Error::TooManyAttempts { .. }) => EXIT_TOO_MANY_ATTEMPTS,
         Some(Error::NoVault { .. }) => EXIT_NO_VAULT,
         Some(Error::VaultExists { .. }) => EXIT_VAULT_EXISTS,
+        _ if err.downcast_ref::<pristan_family_card::CardError>()
+            == Some(&pristan_family_card::CardError::WrongPassphrase) =>
+        {
+            EXIT_WRONG_PASSPHRASE
+        }
         _ => 1,
     }
 }
@@ -36,6 +41,7 @@ pub fn run(dir: &Path, command: VaultCommand) -> Result<()> {
         VaultCommand::Task { action } => crate::task_commands::run(dir, action),
         VaultCommand::Event { action } => crate::event_commands::run(dir, action),
         VaultCommand::Facility { action } => crate::facility_commands::run(dir, action),
+        VaultCommand::FamilyCard { action } => crate::family_card_commands::run(dir, action),
         VaultCommand::Deadlines { args } => crate::deadline_commands::run(dir, args),
         VaultCommand::Demo { args } => crate::demo::run(dir, args),
         VaultCommand::Bench { args } => crate::bench_command::run(dir, args),
