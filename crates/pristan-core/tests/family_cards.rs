@@ -156,7 +156,12 @@ fn full_case(vault: &mut Vault) -> (EntityId, EntityId) {
     }
     let document = leak(n);
     vault
-        .add_attachment(case, &format!("{}.pdf", leak(n)), &leak(n), document.as_bytes())
+        .add_attachment(
+            case,
+            &format!("{}.pdf", leak(n)),
+            &leak(n),
+            document.as_bytes(),
+        )
         .unwrap();
     // A visit write-up with a normal and a restricted note, finished.
     let draft_id = EntityId::random();
@@ -237,14 +242,27 @@ fn a_card_carries_only_the_whitelisted_values() {
     assert_eq!(passphrase.split(' ').count(), 7, "seven Russian words");
     let card = open(&issued.file.bytes, passphrase).unwrap();
     let json = serde_json::to_string(&card).unwrap();
-    for forbidden in [LATIN, CYRILLIC, "246813579", "246-813-579", "1977-07-17", "Otay Mesa Detention Center, "] {
-        assert!(!json.contains(forbidden), "{forbidden} reached the card: {json}");
+    for forbidden in [
+        LATIN,
+        CYRILLIC,
+        "246813579",
+        "246-813-579",
+        "1977-07-17",
+        "Otay Mesa Detention Center, ",
+    ] {
+        assert!(
+            !json.contains(forbidden),
+            "{forbidden} reached the card: {json}"
+        );
     }
     assert_eq!(card.first_name.as_str(), "Иван");
     assert_eq!(card.custody_status, CustodyStatus::Detained);
     let facility = card.facility.as_ref().unwrap();
     assert_eq!(facility.name.as_str(), "Otay Mesa Detention Center");
-    assert_eq!(facility.visiting_info.as_str(), "Сб и вс, 8:00–15:00, паспорт обязателен");
+    assert_eq!(
+        facility.visiting_info.as_str(),
+        "Сб и вс, 8:00–15:00, паспорт обязателен"
+    );
     assert_eq!(facility.time_zone, Some(chrono_tz::America::Los_Angeles));
     let hearing = card.next_hearing.as_ref().unwrap();
     assert_eq!(hearing.date, day(2027, 1, 12));
@@ -280,8 +298,11 @@ fn no_card_without_consent_and_a_withdrawal_stops_the_next_refresh() {
     let mother = add_relative(&mut vault, "Olga Petrova");
     let brother = add_relative(&mut vault, "Pavel Petrov");
 
-    let refused = |r: Result<_, Error>| matches!(r, Err(Error::Family(FamilyError::NoConsent { .. })));
-    assert!(refused(family::issue(&vault, &request(case, mother), now()).map(|_| ())));
+    let refused =
+        |r: Result<_, Error>| matches!(r, Err(Error::Family(FamilyError::NoConsent { .. })));
+    assert!(refused(
+        family::issue(&vault, &request(case, mother), now()).map(|_| ())
+    ));
     // Consent for the brother does not cover the mother; other purposes do not count.
     give_consent(&mut vault, case, brother);
     vault
@@ -293,7 +314,9 @@ fn no_card_without_consent_and_a_withdrawal_stops_the_next_refresh() {
             ..Consent::default()
         })
         .unwrap();
-    assert!(refused(family::issue(&vault, &request(case, mother), now()).map(|_| ())));
+    assert!(refused(
+        family::issue(&vault, &request(case, mother), now()).map(|_| ())
+    ));
     // A relative of another case is not this case's.
     let other = vault
         .add_case(NewCase {
@@ -341,7 +364,9 @@ fn no_card_without_consent_and_a_withdrawal_stops_the_next_refresh() {
     withdrawn.withdrawn_on = Some(day(2026, 12, 4));
     vault.update(consent, withdrawn).unwrap();
     let after = later + chrono::Duration::days(1);
-    assert!(refused(family::refresh(&vault, &issued.file.card_id, None, after).map(|_| ())));
+    assert!(refused(
+        family::refresh(&vault, &issued.file.card_id, None, after).map(|_| ())
+    ));
     assert!(!family::list(&vault, Some(case), after).unwrap()[0].consent_in_force);
 }
 
@@ -359,7 +384,9 @@ fn a_revoked_card_forgets_its_passphrase_and_cannot_be_refreshed() {
         family::refresh(&vault, &issued.file.card_id, None, now()),
         Err(Error::Family(FamilyError::Revoked { .. }))
     ));
-    assert!(family::list(&vault, None, now()).unwrap()[0].revoked_at.is_some());
+    assert!(family::list(&vault, None, now()).unwrap()[0]
+        .revoked_at
+        .is_some());
     assert!(matches!(
         family::revoke(&vault, "0000000000000000", now()),
         Err(Error::Family(FamilyError::NoSuchCard { .. }))

@@ -53,9 +53,7 @@ pub fn seal_with_work_factor(
     let mut writer = encryptor
         .wrap_output(armored)
         .map_err(|_| CardError::Encryption)?;
-    writer
-        .write_all(&json)
-        .map_err(|_| CardError::Encryption)?;
+    writer.write_all(&json).map_err(|_| CardError::Encryption)?;
     writer
         .finish()
         .and_then(|armor| armor.finish())

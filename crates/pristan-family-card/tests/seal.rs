@@ -42,7 +42,10 @@ fn a_sealed_card_opens_with_its_passphrase_however_it_is_typed() {
     let file = seal(&card(), &passphrase).unwrap();
     assert!(file.starts_with(b"-----BEGIN AGE ENCRYPTED FILE-----"));
     assert!(file.len() < 4096, "a card is small: {} bytes", file.len());
-    let shouted = format!("  {}  ", passphrase.expose().to_uppercase().replace(' ', "   "));
+    let shouted = format!(
+        "  {}  ",
+        passphrase.expose().to_uppercase().replace(' ', "   ")
+    );
     assert_eq!(open(&file, &shouted).unwrap(), card());
     // Pasted from an e-mail, with blank lines around it.
     let mut pasted = b"\n\n".to_vec();
@@ -55,7 +58,10 @@ fn a_sealed_card_opens_with_its_passphrase_however_it_is_typed() {
 fn a_wrong_passphrase_is_told_apart_from_a_damaged_card() {
     let passphrase = CardPassphrase::from_typed("лампа кот дом");
     let file = seal(&card(), &passphrase).unwrap();
-    assert_eq!(open(&file, "лампа кот дым"), Err(CardError::WrongPassphrase));
+    assert_eq!(
+        open(&file, "лампа кот дым"),
+        Err(CardError::WrongPassphrase)
+    );
     assert_eq!(open(&file, "   "), Err(CardError::EmptyPassphrase));
 
     // The last armoured line cut off: a damaged card, not a wrong passphrase.

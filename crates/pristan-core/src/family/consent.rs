@@ -70,14 +70,34 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
         let r = relative();
         let purpose = ConsentPurpose::ShareWithRelative;
-        assert!(consent_in_force(&[consent(purpose, "мария  ПЕТРОВА", false)], &r, today));
-        assert!(consent_in_force(&[consent(purpose, &r.id.to_string(), false)], &r, today));
+        assert!(consent_in_force(
+            &[consent(purpose, "мария  ПЕТРОВА", false)],
+            &r,
+            today
+        ));
+        assert!(consent_in_force(
+            &[consent(purpose, &r.id.to_string(), false)],
+            &r,
+            today
+        ));
         assert!(!consent_in_force(&[], &r, today));
-        assert!(!consent_in_force(&[consent(purpose, "Maria Petrova", true)], &r, today));
-        assert!(!consent_in_force(&[consent(purpose, "Anna Petrova", false)], &r, today));
+        assert!(!consent_in_force(
+            &[consent(purpose, "Maria Petrova", true)],
+            &r,
+            today
+        ));
+        assert!(!consent_in_force(
+            &[consent(purpose, "Anna Petrova", false)],
+            &r,
+            today
+        ));
         assert!(!consent_in_force(&[consent(purpose, "", false)], &r, today));
         assert!(!consent_in_force(
-            &[consent(ConsentPurpose::ShareWithAttorney, "Maria Petrova", false)],
+            &[consent(
+                ConsentPurpose::ShareWithAttorney,
+                "Maria Petrova",
+                false
+            )],
             &r,
             today
         ));

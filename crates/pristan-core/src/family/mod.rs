@@ -169,11 +169,7 @@ pub fn revoke(vault: &Vault, card_id: &str, now: DateTime<Utc>) -> Result<()> {
 }
 
 /// The cards issued for `case` (every case when `None`), newest first.
-pub fn list(
-    vault: &Vault,
-    case: Option<EntityId>,
-    now: DateTime<Utc>,
-) -> Result<Vec<CardSummary>> {
+pub fn list(vault: &Vault, case: Option<EntityId>, now: DateTime<Utc>) -> Result<Vec<CardSummary>> {
     let rows = store::list(vault.connection(), case)?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {

@@ -56,7 +56,12 @@ pub(super) fn get(conn: &Connection, id: &str) -> Result<(CardRow, Option<Zeroiz
         .query_row(
             &format!("SELECT {COLUMNS} FROM family_cards WHERE id = ?1"),
             [id],
-            |r| Ok((read_row(r), r.get::<_, Option<String>>(10)?.map(Zeroizing::new))),
+            |r| {
+                Ok((
+                    read_row(r),
+                    r.get::<_, Option<String>>(10)?.map(Zeroizing::new),
+                ))
+            },
         )
         .optional()?;
     let Some((row, passphrase)) = found else {
