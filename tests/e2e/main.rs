@@ -12,6 +12,9 @@
 //!   Cyrillic, the case page in Russian;
 //! - `date_fields`: in Russian, a date put into each date field is echoed in words beside it and
 //!   saved as that day (on the page and in the vault);
+//! - `family_mode`: a card issued with the CLI opened in the family window in Russian, a wrong
+//!   passphrase, the window closing on idle with nothing left behind; Tauri refusing the vault's
+//!   `ipc` to the family window and the family commands to the main window;
 //! - `latin`: the allow-list of Latin-script words on Russian screens (docs/glossary.md);
 //! - `russian_screens`: every screen of the demo vault in Russian, with no English beyond the
 //!   allow-list;
@@ -26,6 +29,7 @@
 mod backup_restore;
 mod case_pages;
 mod date_fields;
+mod family_mode;
 mod harness;
 mod latin;
 mod russian_screens;

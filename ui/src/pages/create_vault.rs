@@ -58,6 +58,7 @@ pub fn CreateVaultPage(props: &PageProps) -> Html {
     };
 
     html! {
+        <>
         <section class="card card-wide">
             <h1>{ i18n.t("create-title") }</h1>
             <p>{ i18n.t("create-intro") }</p>
@@ -95,5 +96,7 @@ pub fn CreateVaultPage(props: &PageProps) -> Html {
                 </button>
             </p>
         </section>
+        <crate::family::FamilyModeChoice />
+        </>
     }
 }

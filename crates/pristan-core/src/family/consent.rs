@@ -24,7 +24,7 @@ pub fn consent_in_force(
         c.purpose == ConsentPurpose::ShareWithRelative
             && c.in_force_on(today)
             && !recipient.is_empty()
-            && names.iter().any(|n| *n == recipient)
+            && names.contains(&recipient)
     })
 }
 
