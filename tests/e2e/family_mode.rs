@@ -9,8 +9,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, SystemTime};
 
-use pristan_core::domain::{Consent, ConsentPurpose, Relative, ShortText};
-use pristan_core::ops::EntityId;
+use pristan_core::cases::NewCase;
+use pristan_core::domain::{
+    Consent, ConsentPurpose, CustodyStatus, Facility, LegalEvent, LegalEventKind, LongText,
+    Relative, ShortText,
+};
 use pristan_core::{KdfParams, Vault};
 use pristan_testkit::canary;
 use secrecy::SecretString;
@@ -67,25 +70,38 @@ fn issue_card(work: &Path, message: &str) -> (PathBuf, String) {
         .0
         .lock()
         .unwrap();
-    let case = cli(
-        &vault,
-        &[
-            "case",
-            "add",
-            "--passphrase-stdin",
-            "--json",
-            "--name",
-            "Ivan Petrov",
-            "--native-name",
-            "Иван Петров",
-        ],
-    )["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    // `pristan relative add` and `consent add` come with the coordinator workspace.
-    let case_id: EntityId = case.parse().unwrap();
+    // The case is set up through the core (`pristan relative add` and `consent add` come with
+    // the coordinator workspace); the card is issued with the command line.
     let mut open = Vault::unlock(&vault, &passphrase).unwrap();
+    let facility = open
+        .add(Facility {
+            name: ShortText::new("Otay Mesa Detention Center").unwrap(),
+            time_zone: Some(chrono_tz::America::Los_Angeles),
+            visiting_rules: LongText::new("Сб и вс, 8:00–15:00. Нужен паспорт.").unwrap(),
+            ..Facility::default()
+        })
+        .unwrap();
+    let case_id = open
+        .add_case(NewCase {
+            name: "Ivan Petrov".into(),
+            native_name: Some("Иван Петров".into()),
+            custody_status: Some(CustodyStatus::Detained),
+            facility_id: Some(facility),
+            ..NewCase::default()
+        })
+        .unwrap();
+    let in_a_month = chrono::Utc::now().date_naive() + chrono::Duration::days(30);
+    open.add(LegalEvent {
+        case_id: Some(case_id),
+        kind: LegalEventKind::IndividualHearing,
+        date: Some(in_a_month),
+        time: chrono::NaiveTime::from_hms_opt(8, 30, 0),
+        time_zone: Some(chrono_tz::America::Los_Angeles),
+        judge: ShortText::new("Judge Petrovsky").unwrap(),
+        ..LegalEvent::default()
+    })
+    .unwrap();
+    let case = case_id.to_string();
     let relative = open
         .add(Relative {
             case_id: Some(case_id),
@@ -223,7 +239,17 @@ async fn family_opens_a_card_in_russian_and_the_window_closes_on_idle_leaving_no
     );
     assert_eq!(app.text("#family-message").await, message);
     assert!(app.text("#family-call").await.contains("+1 555 0100"));
-    assert!(app.text("#family-hearing").await.contains("не назначено"));
+    assert!(app.text("#family-facility").await.contains("Otay Mesa"));
+    assert!(app
+        .text("#family-local-time")
+        .await
+        .contains("Местное время"));
+    let hearing = app.text("#family-hearing").await;
+    assert!(
+        hearing.contains("8:30") && hearing.contains("по местному времени суда"),
+        "{hearing}"
+    );
+    assert!(app.text("#family-visiting").await.contains("Нужен паспорт"));
     let whole = app.text("body").await;
     assert!(
         !whole.contains("Petrov") && !whole.contains("Петров"),

@@ -46,7 +46,7 @@ family-last-visit-heading = Последнее посещение волонтё
 family-no-visit = Посещений пока не было.
 family-message-heading = Сообщение от волонтёра
 family-call-heading = Куда звонить
-family-refreshed = Карточка обновлена { $date }.
+family-refreshed = Карточка обновлена: { $date }
 
 family-start-choice = Я родственник: открыть карточку
 family-start-choice-hint = Откроется отдельное окно для карточки. Картотека для этого не нужна, и на компьютере ничего не останется.
