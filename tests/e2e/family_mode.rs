@@ -198,6 +198,7 @@ async fn wait_for_window_to_close(app: &App, within: Duration) -> bool {
 
 #[tokio::test]
 #[ignore = "end-to-end: needs a display, tauri-driver and a build with the UI embedded"]
+#[allow(clippy::disallowed_methods)] // scanning the temp folder is the point
 async fn family_opens_a_card_in_russian_and_the_window_closes_on_idle_leaving_nothing() {
     let started = SystemTime::now();
     let work = tempfile::tempdir().unwrap();
