@@ -89,6 +89,31 @@ fn every_id_the_core_sends_has_a_message_in_both_languages() {
             .filter_map(|z| time_zones::message_id(*z)),
     );
     needed.push("time-zone-other".into());
+    // Family mode: every card error, every custody status a card can carry.
+    use pristan_family_card::CardError;
+    needed.extend(
+        [
+            CardError::TooLarge { found: 0 },
+            CardError::NotACard,
+            CardError::NotForPassphrase,
+            CardError::EmptyPassphrase,
+            CardError::WrongPassphrase,
+            CardError::TooMuchWork {
+                required: 0,
+                allowed: 0,
+            },
+            CardError::Damaged,
+            CardError::NewerVersion { version: 0 },
+            CardError::Encryption,
+        ]
+        .iter()
+        .map(|e| e.message_id().to_owned()),
+    );
+    needed.extend(
+        pristan_model::CustodyStatus::ALL
+            .iter()
+            .map(|s| format!("family-custody-{}", s.as_str())),
+    );
     for lang in ["en", "ru"] {
         let ids = message_ids(lang);
         let missing: Vec<&String> = needed.iter().filter(|id| !ids.contains(*id)).collect();
