@@ -50,6 +50,7 @@ fn idle_secs() -> u64 {
 /// the webview's data folder, the stricter test. The interface reads its mode and idle time from
 /// the address's fragment.
 pub fn open(app: &AppHandle) -> tauri::Result<WebviewWindow> {
+    no_recent_files(app);
     let automated = std::env::var("TAURI_WEBVIEW_AUTOMATION").is_ok_and(|v| v == "true");
     let url = WebviewUrl::App(format!("index.html#family-idle-{}", idle_secs()).into());
     WebviewWindowBuilder::new(app, LABEL, url)
@@ -61,6 +62,23 @@ pub fn open(app: &AppHandle) -> tauri::Result<WebviewWindow> {
         .disable_drag_drop_handler()
         .build()
 }
+
+/// GTK's file chooser (behind "Choose the card file") adds what is chosen to the user's
+/// recently-used list; family mode switches that off for the whole process first. (Not covered
+/// by a test: WebDriver fills a file input without the chooser.)
+#[cfg(target_os = "linux")]
+fn no_recent_files(app: &AppHandle) {
+    let _ = app.run_on_main_thread(|| {
+        use gtk::prelude::GtkSettingsExt;
+        if let Some(settings) = gtk::Settings::default() {
+            settings.set_gtk_recent_files_enabled(false);
+            settings.set_gtk_recent_files_max_age(0);
+        }
+    });
+}
+
+#[cfg(not(target_os = "linux"))]
+fn no_recent_files(_app: &AppHandle) {}
 
 /// Why a family command was refused: a message id for the interface (`family-error-*`), and
 /// the card's error when there is one.
