@@ -12,6 +12,10 @@ fn main() {
         );
     }
     println!("cargo:rerun-if-changed=ui/dist");
+    // tauri-build does not ask to run again when a capability file changes (with a custom
+    // path pattern): without this, a narrowed capability kept its old permissions in the binary
+    // until something else changed.
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")
         .app_manifest(tauri_build::AppManifest::new().commands(&[
