@@ -367,5 +367,46 @@ async fn tauri_refuses_vault_commands_in_the_family_window_and_family_commands_i
         "the main window keeps its ipc: {state}"
     );
     app.shot("main-window-start-choice").await;
+
+    // The start screen's choice: the main window gives way to the family window.
+    app.click("#go-family").await;
+    let mut switched = false;
+    for _ in 0..120 {
+        if let Ok(handles) = app.client.windows().await {
+            for handle in handles {
+                if app.client.switch_to_window(handle).await.is_ok()
+                    && app
+                        .client
+                        .find(fantoccini::Locator::Css("#family-open"))
+                        .await
+                        .is_ok()
+                {
+                    switched = true;
+                }
+            }
+        }
+        if switched {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    assert!(
+        switched,
+        "the family window did not open from the start screen"
+    );
+    let refused = invoke(
+        &app,
+        "ipc",
+        serde_json::json!({ "request": { "name": "get_app_state", "args": null } }),
+    )
+    .await;
+    assert!(
+        refused["err"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("not allowed"),
+        "{refused}"
+    );
+    app.shot("family-window-from-start-screen").await;
     app.quit().await;
 }
