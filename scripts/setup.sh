@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything Pristan needs to build, run and test on Debian 12, skipping what is there:
-# system packages (apt; tmux drives rage through a terminal in the family-card tests), the wasm32 target, trunk, wasm-bindgen-cli (the version Cargo.lock pins),
-# tauri-driver, and a Python venv with an independent SQLCipher 4 reader for the interop tests.
+# system packages (apt; tmux drives rage through a terminal in the family-card tests), the wasm32
+# target, trunk, wasm-bindgen-cli (the version Cargo.lock pins), tauri-driver, and a Python venv with
+# an independent SQLCipher 4 reader for the interop tests and moto's S3 server for the relay's tests.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ROOT=$(root_dir)
@@ -78,6 +79,14 @@ if .venv/bin/python -c 'import sqlcipher3' 2>/dev/null; then
 else
   python3 -m venv .venv || die "could not create .venv: is python3-venv installed?"
   .venv/bin/pip install --quiet sqlcipher3-binary || die "pip could not install sqlcipher3-binary"
+fi
+
+step "moto's S3 server in the venv (the relay's S3 store is tested against it on 127.0.0.1)"
+if [ -x .venv/bin/moto_server ] && .venv/bin/python -c 'import moto, flask, flask_cors' 2>/dev/null; then
+  note "present"
+else
+  # No [server] extra: it pulls in docker and more; flask and flask-cors are all the server needs.
+  .venv/bin/pip install --quiet 'moto==5.2.5' flask flask-cors || die "pip could not install moto"
 fi
 
 step "Set-up complete"

@@ -18,12 +18,13 @@ macro_rules! catalogue {
             include_str!(concat!("../../assets/locales/", $lang, "/sync.ftl")),
             include_str!(concat!("../../assets/locales/", $lang, "/forks.ftl")),
             include_str!(concat!("../../assets/locales/", $lang, "/family.ftl")),
+            include_str!(concat!("../../assets/locales/", $lang, "/referrals.ftl")),
         ]
     };
 }
 
-const ENGLISH_FTL: [&str; 7] = catalogue!("en");
-const RUSSIAN_FTL: [&str; 7] = catalogue!("ru");
+const ENGLISH_FTL: [&str; 8] = catalogue!("en");
+const RUSSIAN_FTL: [&str; 8] = catalogue!("ru");
 
 /// One parsed bundle per language, built once on first use.
 struct Catalogues {
@@ -47,7 +48,7 @@ impl Catalogues {
     }
 }
 
-fn load_bundle(locale: LanguageIdentifier, sources: [&str; 7]) -> FluentBundle<FluentResource> {
+fn load_bundle(locale: LanguageIdentifier, sources: [&str; 8]) -> FluentBundle<FluentResource> {
     let mut bundle = FluentBundle::new(vec![locale]);
     // Unicode isolation marks around arguments would show up in copied text and in WebDriver
     // comparisons; our arguments are numbers and dates, which need no isolation.

@@ -8,6 +8,7 @@ mod backup_commands;
 mod bench_command;
 mod bench_sync;
 mod case_commands;
+mod coordination;
 mod deadline_commands;
 mod demo;
 mod event_commands;
@@ -16,6 +17,7 @@ mod family_card_commands;
 mod fields_input;
 mod input;
 mod note_commands;
+mod relay_command;
 mod secrets;
 mod stdin_lines;
 mod sync;
@@ -151,6 +153,11 @@ pub enum VaultCommand {
         #[command(subcommand)]
         action: sync::org_commands::OrgCommand,
     },
+    /// The relay: a mailbox for encrypted bundles on a server (docs/relay.md).
+    Relay {
+        #[command(subcommand)]
+        action: relay_command::RelayCommand,
+    },
     /// Bundles: export, send case packets, import, quarantine.
     Bundle {
         #[command(subcommand)]
@@ -178,6 +185,9 @@ pub enum VaultCommand {
         #[command(flatten)]
         args: backup_commands::RestoreArgs,
     },
+    /// The coordinator's records: consent, relative, evidence, activity, referral, flight.
+    #[command(flatten)]
+    Coordination(coordination::CoordinationCommand),
     /// Sets a new passphrase with the recovery code, and prints a new recovery code.
     /// With --passphrase-stdin: the recovery code, then the new passphrase.
     Recover {

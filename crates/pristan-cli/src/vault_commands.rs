@@ -46,6 +46,7 @@ pub fn run(dir: &Path, command: VaultCommand) -> Result<()> {
         VaultCommand::Demo { args } => crate::demo::run(dir, args),
         VaultCommand::Bench { args } => crate::bench_command::run(dir, args),
         VaultCommand::Org { action } => crate::sync::org_commands::run(dir, action),
+        VaultCommand::Relay { action } => crate::relay_command::run(action),
         VaultCommand::Bundle { action } => crate::sync::bundle_commands::run(dir, action),
         VaultCommand::Conflicts { action } => {
             crate::sync::review_commands::run_conflicts(dir, action)
@@ -53,6 +54,7 @@ pub fn run(dir: &Path, command: VaultCommand) -> Result<()> {
         VaultCommand::Backup { args } => crate::backup_commands::run_backup(dir, args),
         VaultCommand::Restore { args } => crate::backup_commands::run_restore(dir, args),
         VaultCommand::Forget { args } => crate::sync::review_commands::run_forget(dir, args),
+        VaultCommand::Coordination(command) => crate::coordination::run(dir, command),
         VaultCommand::Init {
             passphrase_stdin,
             fast_kdf,

@@ -97,6 +97,8 @@ pub enum OrgCommand {
         unlocking: Unlocking,
         file: PathBuf,
     },
+    /// Prints (or writes to --out) the organisation's public signing key, for the relay.
+    ExportPublic(super::export_public::ExportPublicArgs),
     /// Writes the organisation's age identity for `rage -d -i FILE` (coordinator only).
     /// Encrypted with a new passphrase unless --plaintext is given.
     ExportIdentity {
@@ -255,6 +257,7 @@ pub fn run(dir: &Path, command: OrgCommand) -> Result<()> {
             Ok(())
         }
         OrgCommand::Roster { unlocking } => roster(dir, &unlocking),
+        OrgCommand::ExportPublic(args) => super::export_public::run(dir, args),
         OrgCommand::ExportCoordinator { unlocking, out } => {
             let vault = unlocking.open(dir)?;
             let passphrase = SecretSource::new(unlocking.passphrase_stdin)
