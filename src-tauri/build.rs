@@ -1,6 +1,7 @@
 //! Build script of the desktop shell: checks the interface was built, then lets tauri-build read
-//! tauri.conf.json and the capabilities, with our single IPC command declared so that only windows
-//! whose capability allows it can call it.
+//! tauri.conf.json and the capabilities, with our commands declared (the vault's `ipc`, and family mode's
+//! own, see src-tauri/src/family_window.rs) so that only windows whose capability allows a
+//! command can call it.
 
 fn main() {
     let embeds_ui = std::env::var_os("CARGO_FEATURE_CUSTOM_PROTOCOL").is_some();
@@ -11,8 +12,17 @@ fn main() {
         );
     }
     println!("cargo:rerun-if-changed=ui/dist");
+    // tauri-build does not ask to run again when a capability file changes (with a custom
+    // path pattern): without this, a narrowed capability kept its old permissions in the binary
+    // until something else changed.
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")
-        .app_manifest(tauri_build::AppManifest::new().commands(&["ipc"]));
+        .app_manifest(tauri_build::AppManifest::new().commands(&[
+            "ipc",
+            "family_open_card",
+            "family_close",
+            "open_family_window",
+        ]));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }

@@ -13,6 +13,7 @@ const FILES: &[&str] = &[
     "visit-guide.ftl",
     "sync.ftl",
     "forks.ftl",
+    "family.ftl",
     "referrals.ftl",
     "relay.ftl",
     "coordinator.ftl",
@@ -91,6 +92,31 @@ fn every_id_the_core_sends_has_a_message_in_both_languages() {
             .filter_map(|z| time_zones::message_id(*z)),
     );
     needed.push("time-zone-other".into());
+    // Family mode: every card error, every custody status a card can carry.
+    use pristan_family_card::CardError;
+    needed.extend(
+        [
+            CardError::TooLarge { found: 0 },
+            CardError::NotACard,
+            CardError::NotForPassphrase,
+            CardError::EmptyPassphrase,
+            CardError::WrongPassphrase,
+            CardError::TooMuchWork {
+                required: 0,
+                allowed: 0,
+            },
+            CardError::Damaged,
+            CardError::NewerVersion { version: 0 },
+            CardError::Encryption,
+        ]
+        .iter()
+        .map(|e| e.message_id().to_owned()),
+    );
+    needed.extend(
+        pristan_model::CustodyStatus::ALL
+            .iter()
+            .map(|s| format!("family-custody-{}", s.as_str())),
+    );
     // The coordinator's ids (issue 13): refusals to export a referral, verdicts, checklist
     // lines, triage groups and history kinds.
     {

@@ -13,10 +13,19 @@ use crate::SharedSession;
 
 #[tauri::command]
 pub async fn ipc(
+    webview_window: tauri::WebviewWindow,
     request: Envelope<Value>,
     session: tauri::State<'_, SharedSession>,
     progress: tauri::State<'_, ProgressSlot>,
 ) -> Result<Value, IpcError> {
+    // Tauri refuses `ipc` to the family window (its capability does not grant it); this is the
+    // second lock, should a capability ever be widened by mistake.
+    if webview_window.label() == crate::family_window::LABEL {
+        return Err(IpcError::new(
+            ErrorKind::Invalid,
+            "the family window has no access to the casebook",
+        ));
+    }
     let progress = progress.inner().clone();
     // An export or import holds the session for its whole run: its progress is answered from
     // the shared slot, without waiting for the session.

@@ -25,9 +25,10 @@ pub fn to_ipc(err: Error) -> IpcError {
         Error::VaultExists { .. } => ErrorKind::VaultExists,
         Error::WeakPassphrase => ErrorKind::WeakPassphrase,
         Error::PassphraseMismatch => ErrorKind::PassphraseMismatch,
-        Error::MalformedRecoveryCode { .. } | Error::Invalid { .. } | Error::Org(_) => {
-            ErrorKind::Invalid
-        }
+        Error::MalformedRecoveryCode { .. }
+        | Error::Invalid { .. }
+        | Error::Org(_)
+        | Error::Family(_) => ErrorKind::Invalid,
         Error::Bundle(error) => ErrorKind::Bundle {
             refusal: pristan_core::bundle::refusal(error),
         },

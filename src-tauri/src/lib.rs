@@ -10,6 +10,7 @@ mod casebook_dispatch;
 mod coordinator_dispatch;
 mod dispatch;
 mod errors;
+mod family_window;
 mod hardening;
 mod idle_lock;
 mod relay_dispatch;
@@ -30,6 +31,7 @@ pub(crate) type SharedSession = Arc<Mutex<Session>>;
 
 pub fn run() {
     hardening::disable_core_dumps();
+    let family_mode = family_window::wanted(std::env::args().skip(1));
     let vault_dir = vault_dir_from_args(std::env::args().skip(1))
         .unwrap_or_else(pristan_core::app_settings::default_vault_dir);
     let settings_path = pristan_core::app_settings::default_settings_path();
@@ -41,8 +43,16 @@ pub fn run() {
     tauri::Builder::default()
         .manage(session)
         .manage(progress)
-        .invoke_handler(tauri::generate_handler![dispatch::ipc])
-        .setup(|app| Ok(window::open_main(app)?))
+        .invoke_handler(tauri::generate_handler![
+            dispatch::ipc,
+            family_window::family_open_card,
+            family_window::family_close,
+            family_window::open_family_window
+        ])
+        .setup(move |app| match family_mode {
+            true => Ok(family_window::open(app.handle()).map(|_| ())?),
+            false => Ok(window::open_main(app)?),
+        })
         .run(tauri::generate_context!())
         .expect("the Pristan window could not start");
 }

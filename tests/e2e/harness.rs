@@ -23,6 +23,17 @@ pub struct App {
 impl App {
     /// Launches the app with `home` as its home folder, in English unless `lang` says otherwise.
     pub async fn start(test: &str, home: &Path, first_step: u32) -> App {
+        App::start_with(test, home, first_step, &[], &[]).await
+    }
+
+    /// [`App::start`] with arguments for the app (such as `--family`) and extra environment.
+    pub async fn start_with(
+        test: &str,
+        home: &Path,
+        first_step: u32,
+        app_args: &[&str],
+        env: &[(&str, &str)],
+    ) -> App {
         let port = free_port();
         let native_port = free_port();
         let driver = Command::new(tauri_driver())
@@ -41,6 +52,7 @@ impl App {
             .env("LANG", "C.UTF-8")
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
@@ -52,7 +64,10 @@ impl App {
         // No browserName: WebKitWebDriver rejects names it does not know ("wry").
         caps.insert(
             "tauri:options".into(),
-            serde_json::json!({ "application": env!("CARGO_BIN_EXE_pristan-app") }),
+            serde_json::json!({
+                "application": env!("CARGO_BIN_EXE_pristan-app"),
+                "args": app_args,
+            }),
         );
         let client = ClientBuilder::native()
             .capabilities(caps)

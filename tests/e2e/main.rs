@@ -14,6 +14,9 @@
 //!   deadlines board (order, keys, filters), in English and Russian;
 //! - `date_fields`: in Russian, a date put into each date field is echoed in words beside it and
 //!   saved as that day (on the page and in the vault);
+//! - `family_mode`: a card issued with the CLI opened in the family window in Russian, a wrong
+//!   passphrase, the window closing on idle with nothing left behind; Tauri refusing the vault's
+//!   `ipc` to the family window and the family commands to the main window;
 //! - `latin`: the allow-list of Latin-script words on Russian screens (docs/glossary.md);
 //! - `relay_sync`: Sync now through a real relay: a visit reaches the coordinator's window; with
 //!   the relay stopped the screen says so and the bundle stays queued; restarted, it goes;
@@ -31,6 +34,7 @@ mod backup_restore;
 mod case_pages;
 mod coordinator_workspace;
 mod date_fields;
+mod family_mode;
 mod harness;
 mod latin;
 mod relay_sync;

@@ -17,6 +17,7 @@ macro_rules! catalogue {
             include_str!(concat!("../../assets/locales/", $lang, "/visit-guide.ftl")),
             include_str!(concat!("../../assets/locales/", $lang, "/sync.ftl")),
             include_str!(concat!("../../assets/locales/", $lang, "/forks.ftl")),
+            include_str!(concat!("../../assets/locales/", $lang, "/family.ftl")),
             include_str!(concat!("../../assets/locales/", $lang, "/referrals.ftl")),
             include_str!(concat!("../../assets/locales/", $lang, "/relay.ftl")),
             include_str!(concat!("../../assets/locales/", $lang, "/coordinator.ftl")),

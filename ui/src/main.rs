@@ -8,6 +8,7 @@ mod backend;
 mod components;
 mod core_words;
 mod errors;
+mod family;
 mod format;
 mod hooks;
 mod i18n;
@@ -17,5 +18,14 @@ mod pages;
 mod state;
 
 fn main() {
-    yew::Renderer::<app::App>::new().render();
+    // The family window (family mode, issue 14) shows only the family interface.
+    match family::family_window_idle_secs() {
+        Some(idle_secs) => {
+            yew::Renderer::<family::FamilyApp>::with_props(family::FamilyAppProps { idle_secs })
+                .render();
+        }
+        None => {
+            yew::Renderer::<app::App>::new().render();
+        }
+    }
 }

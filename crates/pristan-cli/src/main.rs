@@ -13,6 +13,7 @@ mod deadline_commands;
 mod demo;
 mod event_commands;
 mod facility_commands;
+mod family_card_commands;
 mod fields_input;
 mod input;
 mod note_commands;
@@ -125,6 +126,13 @@ pub enum VaultCommand {
     },
     /// Every computed deadline, removal-imminent cases first. Estimates: confirm with the
     /// attorney of record.
+    /// Family status cards: issue one for a relative with consent, refresh, revoke, list, and
+    /// open a card file (no vault needed).
+    #[command(name = "family-card")]
+    FamilyCard {
+        #[command(subcommand)]
+        action: family_card_commands::FamilyCardCommand,
+    },
     Deadlines {
         #[command(flatten)]
         args: deadline_commands::DeadlinesArgs,

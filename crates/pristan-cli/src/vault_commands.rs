@@ -29,6 +29,10 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
             .is_some() =>
         {
             crate::sync::relay_sync::EXIT_RELAY_UNREACHABLE
+        _ if err.downcast_ref::<pristan_family_card::CardError>()
+            == Some(&pristan_family_card::CardError::WrongPassphrase) =>
+        {
+            EXIT_WRONG_PASSPHRASE
         }
         _ => 1,
     }
@@ -42,6 +46,7 @@ pub fn run(dir: &Path, command: VaultCommand) -> Result<()> {
         VaultCommand::Task { action } => crate::task_commands::run(dir, action),
         VaultCommand::Event { action } => crate::event_commands::run(dir, action),
         VaultCommand::Facility { action } => crate::facility_commands::run(dir, action),
+        VaultCommand::FamilyCard { action } => crate::family_card_commands::run(dir, action),
         VaultCommand::Deadlines { args } => crate::deadline_commands::run(dir, args),
         VaultCommand::Demo { args } => crate::demo::run(dir, args),
         VaultCommand::Bench { args } => crate::bench_command::run(dir, args),

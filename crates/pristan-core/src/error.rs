@@ -82,6 +82,9 @@ pub enum Error {
     #[error(transparent)]
     Backup(#[from] crate::backup::BackupError),
 
+    #[error(transparent)]
+    Family(#[from] crate::family::FamilyError),
+
     #[error("the value for {field} is not valid: {reason}")]
     Invalid { field: &'static str, reason: String },
 }

@@ -14,6 +14,7 @@ pub mod coordination;
 pub mod deadlines;
 pub mod domain;
 pub mod error;
+pub mod family;
 pub mod ops;
 pub mod org;
 pub mod passphrase;

@@ -10,6 +10,7 @@ pub mod case;
 pub mod coordination;
 pub mod entity;
 pub mod events;
+pub mod family_card;
 pub mod fields;
 pub mod flight;
 pub mod history;

@@ -58,6 +58,9 @@ pub fn CreateVaultPage(props: &PageProps) -> Html {
     };
 
     html! {
+        <>
+        // On a shared computer where no one has a casebook yet, a family member sees this first.
+        <crate::family::FamilyModeChoice />
         <section class="card card-wide">
             <h1>{ i18n.t("create-title") }</h1>
             <p>{ i18n.t("create-intro") }</p>
@@ -95,5 +98,6 @@ pub fn CreateVaultPage(props: &PageProps) -> Html {
                 </button>
             </p>
         </section>
+        </>
     }
 }

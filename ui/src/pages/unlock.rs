@@ -89,6 +89,7 @@ pub fn UnlockPage(props: &UnlockProps) -> Html {
     };
 
     html! {
+        <>
         <section class="card">
             <h1>{ i18n.t("unlock-title") }</h1>
             if props.locked_by_inactivity {
@@ -116,6 +117,8 @@ pub fn UnlockPage(props: &UnlockProps) -> Html {
                 </button>
             </p>
         </section>
+        <crate::family::FamilyModeChoice />
+        </>
     }
 }
 

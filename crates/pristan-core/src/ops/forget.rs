@@ -132,6 +132,7 @@ pub(crate) fn purge_case(tx: &Transaction<'_>, case: EntityId) -> Result<()> {
         [&case_text],
     )?;
     tx.execute("DELETE FROM drafts WHERE case_id = ?1", [&case_text])?;
+    crate::family::forget_cards_of(tx, &case_text)?;
     sweep_search_index(tx, &case_text)?;
     remove_orphan_blobs(tx)?;
     // FTS5 deletes by adding delete markers; the forgotten words stay in older index segments

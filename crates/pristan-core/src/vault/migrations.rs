@@ -67,6 +67,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         version: 12,
         sql: include_str!("migrations/012_relay.sql"),
     },
+    Migration {
+        version: 16,
+        sql: include_str!("migrations/016_family_cards.sql"),
+    },
 ];
 
 #[cfg(test)]
