@@ -57,7 +57,7 @@ fn load_bundle(locale: LanguageIdentifier, sources: &[&str]) -> FluentBundle<Flu
     bundle.set_use_isolating(false);
     // A syntax error drops only the broken message; the rest of the file still loads, and the
     // locale test in tests/ catches the error before release.
-    for source in sources {
+    for &source in sources {
         let resource =
             FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
         // Adding fails only for duplicate ids, and then the first one is kept.

@@ -29,6 +29,7 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
             .is_some() =>
         {
             crate::sync::relay_sync::EXIT_RELAY_UNREACHABLE
+        }
         _ if err.downcast_ref::<pristan_family_card::CardError>()
             == Some(&pristan_family_card::CardError::WrongPassphrase) =>
         {
