@@ -12,6 +12,8 @@ pub mod cases;
 pub mod deadlines;
 pub mod domain;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod ops;
 pub mod org;
 pub mod passphrase;

@@ -6,7 +6,7 @@
 
 mod database;
 mod kdf;
-mod keyslots;
+pub(crate) mod keyslots;
 mod migrations;
 mod recovery_code;
 mod rotation;
