@@ -19,6 +19,7 @@ pub fn to_ipc(err: Error) -> IpcError {
         },
         Error::NotPermitted(refusal) => ErrorKind::NotPermitted { refusal: *refusal },
         Error::NoVault { .. } => ErrorKind::NoVault,
+        Error::KeysDestroyed => ErrorKind::KeysDestroyed,
         Error::VaultExists { .. } => ErrorKind::VaultExists,
         Error::WeakPassphrase => ErrorKind::WeakPassphrase,
         Error::PassphraseMismatch => ErrorKind::PassphraseMismatch,

@@ -14,6 +14,12 @@ pub enum Error {
     #[error("too many wrong attempts: try again in {} s", retry_after.as_secs().max(1))]
     TooManyAttempts { retry_after: Duration },
 
+    #[error(
+        "too many wrong passphrases: as this vault's settings asked, its keys were destroyed and \
+         it can no longer be opened; ask your coordinator for the copy of what was synced"
+    )]
+    KeysDestroyed,
+
     #[error("no vault at {path}: create one first (pristan init, or the app's first screen)")]
     NoVault { path: PathBuf },
 

@@ -5,6 +5,7 @@
 //! unwrap the database key from a keyslot and hand it to SQLCipher.
 
 mod database;
+pub mod duress;
 mod kdf;
 pub(crate) mod keyslots;
 mod migrations;
