@@ -16,6 +16,7 @@ mod fields_input;
 mod input;
 mod note_commands;
 mod secrets;
+mod security_commands;
 mod stdin_lines;
 mod sync;
 mod task_commands;
@@ -169,6 +170,19 @@ pub enum VaultCommand {
     Restore {
         #[command(flatten)]
         args: backup_commands::RestoreArgs,
+    },
+    /// Makes this laptop's vault unreadable at once: destroys its keys (neither the passphrase
+    /// nor the recovery code opens it afterwards) after you type DESTROY. See docs/SECURITY.md
+    /// for what it does not achieve on an SSD.
+    Duress {
+        #[command(flatten)]
+        args: security_commands::DuressArgs,
+    },
+    /// Shows or sets whether the keys are destroyed after N wrong passphrases in a row (off by
+    /// default). With --passphrase-stdin: the passphrase.
+    UnlockPolicy {
+        #[command(flatten)]
+        args: security_commands::UnlockPolicyArgs,
     },
     /// Sets a new passphrase with the recovery code, and prints a new recovery code.
     /// With --passphrase-stdin: the recovery code, then the new passphrase.
