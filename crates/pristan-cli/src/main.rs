@@ -194,6 +194,11 @@ pub enum VaultCommand {
     },
 }
 
+/// Every freed heap block is wiped, so case data and secrets do not outlive their use
+/// (`pristan_core::memory`, checked by `memory_after_lock.rs`).
+#[global_allocator]
+static ALLOCATOR: pristan_core::memory::WipingAllocator = pristan_core::memory::WIPING_ALLOCATOR;
+
 fn main() -> ExitCode {
     let args = match fields_input::expand(std::env::args_os().collect()) {
         Ok(args) => args,

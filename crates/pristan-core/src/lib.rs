@@ -12,6 +12,7 @@ pub mod cases;
 pub mod deadlines;
 pub mod domain;
 pub mod error;
+pub mod memory;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod ops;
