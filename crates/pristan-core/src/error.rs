@@ -55,7 +55,15 @@ pub enum Error {
     },
 
     #[error("the vault database could not be opened or read")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
+
+    /// The disk (or the vault's file system) is full: the write was not saved, and everything
+    /// saved before is intact (SQLite rolls the transaction back).
+    #[error(
+        "the disk is full, so this was not saved; everything saved before is safe. \
+         Free some space on the disk, then try again"
+    )]
+    DiskFull,
 
     #[error("could not {action} {path}")]
     Io {
@@ -85,6 +93,16 @@ pub enum Error {
 
     #[error("the value for {field} is not valid: {reason}")]
     Invalid { field: &'static str, reason: String },
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(error: rusqlite::Error) -> Error {
+        if error.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) {
+            Error::DiskFull
+        } else {
+            Error::Database(error)
+        }
+    }
 }
 
 impl Error {
