@@ -5,7 +5,7 @@
 #   scripts/security-matrix.sh            every test of the matrix that is not #[ignore]d
 #   scripts/security-matrix.sh --full     also the ignored ones (memory dump under gdb, the long
 #                                         crash run's small form, WebDriver tests under xvfb)
-#   scripts/security-matrix.sh --check    only check that every named test exists
+#   scripts/security-matrix.sh --check    only check that every named test exists (no build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE="${1:-}"
@@ -66,6 +66,9 @@ for path, fn in refs:
     groups[(pkg, tuple(args))].append((path, fn, prefix))
 if missing:
     sys.exit("security-matrix: the matrix names tests that do not exist:\n  " + "\n  ".join(missing))
+if mode == "--check":
+    print(f"security-matrix: all {len(refs)} tests named exist; {len(open_claims)} claims open")
+    sys.exit(0)
 
 env = dict(os.environ)
 env.setdefault("CARGO_TARGET_DIR", os.path.abspath("target"))
@@ -87,7 +90,7 @@ for (pkg, args), tests in groups.items():
             skipped.append(f"{path}::{fn}")
         else:
             chosen.append(full[0])
-    if mode == "--check" or not chosen:
+    if not chosen:
         continue
     run = ["cargo", "test", "-p", pkg, *args, "--", "--exact"]
     cmd = run + ["--include-ignored", *chosen] if mode == "--full" else run + chosen

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything Pristan needs to build, run and test on Debian 12, skipping what is there:
 # system packages (apt), the wasm32 target, trunk, wasm-bindgen-cli (the version Cargo.lock pins),
-# tauri-driver, and a Python venv with an independent SQLCipher 4 reader for the interop tests.
+# tauri-driver, and a Python venv with an independent SQLCipher 4 reader for the interop tests;
+# gdb for the memory-after-lock test (gcore). With --fuzz, also cargo-fuzz (the fuzz targets need
+# nightly; the normal build and CI do not).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ROOT=$(root_dir)
@@ -9,7 +11,7 @@ cd "$ROOT"
 
 APT_PACKAGES=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver imagemagick xdotool
-  sqlite3 python3 python3-venv python3-pip)
+  sqlite3 python3 python3-venv python3-pip gdb)
 TRUNK_VERSION=0.21.14
 
 command -v cargo >/dev/null || die "cargo is not installed. Install Rust with rustup (https://rustup.rs), then run this again."
@@ -78,6 +80,17 @@ if .venv/bin/python -c 'import sqlcipher3' 2>/dev/null; then
 else
   python3 -m venv .venv || die "could not create .venv: is python3-venv installed?"
   .venv/bin/pip install --quiet sqlcipher3-binary || die "pip could not install sqlcipher3-binary"
+fi
+
+if [ "${1:-}" = "--fuzz" ]; then
+  step "cargo-fuzz (optional: fuzz/run-all.sh; needs the nightly toolchain)"
+  if cargo fuzz --version >/dev/null 2>&1; then
+    note "present"
+  else
+    rustup toolchain list | grep -q nightly || rustup toolchain install nightly --profile minimal \
+      || die "could not install the nightly toolchain"
+    cargo install --locked cargo-fuzz || die "could not install cargo-fuzz"
+  fi
 fi
 
 step "Set-up complete"

@@ -9,6 +9,8 @@ mod casebook_dispatch;
 mod dispatch;
 mod errors;
 mod hardening;
+#[cfg(test)]
+mod hardening_tests;
 mod idle_lock;
 mod session;
 mod sync_dispatch;

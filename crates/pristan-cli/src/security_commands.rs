@@ -48,7 +48,10 @@ pub fn run_duress(dir: &Path, args: DuressArgs) -> Result<()> {
         }
         None => {
             eprintln!("{DURESS_WARNING}");
-            eprint!("Type {CONFIRM_WORD} to make the vault in {} unreadable: ", dir.display());
+            eprint!(
+                "Type {CONFIRM_WORD} to make the vault in {} unreadable: ",
+                dir.display()
+            );
             std::io::stderr().flush()?;
             let mut answer = String::new();
             std::io::stdin().lock().read_line(&mut answer)?;

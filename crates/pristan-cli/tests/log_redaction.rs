@@ -44,36 +44,110 @@ fn at_the_most_verbose_settings_no_output_holds_a_canary_or_key_material() {
         .find(|w| w.len() == 29 && w.matches('-').count() == 4)
         .expect("the recovery code is shown once")
         .to_owned();
-    outputs.push(("init", Output { stdout: Vec::new(), ..init }));
+    outputs.push((
+        "init",
+        Output {
+            stdout: Vec::new(),
+            ..init
+        },
+    ));
 
     let fields = format!("{{\"name\": \"{NAME}\"}}\n{PASSPHRASE}\n");
-    let case = run(&dir, &["case", "add", "--passphrase-stdin", "--fields", "-", "--json"], &fields);
-    assert!(case.status.success(), "{}", String::from_utf8_lossy(&case.stderr));
+    let case = run(
+        &dir,
+        &[
+            "case",
+            "add",
+            "--passphrase-stdin",
+            "--fields",
+            "-",
+            "--json",
+        ],
+        &fields,
+    );
+    assert!(
+        case.status.success(),
+        "{}",
+        String::from_utf8_lossy(&case.stderr)
+    );
     let case_id: serde_json::Value = serde_json::from_slice(&case.stdout).unwrap();
     let case_id = case_id["id"].as_str().unwrap().to_owned();
     outputs.push(("case add", case));
     let note = format!("{{\"text\": \"{NOTE}\"}}\n{PASSPHRASE}\n");
     let added = run(
         &dir,
-        &["note", "add", "--passphrase-stdin", "--case", &case_id, "--kind", "welfare", "--fields", "-"],
+        &[
+            "note",
+            "add",
+            "--passphrase-stdin",
+            "--case",
+            &case_id,
+            "--kind",
+            "welfare",
+            "--fields",
+            "-",
+        ],
         &note,
     );
-    assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
     outputs.push(("note add", added));
     for args in [
         vec!["case", "search", "--passphrase-stdin", "daughter"],
         vec!["status", "--passphrase-stdin"],
-        vec!["backup", "--passphrase-stdin", "--to", tmp.path().to_str().unwrap()],
+        vec![
+            "backup",
+            "--passphrase-stdin",
+            "--to",
+            tmp.path().to_str().unwrap(),
+        ],
         vec!["unlock-policy"],
     ] {
         outputs.push(("command", run(&dir, &args, &p)));
     }
     // Mistakes and refusals: a wrong passphrase, bad JSON holding the name, a missing case.
-    outputs.push(("wrong passphrase", run(&dir, &["status", "--passphrase-stdin"], "Wrong horse battery staple\n")));
+    outputs.push((
+        "wrong passphrase",
+        run(
+            &dir,
+            &["status", "--passphrase-stdin"],
+            "Wrong horse battery staple\n",
+        ),
+    ));
     let bad = format!("{{\"name\": \"{NAME}\" \"x\"}}\n{PASSPHRASE}\n");
-    outputs.push(("bad JSON", run(&dir, &["case", "add", "--passphrase-stdin", "--fields", "-"], &bad)));
-    outputs.push(("no such case", run(&dir, &["note", "add", "--passphrase-stdin", "--case", "00000000000000000000000000000000", "--kind", "welfare", "--text", "x"], &p)));
-    outputs.push(("duress refused", run(&dir, &["duress", "--confirm", NAME], "")));
+    outputs.push((
+        "bad JSON",
+        run(
+            &dir,
+            &["case", "add", "--passphrase-stdin", "--fields", "-"],
+            &bad,
+        ),
+    ));
+    outputs.push((
+        "no such case",
+        run(
+            &dir,
+            &[
+                "note",
+                "add",
+                "--passphrase-stdin",
+                "--case",
+                "00000000000000000000000000000000",
+                "--kind",
+                "welfare",
+                "--text",
+                "x",
+            ],
+            &p,
+        ),
+    ));
+    outputs.push((
+        "duress refused",
+        run(&dir, &["duress", "--confirm", NAME], ""),
+    ));
 
     let dek = pristan_core::vault::export_raw_key(&dir, &SecretString::from(PASSPHRASE.to_owned()))
         .unwrap();
@@ -85,17 +159,30 @@ fn at_the_most_verbose_settings_no_output_holds_a_canary_or_key_material() {
         code.clone(),
         code.replace('-', ""),
     ];
-    let case_data = [NAME.to_owned(), "Kestrelovich".to_owned(), NOTE.to_owned(), "LOGCANARY".to_owned()];
+    let case_data = [
+        NAME.to_owned(),
+        "Kestrelovich".to_owned(),
+        NOTE.to_owned(),
+        "LOGCANARY".to_owned(),
+    ];
     for (what, out) in &outputs {
         let stderr = String::from_utf8_lossy(&out.stderr);
         let stdout = String::from_utf8_lossy(&out.stdout);
         for needle in key_material.iter().chain(&case_data) {
-            assert!(!stderr.contains(needle.as_str()), "{what}: standard error holds {needle:?}: {stderr}");
+            assert!(
+                !stderr.contains(needle.as_str()),
+                "{what}: standard error holds {needle:?}: {stderr}"
+            );
         }
         for needle in &key_material {
-            assert!(!stdout.contains(needle.as_str()), "{what}: standard output holds key material");
+            assert!(
+                !stdout.contains(needle.as_str()),
+                "{what}: standard output holds key material"
+            );
         }
     }
     // The scan is not vacuous: the search printed the note's words on standard output.
-    assert!(outputs.iter().any(|(_, o)| String::from_utf8_lossy(&o.stdout).contains("LOGCANARY")));
+    assert!(outputs
+        .iter()
+        .any(|(_, o)| String::from_utf8_lossy(&o.stdout).contains("LOGCANARY")));
 }

@@ -43,7 +43,11 @@ pub const TARGETS: &[(&str, fn(&[u8]))] = &[
 
 fn identity() -> &'static age::x25519::Identity {
     static IDENTITY: OnceLock<age::x25519::Identity> = OnceLock::new();
-    IDENTITY.get_or_init(|| FUZZ_AGE_IDENTITY.parse().expect("the fuzzing identity parses"))
+    IDENTITY.get_or_init(|| {
+        FUZZ_AGE_IDENTITY
+            .parse()
+            .expect("the fuzzing identity parses")
+    })
 }
 
 fn signing_key() -> SigningKey {
@@ -261,10 +265,18 @@ pub fn seeds() -> Vec<(&'static str, &'static str, Vec<u8>)> {
         ("envelope", "ops_envelope", envelope_bytes),
         ("payload", "two_ops", payload_bytes),
         ("operations", "two_ops", ops_json),
-        ("keyslots", "vault_keyslots", KEYSLOTS_SEED.as_bytes().to_vec()),
+        (
+            "keyslots",
+            "vault_keyslots",
+            KEYSLOTS_SEED.as_bytes().to_vec(),
+        ),
         ("roster", "signed", signed_input),
         ("roster", "unsigned_json", unsigned_input),
-        ("invitation", "invitation", invitation.to_text().into_bytes()),
+        (
+            "invitation",
+            "invitation",
+            invitation.to_text().into_bytes(),
+        ),
         ("attachment_name", "plain", b"scan of letter.pdf".to_vec()),
         (
             "attachment_name",

@@ -12,9 +12,9 @@ pub mod cases;
 pub mod deadlines;
 pub mod domain;
 pub mod error;
-pub mod memory;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod memory;
 pub mod ops;
 pub mod org;
 pub mod passphrase;

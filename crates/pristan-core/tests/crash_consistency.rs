@@ -91,7 +91,10 @@ fn random_writes_killed_at_random_moments_lose_nothing_acknowledged() {
         } else {
             let wanted = rng.random_range(1..25);
             let got = read_until(&mut stdout, &mut model, wanted);
-            assert_eq!(got, wanted, "run {run}: the child stopped before it was killed");
+            assert_eq!(
+                got, wanted,
+                "run {run}: the child stopped before it was killed"
+            );
             std::thread::sleep(Duration::from_micros(rng.random_range(0..20_000)));
         }
         child.kill().unwrap();
@@ -100,7 +103,10 @@ fn random_writes_killed_at_random_moments_lose_nothing_acknowledged() {
         read_until(&mut stdout, &mut model, usize::MAX);
         total_acks += world::check(&world, &mut model, run);
         if (run + 1) % 50 == 0 {
-            eprintln!("crash consistency: {} kills so far, {total_acks} writes checked", run + 1);
+            eprintln!(
+                "crash consistency: {} kills so far, {total_acks} writes checked",
+                run + 1
+            );
         }
     }
     eprintln!(

@@ -55,7 +55,11 @@ fn after_duress_neither_the_passphrase_nor_the_recovery_code_opens_the_vault() {
     assert_eq!(destroyed.key_files, 3);
     assert!(destroyed.other_files >= 1);
     assert_unopenable(&dir, &code);
-    assert_eq!(fs::read_dir(&dir).unwrap().count(), 0, "the folder is left empty");
+    assert_eq!(
+        fs::read_dir(&dir).unwrap().count(),
+        0,
+        "the folder is left empty"
+    );
     // A second duress finds nothing to destroy and says so.
     assert!(matches!(duress::destroy(&dir), Err(Error::NoVault { .. })));
 }

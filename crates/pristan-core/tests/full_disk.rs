@@ -48,7 +48,11 @@ fn full_disk_child_process() {
         match vault.add(note(case, &text)) {
             Ok(id) => writeln!(out, "ACK {id}").unwrap(),
             Err(e) => {
-                let kind = if matches!(e, Error::DiskFull) { "full" } else { "other" };
+                let kind = if matches!(e, Error::DiskFull) {
+                    "full"
+                } else {
+                    "other"
+                };
                 writeln!(out, "ERR {kind} {e}").unwrap();
                 break;
             }
@@ -77,7 +81,10 @@ fn a_full_disk_fails_writes_clearly_and_loses_nothing_saved() {
         .arg(&mnt)
         .status()
         .expect("mount runs");
-    assert!(mounted.success(), "this test mounts a tmpfs: run it as root");
+    assert!(
+        mounted.success(),
+        "this test mounts a tmpfs: run it as root"
+    );
     let _mount = Mount(mnt.clone());
 
     let dir = mnt.join("vault");
@@ -88,7 +95,9 @@ fn a_full_disk_fails_writes_clearly_and_loses_nothing_saved() {
             ..NewCase::default()
         })
         .unwrap();
-    let saved = vault.add(note(case, "SAVED-BEFORE the disk filled")).unwrap();
+    let saved = vault
+        .add(note(case, "SAVED-BEFORE the disk filled"))
+        .unwrap();
     vault.lock().unwrap();
 
     let mut child = Command::new(std::env::current_exe().unwrap())
@@ -110,9 +119,18 @@ fn a_full_disk_fails_writes_clearly_and_loses_nothing_saved() {
     }
     child.wait().unwrap();
     let error = error.expect("a write failed once the disk was full");
-    assert!(error.starts_with("full "), "not reported as a full disk: {error}");
-    assert!(error.contains("disk is full") && error.contains("safe"), "{error}");
-    assert!(acked.len() > 3, "the disk filled too soon to prove anything: {acked:?}");
+    assert!(
+        error.starts_with("full "),
+        "not reported as a full disk: {error}"
+    );
+    assert!(
+        error.contains("disk is full") && error.contains("safe"),
+        "{error}"
+    );
+    assert!(
+        acked.len() > 3,
+        "the disk filled too soon to prove anything: {acked:?}"
+    );
 
     // Room again (as after the person frees space): everything saved is there and sound.
     let grown = Command::new("mount")
@@ -126,7 +144,10 @@ fn a_full_disk_fails_writes_clearly_and_loses_nothing_saved() {
     assert!(problems.is_empty(), "{problems:?}");
     assert!(vault.get::<Note>(saved).unwrap().is_some());
     for id in &acked {
-        assert!(vault.get::<Note>(id.parse().unwrap()).unwrap().is_some(), "{id} lost");
+        assert!(
+            vault.get::<Note>(id.parse().unwrap()).unwrap().is_some(),
+            "{id} lost"
+        );
     }
     vault.lock().unwrap();
 }

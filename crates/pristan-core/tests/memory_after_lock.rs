@@ -55,7 +55,11 @@ fn memory_child_process() {
         let vault = Vault::unlock(std::path::Path::new(&dir), &passphrase).unwrap();
         let notes = vault.list_all::<Note>().unwrap();
         assert_eq!(notes.len(), 1);
-        let hits = if std::env::var_os("PRISTAN_MEMORY_NO_SEARCH").is_some() { Vec::new() } else { vault.search_cases("insulin").unwrap() };
+        let hits = if std::env::var_os("PRISTAN_MEMORY_NO_SEARCH").is_some() {
+            Vec::new()
+        } else {
+            vault.search_cases("insulin").unwrap()
+        };
         assert!(!hits.is_empty() || std::env::var_os("PRISTAN_MEMORY_NO_SEARCH").is_some());
         drop((notes, hits));
         vault.lock().unwrap();
@@ -127,34 +131,63 @@ fn after_lock_the_process_memory_holds_no_key_passphrase_or_note() {
         .expect("gcore (from gdb) runs: install gdb");
     drop(stdin);
     child.wait().unwrap();
-    assert!(gcore.status.success(), "{}", String::from_utf8_lossy(&gcore.stderr));
+    assert!(
+        gcore.status.success(),
+        "{}",
+        String::from_utf8_lossy(&gcore.stderr)
+    );
     let path = tmp.path().join(format!("core.{}", child.id()));
     let memory = std::fs::read(&path).unwrap();
     std::fs::remove_file(&path).unwrap();
-    eprintln!("memory after lock: scanned {} MiB", memory.len() / (1024 * 1024));
+    eprintln!(
+        "memory after lock: scanned {} MiB",
+        memory.len() / (1024 * 1024)
+    );
 
     let mut found = Vec::new();
     for (what, needle) in [
         ("the database key", dek.clone()),
-        ("the database key in hex", dek_hex.expose_secret().as_bytes().to_vec()),
-        ("the database key in upper-case hex", dek_hex.expose_secret().to_uppercase().into_bytes()),
+        (
+            "the database key in hex",
+            dek_hex.expose_secret().as_bytes().to_vec(),
+        ),
+        (
+            "the database key in upper-case hex",
+            dek_hex.expose_secret().to_uppercase().into_bytes(),
+        ),
         ("the passphrase", typed.as_bytes().to_vec()),
-        ("the passphrase's random part", typed.as_bytes()[typed.len() - 32..].to_vec()),
+        (
+            "the passphrase's random part",
+            typed.as_bytes()[typed.len() - 32..].to_vec(),
+        ),
         ("the note", note_canary.as_bytes().to_vec()),
-        ("the note's random part", note_canary.as_bytes()[5..37].to_vec()),
+        (
+            "the note's random part",
+            note_canary.as_bytes()[5..37].to_vec(),
+        ),
     ] {
         if contains(&memory, &needle) {
             found.push(what);
             if std::env::var_os("PRISTAN_MEMORY_SHOW").is_some() {
-                for (at, _) in memory.windows(needle.len()).enumerate().filter(|(_, w)| *w == &needle[..]) {
+                for (at, _) in memory
+                    .windows(needle.len())
+                    .enumerate()
+                    .filter(|(_, w)| *w == &needle[..])
+                {
                     let from = at.saturating_sub(96);
                     let to = (at + needle.len() + 96).min(memory.len());
-                    eprintln!("{what} at {at:#x}: {:?}", String::from_utf8_lossy(&memory[from..to]));
+                    eprintln!(
+                        "{what} at {at:#x}: {:?}",
+                        String::from_utf8_lossy(&memory[from..to])
+                    );
                 }
             }
         }
     }
-    assert!(found.is_empty(), "after lock the process memory holds {found:?}");
+    assert!(
+        found.is_empty(),
+        "after lock the process memory holds {found:?}"
+    );
     // The scan can find things: the dump holds what the process still uses.
     assert!(contains(&memory, b"LOCKED") || contains(&memory, CHILD_TEST.as_bytes()));
 }

@@ -56,26 +56,56 @@ fn no_secret_holding_type_shows_its_secret_in_debug_output() {
 
     let mut vault = Vault::unlock(&dir, &passphrase).unwrap();
     let wrong = Vault::unlock(&dir, &SecretString::from("wrong wrong wrong".to_owned()));
-    let weak = Vault::create(&tmp.path().join("w"), &SecretString::from("abc".to_owned()), KdfParams::MINIMUM);
+    let weak = Vault::create(
+        &tmp.path().join("w"),
+        &SecretString::from("abc".to_owned()),
+        KdfParams::MINIMUM,
+    );
     let typed_code = RecoveryCode::parse(&code.to_secret_string()).unwrap();
     let values: Vec<(&str, String)> = vec![
         ("Vault", format!("{vault:?} {vault:#?}")),
         ("RecoveryCode", format!("{code:?} {code:#?} {typed_code:?}")),
         ("SecretString", format!("{passphrase:?} {dek:?}")),
-        ("wrong passphrase", format!("{:?} {}", wrong.as_ref().err(), wrong.as_ref().err().map(Error::to_string).unwrap_or_default())),
+        (
+            "wrong passphrase",
+            format!(
+                "{:?} {}",
+                wrong.as_ref().err(),
+                wrong
+                    .as_ref()
+                    .err()
+                    .map(Error::to_string)
+                    .unwrap_or_default()
+            ),
+        ),
         ("weak passphrase", format!("{:?}", weak.as_ref().err())),
         ("VaultSummary", format!("{:?}", vault.summary().unwrap())),
         ("OrgInfo", format!("{org:?}")),
-        ("DeviceIdentity", format!("{:?}", vault.device_identity().unwrap())),
+        (
+            "DeviceIdentity",
+            format!("{:?}", vault.device_identity().unwrap()),
+        ),
         ("Invitation", format!("{:?}", vault.invitation().unwrap())),
-        ("Roster", format!("{:?} {:?}", vault.roster().unwrap(), vault.signed_roster().unwrap())),
-        ("duress::Destroyed", format!("{:?}", duress::Destroyed::default())),
+        (
+            "Roster",
+            format!(
+                "{:?} {:?}",
+                vault.roster().unwrap(),
+                vault.signed_roster().unwrap()
+            ),
+        ),
+        (
+            "duress::Destroyed",
+            format!("{:?}", duress::Destroyed::default()),
+        ),
     ];
     for (what, text) in &values {
         assert_clean(what, text, &needles);
     }
     // The needles are real: the exported identity file holds the organisation's key, which this
     // scan would have caught.
-    assert!(needles.iter().any(|n| String::from_utf8_lossy(&identity_file).contains(n.as_str())));
+    assert!(needles
+        .iter()
+        .any(|n| String::from_utf8_lossy(&identity_file).contains(n.as_str())));
     vault.lock().unwrap();
 }

@@ -24,7 +24,9 @@ pub(super) fn snippet(text: &str, query: &str) -> String {
             terms.iter().any(|t| word.starts_with(t.as_str()))
         })
         .unwrap_or(0);
-    let start = hit.saturating_sub(WORDS / 3).min(words.len().saturating_sub(WORDS));
+    let start = hit
+        .saturating_sub(WORDS / 3)
+        .min(words.len().saturating_sub(WORDS));
     let end = (start + WORDS).min(words.len());
     let mut out = String::new();
     if start > 0 {

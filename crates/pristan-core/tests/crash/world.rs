@@ -70,9 +70,7 @@ impl World {
         note(&mut volunteer, case, "BUNDLE-NOTE 0");
         let first = bundles.join("0.pristan");
         export_to(&mut volunteer, &bundles, &first);
-        coordinator
-            .import_bundles(&[first], &mut |_| {})
-            .unwrap();
+        coordinator.import_bundles(&[first], &mut |_| {}).unwrap();
         coordinator
             .approve_device(volunteer.device_id(), Role::Volunteer)
             .unwrap();
@@ -80,7 +78,11 @@ impl World {
         assert_eq!(retried.imported, 1, "{retried:?}");
         for k in 1..=count {
             note(&mut volunteer, case, &format!("BUNDLE-NOTE {k}"));
-            export_to(&mut volunteer, &bundles, &bundles.join(format!("{k}.pristan")));
+            export_to(
+                &mut volunteer,
+                &bundles,
+                &bundles.join(format!("{k}.pristan")),
+            );
         }
         volunteer.lock().unwrap();
         coordinator.lock().unwrap();
@@ -161,11 +163,17 @@ pub fn check(world: &World, model: &mut Model, run: usize) -> usize {
     }
     for (id, case) in &model.notes {
         let note = vault.get::<Note>(id.parse().unwrap()).unwrap();
-        assert!(note.is_some(), "run {run}: acknowledged note {id} of {case} is gone");
+        assert!(
+            note.is_some(),
+            "run {run}: acknowledged note {id} of {case} is gone"
+        );
         checked += 1;
     }
     for id in &model.forgotten {
-        assert!(vault.case(id.parse().unwrap()).unwrap().is_none(), "run {run}: {id} is back");
+        assert!(
+            vault.case(id.parse().unwrap()).unwrap().is_none(),
+            "run {run}: {id} is back"
+        );
     }
     let texts: Vec<String> = vault
         .list_all::<Note>()
@@ -175,7 +183,10 @@ pub fn check(world: &World, model: &mut Model, run: usize) -> usize {
         .collect();
     for k in &model.imports {
         let wanted = format!("BUNDLE-NOTE {k}");
-        assert!(texts.contains(&wanted), "run {run}: imported bundle {k} is gone");
+        assert!(
+            texts.contains(&wanted),
+            "run {run}: imported bundle {k} is gone"
+        );
         checked += 1;
     }
     vault.lock().unwrap();
