@@ -28,9 +28,12 @@ const FUZZ_AGE_IDENTITY: &str =
 /// A public, fixed Ed25519 key standing for the organisation and the sending device.
 const FUZZ_SIGNING_SEED: [u8; 32] = [7; 32];
 
+/// A target's name and body.
+pub type Target = (&'static str, fn(&[u8]));
+
 /// Every target: its name (the file under `fuzz/fuzz_targets/` and the folder under
 /// `fuzz/corpus/`) and its body.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[Target] = &[
     ("age_layer", age_layer),
     ("envelope", envelope),
     ("payload", payload),
@@ -237,7 +240,8 @@ pub fn seeds() -> Vec<(&'static str, &'static str, Vec<u8>)> {
         &payload_bytes,
     )
     .to_vec();
-    let age_file = age_layer::encrypt(&envelope_bytes, &[recipient.clone()]).expect("encrypts");
+    let age_file =
+        age_layer::encrypt(&envelope_bytes, std::slice::from_ref(&recipient)).expect("encrypts");
 
     let roster = Roster {
         org,

@@ -40,7 +40,6 @@ fn read_secret_line() -> SecretString {
     while stdin.read(&mut byte).unwrap() == 1 && byte[0] != b'\n' {
         line.push(byte[0]);
     }
-    byte[0] = 0;
     SecretString::from(String::from_utf8(line.to_vec()).unwrap())
 }
 
