@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs everything Pristan needs to build, run and test on Debian 12, skipping what is there:
-# system packages (apt; tmux drives rage through a terminal in the family-card tests), the wasm32
-# target, trunk, wasm-bindgen-cli (the version Cargo.lock pins), tauri-driver, and a Python venv with
-# an independent SQLCipher 4 reader for the interop tests and moto's S3 server for the relay's tests.
+# system packages (apt; tmux drives rage through a terminal in the family-card tests, gdb's gcore
+# dumps memory in the memory-after-lock test), the wasm32 target, trunk, wasm-bindgen-cli (the
+# version Cargo.lock pins), tauri-driver, and a Python venv with an independent SQLCipher 4 reader
+# for the interop tests and moto's S3 server for the relay's tests. With --fuzz, also cargo-fuzz
+# (the fuzz targets need nightly; the normal build and CI do not).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ROOT=$(root_dir)
@@ -10,7 +12,7 @@ cd "$ROOT"
 
 APT_PACKAGES=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver imagemagick xdotool
-  sqlite3 python3 python3-venv python3-pip tmux)
+  sqlite3 python3 python3-venv python3-pip tmux gdb)
 TRUNK_VERSION=0.21.14
 
 command -v cargo >/dev/null || die "cargo is not installed. Install Rust with rustup (https://rustup.rs), then run this again."
@@ -87,6 +89,17 @@ if [ -x .venv/bin/moto_server ] && .venv/bin/python -c 'import moto, flask, flas
 else
   # No [server] extra: it pulls in docker and more; flask and flask-cors are all the server needs.
   .venv/bin/pip install --quiet 'moto==5.2.5' flask flask-cors || die "pip could not install moto"
+fi
+
+if [ "${1:-}" = "--fuzz" ]; then
+  step "cargo-fuzz (optional: fuzz/run-all.sh; needs the nightly toolchain)"
+  if cargo fuzz --version >/dev/null 2>&1; then
+    note "present"
+  else
+    rustup toolchain list | grep -q nightly || rustup toolchain install nightly --profile minimal \
+      || die "could not install the nightly toolchain"
+    cargo install --locked cargo-fuzz || die "could not install cargo-fuzz"
+  fi
 fi
 
 step "Set-up complete"

@@ -17,6 +17,7 @@ const FILES: &[&str] = &[
     "referrals.ftl",
     "relay.ftl",
     "coordinator.ftl",
+    "security.ftl",
 ];
 
 fn message_ids(lang: &str) -> BTreeSet<String> {

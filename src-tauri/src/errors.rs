@@ -22,6 +22,7 @@ pub fn to_ipc(err: Error) -> IpcError {
             refusal: refusal.clone(),
         },
         Error::NoVault { .. } => ErrorKind::NoVault,
+        Error::KeysDestroyed => ErrorKind::KeysDestroyed,
         Error::VaultExists { .. } => ErrorKind::VaultExists,
         Error::WeakPassphrase => ErrorKind::WeakPassphrase,
         Error::PassphraseMismatch => ErrorKind::PassphraseMismatch,
@@ -35,7 +36,7 @@ pub fn to_ipc(err: Error) -> IpcError {
         Error::DamagedKeyslots { .. }
         | Error::KdfParamsOutOfRange { .. }
         | Error::SchemaTooNew { .. } => ErrorKind::Damaged,
-        Error::Io { .. } => ErrorKind::Io,
+        Error::Io { .. } | Error::DiskFull => ErrorKind::Io,
         Error::Backup(problem) => ErrorKind::Backup {
             problem: match problem {
                 BackupError::NoDestination { .. } => BackupProblem::NoDestination,

@@ -12,6 +12,8 @@ mod dispatch;
 mod errors;
 mod family_window;
 mod hardening;
+#[cfg(test)]
+mod hardening_tests;
 mod idle_lock;
 mod relay_dispatch;
 mod session;

@@ -32,6 +32,7 @@ pub fn describe(i18n: &I18n, error: &IpcError) -> ErrorText {
             detail: None,
         },
         ErrorKind::NoVault => plain("error-no-vault"),
+        ErrorKind::KeysDestroyed => plain("security-keys-destroyed"),
         ErrorKind::VaultExists => plain("error-vault-exists"),
         ErrorKind::WeakPassphrase => plain("error-weak-passphrase"),
         ErrorKind::PassphraseMismatch => plain("error-passphrase-mismatch"),

@@ -21,6 +21,7 @@ macro_rules! catalogue {
             include_str!(concat!("../../assets/locales/", $lang, "/referrals.ftl")),
             include_str!(concat!("../../assets/locales/", $lang, "/relay.ftl")),
             include_str!(concat!("../../assets/locales/", $lang, "/coordinator.ftl")),
+            include_str!(concat!("../../assets/locales/", $lang, "/security.ftl")),
         ]
     };
 }

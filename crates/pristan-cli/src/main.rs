@@ -19,6 +19,7 @@ mod input;
 mod note_commands;
 mod relay_command;
 mod secrets;
+mod security_commands;
 mod stdin_lines;
 mod sync;
 mod task_commands;
@@ -194,6 +195,19 @@ pub enum VaultCommand {
     /// The coordinator's records: consent, relative, evidence, activity, referral, flight.
     #[command(flatten)]
     Coordination(coordination::CoordinationCommand),
+    /// Makes this laptop's vault unreadable at once: destroys its keys (neither the passphrase
+    /// nor the recovery code opens it afterwards) after you type DESTROY. See docs/SECURITY.md
+    /// for what it does not achieve on an SSD.
+    Duress {
+        #[command(flatten)]
+        args: security_commands::DuressArgs,
+    },
+    /// Shows or sets whether the keys are destroyed after N wrong passphrases in a row (off by
+    /// default). With --passphrase-stdin: the passphrase.
+    UnlockPolicy {
+        #[command(flatten)]
+        args: security_commands::UnlockPolicyArgs,
+    },
     /// Sets a new passphrase with the recovery code, and prints a new recovery code.
     /// With --passphrase-stdin: the recovery code, then the new passphrase.
     Recover {
@@ -203,6 +217,11 @@ pub enum VaultCommand {
         fast_kdf: bool,
     },
 }
+
+/// Every freed heap block is wiped, so case data and secrets do not outlive their use
+/// (`pristan_core::memory`, checked by `memory_after_lock.rs`).
+#[global_allocator]
+static ALLOCATOR: pristan_core::memory::WipingAllocator = pristan_core::memory::WIPING_ALLOCATOR;
 
 fn main() -> ExitCode {
     let args = match fields_input::expand(std::env::args_os().collect()) {

@@ -15,6 +15,7 @@ pub const EXIT_WRONG_PASSPHRASE: u8 = 2;
 pub const EXIT_TOO_MANY_ATTEMPTS: u8 = 3;
 pub const EXIT_NO_VAULT: u8 = 4;
 pub const EXIT_VAULT_EXISTS: u8 = 5;
+pub const EXIT_KEYS_DESTROYED: u8 = 6;
 
 pub fn exit_code(err: &anyhow::Error) -> u8 {
     match err.downcast_ref::<Error>() {
@@ -35,6 +36,7 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
         {
             EXIT_WRONG_PASSPHRASE
         }
+        Some(Error::KeysDestroyed) => EXIT_KEYS_DESTROYED,
         _ => 1,
     }
 }
@@ -60,6 +62,10 @@ pub fn run(dir: &Path, command: VaultCommand) -> Result<()> {
         }
         VaultCommand::Backup { args } => crate::backup_commands::run_backup(dir, args),
         VaultCommand::Restore { args } => crate::backup_commands::run_restore(dir, args),
+        VaultCommand::Duress { args } => crate::security_commands::run_duress(dir, args),
+        VaultCommand::UnlockPolicy { args } => {
+            crate::security_commands::run_unlock_policy(dir, args)
+        }
         VaultCommand::Forget { args } => crate::sync::review_commands::run_forget(dir, args),
         VaultCommand::Coordination(command) => crate::coordination::run(dir, command),
         VaultCommand::Init {

@@ -14,6 +14,12 @@ pub enum Error {
     #[error("too many wrong attempts: try again in {} s", retry_after.as_secs().max(1))]
     TooManyAttempts { retry_after: Duration },
 
+    #[error(
+        "too many wrong passphrases: as this vault's settings asked, its keys were destroyed and \
+         it can no longer be opened; ask your coordinator for the copy of what was synced"
+    )]
+    KeysDestroyed,
+
     #[error("no vault at {path}: create one first (pristan init, or the app's first screen)")]
     NoVault { path: PathBuf },
 
@@ -49,7 +55,15 @@ pub enum Error {
     },
 
     #[error("the vault database could not be opened or read")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
+
+    /// The disk (or the vault's file system) is full: the write was not saved, and everything
+    /// saved before is intact (SQLite rolls the transaction back).
+    #[error(
+        "the disk is full, so this was not saved; everything saved before is safe. \
+         Free some space on the disk, then try again"
+    )]
+    DiskFull,
 
     #[error("could not {action} {path}")]
     Io {
@@ -87,6 +101,16 @@ pub enum Error {
 
     #[error("the value for {field} is not valid: {reason}")]
     Invalid { field: &'static str, reason: String },
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(error: rusqlite::Error) -> Error {
+        if error.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) {
+            Error::DiskFull
+        } else {
+            Error::Database(error)
+        }
+    }
 }
 
 impl Error {

@@ -15,6 +15,9 @@ pub mod deadlines;
 pub mod domain;
 pub mod error;
 pub mod family;
+#[doc(hidden)]
+pub mod fuzzing;
+pub mod memory;
 pub mod ops;
 pub mod org;
 pub mod passphrase;

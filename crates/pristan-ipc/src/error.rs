@@ -14,6 +14,9 @@ pub enum ErrorKind {
     TooManyAttempts { retry_after_secs: u64 },
     /// There is no vault yet where one was expected.
     NoVault,
+    /// Too many wrong passphrases in a row, and the vault's policy asked for its keys to be
+    /// destroyed then: they are, and it can never be opened again.
+    KeysDestroyed,
     /// A vault already exists where a new one was to be created.
     VaultExists,
     /// The new passphrase is too easy to guess.

@@ -216,7 +216,7 @@ fn parse(raw: &[u8], limits: &Limits) -> Result<Payload, BundleError> {
 
 /// Parses the operations array, stopping at the first element past `max_ops` instead of
 /// building the whole list first.
-fn parse_ops(json: &[u8], max_ops: usize) -> Result<Vec<Op>, BundleError> {
+pub(crate) fn parse_ops(json: &[u8], max_ops: usize) -> Result<Vec<Op>, BundleError> {
     let mut deserializer = serde_json::Deserializer::from_slice(json);
     let too_many = std::cell::Cell::new(false);
     let ops = BoundedOps {

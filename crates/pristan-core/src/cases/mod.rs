@@ -3,6 +3,7 @@
 
 mod fields;
 pub(crate) mod search;
+mod snippet;
 
 use std::collections::BTreeMap;
 

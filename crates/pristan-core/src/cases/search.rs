@@ -140,17 +140,17 @@ impl Vault {
         Ok(self
             .connection()
             .query_row(
-                "SELECT r.entity_type, snippet(search_index, 2, '', '', '…', 12)
+                "SELECT r.entity_type, s.body
                  FROM search_index s JOIN records r ON r.id = s.entity_id
                  WHERE search_index MATCH ?1 AND s.rowid = ?2",
                 (query, rowid),
                 |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)),
             )
             .optional()?
-            .map(|(entity_type, snippet)| SearchMatch {
+            .map(|(entity_type, body)| SearchMatch {
                 entity_id,
                 entity_type,
-                snippet,
+                snippet: super::snippet::snippet(&body, query),
             }))
     }
 }

@@ -36,7 +36,7 @@ pub use types::{
 
 // For the bundle exporter and importer.
 pub(crate) use keys::{decryption_identities, device_signing_key, org_recipient};
-pub(crate) use roster::{accept_roster, note_pending, roster_entry};
+pub(crate) use roster::{accept_roster, note_pending, roster_entry, sign_roster_json};
 pub(crate) use roster_merge::merge_entries;
 pub(crate) use store::{is_coordinator, note_replaces, signed_roster as store_signed_roster};
 

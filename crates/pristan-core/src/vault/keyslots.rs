@@ -101,6 +101,25 @@ impl Keyslot {
         })
     }
 
+    /// Everything `open` checks before the KDF runs: the KDF's name and parameters (within the
+    /// floor and ceilings), then the salt, nonce and wrapped key's encodings and lengths.
+    #[allow(clippy::type_complexity)]
+    pub fn decode(
+        &self,
+    ) -> std::result::Result<([u8; SALT_LEN], [u8; NONCE_LEN], [u8; DEK_LEN + TAG_LEN]), &'static str>
+    {
+        if self.kdf != "argon2id" {
+            return Err("unknown key-derivation function");
+        }
+        self.params
+            .check()
+            .map_err(|_| "key-derivation parameters out of range")?;
+        let salt = decode_exact(&self.salt).ok_or("bad salt")?;
+        let nonce = decode_exact(&self.nonce).ok_or("bad nonce")?;
+        let wrapped = decode_exact(&self.wrapped_key).ok_or("bad wrapped key")?;
+        Ok((salt, nonce, wrapped))
+    }
+
     /// Unwraps the DEK with `secret`. `Ok(None)` means the secret is wrong (or the slot was
     /// tampered with: the two cannot be told apart, by design).
     pub fn open(&self, vault_id: &str, secret: &[u8], path: &Path) -> Result<Option<Dek>> {
@@ -113,11 +132,7 @@ impl Keyslot {
         }
         // Checked before decoding anything else and before the KDF runs.
         self.params.check()?;
-        let salt: [u8; SALT_LEN] = decode_exact(&self.salt).ok_or_else(|| damaged("bad salt"))?;
-        let nonce: [u8; NONCE_LEN] =
-            decode_exact(&self.nonce).ok_or_else(|| damaged("bad nonce"))?;
-        let wrapped: [u8; DEK_LEN + TAG_LEN] =
-            decode_exact(&self.wrapped_key).ok_or_else(|| damaged("bad wrapped key"))?;
+        let (salt, nonce, wrapped) = self.decode().map_err(damaged)?;
         let kek = self.params.derive(secret, &salt)?;
         let aad = associated_data(vault_id, self.kind, &self.params, &salt);
         let plain = XChaCha20Poly1305::new((&*kek).into()).decrypt(
@@ -175,15 +190,29 @@ impl KeyslotFile {
             reason,
         };
         let file = fs::File::open(path).map_err(Error::io("open", path))?;
-        let mut text = String::new();
+        let mut bytes = Vec::new();
         file.take(MAX_FILE_BYTES + 1)
-            .read_to_string(&mut text)
-            .map_err(|e| damaged(format!("not readable as text ({e})")))?;
-        if text.len() as u64 > MAX_FILE_BYTES {
+            .read_to_end(&mut bytes)
+            .map_err(|e| damaged(format!("not readable ({e})")))?;
+        KeyslotFile::parse(&bytes).map_err(damaged)
+    }
+
+    /// Parses and checks a key file's bytes as read from disk (at most `MAX_FILE_BYTES + 1` of
+    /// them). The reason of an error names the fault, never the file's contents. The fuzz target
+    /// `keyslots` runs this on arbitrary bytes.
+    pub fn parse(bytes: &[u8]) -> std::result::Result<KeyslotFile, String> {
+        let damaged = |reason: String| reason;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
             return Err(damaged("far larger than a key file can be".into()));
         }
-        let parsed: KeyslotFile =
-            serde_json::from_str(&text).map_err(|e| damaged(format!("not valid ({e})")))?;
+        let text = std::str::from_utf8(bytes).map_err(|_| "not readable as text".to_owned())?;
+        let parsed: KeyslotFile = serde_json::from_str(text).map_err(|e| {
+            damaged(format!(
+                "not valid (line {} column {})",
+                e.line(),
+                e.column()
+            ))
+        })?;
         if parsed.format != FORMAT {
             return Err(damaged("not a Pristan key file".into()));
         }

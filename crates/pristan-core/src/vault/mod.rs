@@ -5,8 +5,9 @@
 //! unwrap the database key from a keyslot and hand it to SQLCipher.
 
 mod database;
+pub mod duress;
 mod kdf;
-mod keyslots;
+pub(crate) mod keyslots;
 mod migrations;
 mod recovery_code;
 mod rotation;

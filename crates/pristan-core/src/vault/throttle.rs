@@ -34,6 +34,7 @@ struct Attempts {
 
 /// The wrong-attempt counter of one vault.
 pub(crate) struct Throttle {
+    dir: PathBuf,
     path: PathBuf,
     lock_path: PathBuf,
 }
@@ -46,6 +47,7 @@ pub(crate) struct AttemptLock {
 impl Throttle {
     pub fn new(vault_dir: &Path) -> Throttle {
         Throttle {
+            dir: vault_dir.to_owned(),
             path: vault_dir.join("unlock-attempts.json"),
             lock_path: vault_dir.join("unlock-attempts.lock"),
         }
@@ -91,7 +93,9 @@ impl Throttle {
         }
     }
 
-    /// Counts a wrong attempt; returns how many remain before a wait.
+    /// Counts a wrong attempt; returns how many remain before a wait. If the vault's policy asks
+    /// for it (`duress::wipe_after`, off by default) and this was the last attempt allowed, the
+    /// key files are destroyed and the answer is [`Error::KeysDestroyed`].
     pub fn record_failure(&self, now: SystemTime) -> Result<u32> {
         let mut attempts = self.load();
         attempts.failures = attempts.failures.saturating_add(1);
@@ -100,6 +104,9 @@ impl Throttle {
             .map(|d| d.as_millis() as u64)
             .unwrap_or(0);
         self.store(&attempts)?;
+        if super::duress::enforce(&self.dir, attempts.failures)? {
+            return Err(Error::KeysDestroyed);
+        }
         Ok(FREE_ATTEMPTS.saturating_sub(attempts.failures))
     }
 

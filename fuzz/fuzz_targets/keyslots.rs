@@ -1,0 +1,7 @@
+#![no_main]
+//! See pristan_core::fuzzing::keyslots: the body lives in the core so that the corpus is replayed on
+//! stable by crates/pristan-core/tests/fuzz_replay.rs.
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| pristan_core::fuzzing::keyslots(data));
