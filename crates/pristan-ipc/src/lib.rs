@@ -10,12 +10,14 @@ use serde::{Deserialize, Serialize};
 mod backup;
 mod casebook;
 mod commands;
+mod dossier;
 mod error;
 mod sync;
 
 pub use backup::*;
 pub use casebook::*;
 pub use commands::*;
+pub use dossier::*;
 pub use error::{BackupProblem, ErrorKind, IpcError};
 pub use sync::*;
 
@@ -87,6 +89,7 @@ mod tests {
         names.extend_from_slice(CASEBOOK_COMMAND_NAMES);
         names.extend_from_slice(SYNC_COMMAND_NAMES);
         names.extend_from_slice(BACKUP_COMMAND_NAMES);
+        names.extend_from_slice(DOSSIER_COMMAND_NAMES);
         names.sort_unstable();
         let before = names.len();
         names.dedup();

@@ -6,6 +6,7 @@
 
 pub mod a_number;
 pub mod case;
+pub mod dossier;
 pub mod entity;
 pub mod events;
 pub mod fields;
@@ -21,6 +22,7 @@ pub mod visit;
 
 pub use a_number::{ANumber, ANumberError};
 pub use case::{Attorney, CaseRecord, CustodyStatus, FilingStatus};
+pub use dossier::{CsvDelimiter, DossierSection};
 pub use entity::EntityType;
 pub use events::{
     CustodyEvent, CustodyEventKind, LegalEvent, LegalEventKind, Outcome, ReleaseType,
