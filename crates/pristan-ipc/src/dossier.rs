@@ -76,7 +76,11 @@ pub struct ExportWorkingGroupCsv {
     #[serde(default)]
     pub delimiter: CsvDelimiter,
 }
-command!(ExportWorkingGroupCsv, "export_working_group_csv", ExportedFile);
+command!(
+    ExportWorkingGroupCsv,
+    "export_working_group_csv",
+    ExportedFile
+);
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportedFile {

@@ -30,7 +30,10 @@ impl DossierSection {
 
     /// The sections a coordinator may withhold, in the dossier's order.
     pub fn redactable_sections() -> impl Iterator<Item = DossierSection> {
-        DossierSection::ALL.iter().copied().filter(|s| s.redactable())
+        DossierSection::ALL
+            .iter()
+            .copied()
+            .filter(|s| s.redactable())
     }
 
     /// The interface's message naming the section, such as `dossier-section-evidence`.
