@@ -6,13 +6,14 @@ use std::path::Path;
 use fluent_syntax::ast::Entry;
 use fluent_syntax::parser;
 
-const FILES: [&str; 6] = [
+const FILES: [&str; 7] = [
     "main.ftl",
     "cases.ftl",
     "visits.ftl",
     "visit-guide.ftl",
     "sync.ftl",
     "forks.ftl",
+    "referrals.ftl",
 ];
 
 fn message_ids(lang: &str) -> BTreeSet<String> {

@@ -18,6 +18,9 @@ pub fn to_ipc(err: Error) -> IpcError {
             retry_after_secs: retry_after.as_secs().max(1),
         },
         Error::NotPermitted(refusal) => ErrorKind::NotPermitted { refusal: *refusal },
+        Error::ReferralRefused(refusal) => ErrorKind::ReferralRefused {
+            refusal: refusal.clone(),
+        },
         Error::NoVault { .. } => ErrorKind::NoVault,
         Error::VaultExists { .. } => ErrorKind::VaultExists,
         Error::WeakPassphrase => ErrorKind::WeakPassphrase,

@@ -2,6 +2,7 @@
 
 use pristan_ipc::{BackupProblem, ErrorKind, IpcError};
 use pristan_model::sync::RoleRefusal;
+use pristan_model::ReferralRefusal;
 
 use crate::i18n::I18n;
 
@@ -40,6 +41,10 @@ pub fn describe(i18n: &I18n, error: &IpcError) -> ErrorText {
             detail: None,
         },
         ErrorKind::NotPermitted { refusal } => plain(refusal_key(*refusal)),
+        ErrorKind::ReferralRefused { refusal } => ErrorText {
+            message: referral_refusal_sentence(i18n, refusal),
+            detail: None,
+        },
         ErrorKind::Damaged => with_detail("error-damaged"),
         ErrorKind::Io => with_detail("error-io"),
         ErrorKind::Backup { problem } => plain(match problem {
@@ -58,7 +63,36 @@ pub fn refusal_key(refusal: RoleRefusal) -> &'static str {
         RoleRefusal::AssignCase => "role-refusal-assign-case",
         RoleRefusal::Forget => "role-refusal-forget",
         RoleRefusal::VerifyEvidence => "role-refusal-verify-evidence",
+        RoleRefusal::ConfirmActivity => "role-refusal-confirm-activity",
+        RoleRefusal::ConfirmTwice => "role-refusal-confirm-twice",
+        RoleRefusal::Referral => "role-refusal-referral",
+        RoleRefusal::RecordFlight => "role-refusal-record-flight",
         RoleRefusal::ResolveConflict => "role-refusal-resolve-conflict",
+    }
+}
+
+/// Why a referral may not leave the vault, naming the recipient and the date that matters.
+pub fn referral_refusal_sentence(i18n: &I18n, refusal: &ReferralRefusal) -> String {
+    let key = refusal.message_id();
+    match refusal {
+        ReferralRefusal::NoRecipient => i18n.t(key),
+        ReferralRefusal::NoConsent { recipient } => {
+            i18n.t_args(key, &[("recipient", recipient.clone().into())])
+        }
+        ReferralRefusal::ConsentWithdrawn {
+            recipient,
+            withdrawn_on: date,
+        }
+        | ReferralRefusal::ConsentNotYetGiven {
+            recipient,
+            given_on: date,
+        } => i18n.t_args(
+            key,
+            &[
+                ("recipient", recipient.clone().into()),
+                ("date", date.to_string().into()),
+            ],
+        ),
     }
 }
 

@@ -17,12 +17,13 @@ macro_rules! catalogue {
             include_str!(concat!("../../assets/locales/", $lang, "/visit-guide.ftl")),
             include_str!(concat!("../../assets/locales/", $lang, "/sync.ftl")),
             include_str!(concat!("../../assets/locales/", $lang, "/forks.ftl")),
+            include_str!(concat!("../../assets/locales/", $lang, "/referrals.ftl")),
         ]
     };
 }
 
-const ENGLISH_FTL: [&str; 6] = catalogue!("en");
-const RUSSIAN_FTL: [&str; 6] = catalogue!("ru");
+const ENGLISH_FTL: [&str; 7] = catalogue!("en");
+const RUSSIAN_FTL: [&str; 7] = catalogue!("ru");
 
 /// One parsed bundle per language, built once on first use.
 struct Catalogues {

@@ -58,6 +58,8 @@ pub enum CaseCommand {
         unlocking: Unlocking,
         id: String,
     },
+    /// Every change to a case and its records: what, from what to what, by whom, when.
+    History(crate::coordination::history_command::HistoryArgs),
     /// Finds cases by name (either script) or A-number (however typed).
     Search {
         #[command(flatten)]
@@ -138,6 +140,7 @@ pub fn run(dir: &Path, command: CaseCommand) -> Result<()> {
             }
             Ok(())
         }
+        CaseCommand::History(args) => crate::coordination::history_command::run(dir, args),
         CaseCommand::Search { unlocking, query } => {
             let vault = unlocking.open(dir)?;
             let hits = vault.search_cases(&query)?;

@@ -8,6 +8,7 @@ mod backup_commands;
 mod bench_command;
 mod bench_sync;
 mod case_commands;
+mod coordination;
 mod deadline_commands;
 mod demo;
 mod event_commands;
@@ -170,6 +171,9 @@ pub enum VaultCommand {
         #[command(flatten)]
         args: backup_commands::RestoreArgs,
     },
+    /// The coordinator's records: consent, relative, evidence, activity, referral, flight.
+    #[command(flatten)]
+    Coordination(coordination::CoordinationCommand),
     /// Sets a new passphrase with the recovery code, and prints a new recovery code.
     /// With --passphrase-stdin: the recovery code, then the new passphrase.
     Recover {

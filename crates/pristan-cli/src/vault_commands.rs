@@ -47,6 +47,7 @@ pub fn run(dir: &Path, command: VaultCommand) -> Result<()> {
         VaultCommand::Backup { args } => crate::backup_commands::run_backup(dir, args),
         VaultCommand::Restore { args } => crate::backup_commands::run_restore(dir, args),
         VaultCommand::Forget { args } => crate::sync::review_commands::run_forget(dir, args),
+        VaultCommand::Coordination(command) => crate::coordination::run(dir, command),
         VaultCommand::Init {
             passphrase_stdin,
             fast_kdf,

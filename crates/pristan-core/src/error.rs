@@ -74,6 +74,11 @@ pub enum Error {
     /// This device's role does not allow the change (see `org::permissions`).
     #[error("{0}")]
     NotPermitted(crate::org::permissions::RoleRefusal),
+
+    /// A referral may not leave the vault: the person's consent does not allow it
+    /// (`coordination::referrals::referral_consent`).
+    #[error("{0}")]
+    ReferralRefused(pristan_model::ReferralRefusal),
     #[error(transparent)]
     Backup(#[from] crate::backup::BackupError),
 

@@ -9,6 +9,7 @@ pub mod backup;
 pub mod bundle;
 pub mod casebook;
 pub mod cases;
+pub mod coordination;
 pub mod deadlines;
 pub mod domain;
 pub mod error;

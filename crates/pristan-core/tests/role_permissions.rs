@@ -244,7 +244,77 @@ fn a_crafted_bundle_that_unassigns_or_verifies_is_refused() {
         "date": null, "verification": "verified", "verified_by": "Coordinator",
         "verified_on": "2026-01-02"}});
     let bytes = org.crafted(&[("evidence", EntityId::random().to_string(), evidence)]);
-    org.assert_refused(&bytes, "only a coordinator marks evidence as verified");
+    org.assert_refused(
+        &bytes,
+        "only a coordinator marks evidence as corroborated or verified",
+    );
+}
+
+// Issue 13: a volunteer's seized laptop cannot pass off its own checking as a coordinator's,
+// nor a confirmation, a referral or a flight (the two-reviewer rule and the working group's list
+// rest on these being a coordinator's).
+#[test]
+fn a_crafted_bundle_that_corroborates_confirms_refers_or_records_a_flight_is_refused() {
+    let case = |org: &Org| org.case.to_string();
+    let attempts: Vec<(&str, Box<dyn Fn(&Org) -> Value>, &str)> = vec![
+        (
+            "evidence",
+            Box::new(|org| {
+                json!({"type": "assign", "fields": {
+                    "case_id": case(org), "summary": "Forged", "verification": "corroborated"}})
+            }),
+            "only a coordinator marks evidence as corroborated or verified",
+        ),
+        (
+            "evidence_review",
+            Box::new(|org| {
+                json!({"type": "record", "fields": {
+                    "case_id": case(org), "evidence_id": EntityId::random().to_string(),
+                    "level": "verified", "method": "I say so"}})
+            }),
+            "only a coordinator marks evidence as corroborated or verified",
+        ),
+        (
+            "activity_confirmation",
+            Box::new(
+                |org| json!({"type": "record", "fields": {"case_id": case(org), "checked": "Forged"}}),
+            ),
+            "only a coordinator confirms a person's political activity",
+        ),
+        (
+            "referral",
+            Box::new(|org| {
+                json!({"type": "assign", "fields": {
+                    "case_id": case(org), "pathway_id": "7072697374616e2d706174682d303031",
+                    "status": "submitted", "recipient": "Government of Canada (IRCC)"}})
+            }),
+            "only a coordinator marks referrals",
+        ),
+        (
+            "pathway",
+            Box::new(|_| json!({"type": "assign", "fields": {"name": "Somewhere"}})),
+            "only a coordinator marks referrals",
+        ),
+        (
+            "flight",
+            Box::new(|_| json!({"type": "assign", "fields": {"route": "Alexandria → Moscow"}})),
+            "only a coordinator records removal flights",
+        ),
+        (
+            "flight_link",
+            Box::new(|org| {
+                json!({"type": "assign", "fields": {
+                    "case_id": case(org), "flight_id": EntityId::random().to_string()}})
+            }),
+            "only a coordinator records removal flights",
+        ),
+    ];
+    for (entity_type, change, refusal) in attempts {
+        let mut org = organisation();
+        let change = change(&org);
+        let bytes = org.crafted(&[(entity_type, EntityId::random().to_string(), change)]);
+        org.assert_refused(&bytes, refusal);
+    }
 }
 
 #[test]

@@ -28,6 +28,11 @@ pub enum ErrorKind {
     NotPermitted {
         refusal: pristan_model::sync::RoleRefusal,
     },
+    /// A referral may not leave the vault (a dossier, a CSV row): the person's consent does not
+    /// allow it, and why.
+    ReferralRefused {
+        refusal: pristan_model::ReferralRefusal,
+    },
     /// The vault's files are damaged or were changed outside Pristan.
     Damaged,
     /// Reading or writing a file failed.

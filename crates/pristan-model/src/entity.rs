@@ -16,5 +16,11 @@ string_enum! {
         Relative = "relative",
         Evidence = "evidence",
         Attachment = "attachment",
+        EvidenceReview = "evidence_review",
+        ActivityConfirmation = "activity_confirmation",
+        Pathway = "pathway",
+        Referral = "referral",
+        Flight = "flight",
+        FlightLink = "flight_link",
     }
 }

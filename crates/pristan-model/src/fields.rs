@@ -72,6 +72,25 @@ pub const FIELD_IDS: &[&str] = &[
     "sensitivity",
     "text",
     "replaces",
+    // Coordination records (issue 13).
+    "evidence_id",
+    "level",
+    "attachment_sha256",
+    "checked",
+    "country",
+    "legal_basis",
+    "notes",
+    "retired",
+    "pathway_id",
+    "candidate_on",
+    "dossier_prepared_on",
+    "submitted_on",
+    "decided_on",
+    "decision",
+    "decision_note",
+    "recommendation",
+    "route",
+    "flight_id",
 ];
 
 /// The message naming `field`, or `None` for a field this version does not know (the interface
@@ -87,6 +106,9 @@ mod tests {
     use serde::Serialize;
 
     use super::*;
+    use crate::flight::{Flight, FlightLink};
+    use crate::referral::{Pathway, Referral};
+    use crate::verification::{ActivityConfirmation, EvidenceReview};
     use crate::{
         Attachment, Consent, CustodyEvent, Evidence, Facility, LegalEvent, Note, Relative, Task,
         Visit,
@@ -112,6 +134,12 @@ mod tests {
             keys::<LegalEvent>(),
             keys::<Visit>(),
             keys::<Note>(),
+            keys::<EvidenceReview>(),
+            keys::<ActivityConfirmation>(),
+            keys::<Pathway>(),
+            keys::<Referral>(),
+            keys::<Flight>(),
+            keys::<FlightLink>(),
         ];
         for field in all.iter().flatten() {
             assert!(message_id(field).is_some(), "{field} has no message id");

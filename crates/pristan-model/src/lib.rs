@@ -6,35 +6,51 @@
 
 pub mod a_number;
 pub mod case;
+pub mod coordination;
 pub mod dossier;
 pub mod entity;
 pub mod events;
 pub mod fields;
+pub mod flight;
+pub mod history;
 pub mod holiday;
 pub mod ids;
 pub mod records;
+pub mod referral;
 pub mod refusal;
 pub mod sync;
 pub mod text;
 pub mod time_zones;
+pub mod verification;
 pub mod views;
 pub mod visit;
 
 pub use a_number::{ANumber, ANumberError};
 pub use case::{Attorney, CaseRecord, CustodyStatus, FilingStatus};
+pub use coordination::{CaseCoordination, ReferralRow};
 pub use dossier::{CsvDelimiter, DossierSection};
 pub use entity::EntityType;
 pub use events::{
     CustodyEvent, CustodyEventKind, LegalEvent, LegalEventKind, Outcome, ReleaseType,
 };
+pub use flight::{Flight, FlightLink, FlightTriage, LinkedFlight, TriageGroup, TriageRow};
+pub use history::{HistoryEntry, HistoryKind};
 pub use holiday::Holiday;
 pub use ids::{DeviceId, EntityId, IdParseError, OrgId, Seq, SeqError};
 pub use records::{
     Attachment, Consent, ConsentMethod, ConsentPurpose, Evidence, EvidenceCategory, Facility,
     Priority, Relative, Task, TaskStatus, VerificationLevel, Whereabouts,
 };
+pub use referral::{
+    BuiltInPathway, Pathway, Referral, ReferralDecision, ReferralPriority, ReferralRefusal,
+    ReferralStatus, BUILT_IN_PATHWAYS,
+};
 pub use refusal::{OperationRule, Refusal};
 pub use text::{LongText, ShortText, TextError};
+pub use verification::{
+    ActivityConfirmation, ActivityVerdict, ActivityVerification, Author, ChecklistItem,
+    ChecklistLine, ConfirmationStep, EvidenceReview, EvidenceStanding, ReviewStep,
+};
 pub use visit::{Note, NoteKind, Sensitivity, Visit, VisitMode};
 
 /// Generates a snake_case string form (`as_str`, `ALL`, `parse`) for a fieldless enum that serde

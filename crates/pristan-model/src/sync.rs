@@ -366,8 +366,17 @@ pub enum RoleRefusal {
     AssignCase,
     /// Forgetting a person must reach every device, so it comes from a coordinator.
     Forget,
-    /// Marking evidence as verified, the last level of checking, is a coordinator's judgement.
+    /// Marking evidence as corroborated or verified is a coordinator's judgement.
     VerifyEvidence,
+    /// Confirming a case's political activity is a coordinator's judgement (two are needed).
+    ConfirmActivity,
+    /// The same coordinator (this device, or the one it replaces) already confirmed the case: the
+    /// second confirmation must come from a different coordinator.
+    ConfirmTwice,
+    /// Referrals and the list of pathways are a coordinator's.
+    Referral,
+    /// Recording removal flights and linking cases to them is a coordinator's.
+    RecordFlight,
     /// Choosing between conflicting writes is a coordinator's decision.
     ResolveConflict,
 }
@@ -383,8 +392,23 @@ impl std::fmt::Display for RoleRefusal {
                  ask your coordinator to do it"
             }
             RoleRefusal::VerifyEvidence => {
-                "only a coordinator marks evidence as verified: choose another level, or ask \
-                 your coordinator"
+                "only a coordinator marks evidence as corroborated or verified: choose claimed or \
+                 documented, or ask your coordinator"
+            }
+            RoleRefusal::ConfirmActivity => {
+                "only a coordinator confirms a person's political activity: ask your coordinator"
+            }
+            RoleRefusal::ConfirmTwice => {
+                "you have already confirmed this case: a second, different coordinator must \
+                 confirm it"
+            }
+            RoleRefusal::Referral => {
+                "only a coordinator marks referrals and edits the list of pathways: ask your \
+                 coordinator"
+            }
+            RoleRefusal::RecordFlight => {
+                "only a coordinator records removal flights and links cases to them: tell your \
+                 coordinator what you heard"
             }
             RoleRefusal::ResolveConflict => {
                 "only a coordinator resolves conflicting changes: your coordinator will choose"

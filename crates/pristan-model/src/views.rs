@@ -221,6 +221,10 @@ pub struct CaseFile {
     pub evidence: Vec<Stored<Evidence>>,
     pub attachments: Vec<Stored<Attachment>>,
     pub drafts: Vec<VisitDraftSummary>,
+    /// Evidence levels and review steps, the activity verdict, referrals, flights and the
+    /// checklist (issue 13).
+    #[serde(default)]
+    pub coordination: crate::coordination::CaseCoordination,
 }
 
 /// A case as the dashboard names it.

@@ -97,7 +97,9 @@ impl Vault {
     }
 
     /// Writes a case packet for the volunteer device `to`: every operation, from every device,
-    /// of the cases assigned to it, with the facilities they name and every forget instruction,
+    /// of the cases assigned to it (their review steps, confirmations, referrals and flight links
+    /// included), with the facilities, the pathways, the flights those cases are linked to and
+    /// every forget instruction,
     /// encrypted to that device (and the organisation, so other coordinators can read it).
     pub fn export_case_packet(
         &mut self,
@@ -438,7 +440,11 @@ fn packet_ops(conn: &Connection, to: DeviceId) -> Result<Vec<Op>> {
          entities(id) AS (
              SELECT id FROM assigned
              UNION SELECT id FROM records WHERE case_id IN (SELECT id FROM assigned)
-             UNION SELECT id FROM records WHERE entity_type = 'facility'
+             UNION SELECT id FROM records WHERE entity_type IN ('facility', 'pathway')
+             -- The flights the volunteer's cases are linked to (issue 13), for their countdown.
+             UNION SELECT json_extract(body, '$.flight_id') FROM records
+                   WHERE entity_type = 'flight_link' AND deleted = 0
+                     AND case_id IN (SELECT id FROM assigned)
          )
          SELECT device_id, seq, hlc, entity_type, entity_id, change FROM ops
          WHERE (entity_id IN (SELECT id FROM entities)

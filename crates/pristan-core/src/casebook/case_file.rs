@@ -42,7 +42,7 @@ impl Vault {
             .into_iter()
             .filter(|d| d.case_id == id)
             .collect();
-        Ok(CaseFile {
+        let mut file = CaseFile {
             facility,
             status,
             custody_events,
@@ -55,7 +55,10 @@ impl Vault {
             evidence: self.list::<Evidence>(id)?,
             attachments: self.list::<Attachment>(id)?,
             drafts,
+            coordination: Default::default(),
             case,
-        })
+        };
+        crate::coordination::case_coordination(self, &mut file, today)?;
+        Ok(file)
     }
 }

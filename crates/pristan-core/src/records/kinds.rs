@@ -4,7 +4,8 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::domain::{
-    Attachment, Consent, CustodyEvent, Evidence, Facility, LegalEvent, Note, Relative, Task, Visit,
+    ActivityConfirmation, Attachment, Consent, CustodyEvent, Evidence, EvidenceReview, Facility,
+    Flight, FlightLink, LegalEvent, Note, Pathway, Referral, Relative, Task, Visit,
 };
 use crate::ops::{EntityId, EntityType};
 
@@ -89,6 +90,41 @@ record_type!(Evidence, immutable: false, search: |r| Some(r.summary.to_string())
 record_type!(Attachment, immutable: true,
     search: |r| Some(format!("{} {}", r.file_name, r.caption)),
     required: |r| when(r.sha256.is_empty(), "the file's contents"));
+
+record_type!(EvidenceReview, immutable: true, search: |_r| None,
+    required: |r| when(r.evidence_id.is_none(), "the evidence it reviews")
+        .or_else(|| when(r.method.is_empty(), "how it was checked")));
+record_type!(ActivityConfirmation, immutable: true, search: |_r| None,
+    required: |r| when(r.checked.is_empty(), "what was checked"));
+record_type!(Referral, immutable: false, search: |_r| None,
+    required: |r| when(r.pathway_id.is_none(), "the pathway"));
+record_type!(FlightLink, immutable: false, search: |_r| None,
+    required: |r| when(r.flight_id.is_none(), "the flight"));
+
+/// Records that belong to no case: the organisation's, shared by many cases.
+macro_rules! caseless_record_type {
+    ($ty:ident, $required:expr) => {
+        impl RecordType for $ty {
+            const ENTITY: EntityType = EntityType::$ty;
+            const IMMUTABLE: bool = false;
+
+            fn case_id(&self) -> Option<EntityId> {
+                None
+            }
+
+            fn missing(&self) -> Option<&'static str> {
+                let required: fn(&$ty) -> Option<&'static str> = $required;
+                required(self)
+            }
+        }
+    };
+}
+
+caseless_record_type!(Pathway, |r| when(r.name.is_empty(), "the pathway's name"));
+caseless_record_type!(Flight, |r| when(
+    r.date.is_none() && r.route.is_empty(),
+    "the flight's date or route"
+));
 
 impl RecordType for Facility {
     const ENTITY: EntityType = EntityType::Facility;

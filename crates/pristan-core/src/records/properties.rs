@@ -12,7 +12,7 @@ use crate::ops::{
 };
 use crate::{KdfParams, Vault};
 
-const TYPES: [EntityType; 11] = [
+const TYPES: [EntityType; 17] = [
     EntityType::Case,
     EntityType::Facility,
     EntityType::Visit,
@@ -24,9 +24,15 @@ const TYPES: [EntityType; 11] = [
     EntityType::Relative,
     EntityType::Evidence,
     EntityType::Attachment,
+    EntityType::EvidenceReview,
+    EntityType::ActivityConfirmation,
+    EntityType::Pathway,
+    EntityType::Referral,
+    EntityType::Flight,
+    EntityType::FlightLink,
 ];
 
-const KEYS: [&str; 12] = [
+const KEYS: [&str; 14] = [
     "case_id",
     "date",
     "kind",
@@ -39,6 +45,8 @@ const KEYS: [&str; 12] = [
     "size",
     "name",
     "given_on",
+    "level",
+    "flight_id",
 ];
 
 fn value() -> impl Strategy<Value = Value> {
@@ -207,7 +215,13 @@ fn all_readable(conn: &rusqlite::Connection) -> Result<(), String> {
     check::<Consent>(conn)?;
     check::<Relative>(conn)?;
     check::<Evidence>(conn)?;
-    check::<Attachment>(conn)
+    check::<Attachment>(conn)?;
+    check::<EvidenceReview>(conn)?;
+    check::<ActivityConfirmation>(conn)?;
+    check::<Pathway>(conn)?;
+    check::<Referral>(conn)?;
+    check::<Flight>(conn)?;
+    check::<FlightLink>(conn)
 }
 
 thread_local! {

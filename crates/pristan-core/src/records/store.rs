@@ -8,8 +8,8 @@ use serde_json::Value;
 use super::RecordType;
 use crate::cases::search::{add_entry, remove_entry};
 use crate::domain::{
-    Attachment, Consent, CustodyEvent, Evidence, Facility, LegalEvent, Note, Relative, Stored,
-    Task, Visit,
+    ActivityConfirmation, Attachment, Consent, CustodyEvent, Evidence, EvidenceReview, Facility,
+    Flight, FlightLink, LegalEvent, Note, Pathway, Referral, Relative, Stored, Task, Visit,
 };
 use crate::error::{Error, Result};
 use crate::ops::store::{claim_assigned, claim_field};
@@ -29,6 +29,12 @@ pub(crate) fn materialise(tx: &Transaction<'_>, op: &Op) -> Result<()> {
         EntityType::Relative => materialise_as::<Relative>(tx, op),
         EntityType::Evidence => materialise_as::<Evidence>(tx, op),
         EntityType::Attachment => materialise_as::<Attachment>(tx, op),
+        EntityType::EvidenceReview => materialise_as::<EvidenceReview>(tx, op),
+        EntityType::ActivityConfirmation => materialise_as::<ActivityConfirmation>(tx, op),
+        EntityType::Pathway => materialise_as::<Pathway>(tx, op),
+        EntityType::Referral => materialise_as::<Referral>(tx, op),
+        EntityType::Flight => materialise_as::<Flight>(tx, op),
+        EntityType::FlightLink => materialise_as::<FlightLink>(tx, op),
     }
 }
 
@@ -131,6 +137,10 @@ pub(crate) fn checked_field(entity_type: EntityType, key: &str, value: Value) ->
         EntityType::Consent => checked_field_as::<Consent>(key, value),
         EntityType::Relative => checked_field_as::<Relative>(key, value),
         EntityType::Evidence => checked_field_as::<Evidence>(key, value),
+        EntityType::Pathway => checked_field_as::<Pathway>(key, value),
+        EntityType::Referral => checked_field_as::<Referral>(key, value),
+        EntityType::Flight => checked_field_as::<Flight>(key, value),
+        EntityType::FlightLink => checked_field_as::<FlightLink>(key, value),
         other => Err(invalid_op(format!(
             "a {} has no fields to assign",
             other.as_str()
@@ -168,7 +178,7 @@ fn create_whole<T: RecordType>(
 ) -> Result<()> {
     let record: T = serde_json::from_value(Value::Object(fields.clone().into_iter().collect()))
         .map_err(|e| invalid_op(format!("{}: {e}", T::ENTITY.as_str())))?;
-    if record.case_id().is_none() && T::ENTITY != EntityType::Facility {
+    if record.case_id().is_none() {
         return Err(invalid_op(format!(
             "a {} must name its case",
             T::ENTITY.as_str()

@@ -21,7 +21,7 @@ mod tests;
 use chrono::NaiveDate;
 use rusqlite::params;
 
-pub(crate) use gate::record_changes;
+pub(crate) use gate::{held_stream, record_changes};
 
 use crate::domain::{Consent, ConsentMethod, ConsentPurpose};
 use crate::error::Result;
