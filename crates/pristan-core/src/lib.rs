@@ -13,6 +13,7 @@ pub mod coordination;
 pub mod deadlines;
 pub mod domain;
 pub mod error;
+pub mod exports;
 pub mod ops;
 pub mod org;
 pub mod passphrase;

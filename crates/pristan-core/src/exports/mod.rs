@@ -1,0 +1,48 @@
+//! Files a coordinator hands to others (docs/dossier.md): the working group's CSV (`csv`, a
+//! pure writer) and the one way any export reaches the disk (`new_file`: never over an existing
+//! file, never through a temporary file outside the target folder). The referral dossier's PDF is
+//! typeset by the `pristan-dossier` crate, outside the core, from what
+//! [`crate::coordination::referral_for_export`] allows.
+//!
+//! Both exports start from the referral consent gate (`coordination::referrals`): rows and
+//! dossiers exist only for referrals whose person's consent names the recipient and is in force.
+
+pub mod csv;
+pub mod new_file;
+
+use chrono::NaiveDate;
+
+use crate::coordination::referrals_for_export;
+use crate::domain::{CsvDelimiter, ReferralDecision, ReferralRow};
+use crate::error::Result;
+use crate::vault::Vault;
+
+/// The working group's list as written, and the referrals left out of it.
+#[derive(Debug, Clone)]
+pub struct WorkingGroupList {
+    pub bytes: Vec<u8>,
+    /// The referrals in the file, in its order.
+    pub rows: Vec<ReferralRow>,
+    /// Referrals whose consent does not allow them to leave today, each with its refusal.
+    pub left_out: Vec<ReferralRow>,
+}
+
+/// The working group's CSV of referred cases on `today`: one row per referral whose consent
+/// gate passes, none for a referral the person or the organisation withdrew.
+pub fn working_group_list(
+    vault: &Vault,
+    today: NaiveDate,
+    delimiter: CsvDelimiter,
+) -> Result<WorkingGroupList> {
+    let (allowed, left_out) = referrals_for_export(vault, today)?;
+    let rows: Vec<ReferralRow> = allowed
+        .into_iter()
+        .filter(|row| row.referral.decision != Some(ReferralDecision::Withdrawn))
+        .collect();
+    let bytes = csv::working_group_csv(&rows, delimiter);
+    Ok(WorkingGroupList {
+        bytes,
+        rows,
+        left_out,
+    })
+}
