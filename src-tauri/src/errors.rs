@@ -34,7 +34,7 @@ pub fn to_ipc(err: Error) -> IpcError {
         Error::DamagedKeyslots { .. }
         | Error::KdfParamsOutOfRange { .. }
         | Error::SchemaTooNew { .. } => ErrorKind::Damaged,
-        Error::Io { .. } => ErrorKind::Io,
+        Error::Io { .. } | Error::FileExists { .. } => ErrorKind::Io,
         Error::Backup(problem) => ErrorKind::Backup {
             problem: match problem {
                 BackupError::NoDestination { .. } => BackupProblem::NoDestination,

@@ -15,6 +15,7 @@ fn render_once() -> (Duration, usize) {
     let dossier = compose(DossierInput {
         case_file: &file,
         referral: &referral,
+        pathway: sample::PATHWAY,
         choices: &Choices::default(),
         generated_on: NaiveDate::from_ymd_opt(2026, 12, 2).expect("a date"),
         author: "Olga (coordinator)",

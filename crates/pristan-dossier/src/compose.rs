@@ -5,6 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
+use pristan_model::referral::Referral;
+use pristan_model::verification::{ActivityVerdict, Author};
 use pristan_model::views::CaseFile;
 use pristan_model::{
     CustodyEventKind, DossierSection, EntityId, LegalEventKind, Sensitivity, VerificationLevel,
@@ -20,27 +22,14 @@ pub struct Choices {
     pub include_notes: BTreeSet<EntityId>,
 }
 
-/// The referral this dossier is for, and what the coordination records say about the case,
-/// as plain values (the core reads them; this crate does not know where they are kept).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ReferralFacts {
-    /// `emergency`, `urgent` or `normal`.
-    pub priority: String,
-    pub pathway: String,
-    pub status: String,
-    pub recipient: String,
-    pub recommendation: String,
-    pub activity: Option<ActivityCheck>,
-    /// Review steps per evidence item, oldest first.
-    pub reviews: BTreeMap<EntityId, Vec<ReviewLine>>,
-    pub flights: Vec<FlightLine>,
-}
-
 /// Everything [`compose`] reads.
 #[derive(Debug, Clone, Copy)]
 pub struct DossierInput<'a> {
+    /// The case file with its coordination records (review steps, confirmations, flights).
     pub case_file: &'a CaseFile,
-    pub referral: &'a ReferralFacts,
+    pub referral: &'a Referral,
+    /// The pathway's name as the coordinator's list spells it.
+    pub pathway: &'a str,
     pub choices: &'a Choices,
     pub generated_on: NaiveDate,
     pub author: &'a str,
@@ -60,6 +49,7 @@ pub fn compose(input: DossierInput<'_>) -> Result<Dossier, ComposeError> {
     let DossierInput {
         case_file: file,
         referral,
+        pathway,
         choices,
         generated_on,
         author,
@@ -73,23 +63,23 @@ pub fn compose(input: DossierInput<'_>) -> Result<Dossier, ComposeError> {
         cover: Cover {
             case_ref: case_id[..8].to_owned(),
             case_id,
-            priority: referral.priority.clone(),
-            pathway: referral.pathway.clone(),
-            status: referral.status.clone(),
-            recipient: referral.recipient.clone(),
+            priority: referral.priority.as_str().to_owned(),
+            pathway: pathway.to_owned(),
+            status: referral.status.as_str().to_owned(),
+            recipient: referral.recipient.to_string(),
             generated_on,
             author: author.to_owned(),
         },
         person: include_person(section(DossierSection::Person), file),
         family: include_family(section(DossierSection::Family), file),
         custody: include_custody(section(DossierSection::Custody), file),
-        basis: include_basis(section(DossierSection::Basis), file, referral),
-        need: include_need(section(DossierSection::Need), file, referral),
+        basis: include_basis(section(DossierSection::Basis), file),
+        need: include_need(section(DossierSection::Need), file),
         deadlines: include_deadlines(section(DossierSection::Deadlines), file),
-        evidence: include_evidence(section(DossierSection::Evidence), file, referral),
+        evidence: include_evidence(section(DossierSection::Evidence), file),
         recommendation: if section(DossierSection::Recommendation) {
             Section::Included(Recommendation {
-                text: referral.recommendation.clone(),
+                text: referral.recommendation.to_string(),
             })
         } else {
             Section::Withheld
@@ -192,40 +182,69 @@ fn include_custody(on: bool, file: &CaseFile) -> Section<Custody> {
     })
 }
 
-fn include_basis(on: bool, file: &CaseFile, referral: &ReferralFacts) -> Section<Basis> {
+fn include_basis(on: bool, file: &CaseFile) -> Section<Basis> {
     if !on {
         return Section::Withheld;
     }
     let mut by_category: BTreeMap<_, CategoryLine> = BTreeMap::new();
     for item in &file.evidence {
         let e = &item.record;
-        let line = by_category
-            .entry(e.category)
-            .or_insert_with(|| CategoryLine {
-                category: e.category.as_str().to_owned(),
-                items: 0,
-                earliest: None,
-                latest: None,
-                best_level: VerificationLevel::Claimed.as_str().to_owned(),
-            });
+        let level = level_of(file, item.id, e.verification);
+        let line = by_category.entry(e.category).or_insert_with(|| CategoryLine {
+            category: e.category.as_str().to_owned(),
+            items: 0,
+            earliest: None,
+            latest: None,
+            best_level: level.as_str().to_owned(),
+        });
         line.items += 1;
         if let Some(date) = e.date {
             line.earliest = Some(line.earliest.map_or(date, |d| d.min(date)));
             line.latest = Some(line.latest.map_or(date, |d| d.max(date)));
         }
         let best = VerificationLevel::parse(&line.best_level).unwrap_or_default();
-        line.best_level = best.max(e.verification).as_str().to_owned();
+        line.best_level = best.max(level).as_str().to_owned();
     }
+    let activity = &file.coordination.activity;
     Section::Included(Basis {
         categories: by_category.into_values().collect(),
-        activity: referral.activity.clone().unwrap_or(ActivityCheck {
-            verified: false,
-            confirmations: Vec::new(),
-        }),
+        activity: ActivityCheck {
+            verified: activity.verdict == ActivityVerdict::Verified,
+            // Only the confirmations that count: a coordinator's, once per person.
+            confirmations: activity
+                .confirmations
+                .iter()
+                .filter(|c| c.counts)
+                .map(|c| Confirmation {
+                    by: author_name(&c.by),
+                    on: Some(c.at.date_naive()),
+                    method: c.confirmation.checked.to_string(),
+                })
+                .collect(),
+        },
     })
 }
 
-fn include_need(on: bool, file: &CaseFile, referral: &ReferralFacts) -> Section<Need> {
+/// An evidence item's level: its latest review step's, or the level it was entered with.
+fn level_of(file: &CaseFile, id: EntityId, entered: VerificationLevel) -> VerificationLevel {
+    file.coordination
+        .evidence
+        .iter()
+        .find(|s| s.evidence_id == id)
+        .map_or(entered, |s| s.level)
+}
+
+/// How the dossier names whoever made a step: their roster name, or their device's short id.
+fn author_name(author: &Author) -> String {
+    if author.name.trim().is_empty() {
+        let device = author.device.to_string();
+        format!("device {}", &device[..8])
+    } else {
+        author.name.clone()
+    }
+}
+
+fn include_need(on: bool, file: &CaseFile) -> Section<Need> {
     if !on {
         return Section::Withheld;
     }
@@ -233,7 +252,15 @@ fn include_need(on: bool, file: &CaseFile, referral: &ReferralFacts) -> Section<
         removal_imminent: file.status.removal_imminent,
         removal_stayed: file.status.removal_stayed,
         final_order_on: file.status.final_order,
-        flights: referral.flights.clone(),
+        flights: file
+            .coordination
+            .flights
+            .iter()
+            .map(|f| FlightLine {
+                date: f.flight.date,
+                route: f.flight.route.to_string(),
+            })
+            .collect(),
     })
 }
 
@@ -255,11 +282,7 @@ fn include_deadlines(on: bool, file: &CaseFile) -> Section<Vec<DeadlineLine>> {
     )
 }
 
-fn include_evidence(
-    on: bool,
-    file: &CaseFile,
-    referral: &ReferralFacts,
-) -> Section<Vec<EvidenceLine>> {
+fn include_evidence(on: bool, file: &CaseFile) -> Section<Vec<EvidenceLine>> {
     if !on {
         return Section::Withheld;
     }
@@ -270,23 +293,37 @@ fn include_evidence(
         .enumerate()
         .map(|(n, item)| {
             let e = &item.record;
-            let steps = match referral.reviews.get(&item.id) {
-                Some(steps) => steps.clone(),
-                // Before review steps were records, the item itself said who verified it.
-                None if !e.verified_by.is_empty() || e.verified_on.is_some() => vec![ReviewLine {
+            let standing = file
+                .coordination
+                .evidence
+                .iter()
+                .find(|s| s.evidence_id == item.id);
+            let steps = match standing {
+                Some(standing) if !standing.steps.is_empty() => standing
+                    .steps
+                    .iter()
+                    .map(|s| ReviewLine {
+                        level: s.review.level.as_str().to_owned(),
+                        by: author_name(&s.by),
+                        on: Some(s.at.date_naive()),
+                        method: s.review.method.to_string(),
+                    })
+                    .collect(),
+                // An item verified before review steps were records says who verified it.
+                _ if !e.verified_by.is_empty() || e.verified_on.is_some() => vec![ReviewLine {
                     level: e.verification.as_str().to_owned(),
                     by: e.verified_by.to_string(),
                     on: e.verified_on,
                     method: String::new(),
                 }],
-                None => Vec::new(),
+                _ => Vec::new(),
             };
             EvidenceLine {
                 number: format!("E{}", n + 1),
                 category: e.category.as_str().to_owned(),
                 date: e.date,
                 summary: e.summary.to_string(),
-                level: e.verification.as_str().to_owned(),
+                level: level_of(file, item.id, e.verification).as_str().to_owned(),
                 steps,
             }
         })

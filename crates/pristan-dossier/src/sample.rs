@@ -2,8 +2,6 @@
 //! that belongs to one section holds a canary naming that section, so a test can tell which
 //! sections reached the PDF.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, NaiveDate, Utc};
 use pristan_model::views::{
     CaseDeadline, CaseFile, CaseStatus, Counting, DeadlineKind, NoteRevision,
@@ -14,9 +12,15 @@ use pristan_model::{
     FilingStatus, LegalEvent, LegalEventKind, LongText, Note, NoteKind, Outcome, Relative,
     ReleaseType, Sensitivity, ShortText, Stored, VerificationLevel, Whereabouts,
 };
+use pristan_model::flight::{Flight, LinkedFlight};
+use pristan_model::referral::{Referral, ReferralPriority, ReferralStatus};
+use pristan_model::sync::Role;
+use pristan_model::verification::{
+    ActivityConfirmation, ActivityVerdict, ActivityVerification, Author, ConfirmationStep,
+    EvidenceReview, EvidenceStanding, ReviewStep,
+};
+use pristan_model::CaseCoordination;
 
-use crate::compose::ReferralFacts;
-use crate::model::{ActivityCheck, Confirmation, FlightLine, ReviewLine};
 
 /// The person's name in Cyrillic, as it must appear in the PDF's text.
 pub const NATIVE_NAME: &str = "Алексей Иванович Смирнов";
@@ -271,56 +275,131 @@ pub fn case_file() -> CaseFile {
         ],
         attachments: Vec::new(),
         drafts: Vec::new(),
+        coordination: coordination(),
         case,
     }
 }
 
-pub fn referral() -> ReferralFacts {
-    let mut reviews = BTreeMap::new();
-    reviews.insert(
-        id(20),
-        vec![
-            ReviewLine {
-                level: "documented".to_owned(),
-                by: "Olga (coordinator)".to_owned(),
-                on: Some(day(2026, 11, 12)),
-                method: "Photo of the detention protocol".to_owned(),
-            },
-            ReviewLine {
-                level: "corroborated".to_owned(),
-                by: "Pavel (coordinator)".to_owned(),
-                on: Some(day(2026, 11, 14)),
-                method: "OVD-Info record of the arrest".to_owned(),
-            },
-        ],
-    );
-    ReferralFacts {
-        priority: "emergency".to_owned(),
-        pathway: "Canada: public policy under IRPA s. 25.2".to_owned(),
-        status: "dossier_prepared".to_owned(),
-        recipient: "Government of Canada (IRCC)".to_owned(),
-        recommendation: format!(
+/// The pathway's name as the sample's dossier prints it.
+pub const PATHWAY: &str = "Canada: public policy under IRPA s. 25.2";
+
+pub fn referral() -> Referral {
+    Referral {
+        case_id: Some(id(1)),
+        pathway_id: Some(id(70)),
+        priority: ReferralPriority::Emergency,
+        status: ReferralStatus::DossierPrepared,
+        candidate_on: Some(day(2026, 11, 20)),
+        dossier_prepared_on: Some(day(2026, 12, 1)),
+        recommendation: long(&format!(
             "Refer urgently: final order, no stay, flight reported. {CANARY_RECOMMENDATION}"
-        ),
-        activity: Some(ActivityCheck {
-            verified: true,
-            confirmations: vec![
-                Confirmation {
-                    by: "Olga (coordinator)".to_owned(),
-                    on: Some(day(2026, 11, 15)),
-                    method: format!("Called the Vesna contact {CANARY_BASIS}"),
-                },
-                Confirmation {
-                    by: "Pavel (coordinator)".to_owned(),
-                    on: Some(day(2026, 11, 16)),
-                    method: "Checked the court record online".to_owned(),
-                },
+        )),
+        recipient: short("Government of Canada (IRCC)"),
+        ..Referral::default()
+    }
+}
+
+fn author(name: &str, n: u8) -> Author {
+    Author {
+        device: DeviceId::from_bytes([n; 16]),
+        name: name.to_owned(),
+        role: Some(Role::Coordinator),
+    }
+}
+
+fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
+    day(y, m, d)
+        .and_hms_opt(15, 0, 0)
+        .expect("a valid time")
+        .and_utc()
+}
+
+/// What the coordination records say about the sample case: two review steps on the protest,
+/// two coordinators' confirmations (and a third by the first again, which does not count), and
+/// a flight.
+fn coordination() -> CaseCoordination {
+    let olga = author("Olga (coordinator)", 31);
+    let pavel = author("Pavel (coordinator)", 32);
+    let step = |n, level, by: &Author, on, method: &str| ReviewStep {
+        id: id(n),
+        review: EvidenceReview {
+            case_id: Some(id(1)),
+            evidence_id: Some(id(20)),
+            level,
+            method: long(method),
+            attachment_sha256: None,
+        },
+        by: by.clone(),
+        at: on,
+    };
+    let confirm = |n, by: &Author, on, checked: &str, counts| ConfirmationStep {
+        id: id(n),
+        confirmation: ActivityConfirmation {
+            case_id: Some(id(1)),
+            checked: long(checked),
+        },
+        by: by.clone(),
+        at: on,
+        counts,
+    };
+    CaseCoordination {
+        evidence: vec![EvidenceStanding {
+            evidence_id: id(20),
+            level: VerificationLevel::Corroborated,
+            steps: vec![
+                step(
+                    80,
+                    VerificationLevel::Documented,
+                    &olga,
+                    at(2026, 11, 12),
+                    "Photo of the detention protocol",
+                ),
+                step(
+                    81,
+                    VerificationLevel::Corroborated,
+                    &pavel,
+                    at(2026, 11, 14),
+                    "OVD-Info record of the arrest",
+                ),
             ],
-        }),
-        reviews,
-        flights: vec![FlightLine {
-            date: Some(day(2026, 12, 5)),
-            route: format!("Alexandria, LA to Moscow via Cairo {CANARY_NEED}"),
         }],
+        activity: ActivityVerification {
+            verdict: ActivityVerdict::Verified,
+            confirmations: vec![
+                confirm(
+                    82,
+                    &olga,
+                    at(2026, 11, 15),
+                    &format!("Called the Vesna contact {CANARY_BASIS}"),
+                    true,
+                ),
+                confirm(
+                    83,
+                    &olga,
+                    at(2026, 11, 15),
+                    "Confirmed again by the same coordinator",
+                    false,
+                ),
+                confirm(
+                    84,
+                    &pavel,
+                    at(2026, 11, 16),
+                    "Checked the court record online",
+                    true,
+                ),
+            ],
+        },
+        referrals: Vec::new(),
+        flights: vec![LinkedFlight {
+            link_id: id(90),
+            flight_id: id(91),
+            flight: Flight {
+                date: Some(day(2026, 12, 5)),
+                route: short(&format!("Alexandria, LA to Moscow via Cairo {CANARY_NEED}")),
+                source: short("an attorney at the facility"),
+                notes: long(""),
+            },
+        }],
+        checklist: Vec::new(),
     }
 }

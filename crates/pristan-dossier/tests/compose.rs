@@ -19,6 +19,7 @@ fn dossier(choices: &Choices) -> Result<Dossier, ComposeError> {
     compose(DossierInput {
         case_file: &file,
         referral: &referral,
+        pathway: sample::PATHWAY,
         choices,
         generated_on: day(),
         author: "Olga (coordinator)",
@@ -161,6 +162,7 @@ fn the_evidence_register_is_numbered_by_date_with_its_review_steps() {
     assert_eq!(items[0].number, "E1");
     let protest = items.iter().find(|e| e.category == "protest").unwrap();
     assert_eq!(protest.steps.len(), 2);
+    assert_eq!(protest.level, "corroborated");
     assert_eq!(protest.steps[1].by, "Pavel (coordinator)");
     // An item verified before review steps were records keeps who verified it.
     let charges = items
@@ -185,6 +187,9 @@ fn the_basis_counts_items_by_kind_with_their_best_level() {
         (1, "verified")
     );
     assert!(basis.activity.verified);
+    // The same coordinator confirming twice counts once, and only counted ones are printed.
+    let by: Vec<_> = basis.activity.confirmations.iter().map(|c| c.by.as_str()).collect();
+    assert_eq!(by, ["Olga (coordinator)", "Pavel (coordinator)"]);
 }
 
 #[test]
@@ -195,6 +200,7 @@ fn a_consent_withdrawn_before_the_day_shows_as_not_in_force() {
     let d = compose(DossierInput {
         case_file: &file,
         referral: &referral,
+        pathway: sample::PATHWAY,
         choices: &Choices::default(),
         generated_on: day(),
         author: "",

@@ -16,6 +16,7 @@ fn dossier_of(file: &CaseFile, choices: &Choices) -> Dossier {
     compose(DossierInput {
         case_file: file,
         referral: &sample::referral(),
+        pathway: sample::PATHWAY,
         choices,
         generated_on: NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(),
         author: "Olga (coordinator)",

@@ -10,12 +10,30 @@
 pub mod csv;
 pub mod new_file;
 
+use std::io;
+use std::path::Path;
+
 use chrono::NaiveDate;
 
 use crate::coordination::referrals_for_export;
 use crate::domain::{CsvDelimiter, ReferralDecision, ReferralRow};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::vault::Vault;
+
+/// Saves an export at `path` as a new file ([`new_file::write_new_file`]):
+/// [`Error::FileExists`] if something is there already, and nothing is written.
+pub fn save_new_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    new_file::write_new_file(path, bytes).map_err(|source| match source.kind() {
+        io::ErrorKind::AlreadyExists => Error::FileExists {
+            path: path.to_owned(),
+        },
+        _ => Error::Io {
+            action: "write",
+            path: path.to_owned(),
+            source,
+        },
+    })
+}
 
 /// The working group's list as written, and the referrals left out of it.
 #[derive(Debug, Clone)]
