@@ -89,6 +89,51 @@ fn every_id_the_core_sends_has_a_message_in_both_languages() {
             .filter_map(|z| time_zones::message_id(*z)),
     );
     needed.push("time-zone-other".into());
+    // The coordinator's ids (issue 13): refusals to export a referral, verdicts, checklist
+    // lines, triage groups and history kinds.
+    {
+        use pristan_model::TriageGroup;
+        use pristan_model::{ActivityVerdict, ChecklistItem, HistoryKind, ReferralRefusal};
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        let recipient = String::new();
+        for refusal in [
+            ReferralRefusal::NoRecipient,
+            ReferralRefusal::NoConsent {
+                recipient: recipient.clone(),
+            },
+            ReferralRefusal::ConsentWithdrawn {
+                recipient: recipient.clone(),
+                withdrawn_on: day,
+            },
+            ReferralRefusal::ConsentNotYetGiven {
+                recipient,
+                given_on: day,
+            },
+        ] {
+            needed.push(refusal.message_id().to_owned());
+        }
+        for verdict in [
+            ActivityVerdict::Unconfirmed,
+            ActivityVerdict::OneCoordinator,
+            ActivityVerdict::Verified,
+        ] {
+            needed.push(verdict.message_id().to_owned());
+        }
+        needed.extend(ChecklistItem::ALL.iter().map(|i| i.message_id().to_owned()));
+        for group in [
+            TriageGroup::FinalOrderNoStay,
+            TriageGroup::PendingMotion,
+            TriageGroup::Stayed,
+            TriageGroup::NoFinalOrder,
+        ] {
+            needed.push(group.message_id().to_owned());
+        }
+        needed.extend(
+            HistoryKind::ALL
+                .iter()
+                .map(|k| format!("history-kind-{}", k.as_str().replace('_', "-"))),
+        );
+    }
     for lang in ["en", "ru"] {
         let ids = message_ids(lang);
         let missing: Vec<&String> = needed.iter().filter(|id| !ids.contains(*id)).collect();

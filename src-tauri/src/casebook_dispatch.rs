@@ -231,6 +231,13 @@ fn delete_record(vault: &mut Vault, id: model::EntityId, kind: EntityType) -> Re
         EntityType::Relative => delete::<model::Relative>(vault, id),
         EntityType::Evidence => delete::<model::Evidence>(vault, id),
         EntityType::Attachment => delete::<model::Attachment>(vault, id),
+        // The coordinator's records (issue 13); `org::permissions` decides who may.
+        EntityType::EvidenceReview => delete::<model::EvidenceReview>(vault, id),
+        EntityType::ActivityConfirmation => delete::<model::ActivityConfirmation>(vault, id),
+        EntityType::Pathway => delete::<model::Pathway>(vault, id),
+        EntityType::Referral => delete::<model::Referral>(vault, id),
+        EntityType::Flight => delete::<model::Flight>(vault, id),
+        EntityType::FlightLink => delete::<model::FlightLink>(vault, id),
     }
 }
 

@@ -47,7 +47,7 @@ impl Catalogues {
     }
 }
 
-fn load_bundle(locale: LanguageIdentifier, sources: [&str; 6]) -> FluentBundle<FluentResource> {
+fn load_bundle(locale: LanguageIdentifier, sources: [&str; 7]) -> FluentBundle<FluentResource> {
     let mut bundle = FluentBundle::new(vec![locale]);
     // Unicode isolation marks around arguments would show up in copied text and in WebDriver
     // comparisons; our arguments are numbers and dates, which need no isolation.

@@ -149,8 +149,12 @@ fn ten_linked_cases_are_triaged_in_the_documented_order() {
         link_case(v, flight, c(name), "").unwrap();
     }
     link_case(v, other_flight, c("Not on it"), "").unwrap();
-    let unlinked = link_case(v, flight, c("Not on it"), "a mistake").unwrap();
-    unlink_case(v, unlinked).unwrap();
+    link_case(v, flight, c("Not on it"), "a mistake").unwrap();
+    unlink_case(v, flight, c("Not on it")).unwrap();
+    assert!(
+        unlink_case(v, flight, c("Not on it")).is_err(),
+        "no longer linked"
+    );
 
     let triage = flight_triage(v, flight, today).unwrap();
     assert_eq!(triage.days_until, Some(3));
@@ -188,4 +192,10 @@ fn ten_linked_cases_are_triaged_in_the_documented_order() {
     let a2_due = row("A2").next_deadline.as_ref().unwrap().due;
     assert!(a1_due <= today && a1_due < a2_due, "{a1_due} {a2_due}");
     assert!(row("D1").next_deadline.is_none());
+
+    // Every case's flights in one read, for the dashboard and the board.
+    let by_case = pristan_core::coordination::linked_flights_by_case(v).unwrap();
+    assert_eq!(by_case.len(), 11);
+    assert_eq!(by_case[&c("A4")].len(), 1, "linked twice, listed once");
+    assert_eq!(by_case[&c("Not on it")][0].flight_id, other_flight);
 }

@@ -255,8 +255,11 @@ fn a_crafted_bundle_that_unassigns_or_verifies_is_refused() {
 // rest on these being a coordinator's).
 #[test]
 fn a_crafted_bundle_that_corroborates_confirms_refers_or_records_a_flight_is_refused() {
-    let case = |org: &Org| org.case.to_string();
-    let attempts: Vec<(&str, Box<dyn Fn(&Org) -> Value>, &str)> = vec![
+    fn case(org: &Org) -> String {
+        org.case.to_string()
+    }
+    type Change = Box<dyn Fn(&Org) -> Value>;
+    let attempts: Vec<(&str, Change, &str)> = vec![
         (
             "evidence",
             Box::new(|org| {

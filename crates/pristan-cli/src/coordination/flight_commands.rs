@@ -46,12 +46,14 @@ pub enum FlightCommand {
         #[arg(long, default_value = "")]
         note: String,
     },
-    /// Removes a case's link to a flight (the link's id, from flight show).
+    /// Removes a case from a flight's list.
     Unlink {
         #[command(flatten)]
         unlocking: Unlocking,
         #[arg(value_parser = input::id)]
-        link: EntityId,
+        flight: EntityId,
+        #[arg(long, value_parser = input::id)]
+        case: EntityId,
     },
     /// Lists flights, soonest first.
     List {
@@ -106,9 +108,13 @@ pub fn run(dir: &Path, command: FlightCommand) -> Result<()> {
             unlocking.print_id(id);
             Ok(())
         }
-        FlightCommand::Unlink { unlocking, link } => {
+        FlightCommand::Unlink {
+            unlocking,
+            flight,
+            case,
+        } => {
             let mut vault = unlocking.open(dir)?;
-            unlink_case(&mut vault, link)?;
+            unlink_case(&mut vault, flight, case)?;
             vault.lock()?;
             Ok(())
         }

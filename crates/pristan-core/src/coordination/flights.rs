@@ -64,9 +64,25 @@ pub fn link_case(
     })
 }
 
-/// Unlinks a case from a flight (deletes the link; its history stays).
-pub fn unlink_case(vault: &mut Vault, link: EntityId) -> Result<()> {
-    vault.delete::<FlightLink>(link)
+/// Unlinks `case` from `flight` (deletes its links to it; their history stays). Refused if the
+/// case is not linked to that flight.
+pub fn unlink_case(vault: &mut Vault, flight: EntityId, case: EntityId) -> Result<()> {
+    let links: Vec<EntityId> = vault
+        .list::<FlightLink>(case)?
+        .into_iter()
+        .filter(|l| l.record.flight_id == Some(flight))
+        .map(|l| l.id)
+        .collect();
+    if links.is_empty() {
+        return Err(invalid(
+            "flight",
+            "this case is not linked to that flight: see pristan flight show",
+        ));
+    }
+    for link in links {
+        vault.delete::<FlightLink>(link)?;
+    }
+    Ok(())
 }
 
 /// The flights `case` is linked to, soonest first.
@@ -86,6 +102,39 @@ pub(crate) fn linked_flights(vault: &Vault, case: EntityId) -> Result<Vec<Linked
     }
     linked.sort_by_key(|l| (l.flight.date.is_none(), l.flight.date, l.flight_id));
     Ok(linked)
+}
+
+/// Every case's linked flights, soonest first, in two reads (for the dashboard's ranking and the
+/// deadlines board, which show a flight's countdown beside each case).
+pub fn linked_flights_by_case(
+    vault: &Vault,
+) -> Result<std::collections::BTreeMap<EntityId, Vec<LinkedFlight>>> {
+    let flights: std::collections::BTreeMap<EntityId, Flight> = vault
+        .list_all::<Flight>()?
+        .into_iter()
+        .map(|f| (f.id, f.record))
+        .collect();
+    let mut by_case: std::collections::BTreeMap<EntityId, Vec<LinkedFlight>> = Default::default();
+    for link in vault.list_all::<FlightLink>()? {
+        let (Some(case), Some(flight_id)) = (link.record.case_id, link.record.flight_id) else {
+            continue;
+        };
+        let Some(flight) = flights.get(&flight_id) else {
+            continue;
+        };
+        let linked = by_case.entry(case).or_default();
+        if linked.iter().all(|l| l.flight_id != flight_id) {
+            linked.push(LinkedFlight {
+                link_id: link.id,
+                flight_id,
+                flight: flight.clone(),
+            });
+        }
+    }
+    for linked in by_case.values_mut() {
+        linked.sort_by_key(|l| (l.flight.date.is_none(), l.flight.date, l.flight_id));
+    }
+    Ok(by_case)
 }
 
 /// The triage list of `flight` on `today`: every case linked to it, in the documented order.

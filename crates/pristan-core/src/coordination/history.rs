@@ -55,7 +55,13 @@ pub fn case_history(
                 for (field, value) in fields {
                     let from = current.insert((op.entity, field.clone()), value.clone());
                     let resolves = seen.get(field).is_some_and(|s| s.len() > 1);
-                    let kind = kind_of(op.entity_type, Some(field), resolves).unwrap_or(ordinary);
+                    // Evidence entered as a mere claim has not been checked yet.
+                    let unchecked = from.is_none() && value == "claimed";
+                    let kind = match kind_of(op.entity_type, Some(field), resolves) {
+                        Some(HistoryKind::VerificationStep) if unchecked => ordinary,
+                        Some(kind) => kind,
+                        None => ordinary,
+                    };
                     entries.push(base(
                         Some(field.clone()),
                         from,

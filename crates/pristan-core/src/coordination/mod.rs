@@ -20,7 +20,7 @@ mod tests;
 
 pub use authors::{same_person, two_reviewer_verdict};
 pub use case_view::case_coordination;
-pub use flights::{flight_triage, triage_order, triage_row};
+pub use flights::{flight_triage, linked_flights_by_case, triage_order, triage_row};
 pub use history::case_history;
 pub use referrals::{referral_consent, referral_for_export, referrals_for_export};
 pub use verification::{evidence_standing, verification_checklist};
