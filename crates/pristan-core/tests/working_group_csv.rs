@@ -19,6 +19,7 @@ use pristan_core::domain::{
 use pristan_core::exports::new_file::write_new_file;
 use pristan_core::exports::working_group_list;
 use pristan_core::ops::EntityId;
+use pristan_core::Error;
 
 const CANADA: &str = "Government of Canada (IRCC)";
 const HYPERLINK: &str = "=HYPERLINK(\"http://x\",\"y\")";
@@ -185,6 +186,32 @@ fn a_withdrawn_consent_stops_the_next_list() {
         })
     );
     assert!(!String::from_utf8(after.bytes).unwrap().contains("Смирнов"));
+}
+
+#[test]
+fn no_list_is_written_when_no_referral_may_be_sent() {
+    let mut d = device("Office laptop");
+    let empty = working_group_list(&d.vault, today(), CsvDelimiter::Comma);
+    assert!(matches!(empty, Err(Error::Invalid { .. })), "{empty:?}");
+    let case = person(&mut d, "Pavel Sidorov", "Павел Сидоров");
+    refer(&mut d, case, ReferralPriority::Urgent);
+    match working_group_list(&d.vault, today(), CsvDelimiter::Comma) {
+        Err(Error::ReferralRefused(refusal)) => {
+            assert_eq!(
+                refusal,
+                ReferralRefusal::NoConsent {
+                    recipient: CANADA.into()
+                }
+            );
+            // The words name what is missing and how to record it.
+            let words = refusal.to_string();
+            assert!(
+                words.contains(CANADA) && words.contains("consent add"),
+                "{words}"
+            );
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
 }
 
 /// What LibreOffice makes of the file, as HTML: the CSV import filter with the delimiter and

@@ -190,13 +190,15 @@ fn include_basis(on: bool, file: &CaseFile) -> Section<Basis> {
     for item in &file.evidence {
         let e = &item.record;
         let level = level_of(file, item.id, e.verification);
-        let line = by_category.entry(e.category).or_insert_with(|| CategoryLine {
-            category: e.category.as_str().to_owned(),
-            items: 0,
-            earliest: None,
-            latest: None,
-            best_level: level.as_str().to_owned(),
-        });
+        let line = by_category
+            .entry(e.category)
+            .or_insert_with(|| CategoryLine {
+                category: e.category.as_str().to_owned(),
+                items: 0,
+                earliest: None,
+                latest: None,
+                best_level: level.as_str().to_owned(),
+            });
         line.items += 1;
         if let Some(date) = e.date {
             line.earliest = Some(line.earliest.map_or(date, |d| d.min(date)));

@@ -3,15 +3,6 @@
 //! sections reached the PDF.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use pristan_model::views::{
-    CaseDeadline, CaseFile, CaseStatus, Counting, DeadlineKind, NoteRevision,
-};
-use pristan_model::{
-    ANumber, Attorney, CaseRecord, Consent, ConsentMethod, ConsentPurpose, CustodyEvent,
-    CustodyEventKind, CustodyStatus, DeviceId, EntityId, Evidence, EvidenceCategory, Facility,
-    FilingStatus, LegalEvent, LegalEventKind, LongText, Note, NoteKind, Outcome, Relative,
-    ReleaseType, Sensitivity, ShortText, Stored, VerificationLevel, Whereabouts,
-};
 use pristan_model::flight::{Flight, LinkedFlight};
 use pristan_model::referral::{Referral, ReferralPriority, ReferralStatus};
 use pristan_model::sync::Role;
@@ -19,8 +10,16 @@ use pristan_model::verification::{
     ActivityConfirmation, ActivityVerdict, ActivityVerification, Author, ConfirmationStep,
     EvidenceReview, EvidenceStanding, ReviewStep,
 };
+use pristan_model::views::{
+    CaseDeadline, CaseFile, CaseStatus, Counting, DeadlineKind, NoteRevision,
+};
 use pristan_model::CaseCoordination;
-
+use pristan_model::{
+    ANumber, Attorney, CaseRecord, Consent, ConsentMethod, ConsentPurpose, CustodyEvent,
+    CustodyEventKind, CustodyStatus, DeviceId, EntityId, Evidence, EvidenceCategory, Facility,
+    FilingStatus, LegalEvent, LegalEventKind, LongText, Note, NoteKind, Outcome, Relative,
+    ReleaseType, Sensitivity, ShortText, Stored, VerificationLevel, Whereabouts,
+};
 
 /// The person's name in Cyrillic, as it must appear in the PDF's text.
 pub const NATIVE_NAME: &str = "Алексей Иванович Смирнов";

@@ -188,7 +188,12 @@ fn the_basis_counts_items_by_kind_with_their_best_level() {
     );
     assert!(basis.activity.verified);
     // The same coordinator confirming twice counts once, and only counted ones are printed.
-    let by: Vec<_> = basis.activity.confirmations.iter().map(|c| c.by.as_str()).collect();
+    let by: Vec<_> = basis
+        .activity
+        .confirmations
+        .iter()
+        .map(|c| c.by.as_str())
+        .collect();
     assert_eq!(by, ["Olga (coordinator)", "Pavel (coordinator)"]);
 }
 

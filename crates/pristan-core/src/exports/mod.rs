@@ -46,7 +46,9 @@ pub struct WorkingGroupList {
 }
 
 /// The working group's CSV of referred cases on `today`: one row per referral whose consent
-/// gate passes, none for a referral the person or the organisation withdrew.
+/// gate passes, none for a referral the person or the organisation withdrew. With nothing to
+/// send, no list: [`Error::ReferralRefused`] naming what the first referral lacks, or
+/// [`Error::Invalid`] when no case is referred at all.
 pub fn working_group_list(
     vault: &Vault,
     today: NaiveDate,
@@ -57,6 +59,18 @@ pub fn working_group_list(
         .into_iter()
         .filter(|row| row.referral.decision != Some(ReferralDecision::Withdrawn))
         .collect();
+    if rows.is_empty() {
+        return Err(
+            match left_out.iter().find_map(|r| r.consent_refusal.clone()) {
+                Some(refusal) => Error::ReferralRefused(refusal),
+                None => Error::Invalid {
+                    field: "referrals",
+                    reason: "no case is referred yet: mark one first (pristan referral mark)"
+                        .into(),
+                },
+            },
+        );
+    }
     let bytes = csv::working_group_csv(&rows, delimiter);
     Ok(WorkingGroupList {
         bytes,
