@@ -100,6 +100,8 @@ fn dispatch(
                 crate::sync_dispatch::dispatch_sync(session, progress, other, args)
             } else if ipc::BACKUP_COMMAND_NAMES.contains(&other) {
                 crate::backup_dispatch::dispatch_backup(session, other, args)
+            } else if ipc::DOSSIER_COMMAND_NAMES.contains(&other) {
+                crate::dossier_dispatch::dispatch_dossier(session, other, args)
             } else {
                 crate::casebook_dispatch::dispatch_casebook(session, other, args)
             };
@@ -183,7 +185,8 @@ mod tests {
             .iter()
             .chain(ipc::CASEBOOK_COMMAND_NAMES)
             .chain(ipc::SYNC_COMMAND_NAMES)
-            .chain(ipc::BACKUP_COMMAND_NAMES);
+            .chain(ipc::BACKUP_COMMAND_NAMES)
+            .chain(ipc::DOSSIER_COMMAND_NAMES);
         for name in names {
             let request = Envelope {
                 name: name.to_string(),

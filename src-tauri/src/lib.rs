@@ -7,6 +7,7 @@
 mod backup_dispatch;
 mod casebook_dispatch;
 mod dispatch;
+mod dossier_dispatch;
 mod errors;
 mod hardening;
 mod idle_lock;

@@ -5,7 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use pristan_model::{CsvDelimiter, DossierSection, EntityId, NoteKind, Sensitivity};
+use pristan_model::views::CaseRef;
+use pristan_model::{
+    CsvDelimiter, DossierSection, EntityId, NoteKind, ReferralRefusal, Sensitivity,
+};
 
 use crate::Command;
 
@@ -25,8 +28,8 @@ pub const DOSSIER_COMMAND_NAMES: &[&str] = &[
     ExportWorkingGroupCsv::NAME,
 ];
 
-/// What the export dialog offers for a case: the sections that may be withheld and the notes
-/// that may be added one by one.
+/// What the export dialog offers for a case: its referrals (and whether consent lets each be
+/// sent today), the sections that may be withheld and the notes that may be added one by one.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct GetDossierChoices {
     pub case_id: EntityId,
@@ -35,11 +38,23 @@ command!(GetDossierChoices, "get_dossier_choices", DossierChoices);
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DossierChoices {
+    pub referrals: Vec<ReferralChoice>,
     /// In the dossier's order; the cover and the consents are always printed.
     pub sections: Vec<DossierSection>,
     /// The case's current notes, newest first. None is printed unless chosen; restricted ones
     /// are marked so the dialog can ask twice.
     pub notes: Vec<NoteChoice>,
+}
+
+/// A referral of the case, as the export dialog offers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReferralChoice {
+    pub id: EntityId,
+    /// The pathway's name, empty if the referral names an unknown pathway.
+    pub pathway: String,
+    pub recipient: String,
+    /// Why it may not be exported today; `None` when the person's consent allows it.
+    pub refusal: Option<ReferralRefusal>,
 }
 
 /// A note as the export dialog lists it: enough to recognise it, not its text.
@@ -50,11 +65,13 @@ pub struct NoteChoice {
     pub sensitivity: Sensitivity,
     /// RFC 3339, UTC.
     pub saved_at: String,
-    /// The first words of the note, for recognising it (at most 80 characters).
+    /// The first words of a normal note, for recognising it (at most 80 characters); empty for
+    /// a restricted note, whose text is shown only on purpose.
     pub preview: String,
 }
 
-/// Typesets the case's referral dossier and saves it in Downloads.
+/// Typesets the case's referral dossier and saves it in Downloads as
+/// `pristan-dossier-<first 8 digits of the case id>-<date>.pdf` (no name in the file name).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ExportDossier {
     pub case_id: EntityId,
@@ -70,7 +87,8 @@ pub struct ExportDossier {
 }
 command!(ExportDossier, "export_dossier", ExportedFile);
 
-/// Writes the working group's list of referred, consenting cases and saves it in Downloads.
+/// Writes the working group's list of referred, consenting cases and saves it in Downloads as
+/// `pristan-working-group-<date>.csv`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ExportWorkingGroupCsv {
     #[serde(default)]
@@ -89,7 +107,15 @@ pub struct ExportedFile {
     pub bytes: u64,
     /// Cases in the file (one for a dossier, the rows of a list).
     pub cases: usize,
-    /// Referred cases left out of a list because their consent does not allow it.
+    /// Referrals left out of a list because the person's consent does not allow them today.
     #[serde(default)]
-    pub left_out: Vec<EntityId>,
+    pub left_out: Vec<LeftOut>,
+}
+
+/// A referral left out of the working group's list, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeftOut {
+    pub case: CaseRef,
+    pub referral_id: EntityId,
+    pub refusal: ReferralRefusal,
 }
