@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs everything Pristan needs to build, run and test on Debian 12, skipping what is there:
 # system packages (apt; tmux drives rage through a terminal in the family-card tests, gdb's gcore
-# dumps memory in the memory-after-lock test), the wasm32 target, trunk, wasm-bindgen-cli (the
-# version Cargo.lock pins), tauri-driver, and a Python venv with an independent SQLCipher 4 reader
-# for the interop tests and moto's S3 server for the relay's tests. With --fuzz, also cargo-fuzz
-# (the fuzz targets need nightly; the normal build and CI do not).
+# dumps memory in the memory-after-lock test, poppler-utils and LibreOffice Calc read the dossier
+# and CSV exports back), the wasm32 target, trunk, wasm-bindgen-cli (the version Cargo.lock pins),
+# tauri-driver, and a Python venv with an independent SQLCipher 4 reader for the interop tests and
+# moto's S3 server for the relay's tests. With --fuzz, also cargo-fuzz (the fuzz targets need
+# nightly; the normal build and CI do not).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ROOT=$(root_dir)
@@ -12,7 +13,10 @@ cd "$ROOT"
 
 APT_PACKAGES=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver imagemagick xdotool
-  sqlite3 python3 python3-venv python3-pip tmux gdb)
+  sqlite3 python3 python3-venv python3-pip tmux gdb
+  # The dossier and CSV tests read exports back: pdftotext/pdffonts/pdftoppm, and LibreOffice
+  # without a GUI for `soffice --headless --convert-to`.
+  poppler-utils libreoffice-calc-nogui)
 TRUNK_VERSION=0.21.14
 
 command -v cargo >/dev/null || die "cargo is not installed. Install Rust with rustup (https://rustup.rs), then run this again."

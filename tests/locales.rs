@@ -75,6 +75,11 @@ fn every_id_the_core_sends_has_a_message_in_both_languages() {
     needed.extend(Holiday::ALL.iter().map(|h| h.message_id()));
     needed.extend(Counting::ALL.iter().map(|c| c.message_id().to_owned()));
     needed.extend(Forum::ALL.iter().map(|f| f.message_id().to_owned()));
+    needed.extend(
+        pristan_model::DossierSection::ALL
+            .iter()
+            .map(|s| s.message_id().to_owned()),
+    );
     for kind in DeadlineKind::ALL {
         let name = serde_json::to_value(kind).unwrap();
         let name = name.as_str().unwrap().replace('_', "-");

@@ -113,6 +113,8 @@ fn dispatch(
                 crate::backup_dispatch::dispatch_backup(session, other, args)
             } else if ipc::COORDINATOR_COMMAND_NAMES.contains(&other) {
                 crate::coordinator_dispatch::dispatch_coordinator(session, other, args)
+            } else if ipc::DOSSIER_COMMAND_NAMES.contains(&other) {
+                crate::dossier_dispatch::dispatch_dossier(session, other, args)
             } else {
                 crate::casebook_dispatch::dispatch_casebook(session, other, args)
             };
@@ -197,7 +199,8 @@ mod tests {
             .chain(ipc::CASEBOOK_COMMAND_NAMES)
             .chain(ipc::SYNC_COMMAND_NAMES)
             .chain(ipc::BACKUP_COMMAND_NAMES)
-            .chain(ipc::COORDINATOR_COMMAND_NAMES);
+            .chain(ipc::COORDINATOR_COMMAND_NAMES)
+            .chain(ipc::DOSSIER_COMMAND_NAMES);
         for name in names {
             let request = Envelope {
                 name: name.to_string(),

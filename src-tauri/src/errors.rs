@@ -36,7 +36,7 @@ pub fn to_ipc(err: Error) -> IpcError {
         Error::DamagedKeyslots { .. }
         | Error::KdfParamsOutOfRange { .. }
         | Error::SchemaTooNew { .. } => ErrorKind::Damaged,
-        Error::Io { .. } | Error::DiskFull => ErrorKind::Io,
+        Error::Io { .. } | Error::DiskFull | Error::FileExists { .. } => ErrorKind::Io,
         Error::Backup(problem) => ErrorKind::Backup {
             problem: match problem {
                 BackupError::NoDestination { .. } => BackupProblem::NoDestination,

@@ -9,6 +9,7 @@ mod backup_dispatch;
 mod casebook_dispatch;
 mod coordinator_dispatch;
 mod dispatch;
+mod dossier_dispatch;
 mod errors;
 mod family_window;
 mod hardening;

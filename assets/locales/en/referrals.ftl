@@ -53,3 +53,15 @@ field-decision-note = About the decision
 field-recommendation = Coordinator's recommendation
 field-route = Route or destination
 field-flight-id = Flight
+
+# The sections of a referral dossier, as the export dialog names them (pristan_model::DossierSection).
+dossier-section-cover = Cover
+dossier-section-person = The person
+dossier-section-family = Family and ties
+dossier-section-custody = Custody and legal summary
+dossier-section-basis = Basis of the claim
+dossier-section-need = Need for resettlement
+dossier-section-deadlines = Deadlines
+dossier-section-evidence = Evidence register
+dossier-section-recommendation = The coordinator's recommendation
+dossier-section-consents = Consents and declarations

@@ -52,3 +52,15 @@ field-decision-note = О решении
 field-recommendation = Рекомендация координатора
 field-route = Маршрут или пункт назначения
 field-flight-id = Рейс
+
+# The sections of a referral dossier, as the export dialog names them (pristan_model::DossierSection).
+dossier-section-cover = Титульная страница
+dossier-section-person = О человеке
+dossier-section-family = Семья и связи
+dossier-section-custody = Содержание под стражей и правовое положение
+dossier-section-basis = Основания обращения
+dossier-section-need = Почему нужно переселение
+dossier-section-deadlines = Сроки
+dossier-section-evidence = Перечень доказательств
+dossier-section-recommendation = Рекомендация координатора
+dossier-section-consents = Согласия и заявления

@@ -73,6 +73,10 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// An export was asked to write over a file that exists: exports never replace one.
+    #[error("{path} already exists: exports never replace a file, so choose a new name")]
+    FileExists { path: PathBuf },
+
     #[error(transparent)]
     Clock(#[from] crate::ops::ClockError),
 

@@ -18,6 +18,7 @@ pub mod family;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod memory;
+pub mod exports;
 pub mod ops;
 pub mod org;
 pub mod passphrase;

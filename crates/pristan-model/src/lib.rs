@@ -8,6 +8,7 @@ pub mod a_number;
 pub mod board;
 pub mod case;
 pub mod coordination;
+pub mod dossier;
 pub mod entity;
 pub mod events;
 pub mod family_card;
@@ -30,6 +31,7 @@ pub mod visit;
 pub use a_number::{ANumber, ANumberError};
 pub use case::{Attorney, CaseRecord, CustodyStatus, FilingStatus};
 pub use coordination::{CaseCoordination, ReferralRow};
+pub use dossier::{CsvDelimiter, DossierSection};
 pub use entity::EntityType;
 pub use events::{
     CustodyEvent, CustodyEventKind, LegalEvent, LegalEventKind, Outcome, ReleaseType,

@@ -8,6 +8,7 @@ mod evidence_commands;
 mod flight_commands;
 pub mod history_command;
 pub mod referral_commands;
+mod referral_export;
 mod relative_commands;
 
 use std::path::Path;

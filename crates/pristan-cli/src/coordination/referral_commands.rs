@@ -107,10 +107,14 @@ pub enum ReferralCommand {
         #[arg(long)]
         restore: bool,
     },
+    /// Writes a case's referral dossier (--case ID --pdf FILE) or the working group's list
+    /// (--csv FILE), if the person's consent allows it; never over an existing file.
+    Export(super::referral_export::ExportArgs),
 }
 
 pub fn run(dir: &Path, command: ReferralCommand) -> Result<()> {
     match command {
+        ReferralCommand::Export(args) => super::referral_export::run(dir, args),
         ReferralCommand::Mark {
             unlocking,
             case,
