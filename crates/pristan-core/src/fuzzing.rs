@@ -248,6 +248,7 @@ pub fn seeds() -> Vec<(&'static str, &'static str, Vec<u8>)> {
         version: 1,
         issued_at: created_at,
         entries: Vec::new(),
+        relay: None,
     };
     let roster_json = serde_json::to_string(&roster).expect("a roster serialises");
     let signed = crate::org::sign_roster_json(&key, roster_json.clone());
@@ -262,6 +263,8 @@ pub fn seeds() -> Vec<(&'static str, &'static str, Vec<u8>)> {
         org_signing_key: signing_key_hex(),
         org_recipient: recipient.to_string(),
         created_at,
+        relay: None,
+        join_ticket: None,
     };
 
     vec![

@@ -14,11 +14,11 @@ pub mod coordination;
 pub mod deadlines;
 pub mod domain;
 pub mod error;
+pub mod exports;
 pub mod family;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod memory;
-pub mod exports;
 pub mod ops;
 pub mod org;
 pub mod passphrase;

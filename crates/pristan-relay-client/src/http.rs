@@ -107,10 +107,19 @@ impl Relay {
         rand::rng().fill_bytes(&mut nonce);
         let freshness = Freshness::at(chrono::Utc::now(), nonce);
         let digest = body_sha256_hex(&bytes);
-        let mut request = self.signed(vault, Method::PUT, &path, &digest, freshness)?;
-        if let Mailbox::Device(mailbox) = to {
-            request = request.header(headers::TO, mailbox.to_string());
-        }
+        // A delivery's destination is signed with the request (`Pristan-To`).
+        let destination = match to {
+            Mailbox::Org => None,
+            Mailbox::Device(mailbox) => Some(mailbox.to_string()),
+        };
+        let mut request = self.signed(
+            vault,
+            Method::PUT,
+            &path,
+            &digest,
+            freshness,
+            destination.as_deref(),
+        )?;
         if let Some(ticket) = join_ticket {
             request = request.header(headers::JOIN_TICKET, ticket);
         }
@@ -175,6 +184,7 @@ impl Relay {
             path,
             EMPTY_BODY_SHA256,
             Freshness::challenge(&challenge.challenge),
+            None,
         )
     }
 
@@ -185,6 +195,7 @@ impl Relay {
         path: &str,
         body_sha256: &str,
         freshness: Freshness,
+        to: Option<&str>,
     ) -> Result<RequestBuilder, CallError> {
         let text = canonical_string(
             method.as_str(),
@@ -193,6 +204,7 @@ impl Relay {
             &freshness,
             &self.signing_key,
             &self.recipient,
+            to,
         )
         .map_err(|_| CallError::relay(RelayProblem::Malformed))?;
         let auth = RequestAuth {
@@ -200,6 +212,7 @@ impl Relay {
             recipient: self.recipient.clone(),
             signature: vault.sign_relay_request(&text)?,
             freshness,
+            to: to.map(str::to_owned),
         };
         let mut request = self.request(method, path);
         for (name, value) in auth.headers() {

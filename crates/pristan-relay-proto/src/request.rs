@@ -2,8 +2,11 @@
 //! it, and the relay's check. In the spirit of RFC 9421, kept to the fields that matter here:
 //!
 //! ```text
-//! pristan-relay-v1\nMETHOD\nPATH\nBODY_SHA256_HEX\nFRESHNESS\nSIGNING_KEY_HEX\nRECIPIENT
+//! pristan-relay-v1\nMETHOD\nPATH\nBODY_SHA256_HEX\nFRESHNESS\nSIGNING_KEY_HEX\nRECIPIENT\nto:DESTINATION
 //! ```
+//!
+//! DESTINATION is the mailbox id a delivery names in `Pristan-To` (empty for every other
+//! request), so nobody on the way can move a signed delivery into another mailbox.
 //!
 //! No field may hold a newline, so no two different requests share a canonical string.
 
@@ -83,6 +86,8 @@ pub struct RequestAuth {
     /// 128 lowercase hex digits.
     pub signature: String,
     pub freshness: Freshness,
+    /// The mailbox a delivery is for (`Pristan-To`), signed with the rest; `None` otherwise.
+    pub to: Option<String>,
 }
 
 /// Header name and value pairs to add to a request.
@@ -102,6 +107,9 @@ impl RequestAuth {
                 pairs.push((headers::NONCE, nonce.clone()));
             }
             Freshness::Challenge(challenge) => pairs.push((headers::CHALLENGE, challenge.clone())),
+        }
+        if let Some(to) = &self.to {
+            pairs.push((headers::TO, to.clone()));
         }
         pairs
     }
@@ -130,6 +138,7 @@ impl RequestAuth {
             recipient,
             signature,
             freshness,
+            to: get(headers::TO).map(str::to_owned),
         })
     }
 }
@@ -187,6 +196,7 @@ pub fn canonical_string(
     freshness: &Freshness,
     signing_key_hex: &str,
     recipient: &str,
+    to: Option<&str>,
 ) -> Result<String, RequestError> {
     if method.is_empty() || !method.bytes().all(|b| b.is_ascii_uppercase()) {
         return Err(RequestError::Malformed("method"));
@@ -204,9 +214,13 @@ pub fn canonical_string(
     if recipient.is_empty() || recipient.len() > MAX_RECIPIENT_LEN || has_control(recipient) {
         return Err(RequestError::Malformed(headers::RECIPIENT));
     }
+    if to.is_some_and(|to| !crate::is_sha256_hex(to)) {
+        return Err(RequestError::Malformed(headers::TO));
+    }
     Ok(format!(
-        "{CANONICAL_PREFIX}\n{method}\n{path}\n{body_sha256_hex}\n{}\n{signing_key_hex}\n{recipient}",
-        freshness.canonical()
+        "{CANONICAL_PREFIX}\n{method}\n{path}\n{body_sha256_hex}\n{}\n{signing_key_hex}\n{recipient}\nto:{}",
+        freshness.canonical(),
+        to.unwrap_or_default()
     ))
 }
 
@@ -216,7 +230,7 @@ fn has_control(text: &str) -> bool {
 
 /// Signs a request as the device holding `key`, whose age recipient is `recipient`. For a `PUT`
 /// of a bundle, `body_sha256_hex` is the object's name; for a body-less request it is
-/// [`EMPTY_BODY_SHA256`].
+/// [`EMPTY_BODY_SHA256`]. A delivery to one device's mailbox names it in `to`.
 pub fn sign_request(
     key: &SigningKey,
     recipient: &str,
@@ -224,6 +238,7 @@ pub fn sign_request(
     path: &str,
     body_sha256_hex: &str,
     freshness: Freshness,
+    to: Option<&str>,
 ) -> Result<RequestAuth, RequestError> {
     let signing_key = hex::encode(key.verifying_key().as_bytes());
     let text = canonical_string(
@@ -233,12 +248,14 @@ pub fn sign_request(
         &freshness,
         &signing_key,
         recipient,
+        to,
     )?;
     Ok(RequestAuth {
         signing_key,
         recipient: recipient.to_owned(),
         signature: hex::encode(key.sign(text.as_bytes()).to_bytes()),
         freshness,
+        to: to.map(str::to_owned),
     })
 }
 
@@ -258,6 +275,7 @@ pub fn verify_request(
         &auth.freshness,
         &auth.signing_key,
         &auth.recipient,
+        auth.to.as_deref(),
     )?;
     let key = crate::parse_verifying_key(&auth.signing_key)
         .ok_or(RequestError::Malformed(headers::KEY))?;

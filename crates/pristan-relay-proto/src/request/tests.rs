@@ -24,6 +24,7 @@ fn signed_upload() -> RequestAuth {
         &format!("/v1/org/inbox/{}", object()),
         &object(),
         upload_freshness(),
+        None,
     )
     .unwrap()
 }
@@ -43,6 +44,7 @@ fn a_signed_request_verifies_with_the_signers_key() {
         "/v1/mailbox",
         EMPTY_BODY_SHA256,
         Freshness::challenge(&challenge),
+        None,
     )
     .unwrap();
     assert!(verify_request(&read, "GET", "/v1/mailbox", EMPTY_BODY_SHA256).is_ok());
@@ -57,12 +59,13 @@ fn the_canonical_string_is_the_documented_one() {
         &Freshness::challenge(&"cd".repeat(32)),
         &"11".repeat(32),
         "age1x",
+        None,
     )
     .unwrap();
     assert_eq!(
         text,
         format!(
-            "pristan-relay-v1\nGET\n/v1/mailbox\n{EMPTY_BODY_SHA256}\nchallenge:{}\n{}\nage1x",
+            "pristan-relay-v1\nGET\n/v1/mailbox\n{EMPTY_BODY_SHA256}\nchallenge:{}\n{}\nage1x\nto:",
             "cd".repeat(32),
             "11".repeat(32)
         )
@@ -120,11 +123,71 @@ fn changing_any_one_field_breaks_the_signature() {
     other_recipient.recipient = format!("{RECIPIENT}x");
     refused(&other_recipient, "PUT", &path, &object());
 
+    // A delivery moved into another mailbox, or a destination added to an inbox upload.
+    let mut moved = auth.clone();
+    moved.to = Some("ab".repeat(32));
+    refused(&moved, "PUT", &path, &object());
+
     let mut flipped = auth.clone();
     let mut bytes = hex::decode(&flipped.signature).unwrap();
     bytes[10] ^= 1;
     flipped.signature = hex::encode(bytes);
     refused(&flipped, "PUT", &path, &object());
+}
+
+// The mailbox a coordinator delivers to is signed: on plain HTTP, someone on the path could
+// otherwise move a case packet into a mailbox where it cannot be read and is acknowledged away.
+#[test]
+fn a_delivery_is_bound_to_its_mailbox() {
+    let path = format!("/v1/mailbox/{}", object());
+    let to = "cd".repeat(32);
+    let auth = sign_request(
+        &key(1),
+        RECIPIENT,
+        "PUT",
+        &path,
+        &object(),
+        upload_freshness(),
+        Some(&to),
+    )
+    .unwrap();
+    assert!(auth.headers().contains(&(crate::headers::TO, to.clone())));
+    let pairs = auth.headers();
+    let read_back = RequestAuth::from_headers(
+        |name| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.as_str())
+        },
+        false,
+    )
+    .unwrap();
+    assert!(verify_request(&read_back, "PUT", &path, &object()).is_ok());
+    let mut elsewhere = read_back.clone();
+    elsewhere.to = Some("ef".repeat(32));
+    assert_eq!(
+        verify_request(&elsewhere, "PUT", &path, &object()),
+        Err(RequestError::BadSignature)
+    );
+    let mut dropped = read_back;
+    dropped.to = None;
+    assert_eq!(
+        verify_request(&dropped, "PUT", &path, &object()),
+        Err(RequestError::BadSignature)
+    );
+    assert_eq!(
+        sign_request(
+            &key(1),
+            RECIPIENT,
+            "PUT",
+            &path,
+            &object(),
+            upload_freshness(),
+            Some("not a mailbox"),
+        ),
+        Err(RequestError::Malformed(crate::headers::TO))
+    );
 }
 
 #[test]
@@ -143,7 +206,8 @@ fn fields_that_could_shift_lines_are_refused_before_signing_or_verifying() {
                 "PUT",
                 path,
                 &object(),
-                upload_freshness()
+                upload_freshness(),
+                None,
             ),
             Err(RequestError::Malformed(_))
         ));
@@ -198,6 +262,7 @@ fn headers_carry_everything_the_relay_needs() {
         &format!("/v1/mailbox/{}", object()),
         EMPTY_BODY_SHA256,
         Freshness::challenge(&"ef".repeat(32)),
+        None,
     )
     .unwrap();
     let pairs = read.headers();

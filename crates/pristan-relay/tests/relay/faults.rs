@@ -52,6 +52,7 @@ async fn killed_during_an_upload(kind: StoreKind) {
         &path,
         &sha,
         freshness,
+        None,
     )
     .unwrap();
     let mut stream = TcpStream::connect(team.relay.addr()).unwrap();

@@ -134,6 +134,7 @@ async fn replayed_and_stale(team: &Team) {
         "/v1/mailbox",
         pristan_relay_proto::EMPTY_BODY_SHA256,
         pristan_relay_proto::Freshness::challenge(&"ab".repeat(32)),
+        None,
     )
     .unwrap();
     let mut request = request;

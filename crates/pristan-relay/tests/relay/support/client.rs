@@ -142,6 +142,10 @@ impl Client {
         let sha = body_sha256_hex(bytes);
         let path = Client::upload_path(to, &sha);
         let freshness = Freshness::at(time, random_bytes()[..16].try_into().unwrap());
+        let destination = match to {
+            To::Mailbox(recipient) => Some(recipient.mailbox().to_string()),
+            To::Inbox => None,
+        };
         let auth = sign_request(
             &device.key,
             &device.recipient,
@@ -149,6 +153,7 @@ impl Client {
             &path,
             &sha,
             freshness,
+            destination.as_deref(),
         )
         .unwrap();
         let mut request = self
@@ -157,9 +162,6 @@ impl Client {
             .body(bytes.to_vec());
         for (name, value) in auth.headers() {
             request = request.header(name, value);
-        }
-        if let To::Mailbox(recipient) = to {
-            request = request.header(headers::TO, recipient.mailbox().to_string());
         }
         if let Some(ticket) = ticket {
             request = request.header(headers::JOIN_TICKET, encode_ticket_header(ticket));
@@ -207,6 +209,7 @@ impl Client {
             path,
             EMPTY_BODY_SHA256,
             Freshness::challenge(&challenge),
+            None,
         )
         .unwrap();
         let mut request = self.http.request(method, format!("{}{path}", self.base));
