@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything Pristan needs to build, run and test on Debian 12, skipping what is there:
-# system packages (apt, including poppler-utils and LibreOffice Calc for the export tests), the wasm32 target, trunk, wasm-bindgen-cli (the version Cargo.lock pins),
+# system packages (apt; poppler-utils and LibreOffice Calc read exports back in the dossier and
+# CSV tests), the wasm32 target, trunk, wasm-bindgen-cli (the version Cargo.lock pins),
 # tauri-driver, and a Python venv with an independent SQLCipher 4 reader for the interop tests.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
