@@ -1,5 +1,6 @@
 //! The webview's configuration, checked as written (docs/SECURITY.md §2): a strict CSP, only the
-//! app's own page in a window, and only the main window allowed to call only Pristan's IPC.
+//! app's own page in a window, the main window allowed only Pristan's IPC and the family window
+//! only its card commands.
 
 use std::path::Path;
 
@@ -36,14 +37,37 @@ fn the_csp_allows_only_the_apps_own_page_and_its_ipc() {
 }
 
 #[test]
-fn only_the_main_window_has_a_capability_and_it_allows_only_pristans_ipc() {
+fn each_window_has_one_capability_and_it_allows_only_its_own_commands() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/capabilities");
-    let files: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
-    assert_eq!(files.len(), 1, "one capability file");
-    let capability = read_json("src-tauri/capabilities/main.json");
-    assert_eq!(capability["windows"], serde_json::json!(["main"]));
-    assert_eq!(capability["permissions"], serde_json::json!(["allow-ipc"]));
-    assert!(capability["remote"].is_null(), "no remote origin may call");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        ["family.json", "main.json"],
+        "one capability a window"
+    );
+    // The main window: Pristan's IPC and opening the family window, nothing else.
+    let main = read_json("src-tauri/capabilities/main.json");
+    assert_eq!(main["windows"], serde_json::json!(["main"]));
+    assert_eq!(
+        main["permissions"],
+        serde_json::json!(["allow-ipc", "allow-open-family-window"])
+    );
+    // The family window (issue 14): a card's commands only, never the vault's `ipc`.
+    let family = read_json("src-tauri/capabilities/family.json");
+    assert_eq!(family["windows"], serde_json::json!(["family"]));
+    assert_eq!(
+        family["permissions"],
+        serde_json::json!(["allow-family-open-card", "allow-family-close"])
+    );
+    for capability in [&main, &family] {
+        assert!(capability["remote"].is_null(), "no remote origin may call");
+        let windows = capability["windows"].to_string();
+        assert!(!windows.contains('*'), "windows are named, never matched");
+    }
 }
 
 #[test]
