@@ -1,3 +1,6 @@
+//! Tests of the signed relay roster and join ticket: signing, strict verification, and the caps
+//! and domain separation that refuse a document before its JSON is parsed.
+
 use chrono::TimeZone;
 
 use super::*;

@@ -1,3 +1,6 @@
+//! Tests of signed requests: the canonical string as documented, every field bound by the
+//! signature (the delivery's mailbox included), and malformed fields refused before signing.
+
 use chrono::{Duration, TimeZone};
 
 use super::*;
