@@ -34,17 +34,7 @@ pub async fn to_inbox(
     headers: HeaderMap,
     body: Body,
 ) -> ApiResult<Response> {
-    let mut body = Some(body);
-    let answer = receive(
-        &state,
-        Destination::Inbox,
-        &sha256,
-        uri.path(),
-        &headers,
-        &mut body,
-    )
-    .await;
-    drain_if_unread(&state, answer, body).await
+    upload(&state, Destination::Inbox, &sha256, &uri, &headers, body).await
 }
 
 pub async fn to_mailbox(
@@ -54,17 +44,21 @@ pub async fn to_mailbox(
     headers: HeaderMap,
     body: Body,
 ) -> ApiResult<Response> {
+    upload(&state, Destination::Mailbox, &sha256, &uri, &headers, body).await
+}
+
+/// Both routes: receive the bundle, then read away whatever of the body the answer left unread.
+async fn upload(
+    state: &SharedState,
+    destination: Destination,
+    sha256: &str,
+    uri: &Uri,
+    headers: &HeaderMap,
+    body: Body,
+) -> ApiResult<Response> {
     let mut body = Some(body);
-    let answer = receive(
-        &state,
-        Destination::Mailbox,
-        &sha256,
-        uri.path(),
-        &headers,
-        &mut body,
-    )
-    .await;
-    drain_if_unread(&state, answer, body).await
+    let answer = receive(state, destination, sha256, uri.path(), headers, &mut body).await;
+    drain_if_unread(state, answer, body).await
 }
 
 /// An answer given before the body was read (a refusal, or "already stored") is only seen by the
