@@ -6,7 +6,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::relay_dispatch::{remembered, sync};
+use crate::relay_dispatch::{one_at_a_time, remembered, sync, IfRunning, SessionVault};
 use crate::sync_dispatch::ProgressSlot;
 use crate::SharedSession;
 
@@ -23,17 +23,7 @@ pub fn watch(session: SharedSession, progress: ProgressSlot) {
             let mut next_due: Option<Instant> = None;
             loop {
                 std::thread::sleep(TICK);
-                let Ok(mut session) = session.lock() else {
-                    return;
-                };
-                let Ok(vault) = session.vault_mut() else {
-                    next_due = None;
-                    continue;
-                };
-                let on = vault
-                    .relay_state()
-                    .is_ok_and(|s| s.auto_sync && s.relay_url.is_some());
-                if !on {
+                if !switched_on(&session) {
                     next_due = None;
                     continue;
                 }
@@ -41,12 +31,30 @@ pub fn watch(session: SharedSession, progress: ProgressSlot) {
                 if Instant::now() < due {
                     continue;
                 }
-                // A problem is remembered for the Sync screen; the next try waits longer.
-                let _ = sync(vault, &progress);
+                // Sync now is running: this turn is skipped, the schedule goes on.
+                let Some(_running) = one_at_a_time(IfRunning::Skip) else {
+                    continue;
+                };
+                // A problem is remembered for the Sync screen; the next try waits longer. The
+                // session is taken only for each step of the sync, never while it waits for
+                // the relay.
+                let _ = sync(&SessionVault(session.clone()), &progress);
                 let delay =
                     pristan_relay_client::next_sync_delay(remembered().failures, rand::random());
                 next_due = Some(Instant::now() + delay);
             }
         })
         .expect("the auto-sync thread could not start");
+}
+
+/// Whether the vault is open with a relay and automatic sync on (a poisoned session: no).
+fn switched_on(session: &SharedSession) -> bool {
+    let Ok(mut session) = session.lock() else {
+        return false;
+    };
+    session.vault_mut().is_ok_and(|vault| {
+        vault
+            .relay_state()
+            .is_ok_and(|s| s.auto_sync && s.relay_url.is_some())
+    })
 }

@@ -35,6 +35,16 @@ pub async fn ipc(
         });
     }
     let session = session.inner().clone();
+    // A sync takes the session only for each short step, never while it waits for the relay.
+    if request.name == ipc::SyncNow::NAME {
+        return tauri::async_runtime::spawn_blocking(move || {
+            handle(request.args, |_: ipc::SyncNow| {
+                crate::relay_dispatch::sync_now(session, &progress)
+            })
+        })
+        .await
+        .map_err(unfinished)?;
+    }
     tauri::async_runtime::spawn_blocking(move || {
         let mut session = session.lock().map_err(|_| {
             IpcError::new(
@@ -45,12 +55,14 @@ pub async fn ipc(
         dispatch(&mut session, &progress, request)
     })
     .await
-    .map_err(|e| {
-        IpcError::new(
-            ErrorKind::Internal,
-            format!("the command did not finish: {e}"),
-        )
-    })?
+    .map_err(unfinished)?
+}
+
+fn unfinished(error: tauri::Error) -> IpcError {
+    IpcError::new(
+        ErrorKind::Internal,
+        format!("the command did not finish: {error}"),
+    )
 }
 
 fn dispatch(
@@ -108,7 +120,7 @@ fn dispatch(
             let handled = if ipc::SYNC_COMMAND_NAMES.contains(&other) {
                 crate::sync_dispatch::dispatch_sync(session, progress, other, args)
             } else if ipc::RELAY_COMMAND_NAMES.contains(&other) {
-                crate::relay_dispatch::dispatch_relay(session, progress, other, args)
+                crate::relay_dispatch::dispatch_relay(session, other, args)
             } else if ipc::BACKUP_COMMAND_NAMES.contains(&other) {
                 crate::backup_dispatch::dispatch_backup(session, other, args)
             } else if ipc::COORDINATOR_COMMAND_NAMES.contains(&other) {

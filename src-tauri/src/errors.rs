@@ -23,6 +23,7 @@ pub fn to_ipc(err: Error) -> IpcError {
         },
         Error::NoVault { .. } => ErrorKind::NoVault,
         Error::KeysDestroyed => ErrorKind::KeysDestroyed,
+        Error::VaultClosed => ErrorKind::Locked,
         Error::VaultExists { .. } => ErrorKind::VaultExists,
         Error::WeakPassphrase => ErrorKind::WeakPassphrase,
         Error::PassphraseMismatch => ErrorKind::PassphraseMismatch,

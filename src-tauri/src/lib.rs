@@ -17,6 +17,8 @@ mod hardening;
 mod hardening_tests;
 mod idle_lock;
 mod relay_dispatch;
+#[cfg(test)]
+mod relay_dispatch_tests;
 mod session;
 mod sync_dispatch;
 #[cfg(test)]

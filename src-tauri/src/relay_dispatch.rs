@@ -5,18 +5,25 @@
 //!
 //! What this window last learnt of the relay (reachable or not, failures in a row) is kept in
 //! [`RelayMemory`], shared with the automatic sync.
+//!
+//! A sync does not hold the session while it waits for the relay: [`SessionVault`] hands the
+//! vault to it one short step at a time (`pristan_relay_client::VaultAccess`), so the window's
+//! other commands, and locking, never wait for the network. `ipc` therefore runs `SyncNow`
+//! itself, before taking the session; one sync runs at a time ([`one_at_a_time`]).
 
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Mutex, MutexGuard, OnceLock, TryLockError};
 
 use pristan_core::Vault;
 use pristan_ipc::{self as ipc, Command, IpcError};
 use pristan_model::relay::{RelayProblem, RelaySyncReport};
+use pristan_relay_client::{SyncOptions, VaultAccess};
 use serde_json::Value;
 
 use crate::dispatch::handle;
 use crate::errors::to_ipc;
 use crate::session::Session;
 use crate::sync_dispatch::{with_progress, ProgressSlot};
+use crate::SharedSession;
 
 /// What this window knows of the relay between syncs.
 #[derive(Debug, Default, Clone, Copy)]
@@ -43,11 +50,62 @@ fn remember(change: impl FnOnce(&mut RelayMemory)) {
     }
 }
 
-/// Runs one sync with progress in `progress`, and remembers whether the relay answered.
-pub fn sync(vault: &mut Vault, progress: &ProgressSlot) -> Result<RelaySyncReport, IpcError> {
+/// The session's vault, taken for one step of a sync at a time. A vault locked meanwhile (by
+/// the person, or the idle deadline) stops the sync with `VaultClosed`, which the window hears
+/// as `Locked`.
+pub struct SessionVault(pub SharedSession);
+
+impl VaultAccess for SessionVault {
+    fn with_vault<R>(
+        &self,
+        step: impl FnOnce(&mut Vault) -> Result<R, pristan_core::Error>,
+    ) -> Result<R, pristan_core::Error> {
+        let mut session = self
+            .0
+            .lock()
+            .map_err(|_| pristan_core::Error::VaultClosed)?;
+        let vault = session
+            .vault_mut()
+            .map_err(|_| pristan_core::Error::VaultClosed)?;
+        step(vault)
+    }
+}
+
+/// Whether a sync runs now: `Wait` blocks until the running one ends (Sync now), `Skip` gives
+/// up (the automatic sync tries again later).
+pub enum IfRunning {
+    Wait,
+    Skip,
+}
+
+/// One sync at a time: two at once would upload and download the same bundles twice.
+pub fn one_at_a_time(if_running: IfRunning) -> Option<MutexGuard<'static, ()>> {
+    static RUNNING: Mutex<()> = Mutex::new(());
+    match if_running {
+        IfRunning::Wait => Some(RUNNING.lock().unwrap_or_else(|p| p.into_inner())),
+        IfRunning::Skip => match RUNNING.try_lock() {
+            Ok(guard) => Some(guard),
+            Err(TryLockError::Poisoned(p)) => Some(p.into_inner()),
+            Err(TryLockError::WouldBlock) => None,
+        },
+    }
+}
+
+/// `SyncNow` from the window: waits for a running automatic sync, then syncs.
+pub fn sync_now(
+    session: SharedSession,
+    progress: &ProgressSlot,
+) -> Result<RelaySyncReport, IpcError> {
+    let _running = one_at_a_time(IfRunning::Wait);
+    sync(&SessionVault(session), progress)
+}
+
+/// Runs one sync with progress in `progress`, and remembers whether the relay answered. The
+/// caller holds [`one_at_a_time`].
+pub fn sync(vault: &SessionVault, progress: &ProgressSlot) -> Result<RelaySyncReport, IpcError> {
     remember(|m| m.syncing = true);
     let result = with_progress(progress, |report| {
-        pristan_relay_client::sync_now(vault, None, report)
+        pristan_relay_client::sync_through(vault, &SyncOptions::default(), report)
     });
     remember(|m| m.syncing = false);
     let report = result.map_err(to_ipc)?;
@@ -72,15 +130,14 @@ pub fn sync(vault: &mut Vault, progress: &ProgressSlot) -> Result<RelaySyncRepor
     Ok(report)
 }
 
-/// Runs the relay command `name`, or returns `None` if `name` is not one.
+/// Runs the relay command `name`, or returns `None` if `name` is not one. `SyncNow` is not
+/// here: it must not hold the session, so `ipc` runs it ([`sync_now`]).
 pub fn dispatch_relay(
     session: &mut Session,
-    progress: &ProgressSlot,
     name: &str,
     args: Value,
 ) -> Option<Result<Value, IpcError>> {
     let result = match name {
-        ipc::SyncNow::NAME => handle(args, |_: ipc::SyncNow| sync(session.vault_mut()?, progress)),
         ipc::GetRelayStatus::NAME => handle(args, |_: ipc::GetRelayStatus| {
             let local = session.vault_mut()?.relay_state().map_err(to_ipc)?;
             let memory = remembered();

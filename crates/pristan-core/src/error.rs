@@ -20,6 +20,12 @@ pub enum Error {
     )]
     KeysDestroyed,
 
+    #[error(
+        "the vault was locked while a task was running: what had finished is saved; unlock it \
+         and start the task again"
+    )]
+    VaultClosed,
+
     #[error("no vault at {path}: create one first (pristan init, or the app's first screen)")]
     NoVault { path: PathBuf },
 

@@ -1,5 +1,6 @@
 //! The relay's HTTP routes as plain calls (docs/relay-protocol.md, "Requests"): each request is
-//! signed by the vault with this device's key (the key never leaves the vault), reads and
+//! signed by the vault with this device's key (the key never leaves the vault; a
+//! [`RequestSigner`] takes it only for the signature), reads and
 //! acknowledgements with a fresh one-time challenge, uploads with this computer's time and a
 //! nonce. Answers are read with caps, and every failure becomes a [`RelayProblem`] id.
 
@@ -7,7 +8,10 @@ use std::io::Read;
 use std::time::Duration;
 
 use pristan_core::Vault;
+
+use crate::access::RequestSigner;
 use pristan_model::relay::RelayProblem;
+use pristan_model::sync::DeviceIdentity;
 use pristan_relay_proto::{
     body_sha256_hex, canonical_string, headers, Challenge, ErrorBody, Freshness, Health, ListEntry,
     MailboxId, RequestAuth, RosterAnswer, UploadAnswer, EMPTY_BODY_SHA256, PROTOCOL_VERSION,
@@ -55,8 +59,12 @@ impl Relay {
     /// A client for the relay at `base_url` (already checked: `org::check_relay_url`), signing
     /// as `vault`'s device (each signed call takes the vault again, which signs).
     pub fn new(base_url: &str, vault: &mut Vault) -> Result<Relay, CallError> {
+        Relay::for_device(base_url, &vault.device_identity()?)
+    }
+
+    /// A client for the relay at `base_url` on behalf of the device `me` (its public keys only).
+    pub fn for_device(base_url: &str, me: &DeviceIdentity) -> Result<Relay, CallError> {
         install_crypto_provider();
-        let me = vault.device_identity()?;
         let client = Client::builder()
             .connect_timeout(Duration::from_secs(10))
             .timeout(Duration::from_secs(120))
@@ -67,8 +75,8 @@ impl Relay {
         Ok(Relay {
             client,
             base: base_url.trim_end_matches('/').to_owned(),
-            signing_key: me.signing_key,
-            recipient: me.recipient,
+            signing_key: me.signing_key.clone(),
+            recipient: me.recipient.clone(),
         })
     }
 
@@ -93,7 +101,7 @@ impl Relay {
     /// Delivers a bundle's exact bytes, named by their SHA-256 (`sha256`, hex).
     pub fn upload(
         &self,
-        vault: &Vault,
+        vault: &dyn RequestSigner,
         to: Mailbox,
         sha256: &str,
         bytes: Vec<u8>,
@@ -130,7 +138,11 @@ impl Relay {
     }
 
     /// What waits for this device in `mailbox` (its own, or the organisation inbox).
-    pub fn list(&self, vault: &Vault, mailbox: Mailbox) -> Result<Vec<ListEntry>, CallError> {
+    pub fn list(
+        &self,
+        vault: &dyn RequestSigner,
+        mailbox: Mailbox,
+    ) -> Result<Vec<ListEntry>, CallError> {
         let path = route(mailbox).to_owned();
         json(send(self.challenged(vault, Method::GET, &path)?)?)
     }
@@ -138,7 +150,7 @@ impl Relay {
     /// The bytes of one object, at most `max` of them (more is refused as too large).
     pub fn fetch(
         &self,
-        vault: &Vault,
+        vault: &dyn RequestSigner,
         mailbox: Mailbox,
         id: &str,
         max: u64,
@@ -157,7 +169,12 @@ impl Relay {
     }
 
     /// Acknowledges one object: the relay deletes it for this device (again: still fine).
-    pub fn acknowledge(&self, vault: &Vault, mailbox: Mailbox, id: &str) -> Result<(), CallError> {
+    pub fn acknowledge(
+        &self,
+        vault: &dyn RequestSigner,
+        mailbox: Mailbox,
+        id: &str,
+    ) -> Result<(), CallError> {
         let path = format!("{}/{id}", route(mailbox));
         send(self.challenged(vault, Method::DELETE, &path)?)?;
         Ok(())
@@ -170,7 +187,7 @@ impl Relay {
     /// A read or acknowledgement, signed over a fresh challenge.
     fn challenged(
         &self,
-        vault: &Vault,
+        vault: &dyn RequestSigner,
         method: Method,
         path: &str,
     ) -> Result<RequestBuilder, CallError> {
@@ -190,7 +207,7 @@ impl Relay {
 
     fn signed(
         &self,
-        vault: &Vault,
+        vault: &dyn RequestSigner,
         method: Method,
         path: &str,
         body_sha256: &str,

@@ -5,14 +5,16 @@
 //!
 //! reqwest (blocking, rustls) lives here and nowhere in the core, the model or the IPC types.
 
+mod access;
 mod backoff;
 mod http;
 mod sync;
 
+pub use access::{Held, RequestSigner, VaultAccess};
 pub use backoff::{next_sync_delay, MAX_BACKOFF, SYNC_INTERVAL};
 pub use http::{CallError, Mailbox, Relay};
 pub use pristan_model::relay::{RelayError, RelayLocalState, RelayProblem, RelaySyncReport};
-pub use sync::{sync_now, sync_with, SyncOptions};
+pub use sync::{sync_now, sync_through, sync_with, SyncOptions};
 
 /// Whether the relay at `url` answers (`GET /v1/health`) within a few seconds, for the Sync
 /// screen's "reachable". An address that is not a valid relay address does not answer.
