@@ -1,5 +1,6 @@
-//! Writing bundles: this device's own operations for the coordinators, and a coordinator's case
-//! packets for one volunteer (DESIGN.md §5–6).
+//! Writing bundles: this device's own operations for the coordinators (DESIGN.md §5–6), and the
+//! splitting and writing every bundle shares (a coordinator's case packets are chosen in
+//! [`super::case_packet`]).
 //!
 //! The file is written atomically (temporary file, fsync, rename) under a name with no personal
 //! data, and only then recorded as sent. A crash in between leaves a complete file that is not
@@ -127,75 +128,6 @@ impl Vault {
         )?;
         Ok(count.max(0) as u64)
     }
-
-    /// Writes a case packet for the volunteer device `to`: every operation, from every device,
-    /// of the cases assigned to it (their review steps, confirmations, referrals and flight links
-    /// included), with the facilities, the pathways, the flights those cases are linked to and
-    /// every forget instruction,
-    /// encrypted to that device (and the organisation, so other coordinators can read it).
-    pub fn export_case_packet(
-        &mut self,
-        to: DeviceId,
-        dir: &Path,
-        progress: &mut dyn FnMut(Progress),
-    ) -> Result<ExportReport> {
-        self.export_packet(to, Sink::Folder(dir), progress)
-    }
-
-    /// A case packet for `to`, written into `sink`.
-    pub(crate) fn export_packet(
-        &mut self,
-        to: DeviceId,
-        sink: Sink<'_>,
-        progress: &mut dyn FnMut(Progress),
-    ) -> Result<ExportReport> {
-        let org = self.org()?.ok_or(BundleError::NoOrganisation)?;
-        if !org::is_coordinator(&self.conn)? {
-            return Err(not_allowed(
-                "only a coordinator sends case packets: this vault is a volunteer's",
-            ));
-        }
-        let entry = org::roster_entry(&self.conn, to)?.ok_or_else(|| {
-            not_allowed("that device is not in the roster: approve it first, then send its cases")
-        })?;
-        // A revoked device gets no cases, only the roster that revokes it: if it was revoked
-        // because two copies of its vault were in use, this tells both to move to new
-        // identities and issue their writes again (docs/sync-plan.md, "Forks").
-        let revoked = entry.revoked_after_seq.is_some();
-        let recipient = entry.recipient.parse().map_err(|_| {
-            not_allowed("the roster holds an unreadable key for that device: approve it again")
-        })?;
-        progress(Progress::new(Stage::Collecting, 0, 1));
-        crate::ops::holders::note_packet(&self.conn, to)?;
-        // A revoked device gets only the roster; a successor (a restored or copied vault) also
-        // gets the cases of the device it replaces (org/succession/).
-        let ops = if revoked {
-            Vec::new()
-        } else {
-            let mut ops = Vec::new();
-            for device in org::succession::with_predecessors(&self.conn, to)? {
-                ops.extend(packet_ops(&self.conn, device)?);
-            }
-            ops.sort_by_key(|op| (op.device, op.seq.get()));
-            ops.dedup_by_key(|op| (op.device, op.seq.get()));
-            ops
-        };
-        let recipients = vec![recipient, org::org_recipient(&self.conn)?];
-        let stream = Stream {
-            kind: BundleKind::CasePacket,
-            to_device: Some(to),
-        };
-        write_split(
-            self,
-            &sink,
-            &stream,
-            ops,
-            recipients,
-            org.org,
-            &BatchLimits::DEFAULT,
-            progress,
-        )
-    }
 }
 
 /// How much one bundle may carry before an export starts the next one.
@@ -219,7 +151,7 @@ impl BatchLimits {
 /// Writes `ops` as one bundle, or as several numbered ones in order when they would exceed what a
 /// receiver accepts, and reports them together.
 #[allow(clippy::too_many_arguments)]
-fn write_split(
+pub(super) fn write_split(
     vault: &mut Vault,
     sink: &Sink<'_>,
     stream: &Stream,
@@ -332,9 +264,9 @@ pub(crate) enum Sink<'a> {
     Outbox(&'a crate::relay_outbox::Destination),
 }
 
-struct Stream {
-    kind: BundleKind,
-    to_device: Option<DeviceId>,
+pub(super) struct Stream {
+    pub(super) kind: BundleKind,
+    pub(super) to_device: Option<DeviceId>,
 }
 
 impl Stream {
@@ -503,80 +435,9 @@ fn own_ops_from(conn: &Connection, device: DeviceId, start: u64) -> Result<Vec<O
     collect_ops(rows)
 }
 
-/// Every op of the cases assigned to `to` and of their records, every facility op, and the
-/// forget instruction of every case `to` holds or may hold (`ops::holders`), none dated beyond
-/// what `to` accepts; each keeps its original device, sequence number and clock.
-fn packet_ops(conn: &Connection, to: DeviceId) -> Result<Vec<Op>> {
-    let pattern = format!("%{to}%");
-    let mut stmt = conn.prepare(
-        "WITH assigned(id) AS (
-             SELECT id FROM cases WHERE assigned_to LIKE ?1
-         ),
-         entities(id) AS (
-             SELECT id FROM assigned
-             UNION SELECT id FROM records WHERE case_id IN (SELECT id FROM assigned)
-             UNION SELECT id FROM records WHERE entity_type IN ('facility', 'pathway')
-             -- The flights the volunteer's cases are linked to (issue 13), for their countdown.
-             UNION SELECT json_extract(body, '$.flight_id') FROM records
-                   WHERE entity_type = 'flight_link' AND deleted = 0
-                     AND case_id IN (SELECT id FROM assigned)
-         )
-         SELECT device_id, seq, hlc, entity_type, entity_id, change FROM ops
-         WHERE (entity_id IN (SELECT id FROM entities)
-                OR (json_extract(change, '$.type') = 'forget'
-                    AND entity_id IN (SELECT case_id FROM case_holders
-                                      WHERE device_id IN (?2, ?3))))
-           AND hlc <= ?4
-           -- A coordinator's own held-back changes (see `sharing`) never leave either.
-           AND device_id IS NOT (SELECT value FROM vault_meta WHERE key = 'held_stream_id')
-         ORDER BY device_id, seq",
-    )?;
-    // Operations dated beyond what a receiver accepts (`hlc::MAX_CLOCK_AHEAD_MS` ahead) stay
-    // here until their date comes within it: a vault that holds one (accepted by a person, or
-    // imported before clocks were bounded) must not make every packet it sends wait.
-    let ceiling = crate::ops::hlc::ceiling(crate::ops::hlc::system_now_ms()).to_string();
-    let rows = stmt.query_map(
-        params![
-            pattern,
-            to.to_string(),
-            crate::ops::holders::EVERY_DEVICE,
-            ceiling
-        ],
-        op_row,
-    )?;
-    collect_ops(rows)
-}
-
-/// A digest of what a case packet for `to` would carry now (the roster it would bear and the
-/// operations by device and number), so the relay path sends a device a packet only when it
-/// would bring something new.
-pub(crate) fn packet_digest(conn: &Connection, to: DeviceId) -> Result<String> {
-    use sha2::{Digest, Sha256};
-    let revoked = org::roster_entry(conn, to)?.is_some_and(|e| e.revoked_after_seq.is_some());
-    let mut ids = Vec::new();
-    if !revoked {
-        for device in org::succession::with_predecessors(conn, to)? {
-            ids.extend(
-                packet_ops(conn, device)?
-                    .into_iter()
-                    .map(|op| (op.device, op.seq.get())),
-            );
-        }
-    }
-    ids.sort();
-    ids.dedup();
-    let mut hash = Sha256::new();
-    let roster = org::store_signed_roster(conn)?.map(|r| r.signature);
-    hash.update(roster.unwrap_or_default().as_bytes());
-    for (device, seq) in ids {
-        hash.update(format!("\n{device}:{seq}").as_bytes());
-    }
-    Ok(hex::encode(hash.finalize()))
-}
-
 type OpRow = (String, i64, String, String, String, String);
 
-fn op_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<OpRow> {
+pub(super) fn op_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<OpRow> {
     Ok((
         row.get(0)?,
         row.get(1)?,
@@ -587,7 +448,7 @@ fn op_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<OpRow> {
     ))
 }
 
-fn collect_ops(rows: impl Iterator<Item = rusqlite::Result<OpRow>>) -> Result<Vec<Op>> {
+pub(super) fn collect_ops(rows: impl Iterator<Item = rusqlite::Result<OpRow>>) -> Result<Vec<Op>> {
     let mut ops = Vec::new();
     for row in rows {
         let (device, seq, hlc, entity_type, entity, change) = row?;
@@ -640,14 +501,14 @@ fn blobs_named_by(conn: &Connection, ops: &[Op]) -> Result<Vec<Blob>> {
     Ok(blobs)
 }
 
-fn not_allowed(reason: &str) -> Error {
+pub(super) fn not_allowed(reason: &str) -> Error {
     Error::Invalid {
         field: "case packet",
         reason: reason.to_owned(),
     }
 }
 
-fn damaged_log(reason: String) -> Error {
+pub(super) fn damaged_log(reason: String) -> Error {
     Error::Invalid {
         field: "operation log",
         reason,

@@ -4,6 +4,7 @@
 
 pub(crate) mod age_layer;
 mod bytes;
+pub(crate) mod case_packet;
 #[cfg(test)]
 mod clock_skew_tests;
 pub(crate) mod envelope;

@@ -17,7 +17,8 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 
-use crate::bundle::export::{packet_digest, BatchLimits, Sink};
+use crate::bundle::case_packet::packet_digest;
+use crate::bundle::export::{BatchLimits, Sink};
 use crate::bundle::{ExportOutcome, Progress};
 use crate::error::Result;
 use crate::ops::DeviceId;
