@@ -17,6 +17,7 @@ mod hardening;
 mod hardening_tests;
 mod idle_lock;
 mod relay_dispatch;
+mod security_dispatch;
 mod session;
 mod sync_dispatch;
 #[cfg(test)]
