@@ -48,7 +48,7 @@ def target_of(path):
         sub = rest[1]
         base = os.path.join(*parts[: parts.index("tests") + 1])
         for f in sorted(os.listdir(base)):
-            if f.endswith(".rs") and re.search(rf"^\s*mod {sub};", open(os.path.join(base, f)).read(), re.M):
+            if f.endswith(".rs") and re.search(rf"^\s*mod {sub}\s*[;{{]", open(os.path.join(base, f)).read(), re.M):
                 mod = [m[:-3] if m.endswith(".rs") else m for m in rest[1:]]
                 mod = [m for m in mod if m != "mod"]
                 return pkg, ["--test", f[:-3]], "::".join(mod)

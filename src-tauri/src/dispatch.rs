@@ -38,6 +38,8 @@ pub async fn ipc(
     // A sync takes the session only for each short step, never while it waits for the relay.
     if request.name == ipc::SyncNow::NAME {
         return tauri::async_runtime::spawn_blocking(move || {
+            // Refused while locked before its arguments are read, like every vault command.
+            crate::relay_dispatch::require_open(&session)?;
             handle(request.args, |_: ipc::SyncNow| {
                 crate::relay_dispatch::sync_now(session, &progress)
             })
@@ -71,6 +73,12 @@ fn dispatch(
     request: Envelope<Value>,
 ) -> Result<Value, IpcError> {
     let Envelope { name, args } = request;
+    // Every command but the few that open the vault needs it open: refused here, before its
+    // arguments are read, so no handler can forget the check and a new command is locked unless
+    // `WITHOUT_OPEN_VAULT` names it.
+    if !ipc::WITHOUT_OPEN_VAULT.contains(&name.as_str()) {
+        session.vault_mut()?;
+    }
     // Only the person's own input counts as activity: the UI sends `Touch` on real key presses
     // and mouse clicks. Other commands (autosaves and their retries, polls, page loads) never
     // hold the vault open, and each vault command checks the idle deadline before it runs.
@@ -125,6 +133,8 @@ fn dispatch(
                 crate::backup_dispatch::dispatch_backup(session, other, args)
             } else if ipc::COORDINATOR_COMMAND_NAMES.contains(&other) {
                 crate::coordinator_dispatch::dispatch_coordinator(session, other, args)
+            } else if ipc::SECURITY_COMMAND_NAMES.contains(&other) {
+                crate::security_dispatch::dispatch_security(session, other, args)
             } else if ipc::DOSSIER_COMMAND_NAMES.contains(&other) {
                 crate::dossier_dispatch::dispatch_dossier(session, other, args)
             } else {
@@ -317,6 +327,36 @@ mod tests {
         assert_eq!(session.state().auto_lock_minutes, 5);
         let mut again = Session::new(dir.path().join("vault"), dir.path().join("settings.json"));
         assert_eq!(again.state().auto_lock_minutes, 5);
+    }
+
+    // Every command but those that open the vault answers `Locked` while locked, whatever its
+    // arguments, so a handler that forgot its own check still cannot reach the casebook.
+    #[test]
+    fn every_command_but_the_few_that_open_the_vault_answers_locked_before_its_arguments() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut session = open_session(dir.path());
+        dispatch(
+            &mut session,
+            &ProgressSlot::default(),
+            request(ipc::Lock::NAME, Value::Null),
+        )
+        .unwrap();
+        let names = ipc::every_command_name();
+        assert!(names.len() > 80, "only {} commands", names.len());
+        let mut locked = 0;
+        for name in names {
+            if ipc::WITHOUT_OPEN_VAULT.contains(&name) {
+                continue;
+            }
+            for args in [Value::Null, serde_json::json!({"id": "x"})] {
+                let err = dispatch(&mut session, &ProgressSlot::default(), request(name, args))
+                    .unwrap_err();
+                assert_eq!(err.kind, ErrorKind::Locked, "{name}");
+            }
+            locked += 1;
+        }
+        assert!(locked > 70);
+        assert!(session.vault_dir().join("vault.db").is_file());
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod idle_lock;
 mod relay_dispatch;
 #[cfg(test)]
 mod relay_dispatch_tests;
+mod security_dispatch;
 mod session;
 mod sync_dispatch;
 #[cfg(test)]

@@ -91,6 +91,12 @@ pub fn one_at_a_time(if_running: IfRunning) -> Option<MutexGuard<'static, ()>> {
     }
 }
 
+/// `Locked` unless the vault is open (a poisoned session counts as locked).
+pub fn require_open(session: &SharedSession) -> Result<(), IpcError> {
+    let mut session = session.lock().map_err(|_| crate::errors::locked())?;
+    session.vault_mut().map(|_| ())
+}
+
 /// `SyncNow` from the window: waits for a running automatic sync, then syncs.
 pub fn sync_now(
     session: SharedSession,

@@ -200,6 +200,11 @@ impl Session {
     }
 
     /// The open vault for a casebook command, or `Locked`.
+    /// The folder of the vault this session opens (for the policy file and duress).
+    pub fn vault_dir(&self) -> &std::path::Path {
+        &self.vault_dir
+    }
+
     pub fn vault_mut(&mut self) -> Result<&mut Vault, IpcError> {
         self.lock_if_idle();
         self.vault.as_mut().ok_or_else(locked)

@@ -18,8 +18,14 @@
 //!   passphrase, the window closing on idle with nothing left behind; Tauri refusing the vault's
 //!   `ipc` to the family window and the family commands to the main window;
 //! - `latin`: the allow-list of Latin-script words on Russian screens (docs/glossary.md);
+//! - `locked_ipc`: with the app locked, every vault command named by pristan-ipc, called through
+//!   the real IPC, answers `Locked`;
+//! - `malicious_text`: `<script>`, `<img onerror>` and `javascript:` links in a case name, a note,
+//!   evidence, an attachment name, a relative and a flight route render as text on every screen;
 //! - `relay_sync`: Sync now through a real relay: a visit reaches the coordinator's window; with
 //!   the relay stopped the screen says so and the bundle stays queued; restarted, it goes;
+//! - `security_settings`: the wrong-passphrase policy and duress from Settings: afterwards the app
+//!   says the vault can no longer be opened, and it cannot;
 //! - `russian_screens`: every screen of the demo vault in Russian, with no English beyond the
 //!   allow-list;
 //! - `sync_two_instances`: a coordinator and a volunteer (two app instances, one after the other)
@@ -27,6 +33,8 @@
 //!   assign, packet, assignment seen;
 //! - `vault_journey`: create, lock, wrong passphrase, unlock, panic key, Russian, relaunch;
 //! - `visit_guide`: the printable paper visit guide, in English and Russian;
+//! - `webview_memory`: WebKit's web process dumped (gcore) with a note on screen and after lock,
+//!   scanned for the note and the passphrase: a measurement (docs/SECURITY.md §9, §11);
 //! - `visit_writeup`: a visit written up with the keyboard, autosaved, resumed after the app
 //!   closed, finished; its notes on the case page, edited, searched, in Russian.
 
@@ -37,9 +45,13 @@ mod date_fields;
 mod family_mode;
 mod harness;
 mod latin;
+mod locked_ipc;
+mod malicious_text;
 mod relay_sync;
 mod russian_screens;
+mod security_settings;
 mod sync_two_instances;
 mod vault_journey;
 mod visit_guide;
 mod visit_writeup;
+mod webview_memory;

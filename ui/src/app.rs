@@ -11,7 +11,8 @@ use crate::i18n::I18n;
 use crate::pages::{
     BoardPage, CasePage, CasesPage, ConflictsPage, CreateVaultPage, DashboardPage, DevicesPage,
     FlightsPage, NewCasePage, RecoverPage, RecoveryCodePage, RestorePage, SettingsPage,
-    StartFailedPage, StartingPage, SyncPage, UnlockPage, VisitGuidePage, VisitWriteUpPage,
+    StartFailedPage, StartingPage, SyncPage, UnlockPage, VaultDestroyedPage, VisitGuidePage,
+    VisitWriteUpPage,
 };
 use crate::state::{Action, AppModel, Dispatch, Screen};
 
@@ -113,6 +114,7 @@ fn page(model: &AppModel, dispatch: Dispatch, on_language: Callback<Language>) -
         Screen::Recover => html! { <RecoverPage {dispatch} /> },
         Screen::Restore => html! { <RestorePage {dispatch} /> },
         Screen::Dashboard => html! { <DashboardPage {dispatch} /> },
+        Screen::VaultDestroyed => html! { <VaultDestroyedPage /> },
         Screen::Cases => html! { <CasesPage {dispatch} /> },
         Screen::Board => html! { <BoardPage {dispatch} /> },
         Screen::Flights => html! { <FlightsPage {dispatch} /> },

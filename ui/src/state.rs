@@ -28,6 +28,8 @@ pub enum Screen {
     Restore,
     /// The first screen of an open vault: what needs attention, most urgent first.
     Dashboard,
+    /// The keys were destroyed on purpose (duress): the vault can no longer be opened.
+    VaultDestroyed,
     /// Every case, with instant search.
     Cases,
     /// Every case's open deadlines across the organisation, removal-imminent cases first.
@@ -159,6 +161,8 @@ pub enum Action {
     ShowConflicts,
     LanguageChosen(Language),
     AutoLockSaved(u32),
+    /// Duress destroyed the vault's keys.
+    VaultDestroyed,
 }
 
 impl Reducible for AppModel {
@@ -221,6 +225,11 @@ impl Reducible for AppModel {
             Action::ShowConflicts => next.screen = Screen::Conflicts,
             Action::LanguageChosen(language) => next.language = language,
             Action::AutoLockSaved(minutes) => next.auto_lock_minutes = minutes,
+            Action::VaultDestroyed => {
+                next.vault_exists = false;
+                next.generation = next.generation.wrapping_add(1);
+                next.screen = Screen::VaultDestroyed;
+            }
         }
         Rc::new(next)
     }

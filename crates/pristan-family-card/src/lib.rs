@@ -9,6 +9,8 @@
 
 pub mod error;
 pub mod from_case;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod passphrase;
 pub mod seal;
 

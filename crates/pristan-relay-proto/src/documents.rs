@@ -20,8 +20,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::limits::{MAX_DOCUMENT_BYTES, MAX_TICKET_HEADER_BYTES};
 
-const RELAY_ROSTER_DOMAIN: &[u8] = b"pristan-relay-roster-v1\n";
-const JOIN_TICKET_DOMAIN: &[u8] = b"pristan-join-ticket-v1\n";
+pub(crate) const RELAY_ROSTER_DOMAIN: &[u8] = b"pristan-relay-roster-v1\n";
+pub(crate) const JOIN_TICKET_DOMAIN: &[u8] = b"pristan-join-ticket-v1\n";
 /// The wrapper's JSON escapes the inner text, which can at most double it (quotes, backslashes).
 const MAX_WRAPPER_BYTES: usize = 2 * MAX_DOCUMENT_BYTES + 512;
 
@@ -168,7 +168,15 @@ pub fn decode_ticket_header(header: &str) -> Result<SignedDocument, DocumentErro
 
 fn sign<T: Serialize>(org_key: &SigningKey, domain: &[u8], value: &T) -> SignedDocument {
     // Plain structs of strings, numbers and booleans always serialise.
-    let json = serde_json::to_string(value).unwrap_or_default();
+    sign_text(
+        org_key,
+        domain,
+        serde_json::to_string(value).unwrap_or_default(),
+    )
+}
+
+/// Signs `json` exactly as given (the fuzz targets sign what the fuzzer wrote).
+pub(crate) fn sign_text(org_key: &SigningKey, domain: &[u8], json: String) -> SignedDocument {
     let signature = org_key.sign(&[domain, json.as_bytes()].concat());
     SignedDocument {
         json,

@@ -10,6 +10,8 @@
 
 pub mod documents;
 pub mod errors;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod headers;
 pub mod limits;
 pub mod mailbox;

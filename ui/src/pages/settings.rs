@@ -1,4 +1,5 @@
-//! Settings: language, auto-lock, backups, changing the passphrase, and rotating the vault's key.
+//! Settings: language, auto-lock, backups, changing the passphrase, rotating the vault's key, what
+//! wrong passphrases do, and making this laptop's vault unreadable (duress).
 
 use pristan_ipc::{IpcError, Language, SetAutoLock};
 use wasm_bindgen_futures::spawn_local;
@@ -12,7 +13,9 @@ use crate::hooks::{use_focus_on_mount, vault_was_locked};
 use crate::i18n::use_i18n;
 use crate::pages::backup_settings::BackupSettings;
 use crate::pages::change_passphrase::ChangePassphraseForm;
+use crate::pages::duress_settings::DuressSettings;
 use crate::pages::rotate_key::RotateKeyForm;
+use crate::pages::unlock_policy_settings::UnlockPolicySettings;
 use crate::state::{Action, Dispatch};
 
 /// The auto-lock choices offered, in minutes.
@@ -122,6 +125,8 @@ pub fn SettingsPage(props: &SettingsProps) -> Html {
 
             <ChangePassphraseForm dispatch={props.dispatch.clone()} />
             <RotateKeyForm dispatch={props.dispatch.clone()} />
+            <UnlockPolicySettings dispatch={props.dispatch.clone()} />
+            <DuressSettings dispatch={props.dispatch.clone()} />
         </section>
     }
 }
