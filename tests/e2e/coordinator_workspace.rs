@@ -26,8 +26,8 @@ use pristan_core::coordination::referrals::mark_referral;
 use pristan_core::coordination::verification::{confirm_activity, verify_evidence};
 use pristan_core::domain::{
     CustodyStatus, EntityId, Evidence, EvidenceCategory, Facility, FilingStatus, LegalEvent,
-    LegalEventKind, LongText, Outcome, ReferralPriority, ShortText, VerificationLevel, Visit,
-    BUILT_IN_PATHWAYS,
+    LegalEventKind, LongText, Note, Outcome, ReferralPriority, Sensitivity, ShortText,
+    VerificationLevel, Visit, BUILT_IN_PATHWAYS,
 };
 use pristan_core::{KdfParams, Vault};
 use secrecy::SecretString;
@@ -47,6 +47,8 @@ struct People {
     volkov: EntityId,
     /// Smirnova's evidence item, corroborated by the second coordinator.
     evidence: EntityId,
+    /// Smirnova's restricted note, added to her dossier on purpose.
+    restricted_note: EntityId,
 }
 
 fn make_vault(dir: &Path, today: NaiveDate, second_dir: &Path) -> People {
@@ -87,11 +89,32 @@ fn make_vault(dir: &Path, today: NaiveDate, second_dir: &Path) -> People {
             ..Evidence::default()
         })
         .unwrap();
+    let note = |vault: &mut Vault, sensitivity: Sensitivity, text: &str| {
+        vault
+            .add(Note {
+                case_id: Some(smirnova),
+                sensitivity,
+                text: LongText::new(text).unwrap(),
+                ..Note::default()
+            })
+            .unwrap()
+    };
+    note(
+        &mut vault,
+        Sensitivity::Normal,
+        "Asked for a Russian-English dictionary",
+    );
+    let restricted_note = note(
+        &mut vault,
+        Sensitivity::Restricted,
+        "Beaten in custody in Moscow in 2023",
+    );
     let people = People {
         smirnova,
         petrov,
         volkov,
         evidence,
+        restricted_note,
     };
     let ago = |days: u64| today - Days::new(days);
     let mut event = |case: EntityId, kind: LegalEventKind, date: NaiveDate, outcome: Outcome| {
@@ -365,6 +388,15 @@ async fn coordinator_ranks_removal_and_walks_the_board() {
         .click()
         .await
         .unwrap();
+    // The restricted note is added on purpose, after the second yes; the other note is not.
+    let restricted = format!("#dossier-note-{}", people.restricted_note);
+    app.find(&restricted).await.click().await.unwrap();
+    app.click(&format!("{restricted}-yes")).await;
+    let notes = app.text("#dossier-notes").await;
+    assert!(
+        notes.contains("Beaten in custody") && notes.contains("Russian-English dictionary"),
+        "{notes}"
+    );
     app.type_into("#dossier-folder", &exports.path().display().to_string())
         .await;
     scroll_to(&app, "#dossier-dialog").await;
@@ -372,7 +404,7 @@ async fn coordinator_ranks_removal_and_walks_the_board() {
     app.click("#dossier-export").await;
     app.wait_for_text("#dossier-saved", "pristan-dossier-")
         .await;
-    scroll_to(&app, "#dossier-dialog").await;
+    scroll_to(&app, "#dossier-notes").await;
     app.shot("dossier-exported").await;
     let pdf = only_file(exports.path(), "pdf");
     let text = pdf_text(&pdf);
@@ -380,6 +412,11 @@ async fn coordinator_ranks_removal_and_walks_the_board() {
         text.contains("Ольга Смирнова") && text.contains("CONFIDENTIAL"),
         "{text}"
     );
+    assert!(
+        text.contains("Beaten in custody"),
+        "the chosen note: {text}"
+    );
+    assert!(!text.contains("dictionary"), "a note not chosen: {text}");
     app.click("#dossier-close").await;
 
     // The case history: verification steps only, the second coordinator's received.
@@ -487,6 +524,7 @@ async fn coordinator_ranks_removal_and_walks_the_board() {
     app.wait_for_text("#case-name", "Olga Smirnova").await;
 
     // From her own page she is linked to the flight, with its countdown, and unlinked again.
+    app.find("#case-flight-choose option:nth-child(2)").await;
     let choice = app
         .client
         .execute(

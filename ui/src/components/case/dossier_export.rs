@@ -197,6 +197,7 @@ fn sections(
         <fieldset id="dossier-sections" class="export-choices">
             <legend>{ i18n.t("dossier-sections") }</legend>
             <p class="muted">{ i18n.t("dossier-sections-always") }</p>
+            <div class="export-check-grid">
             { for offered.sections.iter().map(|&section| {
                 let on_change = {
                     let withheld = withheld.clone();
@@ -212,6 +213,7 @@ fn sections(
                         checked={!withheld.contains(&section)} {on_change} />
                 }
             }) }
+            </div>
         </fieldset>
     }
 }
@@ -251,16 +253,21 @@ fn note_choice(
         .unwrap_or_default();
     // A restricted note's first words come from the case already on screen, and only for a
     // note that was asked about: the choices never carry its text.
+    let shown = !restricted || **asking == Some(id) || chosen.contains(&id);
     let words = if restricted {
-        if **asking == Some(id) || chosen.contains(&id) {
-            first_words(props, id)
-        } else {
-            i18n.t("note-restricted-label")
-        }
+        first_words(props, id)
     } else {
         note.preview.clone()
     };
-    let label = format!("{}, {when}: “{words}”", note_kind_label(i18n, note.kind));
+    let kind = note_kind_label(i18n, note.kind);
+    let label = match (restricted, shown) {
+        (true, false) => format!("{kind}, {when} · {}", i18n.t("note-restricted-label")),
+        (true, true) => format!(
+            "{kind}, {when} · {}: “{words}”",
+            i18n.t("note-restricted-label")
+        ),
+        (false, _) => format!("{kind}, {when}: “{words}”"),
+    };
     let on_change = {
         let (chosen, asking) = (chosen.clone(), asking.clone());
         Callback::from(move |tick: bool| {
