@@ -111,6 +111,7 @@ case-flights-title = Removal flights
 case-flights-none = This person is not linked to any reported removal flight.
 case-flights-volunteer = Your coordinator links cases to flights. Tell them if you hear of one.
 case-flights-none-recorded = No upcoming flight is recorded.
+case-flights-no-other = No other upcoming flight is recorded.
 case-flights-go = Record one on the Flights page
 case-flights-choose = Please choose a flight.
 case-flights-link-label = A flight this person is believed to be on

@@ -119,24 +119,29 @@ fn Dialog(props: &DialogProps) -> Html {
 /// Where the list went, how many cases it holds, and whom it left out and why.
 fn saved_view(i18n: &I18n, dispatch: &Dispatch, file: &ExportedFile) -> Html {
     html! {
-        <div id="wg-saved" class="note note-success" role="status">
-            <p>{ i18n.t_args("wg-saved", &[
-                ("count", file.cases.into()),
-                ("path", file.path.clone().into()),
-                ("size", size_text(i18n, file.bytes).into()),
-            ]) }</p>
-            if file.left_out.is_empty() {
-                <p>{ i18n.t("wg-none-left-out") }</p>
-            } else {
-                <p id="wg-left-out-count"><strong>
-                    { i18n.t_args("wg-left-out", &[("count", file.left_out.len().into())]) }
-                </strong></p>
-                <ul id="wg-left-out" class="plain-list">
-                    { for file.left_out.iter().map(|row| left_out_item(i18n, dispatch, row)) }
-                </ul>
+        <>
+            <div id="wg-saved" class="note note-success" role="status">
+                <p>{ i18n.t_args("wg-saved", &[
+                    ("count", file.cases.into()),
+                    ("path", file.path.clone().into()),
+                    ("size", size_text(i18n, file.bytes).into()),
+                ]) }</p>
+                if file.left_out.is_empty() {
+                    <p>{ i18n.t("wg-none-left-out") }</p>
+                }
+                <p>{ i18n.t("export-keep-safe") }</p>
+            </div>
+            if !file.left_out.is_empty() {
+                <div id="wg-left-out-note" class="note note-warning">
+                    <p id="wg-left-out-count"><strong>
+                        { i18n.t_args("wg-left-out", &[("count", file.left_out.len().into())]) }
+                    </strong></p>
+                    <ul id="wg-left-out" class="plain-list">
+                        { for file.left_out.iter().map(|row| left_out_item(i18n, dispatch, row)) }
+                    </ul>
+                </div>
             }
-            <p class="muted">{ i18n.t("export-keep-safe") }</p>
-        </div>
+        </>
     }
 }
 

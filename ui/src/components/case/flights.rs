@@ -60,7 +60,7 @@ pub fn FlightsSection(props: &SectionProps) -> Html {
                 <p class="muted">{ i18n.t("case-flights-volunteer") }</p>
             } else if offered.is_empty() {
                 <p class="muted">
-                    { i18n.t("case-flights-none-recorded") }{ " " }
+                    { i18n.t(if linked.is_empty() { "case-flights-none-recorded" } else { "case-flights-no-other" }) }{ " " }
                     <button id="case-flights-go" type="button" class="link-button" onclick={to_flights}>
                         { i18n.t("case-flights-go") }
                     </button>
