@@ -43,6 +43,9 @@ pub fn dispatch_coordinator(
         ipc::AddPathway::NAME => handle(args, |c: ipc::AddPathway| {
             referrals::add_pathway(session.vault_mut()?, c.pathway).map_err(to_ipc)
         }),
+        ipc::UpdatePathway::NAME => handle(args, |c: ipc::UpdatePathway| {
+            referrals::update_pathway(session.vault_mut()?, c.id, c.pathway).map_err(to_ipc)
+        }),
         ipc::MarkReferral::NAME => handle(args, |c: ipc::MarkReferral| {
             let vault = session.vault_mut()?;
             referrals::mark_referral(vault, c.case, c.pathway, c.priority, today()).map_err(to_ipc)

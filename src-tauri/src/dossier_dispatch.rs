@@ -19,6 +19,7 @@ use serde_json::Value;
 use crate::dispatch::handle;
 use crate::errors::to_ipc;
 use crate::session::Session;
+use crate::sync_dispatch::existing_folder;
 
 /// Runs the dossier command `name`, or returns `None` if `name` is not one.
 pub fn dispatch_dossier(
@@ -30,13 +31,16 @@ pub fn dispatch_dossier(
         ipc::GetDossierChoices::NAME => handle(args, |c: ipc::GetDossierChoices| {
             choices(session.vault_mut()?, c.case_id, today()).map_err(to_ipc)
         }),
+        // The vault first: a locked window must not learn which folders exist.
         ipc::ExportDossier::NAME => handle(args, |c: ipc::ExportDossier| {
-            let folder = downloads()?;
-            dossier_into(session.vault_mut()?, c, &folder, today())
+            let vault = session.vault_mut()?;
+            let folder = target_folder(c.folder.as_deref())?;
+            dossier_into(vault, c, &folder, today())
         }),
         ipc::ExportWorkingGroupCsv::NAME => handle(args, |c: ipc::ExportWorkingGroupCsv| {
-            let folder = downloads()?;
-            list_into(session.vault_mut()?, c, &folder, today())
+            let vault = session.vault_mut()?;
+            let folder = target_folder(c.folder.as_deref())?;
+            list_into(vault, c, &folder, today())
         }),
         _ => return None,
     };
@@ -160,7 +164,15 @@ fn dossier_error(error: DossierError) -> IpcError {
     }
 }
 
-/// Where exports are saved: Downloads, or the home folder if there is none.
+/// The folder chosen in the dialog, which must exist; Downloads when none was chosen.
+fn target_folder(chosen: Option<&str>) -> Result<PathBuf, IpcError> {
+    match chosen.map(str::trim).filter(|typed| !typed.is_empty()) {
+        Some(typed) => existing_folder(typed),
+        None => downloads(),
+    }
+}
+
+/// Where exports are saved by default: Downloads, or the home folder if there is none.
 fn downloads() -> Result<PathBuf, IpcError> {
     dirs::download_dir()
         .filter(|d| d.is_dir())
@@ -237,6 +249,7 @@ mod tests {
             referral_id: None,
             withhold: Vec::new(),
             include_notes: Vec::new(),
+            folder: None,
         }
     }
 
@@ -260,6 +273,7 @@ mod tests {
         );
         let list = ipc::ExportWorkingGroupCsv {
             delimiter: CsvDelimiter::Comma,
+            folder: None,
         };
         let refused = list_into(vault, list, downloads.path(), day()).unwrap_err();
         assert_eq!(
@@ -288,6 +302,7 @@ mod tests {
         assert!(std::fs::read(&first.path).unwrap().starts_with(b"%PDF-"));
         let list = ipc::ExportWorkingGroupCsv {
             delimiter: CsvDelimiter::Semicolon,
+            folder: None,
         };
         let csv = list_into(vault, list, downloads.path(), day()).unwrap();
         assert!(csv.path.ends_with("pristan-working-group-2026-12-02.csv"));
@@ -299,6 +314,20 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    // The dialog's folder: a chosen one must exist (a stick that is not plugged in is said so,
+    // and nothing is written anywhere); none chosen means Downloads.
+    #[test]
+    fn a_chosen_folder_must_exist() {
+        let stick = tempfile::tempdir().unwrap();
+        let typed = stick.path().display().to_string();
+        assert_eq!(target_folder(Some(&typed)).unwrap(), stick.path());
+        let missing = stick.path().join("not-plugged-in");
+        let refused = target_folder(Some(&missing.display().to_string())).unwrap_err();
+        assert_eq!(refused.kind, ErrorKind::Io);
+        assert!(!missing.exists());
+        assert_eq!(target_folder(Some("  ")).ok(), downloads().ok());
     }
 
     #[test]

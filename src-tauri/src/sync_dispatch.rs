@@ -227,7 +227,7 @@ fn name_device(vault: &Vault, typed: Option<&str>) -> Result<(), IpcError> {
 }
 
 /// The folder an export writes into: it must exist already (a drive may not be plugged in).
-fn existing_folder(typed: &str) -> Result<PathBuf, IpcError> {
+pub(crate) fn existing_folder(typed: &str) -> Result<PathBuf, IpcError> {
     let typed = typed.trim();
     if typed.is_empty() {
         return Err(invalid("choose a folder to write the file into"));

@@ -7,8 +7,12 @@
 //! too — "verified by two coordinators" — marks a referral, reads the case history, records a
 //! removal flight and links a case to it, and the deadlines board then shows that case first with
 //! the flight's countdown; j/k and Enter move and open; a filter narrows; then in Russian.
-//! (Dossier export is the dossier branch's: not merged here.) Screenshots go to
-//! artifacts/e2e/coordinator_workspace/.
+//! The dossier: refused in the dialog without the person's consent, then, once the consent is
+//! recorded on the case page, exported into a chosen folder — pdftotext finds the Cyrillic name
+//! and the confidentiality marking. The working group's list (semicolons) holds her and says
+//! Ivan Petrov was left out for lack of consent. A pathway is retired and no longer offered;
+//! a case is linked to the flight from its own page and unlinked. The Russian top bar fits on
+//! one line at 1280 px. Screenshots go to artifacts/e2e/coordinator_workspace/.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -18,10 +22,12 @@ use std::time::Duration;
 
 use pristan_core::bundle::{ExportOutcome, FileOutcome};
 use pristan_core::cases::{CaseField, NewCase};
+use pristan_core::coordination::referrals::mark_referral;
 use pristan_core::coordination::verification::{confirm_activity, verify_evidence};
 use pristan_core::domain::{
     CustodyStatus, EntityId, Evidence, EvidenceCategory, Facility, FilingStatus, LegalEvent,
-    LegalEventKind, LongText, Outcome, ShortText, VerificationLevel, Visit,
+    LegalEventKind, LongText, Note, Outcome, ReferralPriority, Sensitivity, ShortText,
+    VerificationLevel, Visit, BUILT_IN_PATHWAYS,
 };
 use pristan_core::{KdfParams, Vault};
 use secrecy::SecretString;
@@ -41,6 +47,8 @@ struct People {
     volkov: EntityId,
     /// Smirnova's evidence item, corroborated by the second coordinator.
     evidence: EntityId,
+    /// Smirnova's restricted note, added to her dossier on purpose.
+    restricted_note: EntityId,
 }
 
 fn make_vault(dir: &Path, today: NaiveDate, second_dir: &Path) -> People {
@@ -81,11 +89,32 @@ fn make_vault(dir: &Path, today: NaiveDate, second_dir: &Path) -> People {
             ..Evidence::default()
         })
         .unwrap();
+    let note = |vault: &mut Vault, sensitivity: Sensitivity, text: &str| {
+        vault
+            .add(Note {
+                case_id: Some(smirnova),
+                sensitivity,
+                text: LongText::new(text).unwrap(),
+                ..Note::default()
+            })
+            .unwrap()
+    };
+    note(
+        &mut vault,
+        Sensitivity::Normal,
+        "Asked for a Russian-English dictionary",
+    );
+    let restricted_note = note(
+        &mut vault,
+        Sensitivity::Restricted,
+        "Beaten in custody in Moscow in 2023",
+    );
     let people = People {
         smirnova,
         petrov,
         volkov,
         evidence,
+        restricted_note,
     };
     let ago = |days: u64| today - Days::new(days);
     let mut event = |case: EntityId, kind: LegalEventKind, date: NaiveDate, outcome: Outcome| {
@@ -131,6 +160,15 @@ fn make_vault(dir: &Path, today: NaiveDate, second_dir: &Path) -> People {
             ..Visit::default()
         })
         .unwrap();
+    // Ivan Petrov is referred too, but nobody has asked for his consent yet.
+    mark_referral(
+        &mut vault,
+        people.petrov,
+        BUILT_IN_PATHWAYS[0].id,
+        ReferralPriority::Urgent,
+        today,
+    )
+    .unwrap();
     second_coordinator_checks(&mut vault, &people, second_dir);
     vault.lock().unwrap();
     people
@@ -192,6 +230,7 @@ async fn coordinator_ranks_removal_and_walks_the_board() {
     let vault_dir = home.path().join(".local/share/org.pristan.casebook/vault");
     let second = tempfile::tempdir().unwrap();
     let people = make_vault(&vault_dir, today, second.path());
+    let exports = tempfile::tempdir().unwrap();
     let mut app = App::start(TEST, home.path(), 0).await;
 
     app.type_into("#unlock-passphrase", PASSPHRASE).await;
@@ -304,6 +343,82 @@ async fn coordinator_ranks_removal_and_walks_the_board() {
     scroll_to(&app, "#case-referrals").await;
     app.shot("referral-marked").await;
 
+    // The list of pathways: retiring the Human Rights Defenders stream takes it off the choices.
+    let hrd = BUILT_IN_PATHWAYS[1].id;
+    app.click("#pathways-edit").await;
+    app.click(&format!("#pathway-{hrd}-retire")).await;
+    app.wait_for_text(&format!("#pathway-{hrd}"), "No longer offered")
+        .await;
+    let offered = app.text("#referral-pathway").await;
+    assert!(
+        !offered.contains("Human Rights Defenders") && offered.contains("Canada"),
+        "{offered}"
+    );
+    app.shot("pathways-retired").await;
+    app.click("#pathways-done").await;
+
+    // The dossier is refused without the person's consent to a referral to the recipient.
+    app.click("#dossier-export-open").await;
+    app.wait_for_text(
+        "#dossier-refusal",
+        "has not agreed to a referral to Government of Canada (IRCC)",
+    )
+    .await;
+    let button = app.find("#dossier-export").await;
+    assert!(
+        button.attr("disabled").await.unwrap().is_some(),
+        "no export without consent"
+    );
+    scroll_to(&app, "#dossier-dialog").await;
+    app.shot("dossier-refused").await;
+
+    // Her consent, recorded on the case page, lets it go: into the folder chosen.
+    app.click("#add-consent").await;
+    app.find("#consent-purpose")
+        .await
+        .select_by_value("government_referral")
+        .await
+        .unwrap();
+    app.type_into("#consent-recipient", "Government of Canada (IRCC)")
+        .await;
+    app.click("#consent-submit").await;
+    app.gone("#dossier-refusal").await;
+    app.find("#dossier-include-family")
+        .await
+        .click()
+        .await
+        .unwrap();
+    // The restricted note is added on purpose, after the second yes; the other note is not.
+    let restricted = format!("#dossier-note-{}", people.restricted_note);
+    app.find(&restricted).await.click().await.unwrap();
+    app.click(&format!("{restricted}-yes")).await;
+    let notes = app.text("#dossier-notes").await;
+    assert!(
+        notes.contains("Beaten in custody") && notes.contains("Russian-English dictionary"),
+        "{notes}"
+    );
+    app.type_into("#dossier-folder", &exports.path().display().to_string())
+        .await;
+    scroll_to(&app, "#dossier-dialog").await;
+    app.shot("dossier-choices").await;
+    app.click("#dossier-export").await;
+    app.wait_for_text("#dossier-saved", "pristan-dossier-")
+        .await;
+    scroll_to(&app, "#dossier-notes").await;
+    app.shot("dossier-exported").await;
+    let pdf = only_file(exports.path(), "pdf");
+    let text = pdf_text(&pdf);
+    assert!(
+        text.contains("Ольга Смирнова") && text.contains("CONFIDENTIAL"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Beaten in custody"),
+        "the chosen note: {text}"
+    );
+    assert!(!text.contains("dictionary"), "a note not chosen: {text}");
+    app.click("#dossier-close").await;
+
     // The case history: verification steps only, the second coordinator's received.
     app.find("#history-kind")
         .await
@@ -408,6 +523,34 @@ async fn coordinator_ranks_removal_and_walks_the_board() {
     app.find("#case-page").await;
     app.wait_for_text("#case-name", "Olga Smirnova").await;
 
+    // From her own page she is linked to the flight, with its countdown, and unlinked again.
+    app.find("#case-flight-choose option:nth-child(2)").await;
+    let choice = app
+        .client
+        .execute(
+            "return document.querySelector('#case-flight-choose option:nth-child(2)').value;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.find("#case-flight-choose")
+        .await
+        .select_by_value(choice.as_str().unwrap())
+        .await
+        .unwrap();
+    app.type_into("#case-flight-note", "her cellmate saw the list")
+        .await;
+    app.click("#case-flight-link-submit").await;
+    app.wait_for_text("#case-flight-list", "in 4 days").await;
+    let linked = app.text("#case-flight-list").await;
+    assert!(linked.contains("ELP → Moscow"), "{linked}");
+    scroll_to(&app, "#case-flights").await;
+    app.shot("case-flight-linked").await;
+    app.click(&format!("#case-flight-unlink-{}", choice.as_str().unwrap()))
+        .await;
+    app.wait_for_text("#case-flights", "not linked to any")
+        .await;
+
     // A filter narrows the board: only the released (none here) → the empty message.
     app.click("#nav-board").await;
     app.find("#board-row-0").await;
@@ -420,6 +563,35 @@ async fn coordinator_ranks_removal_and_walks_the_board() {
     app.shot("board-filtered-empty").await;
     app.click("#board-filter-clear").await;
     app.find("#board-row-2").await;
+
+    // The working group's list: her row, and Ivan Petrov left out for lack of consent.
+    app.click("#wg-export-open").await;
+    app.find("#wg-delimiter")
+        .await
+        .select_by_value("semicolon")
+        .await
+        .unwrap();
+    app.type_into("#wg-folder", &exports.path().display().to_string())
+        .await;
+    app.click("#wg-export-save").await;
+    app.wait_for_text("#wg-saved", "Saved 1 case").await;
+    let left_out = app.text("#wg-left-out").await;
+    assert!(
+        left_out.contains("Ivan Petrov") && left_out.contains("has not agreed"),
+        "{left_out}"
+    );
+    app.shot("working-group-exported").await;
+    let csv = std::fs::read(only_file(exports.path(), "csv")).unwrap();
+    assert!(
+        csv.starts_with(b"\xEF\xBB\xBF"),
+        "a byte-order mark for Excel"
+    );
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(
+        csv.contains("\"Ольга Смирнова\";") && !csv.contains("Петров"),
+        "{csv}"
+    );
+    app.click("#wg-export-close").await;
 
     // In Russian.
     app.find("#lang-select")
@@ -436,6 +608,12 @@ async fn coordinator_ranks_removal_and_walks_the_board() {
         "{first}"
     );
     app.shot("board-ru").await;
+    assert_top_bar_on_one_line(&app).await;
+    app.click("#wg-export-open").await;
+    app.wait_for_text("#wg-export-title", "Список для рабочей группы")
+        .await;
+    app.shot("working-group-ru").await;
+    app.click("#wg-export-close").await;
     app.click("#nav-flights").await;
     app.find("#flight-list button").await.click().await.unwrap();
     app.wait_for_text("#flight-countdown", "через 4 дня").await;
@@ -447,7 +625,61 @@ async fn coordinator_ranks_removal_and_walks_the_board() {
     )
     .await;
     app.shot("dashboard-ranked-ru").await;
+    // Ivan Petrov's flight ranks him first now; she is second.
+    app.click("#dashboard-removal-imminent .removal-item:nth-child(2) button")
+        .await;
+    app.wait_for_text("#case-name", "Olga Smirnova").await;
+    app.click("#dossier-export-open").await;
+    app.wait_for_text("#dossier-dialog-title", "Выгрузка досье")
+        .await;
+    scroll_to(&app, "#dossier-dialog").await;
+    app.shot("dossier-ru").await;
+    scroll_to(&app, "#case-flights").await;
+    app.shot("case-flights-ru").await;
     app.quit().await;
+}
+
+/// The one file with extension `ext` that an export wrote into `folder`.
+fn only_file(folder: &Path, ext: &str) -> std::path::PathBuf {
+    let found: Vec<_> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    found.into_iter().next().unwrap()
+}
+
+/// The PDF's text as poppler's pdftotext reads it.
+fn pdf_text(pdf: &Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (poppler-utils, scripts/setup.sh)");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The navigation, the language switch, Settings and Lock share one line at 1280 px.
+async fn assert_top_bar_on_one_line(app: &App) {
+    let tops = app
+        .client
+        .execute(
+            "return [...document.querySelectorAll('.top-bar .nav-link, .top-bar-actions > *')]
+                .map(e => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let tops: Vec<i64> = tops
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_i64().unwrap())
+        .collect();
+    let (low, high) = (tops.iter().min().unwrap(), tops.iter().max().unwrap());
+    assert!(high - low <= 4, "the top bar wraps: {tops:?}");
 }
 
 async fn focused_id(app: &App) -> String {

@@ -27,7 +27,23 @@ const ALLOWED_PHRASES: &[&str] = &[
 /// Single words allowed anywhere: the product, agencies and courts by their abbreviations, and
 /// the words of legal citations.
 const ALLOWED_WORDS: &[&str] = &[
-    "Pristan", "BIA", "ICE", "DHS", "EOIR", "CBP", "CFR", "USC", "INA", "FRAP", "IRPA", "ch", "PDF",
+    "Pristan",
+    "BIA",
+    "ICE",
+    "DHS",
+    "EOIR",
+    "CBP",
+    "CFR",
+    "USC",
+    "INA",
+    "FRAP",
+    "IRPA",
+    "ch",
+    "PDF",
+    // File formats and the programs a working group opens them with (the CSV's delimiter).
+    "CSV",
+    "Excel",
+    "LibreOffice",
 ];
 
 fn patterns() -> &'static [Regex] {

@@ -91,7 +91,7 @@ pub fn referral_refusal_sentence(i18n: &I18n, refusal: &ReferralRefusal) -> Stri
             key,
             &[
                 ("recipient", recipient.clone().into()),
-                ("date", date.to_string().into()),
+                ("date", crate::format::long_date(i18n, *date).into()),
             ],
         ),
     }

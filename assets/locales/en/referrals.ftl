@@ -65,3 +65,74 @@ dossier-section-deadlines = Deadlines
 dossier-section-evidence = Evidence register
 dossier-section-recommendation = The coordinator's recommendation
 dossier-section-consents = Consents and declarations
+
+## Exporting a referral dossier (the case page's referrals section)
+
+dossier-export-open = Export a dossier (PDF)…
+dossier-dialog-title = Export a referral dossier
+dossier-dialog-intro = A PDF for the working group, in English, marked confidential on every page. It can leave only if the person agreed to a referral naming its recipient.
+dossier-referral = Which referral
+dossier-refused = This dossier cannot be exported yet.
+dossier-go-to-consents = Go to the person's consents
+dossier-sections = What to include
+dossier-sections-always = The cover and the person's consents are always included. Untick a section to leave it out: its heading stays and says it was withheld.
+dossier-notes = Notes
+dossier-notes-none = This case has no notes.
+dossier-notes-intro = No note is included unless you tick it. A restricted note is included only after you say yes a second time.
+dossier-note-restricted-ask = This note is restricted (sensitive). Print it in a document that goes to a government?
+dossier-note-restricted-yes = Yes, include this note
+dossier-note-restricted-no = No, leave it out
+dossier-export = Export the dossier
+dossier-typesetting = Preparing the PDF…
+dossier-saved = Saved: { $path } ({ $size }).
+
+export-folder = Save in this folder
+export-folder-hint = Leave it empty to save in your Downloads folder. The folder must already exist.
+export-keep-safe = This file holds the person's details and is not encrypted. Keep it on an encrypted drive, and delete it once it has been sent.
+export-close = Close
+
+## Editing the list of pathways
+
+pathways-edit = Edit the list of pathways
+pathways-title = Pathways
+pathways-intro = A retired pathway is no longer offered for new referrals; referrals that name it keep it. Changes reach the other coordinators with the next sync.
+pathways-done = Done
+pathway-retired = No longer offered
+pathway-goes-to = Referrals go to: { $recipient }
+pathway-rename = Rename
+pathway-retire = Retire
+pathway-restore = Offer it again
+pathway-name-needed = Please give the pathway a name.
+referral-pathway-retired = { $name } (no longer offered)
+
+## The case page's removal flights
+
+case-flights-title = Removal flights
+case-flights-none = This person is not linked to any reported removal flight.
+case-flights-volunteer = Your coordinator links cases to flights. Tell them if you hear of one.
+case-flights-none-recorded = No upcoming flight is recorded.
+case-flights-no-other = No other upcoming flight is recorded.
+case-flights-go = Record one on the Flights page
+case-flights-choose = Please choose a flight.
+case-flights-link-label = A flight this person is believed to be on
+case-flights-link = Link to this flight
+
+## The working group's list (the deadlines board)
+
+wg-export-open = Export the working group's list (CSV)…
+wg-export-title = The working group's list
+wg-export-intro = One row per referral whose person agreed to a referral naming its recipient: names, priority, pathway, status, verification and the next deadline. Never the story. People without that consent are left out, and you will see who.
+wg-delimiter = Separator between columns
+wg-delimiter-comma = Comma (LibreOffice, Excel in English)
+wg-delimiter-semicolon = Semicolon (Excel in Russian)
+wg-delimiter-tab = Tab
+wg-export-save = Export the list
+wg-saved = { $count ->
+    [one] Saved { $count } case: { $path } ({ $size }).
+   *[other] Saved { $count } cases: { $path } ({ $size }).
+}
+wg-none-left-out = Nobody was left out.
+wg-left-out = { $count ->
+    [one] { $count } referral was left out for lack of consent:
+   *[other] { $count } referrals were left out for lack of consent:
+}

@@ -260,3 +260,66 @@ fn pathways_are_an_editable_list_starting_with_the_built_in_ones() {
     assert_eq!(referral, again, "one referral per case and pathway");
     assert!(update_pathway(v, EntityId::random(), Pathway::default()).is_err());
 }
+
+// Editing the list from the window (issue 13): renaming and retiring a pathway are operations
+// that reach the other coordinator; a referral that named the pathway keeps it (under its new
+// name), and neither coordinator can mark a new case for it until it is restored.
+#[test]
+fn a_renamed_and_retired_pathway_travels_and_stays_on_its_referrals() {
+    use coordination_support::second_coordinator;
+    use pristan_core::coordination::referrals::{
+        add_pathway, pathways, referral_rows, update_pathway,
+    };
+    use pristan_core::domain::Pathway;
+    let mut office = device("Office laptop");
+    office.vault.create_org("Test Visitors").unwrap();
+    let mut second = second_coordinator(&mut office);
+    let referred = office.add_case("Ivan Petrov");
+    let later = office.add_case("Olga Smirnova");
+    let v = &mut office.vault;
+    let added = add_pathway(
+        v,
+        Pathway {
+            name: ShortText::new("Germany: humanitarian admission").unwrap(),
+            recipient: ShortText::new("BAMF").unwrap(),
+            ..Pathway::default()
+        },
+    )
+    .unwrap();
+    let today = day("2026-12-02");
+    mark_referral(v, referred, added, ReferralPriority::Urgent, today).unwrap();
+    let mut edited = pathways(v)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.id == added)
+        .unwrap()
+        .record;
+    edited.name = ShortText::new("Germany: §22 admission").unwrap();
+    edited.retired = true;
+    update_pathway(v, added, edited.clone()).unwrap();
+    let renamed = |vault: &Vault| {
+        referral_rows(vault, today)
+            .unwrap()
+            .into_iter()
+            .map(|row| (row.case.id, row.pathway_name))
+            .collect::<Vec<_>>()
+    };
+    let expected = vec![(referred, "Germany: §22 admission".to_owned())];
+    assert_eq!(renamed(v), expected);
+    assert!(mark_referral(v, later, added, ReferralPriority::Normal, today).is_err());
+
+    let bundle = office.export();
+    second.import(&bundle);
+    let w = &mut second.vault;
+    let listed = pathways(w).unwrap();
+    let seen = listed.iter().find(|p| p.id == added).unwrap();
+    assert_eq!(seen.record, edited, "the rename and the retirement arrived");
+    assert_eq!(renamed(w), expected);
+    assert!(
+        mark_referral(w, later, added, ReferralPriority::Normal, today).is_err(),
+        "retired on every device"
+    );
+    edited.retired = false;
+    update_pathway(w, added, edited).unwrap();
+    mark_referral(w, later, added, ReferralPriority::Normal, today).unwrap();
+}

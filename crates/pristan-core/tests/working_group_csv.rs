@@ -144,16 +144,19 @@ fn only_consenting_referrals_get_a_row_and_the_file_reads_back() {
 }
 
 #[test]
-fn a_semicolon_list_reads_back_with_semicolons() {
+fn a_semicolon_or_tab_list_reads_back_with_its_delimiter() {
     let (d, [smirnov, ..]) = three_referrals();
-    let list = working_group_list(&d.vault, today(), CsvDelimiter::Semicolon).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("list.csv");
-    write_new_file(&path, &list.bytes).unwrap();
-    let rows = python_rows(&path, ';');
-    assert_eq!(rows[1][0], smirnov.to_string());
-    assert_eq!(rows[1][4], BUILT_IN_PATHWAYS[0].name);
-    assert!(rows.iter().all(|r| r.len() == 8), "{rows:?}");
+    for (delimiter, separator) in [(CsvDelimiter::Semicolon, ';'), (CsvDelimiter::Tab, '\t')] {
+        let list = working_group_list(&d.vault, today(), delimiter).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("list.csv");
+        write_new_file(&path, &list.bytes).unwrap();
+        let rows = python_rows(&path, separator);
+        assert_eq!(rows[1][0], smirnov.to_string());
+        assert_eq!(rows[1][2], "Алексей Смирнов");
+        assert_eq!(rows[1][4], BUILT_IN_PATHWAYS[0].name);
+        assert!(rows.iter().all(|r| r.len() == 8), "{delimiter:?}: {rows:?}");
+    }
 }
 
 #[test]
@@ -242,7 +245,7 @@ fn libreoffice_html(dir: &Path, csv: &Path, delimiter: u8) -> String {
 #[test]
 fn libreoffice_keeps_the_cyrillic_and_shows_the_formula_as_text() {
     let (d, _) = three_referrals();
-    for delimiter in [CsvDelimiter::Comma, CsvDelimiter::Semicolon] {
+    for delimiter in CsvDelimiter::ALL.iter().copied() {
         let list = working_group_list(&d.vault, today(), delimiter).unwrap();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("list.csv");

@@ -27,6 +27,7 @@ pub const COORDINATOR_COMMAND_NAMES: &[&str] = &[
     ConfirmActivity::NAME,
     ListPathways::NAME,
     AddPathway::NAME,
+    UpdatePathway::NAME,
     MarkReferral::NAME,
     UpdateReferral::NAME,
     GetCaseHistory::NAME,
@@ -76,6 +77,16 @@ pub struct AddPathway {
     pub pathway: Pathway,
 }
 command!(AddPathway, "add_pathway", EntityId);
+
+/// Saves a pathway's fields: renaming it, changing whom referrals go to, retiring it (no longer
+/// offered for new referrals; referrals that name it keep it) or restoring it. A built-in
+/// pathway's first edit is stored under its fixed id.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct UpdatePathway {
+    pub id: EntityId,
+    pub pathway: Pathway,
+}
+command!(UpdatePathway, "update_pathway", ());
 
 /// Marks the case as a candidate for a pathway, today.
 #[derive(Debug, Clone, Serialize, Deserialize)]

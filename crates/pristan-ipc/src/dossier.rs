@@ -1,5 +1,6 @@
 //! Referral exports: a case's dossier as a PDF and the working group's list as a CSV, both saved
-//! into the user's Downloads folder under names that carry no personal data (docs/dossier.md).
+//! into a folder the user chooses (Downloads by default) under names that carry no personal data
+//! (docs/dossier.md).
 //! The consent gate runs in the core on every export: a refused export answers an error whose
 //! kind names what is missing.
 
@@ -70,7 +71,7 @@ pub struct NoteChoice {
     pub preview: String,
 }
 
-/// Typesets the case's referral dossier and saves it in Downloads as
+/// Typesets the case's referral dossier and saves it in the chosen folder (Downloads by default) as
 /// `pristan-dossier-<first 8 digits of the case id>-<date>.pdf` (no name in the file name).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ExportDossier {
@@ -84,15 +85,22 @@ pub struct ExportDossier {
     /// Notes to print, each chosen on purpose.
     #[serde(default)]
     pub include_notes: Vec<EntityId>,
+    /// The folder to save into, which must exist (a USB stick, say); Downloads when `None`.
+    #[serde(default)]
+    pub folder: Option<String>,
 }
 command!(ExportDossier, "export_dossier", ExportedFile);
 
-/// Writes the working group's list of referred, consenting cases and saves it in Downloads as
+/// Writes the working group's list of referred, consenting cases and saves it in the chosen
+/// folder (Downloads by default) as
 /// `pristan-working-group-<date>.csv`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ExportWorkingGroupCsv {
     #[serde(default)]
     pub delimiter: CsvDelimiter,
+    /// The folder to save into, which must exist; Downloads when `None`.
+    #[serde(default)]
+    pub folder: Option<String>,
 }
 command!(
     ExportWorkingGroupCsv,

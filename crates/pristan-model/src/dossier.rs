@@ -64,12 +64,14 @@ impl DossierSection {
 
 string_enum! {
     /// The working group's CSV: `,` for most spreadsheets, `;` for Excel in a Russian (or other
-    /// comma-decimal) locale, which otherwise puts a whole row into one cell.
+    /// comma-decimal) locale, which otherwise puts a whole row into one cell, and a tab for
+    /// whoever pastes it into a form or a spreadsheet that guesses wrongly.
     #[derive(Default)]
     pub enum CsvDelimiter {
         #[default]
         Comma = "comma",
         Semicolon = "semicolon",
+        Tab = "tab",
     }
 }
 
@@ -78,6 +80,7 @@ impl CsvDelimiter {
         match self {
             CsvDelimiter::Comma => b',',
             CsvDelimiter::Semicolon => b';',
+            CsvDelimiter::Tab => b'\t',
         }
     }
 }

@@ -13,6 +13,7 @@ mod strength_meter;
 mod submit_row;
 pub mod sync;
 mod top_bar;
+mod working_group_export;
 
 pub use backup_reminder::BackupReminder;
 pub use confirm_button::ConfirmButton;
@@ -25,3 +26,4 @@ pub use secret_field::SecretField;
 pub use strength_meter::StrengthMeter;
 pub use submit_row::SubmitRow;
 pub use top_bar::{NavPlace, TopBar};
+pub use working_group_export::WorkingGroupExport;

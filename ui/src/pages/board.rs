@@ -13,7 +13,7 @@ use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use crate::components::case::{CaseName, DeadlineFacts};
-use crate::components::{ErrorNote, RemovalReasons, SelectField};
+use crate::components::{ErrorNote, RemovalReasons, SelectField, WorkingGroupExport};
 use crate::errors::describe;
 use crate::hooks::{focus_after_render, focus_by_id, use_query};
 use crate::i18n::{use_i18n, I18n};
@@ -75,6 +75,7 @@ pub fn BoardPage(props: &PageProps) -> Html {
             <section id="board" aria-labelledby="board-title">
                 <div class="page-heading">
                     <h1 id="board-title">{ i18n.t("board-title") }</h1>
+                    <WorkingGroupExport dispatch={props.dispatch.clone()} />
                 </div>
                 <p class="muted">{ i18n.t("board-intro") }</p>
                 <p class="muted board-keys">{ i18n.t("board-keys") }</p>

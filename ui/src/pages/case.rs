@@ -9,9 +9,9 @@ use yew::prelude::*;
 
 use crate::components::case::{
     AttachmentsSection, AttorneySection, CaseHeader, CaseSection, ConsentsSection,
-    CoordinationSections, CustodySection, DeadlinesSection, EvidenceSection, HistorySection,
-    LegalSection, OverviewSection, ReferralsSection, RelativesSection, SectionProps, TasksSection,
-    VerificationSection, VisitsSection,
+    CoordinationSections, CustodySection, DeadlinesSection, EvidenceSection, FlightsSection,
+    HistorySection, LegalSection, OverviewSection, ReferralsSection, RelativesSection,
+    SectionProps, TasksSection, VerificationSection, VisitsSection,
 };
 use crate::components::{ErrorNote, NoteList};
 use crate::errors::{describe, ErrorText};
@@ -26,7 +26,7 @@ pub struct CasePageProps {
 }
 
 /// The sections in page order, for the "On this page" links: (element id, title message).
-const SECTIONS: [(&str, &str); 15] = [
+const SECTIONS: &[(&str, &str)] = &[
     ("case-overview", "case-overview"),
     ("case-attorney", "attorney-title"),
     ("case-deadlines", "deadlines-title"),
@@ -40,6 +40,7 @@ const SECTIONS: [(&str, &str); 15] = [
     ("case-relatives", "relatives-title"),
     ("case-consents", "consents-title"),
     ("case-referrals", "referrals-title"),
+    ("case-flights", "case-flights-title"),
     ("case-attachments", "attachments-title"),
     ("case-history", "history-title"),
 ];
@@ -119,6 +120,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                     <RelativesSection ..section.clone() />
                     <ConsentsSection ..section.clone() />
                     <ReferralsSection ..section.clone() />
+                    <FlightsSection ..section.clone() />
                     <AttachmentsSection ..section.clone() />
                     <HistorySection ..section.clone() />
                     <CoordinationSections ..section />

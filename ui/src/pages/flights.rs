@@ -5,11 +5,13 @@
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use pristan_ipc::{AddFlight, GetFlightTriage, LinkFlight, ListCases, ListFlights, UnlinkFlight};
+use pristan_ipc::{
+    AddFlight, GetFlightTriage, IpcError, LinkFlight, ListCases, ListFlights, UnlinkFlight,
+};
 use pristan_model::{EntityId, Flight, FlightTriage, ShortText, Stored, TriageRow};
 use yew::prelude::*;
 
-use crate::components::case::{CaseName, DeadlineFacts};
+use crate::components::case::{use_form_status, CaseName, DeadlineFacts};
 use crate::components::{DateField, ErrorNote, SelectField, TextField};
 use crate::errors::describe;
 use crate::format::{due_in, long_date, parse_date, today};
@@ -180,6 +182,12 @@ fn Triage(props: &TriageProps) -> Html {
         flight: *id,
     });
     let cases = use_query(&props.dispatch, (), |_| ListCases);
+    // An unlink the core refused (a volunteer's device, a locked vault) is said, not swallowed.
+    let error = use_state(|| None::<IpcError>);
+    let on_error = {
+        let error = error.clone();
+        Callback::from(move |e: IpcError| error.set(Some(e)))
+    };
     let body = match &*triage.answer {
         None => return html! { <p class="muted">{ i18n.t("loading") }</p> },
         Some(Err(e)) => return html! { <ErrorNote text={describe(&i18n, e)} /> },
@@ -205,12 +213,15 @@ fn Triage(props: &TriageProps) -> Html {
         <section id="flight-triage" class="panel" aria-labelledby="flight-triage-title">
             <h2 id="flight-triage-title">{ i18n.t_args("flight-triage-title", &[("route", body.flight.route.to_string().into())]) }</h2>
             <p id="flight-countdown" class="flight-countdown">{ countdown(&i18n, &body) }</p>
+            if let Some(e) = &*error {
+                <ErrorNote text={describe(&i18n, e)} />
+            }
             if body.rows.is_empty() {
                 <p class="muted">{ i18n.t("flight-no-cases") }</p>
             } else {
                 <p class="muted">{ i18n.t("flight-triage-order") }</p>
                 <ol id="triage-list" class="removal-list">
-                    { for body.rows.iter().map(|row| triage_item(&i18n, &props.dispatch, props.flight, row, body.today, &triage.reload)) }
+                    { for body.rows.iter().map(|row| triage_item(&i18n, &props.dispatch, props.flight, row, body.today, &triage.reload, &on_error)) }
                 </ol>
             }
             <LinkCase dispatch={props.dispatch.clone()} flight={props.flight} {choices}
@@ -240,21 +251,25 @@ fn triage_item(
     row: &TriageRow,
     today: NaiveDate,
     reload: &Callback<()>,
+    on_error: &Callback<IpcError>,
 ) -> Html {
     let open = {
         let (dispatch, id) = (dispatch.clone(), row.case.id);
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::OpenCase(id)))
     };
     let unlink = {
-        let (dispatch, reload, case) = (dispatch.clone(), reload.clone(), row.case.id);
+        let (dispatch, reload, on_error, case) = (
+            dispatch.clone(),
+            reload.clone(),
+            on_error.clone(),
+            row.case.id,
+        );
         Callback::from(move |_: MouseEvent| {
-            let (dispatch, reload) = (dispatch.clone(), reload.clone());
+            let (dispatch, reload, on_error) = (dispatch.clone(), reload.clone(), on_error.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                if vault_call(&dispatch, &UnlinkFlight { flight, case })
-                    .await
-                    .is_ok()
-                {
-                    reload.emit(());
+                match vault_call(&dispatch, &UnlinkFlight { flight, case }).await {
+                    Ok(()) => reload.emit(()),
+                    Err(e) => on_error.emit(e),
                 }
             });
         })
@@ -308,13 +323,15 @@ fn LinkCase(props: &LinkCaseProps) -> Html {
     let i18n = use_i18n();
     let case = use_state(String::new);
     let note = use_state(String::new);
+    let form = use_form_status();
     let onsubmit = {
-        let (case, note, dispatch, on_linked, flight) = (
+        let (case, note, dispatch, on_linked, flight, form) = (
             case.clone(),
             note.clone(),
             props.dispatch.clone(),
             props.on_linked.clone(),
             props.flight,
+            form.clone(),
         );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
@@ -326,18 +343,11 @@ fn LinkCase(props: &LinkCaseProps) -> Html {
                 case: case_id,
                 note: (*note).clone(),
             };
-            let (dispatch, on_linked, case, note) = (
-                dispatch.clone(),
-                on_linked.clone(),
-                case.clone(),
-                note.clone(),
-            );
-            wasm_bindgen_futures::spawn_local(async move {
-                if vault_call(&dispatch, &command).await.is_ok() {
-                    case.set(String::new());
-                    note.set(String::new());
-                    on_linked.emit(());
-                }
+            let (on_linked, case, note) = (on_linked.clone(), case.clone(), note.clone());
+            form.send(i18n, &dispatch, command, move |_| {
+                case.set(String::new());
+                note.set(String::new());
+                on_linked.emit(());
             });
         })
     };
@@ -356,6 +366,7 @@ fn LinkCase(props: &LinkCaseProps) -> Html {
                 disabled={case.is_empty()}>
                 { i18n.t("flight-link") }
             </button>
+            { form.view() }
         </form>
     }
 }

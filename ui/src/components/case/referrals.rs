@@ -1,14 +1,17 @@
 //! `#case-referrals`: the pathways the case is put forward for, each with its status and the day
-//! each status was reached; marking the case as a candidate for a pathway (the list can grow);
-//! moving a referral to its next status.
+//! each status was reached; marking the case as a candidate for a pathway; moving a referral to
+//! its next status; exporting its dossier (`dossier_export.rs`); editing the list of pathways
+//! (`pathways.rs`).
 
-use pristan_ipc::{AddPathway, ListPathways, MarkReferral, UpdateReferral};
+use pristan_ipc::{ListPathways, MarkReferral, UpdateReferral};
 use pristan_model::referral::{Pathway, Referral, ReferralPriority, ReferralStatus};
-use pristan_model::{ShortText, Stored};
+use pristan_model::Stored;
 use yew::prelude::*;
 
+use super::dossier_export::DossierExport;
+use super::pathways::{is_retired, PathwayEditor};
 use super::{on_submit, CaseSection, SectionProps};
-use crate::components::{SelectField, TextField};
+use crate::components::SelectField;
 use crate::format::long_date;
 use crate::hooks::use_query;
 use crate::i18n::{use_i18n, I18n};
@@ -17,18 +20,30 @@ use crate::labels::{options, word};
 #[function_component]
 pub fn ReferralsSection(props: &SectionProps) -> Html {
     let i18n = use_i18n();
-    let pathways = use_query(&props.dispatch, (), |_| ListPathways);
-    let pathways: Vec<Stored<Pathway>> = match &*pathways.answer {
+    let query = use_query(&props.dispatch, (), |_| ListPathways);
+    let pathways: Vec<Stored<Pathway>> = match &*query.answer {
         Some(Ok(list)) => list.clone(),
         _ => Vec::new(),
     };
     let referrals = &props.file.coordination.referrals;
     let name_of = |referral: &Referral| {
-        referral
+        let name = referral
             .pathway_id
             .and_then(|id| pathways.iter().find(|p| p.id == id))
             .map(|p| p.record.name.to_string())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        if is_retired(&pathways, referral.pathway_id) {
+            i18n.t_args("referral-pathway-retired", &[("name", name.into())])
+        } else {
+            name
+        }
+    };
+    let on_pathways_changed = {
+        let (reload, on_changed) = (query.reload.clone(), props.on_changed.clone());
+        Callback::from(move |()| {
+            reload.emit(());
+            on_changed.emit(());
+        })
     };
     html! {
         <CaseSection id="case-referrals" title={i18n.t("referrals-title")}>
@@ -39,8 +54,9 @@ pub fn ReferralsSection(props: &SectionProps) -> Html {
                     { for referrals.iter().map(|r| referral_item(&i18n, props, r, name_of(&r.record))) }
                 </ul>
             }
+            <DossierExport ..props.clone() />
             <MarkForm section={props.clone()} pathways={pathways.clone()} />
-            <PathwayForm section={props.clone()} />
+            <PathwayEditor section={props.clone()} {pathways} on_changed={on_pathways_changed} />
         </CaseSection>
     }
 }
@@ -155,71 +171,6 @@ fn MarkForm(props: &MarkFormProps) -> Html {
             <button id="referral-mark-submit" type="submit" class="button button-small"
                 disabled={pathway.is_empty()}>
                 { i18n.t("referral-mark") }
-            </button>
-        </form>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct PathwayFormProps {
-    section: SectionProps,
-}
-
-/// Adds a pathway to the organisation's list (its name, and whom referrals go to).
-#[function_component]
-fn PathwayForm(props: &PathwayFormProps) -> Html {
-    let i18n = use_i18n();
-    let open = use_state(|| false);
-    let name = use_state(String::new);
-    let recipient = use_state(String::new);
-    if !*open {
-        let onclick = {
-            let open = open.clone();
-            Callback::from(move |_: MouseEvent| open.set(true))
-        };
-        return html! {
-            <button id="pathway-add" type="button" class="link-button" {onclick}>
-                { i18n.t("pathway-add") }
-            </button>
-        };
-    }
-    let onsubmit = {
-        let (section, name, recipient, open) = (
-            props.section.clone(),
-            name.clone(),
-            recipient.clone(),
-            open.clone(),
-        );
-        on_submit(move || {
-            let (Ok(n), Ok(r)) = (
-                ShortText::new(name.trim()),
-                ShortText::new(recipient.trim()),
-            ) else {
-                return;
-            };
-            let pathway = Pathway {
-                name: n,
-                recipient: r,
-                ..Pathway::default()
-            };
-            open.set(false);
-            section.send_then_reload(AddPathway { pathway }).emit(());
-        })
-    };
-    let set = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |value: String| state.set(value))
-    };
-    html! {
-        <form id="pathway-form" class="verification-form" {onsubmit}>
-            <TextField id="pathway-name" label={i18n.t("pathway-name")}
-                value={(*name).clone()} on_input={set(&name)} />
-            <TextField id="pathway-recipient" label={i18n.t("pathway-recipient")}
-                value={(*recipient).clone()} on_input={set(&recipient)}
-                hint={i18n.t("pathway-recipient-hint")} />
-            <button id="pathway-save" type="submit" class="button button-small"
-                disabled={name.trim().is_empty()}>
-                { i18n.t("save") }
             </button>
         </form>
     }
