@@ -12,6 +12,7 @@ mod dispatch;
 mod dossier_dispatch;
 mod errors;
 mod family_window;
+mod family_window_fetch;
 mod hardening;
 #[cfg(test)]
 mod hardening_tests;
@@ -49,6 +50,7 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             dispatch::ipc,
             family_window::family_open_card,
+            family_window_fetch::family_fetch_card,
             family_window::family_close,
             family_window::open_family_window
         ])
