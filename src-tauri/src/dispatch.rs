@@ -115,6 +115,8 @@ fn dispatch(
                 crate::coordinator_dispatch::dispatch_coordinator(session, other, args)
             } else if ipc::DOSSIER_COMMAND_NAMES.contains(&other) {
                 crate::dossier_dispatch::dispatch_dossier(session, other, args)
+            } else if ipc::FAMILY_CARD_COMMAND_NAMES.contains(&other) {
+                crate::family_card_dispatch::dispatch_family_cards(session, other, args)
             } else {
                 crate::casebook_dispatch::dispatch_casebook(session, other, args)
             };
@@ -200,7 +202,8 @@ mod tests {
             .chain(ipc::SYNC_COMMAND_NAMES)
             .chain(ipc::BACKUP_COMMAND_NAMES)
             .chain(ipc::COORDINATOR_COMMAND_NAMES)
-            .chain(ipc::DOSSIER_COMMAND_NAMES);
+            .chain(ipc::DOSSIER_COMMAND_NAMES)
+            .chain(ipc::FAMILY_CARD_COMMAND_NAMES);
         for name in names {
             let request = Envelope {
                 name: name.to_string(),

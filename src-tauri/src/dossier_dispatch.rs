@@ -161,7 +161,7 @@ fn dossier_error(error: DossierError) -> IpcError {
 }
 
 /// Where exports are saved: Downloads, or the home folder if there is none.
-fn downloads() -> Result<PathBuf, IpcError> {
+pub(crate) fn downloads() -> Result<PathBuf, IpcError> {
     dirs::download_dir()
         .filter(|d| d.is_dir())
         .or_else(dirs::home_dir)

@@ -11,6 +11,7 @@ mod coordinator_dispatch;
 mod dispatch;
 mod dossier_dispatch;
 mod errors;
+mod family_card_dispatch;
 mod family_window;
 mod family_window_fetch;
 mod hardening;

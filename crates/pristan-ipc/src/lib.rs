@@ -13,6 +13,7 @@ mod commands;
 mod coordinator;
 mod dossier;
 mod error;
+mod family;
 mod relay;
 mod sync;
 
@@ -22,6 +23,7 @@ pub use commands::*;
 pub use coordinator::*;
 pub use dossier::*;
 pub use error::{BackupProblem, ErrorKind, IpcError};
+pub use family::*;
 pub use relay::*;
 pub use sync::*;
 
@@ -96,6 +98,7 @@ mod tests {
         names.extend_from_slice(RELAY_COMMAND_NAMES);
         names.extend_from_slice(COORDINATOR_COMMAND_NAMES);
         names.extend_from_slice(DOSSIER_COMMAND_NAMES);
+        names.extend_from_slice(FAMILY_CARD_COMMAND_NAMES);
         names.sort_unstable();
         let before = names.len();
         names.dedup();
