@@ -220,7 +220,10 @@ mod tests {
         assert_eq!(outcome.refused, None);
         assert!(!outcome.on_relay, "no relay: only the file");
         let path = outcome.path.unwrap();
-        assert!(path.ends_with(&format!("pristan-card-{card}.age")), "{path}");
+        assert!(
+            path.ends_with(&format!("pristan-card-{card}.age")),
+            "{path}"
+        );
         let outcome = revoke(&mut vault, &card).unwrap();
         assert_eq!(outcome.refused, None);
         let again = refresh_into(&mut vault, &card, &folder).unwrap();

@@ -69,3 +69,31 @@ family-refreshed = This card was last updated on { $date }.
 
 family-start-choice = I am a family member: open a status card
 family-start-choice-hint = Opens a separate window for a status card. It needs no casebook and leaves nothing on this computer.
+
+# The case page's status cards (issue 14).
+family-cards-title = Status cards for relatives
+family-cards-none = No status card has been issued for this case.
+family-card-for = For { $name }
+family-card-relative-removed = a relative no longer on the case
+family-card-language-ru = in Russian
+family-card-language-en = in English
+family-card-issued = Issued { $date }
+family-card-refreshed = last refreshed { $date }
+family-card-revoked = revoked { $date }
+family-card-revoked-badge = Revoked
+family-card-code = Card code:
+family-card-published = on the relay since { $date }
+family-card-not-published = not on the relay
+family-card-withdrawn = deleted from the relay { $date }
+family-card-refresh = Refresh
+family-card-revoke = Revoke
+family-card-revoke-question = Revoke this card? It is never refreshed again, and a family fetching it is told it was withdrawn.
+family-card-revoke-yes = Yes, revoke
+family-card-saved = The new card is saved as { $path }.
+family-card-relay-updated = The relay has it: the family fetches it with the same code.
+family-card-relay-deleted = The relay has deleted it.
+family-card-relay-failed = The relay did not take the change: { $problem }
+family-card-refused-no-consent = This card cannot be refreshed: the relative's consent to receive status cards is not in force. Record the consent first.
+family-card-refused-no-such-relative = This card cannot be refreshed: the relative is no longer on the case.
+family-card-refused-revoked = This card was revoked: issue a new card instead.
+family-card-refused-no-such-card = This card no longer exists.

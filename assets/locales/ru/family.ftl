@@ -69,3 +69,31 @@ family-refreshed = Карточка обновлена: { $date }
 
 family-start-choice = Я родственник: открыть карточку
 family-start-choice-hint = Откроется отдельное окно для карточки. Картотека для этого не нужна, и на компьютере ничего не останется.
+
+# The case page's status cards (issue 14).
+family-cards-title = Карточки для родственников
+family-cards-none = Для этого дела карточки не выдавались.
+family-card-for = Для: { $name }
+family-card-relative-removed = родственник, которого больше нет в деле
+family-card-language-ru = на русском
+family-card-language-en = на английском
+family-card-issued = Выдана { $date }
+family-card-refreshed = обновлена { $date }
+family-card-revoked = отозвана { $date }
+family-card-revoked-badge = Отозвана
+family-card-code = Код карточки:
+family-card-published = на сервере синхронизации с { $date }
+family-card-not-published = не на сервере синхронизации
+family-card-withdrawn = удалена с сервера синхронизации { $date }
+family-card-refresh = Обновить
+family-card-revoke = Отозвать
+family-card-revoke-question = Отозвать эту карточку? Она больше не будет обновляться, а семье при загрузке скажут, что её отозвали.
+family-card-revoke-yes = Да, отозвать
+family-card-saved = Новая карточка сохранена: { $path }.
+family-card-relay-updated = Она на сервере синхронизации: семья загрузит её по тому же коду.
+family-card-relay-deleted = Сервер синхронизации её удалил.
+family-card-relay-failed = Сервер синхронизации не принял изменение: { $problem }
+family-card-refused-no-consent = Эту карточку нельзя обновить: согласие родственника на получение карточек не действует. Сначала запишите согласие.
+family-card-refused-no-such-relative = Эту карточку нельзя обновить: этого родственника больше нет в деле.
+family-card-refused-revoked = Эта карточка отозвана: выдайте новую.
+family-card-refused-no-such-card = Этой карточки больше нет.

@@ -9,6 +9,7 @@ mod custody;
 mod deadlines;
 mod evidence;
 mod facility;
+pub mod family_cards;
 mod header;
 mod history;
 mod legal;
