@@ -21,6 +21,7 @@ fn main() {
         .app_manifest(tauri_build::AppManifest::new().commands(&[
             "ipc",
             "family_open_card",
+            "family_fetch_card",
             "family_close",
             "open_family_window",
         ]));

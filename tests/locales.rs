@@ -173,6 +173,18 @@ fn every_id_the_core_sends_has_a_message_in_both_languages() {
             .iter()
             .map(|p| p.message_id()),
     );
+    // The case page's refused card refreshes.
+    needed.extend(
+        pristan_ipc::FamilyCardRefusal::ALL
+            .iter()
+            .map(|r| r.message_id().to_owned()),
+    );
+    // The family window's fetch by card code.
+    needed.extend(
+        pristan_relay_client::CardFetchProblem::ALL
+            .iter()
+            .map(|p| p.message_id()),
+    );
     for lang in ["en", "ru"] {
         let ids = message_ids(lang);
         let missing: Vec<&String> = needed.iter().filter(|id| !ids.contains(*id)).collect();

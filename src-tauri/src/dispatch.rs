@@ -137,6 +137,8 @@ fn dispatch(
                 crate::security_dispatch::dispatch_security(session, other, args)
             } else if ipc::DOSSIER_COMMAND_NAMES.contains(&other) {
                 crate::dossier_dispatch::dispatch_dossier(session, other, args)
+            } else if ipc::FAMILY_CARD_COMMAND_NAMES.contains(&other) {
+                crate::family_card_dispatch::dispatch_family_cards(session, other, args)
             } else {
                 crate::casebook_dispatch::dispatch_casebook(session, other, args)
             };
@@ -222,7 +224,8 @@ mod tests {
             .chain(ipc::SYNC_COMMAND_NAMES)
             .chain(ipc::BACKUP_COMMAND_NAMES)
             .chain(ipc::COORDINATOR_COMMAND_NAMES)
-            .chain(ipc::DOSSIER_COMMAND_NAMES);
+            .chain(ipc::DOSSIER_COMMAND_NAMES)
+            .chain(ipc::FAMILY_CARD_COMMAND_NAMES);
         for name in names {
             let request = Envelope {
                 name: name.to_string(),

@@ -173,7 +173,7 @@ fn target_folder(chosen: Option<&str>) -> Result<PathBuf, IpcError> {
 }
 
 /// Where exports are saved by default: Downloads, or the home folder if there is none.
-fn downloads() -> Result<PathBuf, IpcError> {
+pub(crate) fn downloads() -> Result<PathBuf, IpcError> {
     dirs::download_dir()
         .filter(|d| d.is_dir())
         .or_else(dirs::home_dir)

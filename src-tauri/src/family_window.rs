@@ -3,7 +3,8 @@
 //!
 //! Its commands are Tauri commands of their own, declared to tauri-build (build.rs) so Tauri's
 //! runtime authority enforces the capabilities: `capabilities/family.json` grants the family
-//! window `family_open_card` and `family_close` only, so Tauri itself refuses the vault's `ipc`
+//! window `family_open_card`, `family_fetch_card` (src-tauri/src/family_window_fetch.rs) and
+//! `family_close` only, so Tauri itself refuses the vault's `ipc`
 //! command there; `capabilities/main.json` does not grant the family commands to the main window
 //! (it grants `open_family_window`, the start screen's way into family mode). Each command also
 //! checks the calling window's label, in case a capability is ever widened by mistake.
@@ -89,7 +90,7 @@ pub struct FamilyRefusal {
 }
 
 impl FamilyRefusal {
-    fn id(message_id: &str) -> FamilyRefusal {
+    pub(crate) fn id(message_id: &str) -> FamilyRefusal {
         FamilyRefusal {
             message_id: message_id.to_owned(),
             error: None,
@@ -106,7 +107,7 @@ impl From<CardError> for FamilyRefusal {
     }
 }
 
-fn require_window(window: &WebviewWindow, label: &str) -> Result<(), FamilyRefusal> {
+pub(crate) fn require_window(window: &WebviewWindow, label: &str) -> Result<(), FamilyRefusal> {
     if window.label() == label {
         Ok(())
     } else {

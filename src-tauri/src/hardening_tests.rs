@@ -61,7 +61,11 @@ fn each_window_has_one_capability_and_it_allows_only_its_own_commands() {
     assert_eq!(family["windows"], serde_json::json!(["family"]));
     assert_eq!(
         family["permissions"],
-        serde_json::json!(["allow-family-open-card", "allow-family-close"])
+        serde_json::json!([
+            "allow-family-open-card",
+            "allow-family-fetch-card",
+            "allow-family-close"
+        ])
     );
     for capability in [&main, &family] {
         assert!(capability["remote"].is_null(), "no remote origin may call");

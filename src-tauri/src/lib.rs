@@ -11,7 +11,9 @@ mod coordinator_dispatch;
 mod dispatch;
 mod dossier_dispatch;
 mod errors;
+mod family_card_dispatch;
 mod family_window;
+mod family_window_fetch;
 mod hardening;
 #[cfg(test)]
 mod hardening_tests;
@@ -52,6 +54,7 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             dispatch::ipc,
             family_window::family_open_card,
+            family_window_fetch::family_fetch_card,
             family_window::family_close,
             family_window::open_family_window
         ])

@@ -16,7 +16,7 @@ family-close = Close
 family-open-another = Open another card
 family-idle-note = This window closes by itself after { $minutes } minutes without use. It leaves nothing on this computer.
 
-family-error-no-card = Choose the card file, drag it here, or paste its text first.
+family-error-no-card = Choose the card file, drag it here, paste its text, or type its card code first.
 family-error-empty-passphrase = Type the words of the passphrase.
 family-error-wrong-passphrase = These words do not open this card. Check each word and try again; you can ask the visitors to read them to you once more.
 family-error-not-a-card = This file is not a Pristan status card. Ask the visitors to send the card again.
@@ -27,6 +27,25 @@ family-error-wrong-window = This can only be done in the status card window.
 family-error-vault-open = Lock the casebook first, then open a status card.
 family-error-close = The window could not be closed. Close it with the window's own button.
 family-error-unreadable = The file could not be read. Try choosing it again.
+
+family-or-code = Or fetch the card with its code
+family-code-intro = If the visitors gave you an address and a card code, type both here. The card comes over the internet and opens in this window; it is not saved on this computer.
+family-relay-label = Address (for example { $example })
+family-code-label = Card code (for example { $example })
+family-code-hint = Capital letters, spaces and dashes do not matter, and the letter { $letter } is read as the digit 0.
+family-fetching = Fetching and opening the card. This takes a few seconds.
+family-error-no-relay = Type the address you were given with the card code.
+
+family-fetch-address-invalid = This address does not look right. Type it as you were given it, for example { $example }.
+family-fetch-code-wrong-length = A card code has 12 letters and digits. Check that none is missing or added.
+family-fetch-code-not-a-symbol = A card code has only Latin letters and digits. Check that the keyboard is set to English.
+family-fetch-code-mistyped = There is a mistake in the card code. Check each letter and digit; you can ask the visitors to read it to you once more.
+family-fetch-not-found = There is no card under this code. Check the code and the address, or ask the visitors whether the card was sent.
+family-fetch-revoked = The organisation has withdrawn this card, so it can no longer be opened. Ask the visitors whether there is a new one.
+family-fetch-no-connection = The card could not be fetched: there is no connection to this address. Check that this computer is on the internet and the address is right, then try again.
+family-fetch-rate-limited = Too many tries from this computer. Wait a minute, then try again.
+family-fetch-unavailable = The address answers but cannot give the card now. Try again later.
+family-fetch-unexpected-answer = What came back from this address is not a status card. Check the address.
 
 family-status-heading = How { $name } is doing
 family-status-now = Now
@@ -50,3 +69,31 @@ family-refreshed = This card was last updated on { $date }.
 
 family-start-choice = I am a family member: open a status card
 family-start-choice-hint = Opens a separate window for a status card. It needs no casebook and leaves nothing on this computer.
+
+# The case page's status cards (issue 14).
+family-cards-title = Status cards for relatives
+family-cards-none = No status card has been issued for this case.
+family-card-for = For { $name }
+family-card-relative-removed = a relative no longer on the case
+family-card-language-ru = in Russian
+family-card-language-en = in English
+family-card-issued = Issued { $date }
+family-card-refreshed = last refreshed { $date }
+family-card-revoked = revoked { $date }
+family-card-revoked-badge = Revoked
+family-card-code = Card code:
+family-card-published = on the relay since { $date }
+family-card-not-published = not on the relay
+family-card-withdrawn = deleted from the relay { $date }
+family-card-refresh = Refresh
+family-card-revoke = Revoke
+family-card-revoke-question = Revoke this card? It is never refreshed again, and a family fetching it is told it was withdrawn.
+family-card-revoke-yes = Yes, revoke
+family-card-saved = The new card is saved as { $path }.
+family-card-relay-updated = The relay has it: the family fetches it with the same code.
+family-card-relay-deleted = The relay has deleted it.
+family-card-relay-failed = The relay did not take the change: { $problem }
+family-card-refused-no-consent = This card cannot be refreshed: the relative's consent to receive status cards is not in force. Record the consent first.
+family-card-refused-no-such-relative = This card cannot be refreshed: the relative is no longer on the case.
+family-card-refused-revoked = This card was revoked: issue a new card instead.
+family-card-refused-no-such-card = This card no longer exists.

@@ -69,3 +69,4 @@ relay-problem-not-found = A bundle was no longer on the relay.
 relay-problem-malformed = The relay could not read this Pristan's request. Please update Pristan.
 relay-problem-unavailable = The relay cannot store anything right now. Try again later; nothing is lost.
 relay-problem-unexpected-answer = The relay answered something this Pristan does not understand. Check the address, or update Pristan.
+relay-problem-card-revoked = The organisation has revoked this status card. Ask the visitors whether there is a new one.

@@ -16,7 +16,7 @@ family-close = Закрыть
 family-open-another = Открыть другую карточку
 family-idle-note = Окно закроется само, если им не пользоваться { $minutes } мин. На этом компьютере ничего не останется.
 
-family-error-no-card = Сначала выберите файл карточки, перетащите его сюда или вставьте её текст.
+family-error-no-card = Сначала выберите файл карточки, перетащите его сюда, вставьте её текст или введите её код.
 family-error-empty-passphrase = Введите слова парольной фразы.
 family-error-wrong-passphrase = Эти слова не открывают карточку. Проверьте каждое слово и попробуйте ещё раз; можно попросить волонтёров прочитать их ещё раз.
 family-error-not-a-card = Этот файл — не карточка Pristan. Попросите волонтёров прислать карточку ещё раз.
@@ -27,6 +27,25 @@ family-error-wrong-window = Это можно сделать только в о�
 family-error-vault-open = Сначала заблокируйте картотеку, потом откройте карточку.
 family-error-close = Окно не закрылось. Закройте его кнопкой самого окна.
 family-error-unreadable = Файл не удалось прочитать. Попробуйте выбрать его ещё раз.
+
+family-or-code = Или загрузите карточку по её коду
+family-code-intro = Если посетители дали вам адрес и код карточки, введите их здесь. Карточка придёт через интернет и откроется в этом окне; на компьютере она не сохраняется.
+family-relay-label = Адрес (например, { $example })
+family-code-label = Код карточки (например, { $example })
+family-code-hint = Заглавные буквы, пробелы и дефисы не важны, а латинская буква { $letter } читается как цифра 0.
+family-fetching = Загружаем и открываем карточку. Это займёт несколько секунд.
+family-error-no-relay = Введите адрес, который вам дали вместе с кодом карточки.
+
+family-fetch-address-invalid = Адрес выглядит неправильно. Введите его так, как вам его дали, например { $example }.
+family-fetch-code-wrong-length = В коде карточки 12 латинских букв и цифр. Проверьте, не пропущен ли знак и нет ли лишнего.
+family-fetch-code-not-a-symbol = В коде карточки только латинские буквы и цифры. Проверьте, что включена английская раскладка.
+family-fetch-code-mistyped = В коде карточки ошибка. Проверьте каждую букву и цифру; можно попросить посетителей прочитать код ещё раз.
+family-fetch-not-found = Карточки с таким кодом нет. Проверьте код и адрес или спросите посетителей, отправили ли они карточку.
+family-fetch-revoked = Организация отозвала эту карточку, и открыть её больше нельзя. Спросите посетителей, нет ли новой.
+family-fetch-no-connection = Не удалось загрузить карточку: нет связи с этим адресом. Проверьте, что компьютер подключён к интернету и адрес введён верно, и попробуйте ещё раз.
+family-fetch-rate-limited = С этого компьютера было слишком много попыток. Подождите минуту и попробуйте снова.
+family-fetch-unavailable = Адрес отвечает, но сейчас не может выдать карточку. Попробуйте позже.
+family-fetch-unexpected-answer = По этому адресу пришла не карточка. Проверьте адрес.
 
 family-status-heading = Как дела: { $name }
 family-status-now = Сейчас
@@ -50,3 +69,31 @@ family-refreshed = Карточка обновлена: { $date }
 
 family-start-choice = Я родственник: открыть карточку
 family-start-choice-hint = Откроется отдельное окно для карточки. Картотека для этого не нужна, и на компьютере ничего не останется.
+
+# The case page's status cards (issue 14).
+family-cards-title = Карточки для родственников
+family-cards-none = Для этого дела карточки не выдавались.
+family-card-for = Для: { $name }
+family-card-relative-removed = родственник, которого больше нет в деле
+family-card-language-ru = на русском
+family-card-language-en = на английском
+family-card-issued = Выдана { $date }
+family-card-refreshed = обновлена { $date }
+family-card-revoked = отозвана { $date }
+family-card-revoked-badge = Отозвана
+family-card-code = Код карточки:
+family-card-published = на сервере синхронизации с { $date }
+family-card-not-published = не на сервере синхронизации
+family-card-withdrawn = удалена с сервера синхронизации { $date }
+family-card-refresh = Обновить
+family-card-revoke = Отозвать
+family-card-revoke-question = Отозвать эту карточку? Она больше не будет обновляться, а семье при загрузке скажут, что её отозвали.
+family-card-revoke-yes = Да, отозвать
+family-card-saved = Новая карточка сохранена: { $path }.
+family-card-relay-updated = Она на сервере синхронизации: семья загрузит её по тому же коду.
+family-card-relay-deleted = Сервер синхронизации её удалил.
+family-card-relay-failed = Сервер синхронизации не принял изменение: { $problem }
+family-card-refused-no-consent = Эту карточку нельзя обновить: согласие родственника на получение карточек не действует. Сначала запишите согласие.
+family-card-refused-no-such-relative = Эту карточку нельзя обновить: этого родственника больше нет в деле.
+family-card-refused-revoked = Эта карточка отозвана: выдайте новую.
+family-card-refused-no-such-card = Этой карточки больше нет.

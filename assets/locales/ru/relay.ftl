@@ -75,3 +75,4 @@ relay-problem-not-found = Пакета на сервере уже нет.
 relay-problem-malformed = Сервер не смог прочитать запрос этой версии Pristan. Обновите Pristan.
 relay-problem-unavailable = Сервер сейчас не может ничего сохранить. Попробуйте позже; ничего не потеряно.
 relay-problem-unexpected-answer = Сервер ответил непонятно для этой версии Pristan. Проверьте адрес или обновите Pristan.
+relay-problem-card-revoked = Организация отозвала эту карточку. Спросите посетителей, нет ли новой.

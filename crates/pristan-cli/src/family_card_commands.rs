@@ -16,6 +16,7 @@ use pristan_family_card::{CardLanguage, CardMessage, FamilyCard, WordList, MAX_C
 use pristan_model::ShortText;
 use secrecy::ExposeSecret;
 
+use crate::family_card_relay::{publish, withdraw, Published};
 use crate::input;
 use crate::secrets::SecretSource;
 use crate::unlocking::Unlocking;
@@ -48,6 +49,8 @@ pub enum FamilyCardCommand {
         /// Whom the family may call: a phone line, a first name.
         #[arg(long, value_parser = input::short_text)]
         contact: Option<ShortText>,
+        #[command(flatten)]
+        publishing: Publishing,
     },
     /// Writes the card again from the case as it is now, with the same passphrase (the relative's
     /// consent must still be in force).
@@ -60,12 +63,18 @@ pub enum FamilyCardCommand {
         /// A new message from the visitor (the last one is kept otherwise).
         #[arg(long, allow_hyphen_values = true, value_parser = message)]
         message: Option<CardMessage>,
+        #[command(flatten)]
+        publishing: Publishing,
     },
     /// Stops a card: its passphrase is wiped from the vault and it is never refreshed again.
+    /// Where the organisation has a relay, the relay deletes it too (a family fetching it is
+    /// told it was revoked); run it again if the relay could not be reached.
     Revoke {
         #[command(flatten)]
         unlocking: Unlocking,
         card: String,
+        #[command(flatten)]
+        publishing: Publishing,
     },
     /// Lists the cards issued (for one case with --case): for whom, when last refreshed.
     List {
@@ -74,15 +83,36 @@ pub enum FamilyCardCommand {
         #[arg(long, value_parser = input::id)]
         case: Option<EntityId>,
     },
-    /// Opens a card file with its passphrase and prints the status. Needs no vault.
+    /// Opens a card file (or fetches one by its card code from a relay) with its passphrase and
+    /// prints the status. Needs no vault; writes nothing.
     Open {
-        file: PathBuf,
+        #[arg(required_unless_present = "code", conflicts_with = "code")]
+        file: Option<PathBuf>,
+        /// The card code the family was given (like K7QM-4TXD-PA9R), to fetch the card from
+        /// the relay instead of a file.
+        #[arg(long, requires = "relay")]
+        code: Option<String>,
+        /// The relay's address given with the code (relay.example.org, or https://…).
+        #[arg(long, requires = "code")]
+        relay: Option<String>,
         /// Read the card's passphrase from standard input (one line) instead of prompting.
         #[arg(long)]
         passphrase_stdin: bool,
         #[arg(long)]
         json: bool,
     },
+}
+
+/// Where a card is published: the organisation's relay, unless told otherwise.
+#[derive(clap::Args, Clone, Debug, Default)]
+pub struct Publishing {
+    /// Do not publish the card on the organisation's relay (or withdraw it, for revoke): the
+    /// card is only the file.
+    #[arg(long, conflicts_with = "relay")]
+    pub no_publish: bool,
+    /// Publish on this relay instead of the organisation's (for a test).
+    #[arg(long, value_name = "URL")]
+    pub relay: Option<String>,
 }
 
 fn language(text: &str) -> Result<CardLanguage, String> {
@@ -108,9 +138,10 @@ pub fn run(dir: &Path, command: FamilyCardCommand) -> Result<()> {
             words,
             message,
             contact,
+            publishing,
         } => {
             check_folder(&out)?;
-            let vault = unlocking.open(dir)?;
+            let mut vault = unlocking.open(dir)?;
             let request = IssueRequest {
                 case,
                 relative,
@@ -123,9 +154,20 @@ pub fn run(dir: &Path, command: FamilyCardCommand) -> Result<()> {
                 whom_to_call: contact.unwrap_or_default(),
             };
             let issued = family::issue(&vault, &request, Utc::now());
+            let issued = match issued {
+                Ok(issued) => issued,
+                Err(error) => {
+                    vault.lock()?;
+                    return Err(error.into());
+                }
+            };
+            let written = write_card(&out, &issued.file);
+            let published = match &written {
+                Ok(_) => publish(&mut vault, &issued.file, &publishing),
+                Err(_) => Published::Skipped,
+            };
             vault.lock()?;
-            let issued = issued?;
-            let path = write_card(&out, &issued.file)?;
+            let path = written?;
             let passphrase = issued.passphrase.expose_secret();
             if unlocking.json {
                 println!(
@@ -134,6 +176,9 @@ pub fn run(dir: &Path, command: FamilyCardCommand) -> Result<()> {
                         "card_id": issued.file.card_id,
                         "path": path,
                         "passphrase": passphrase,
+                        "code": published.code(),
+                        "relay": published.relay(),
+                        "published": published.is_published(),
                     })
                 );
             } else {
@@ -141,6 +186,7 @@ pub fn run(dir: &Path, command: FamilyCardCommand) -> Result<()> {
                 println!("Written to {}", path.display());
                 println!("Passphrase (shown only now; read it aloud or write it down):");
                 println!("    {passphrase}");
+                published.print_for_family();
             }
             Ok(())
         }
@@ -149,26 +195,56 @@ pub fn run(dir: &Path, command: FamilyCardCommand) -> Result<()> {
             card,
             out,
             message,
+            publishing,
         } => {
             check_folder(&out)?;
-            let vault = unlocking.open(dir)?;
-            let file = family::refresh(&vault, &card, message, Utc::now());
+            let mut vault = unlocking.open(dir)?;
+            let file = match family::refresh(&vault, &card, message, Utc::now()) {
+                Ok(file) => file,
+                Err(error) => {
+                    vault.lock()?;
+                    return Err(error.into());
+                }
+            };
+            let written = write_card(&out, &file);
+            let published = match &written {
+                Ok(_) => publish(&mut vault, &file, &publishing),
+                Err(_) => Published::Skipped,
+            };
             vault.lock()?;
-            let path = write_card(&out, &file?)?;
+            let path = written?;
             if unlocking.json {
-                println!("{}", serde_json::json!({ "card_id": card, "path": path }));
+                println!(
+                    "{}",
+                    serde_json::json!({
+                        "card_id": card,
+                        "path": path,
+                        "code": published.code(),
+                        "relay": published.relay(),
+                        "published": published.is_published(),
+                    })
+                );
             } else {
                 println!("Written to {} (same passphrase as before)", path.display());
+                published.print_for_family();
             }
             Ok(())
         }
-        FamilyCardCommand::Revoke { unlocking, card } => {
-            let vault = unlocking.open(dir)?;
+        FamilyCardCommand::Revoke {
+            unlocking,
+            card,
+            publishing,
+        } => {
+            let mut vault = unlocking.open(dir)?;
             let done = family::revoke(&vault, &card, Utc::now());
+            let withdrawn = match &done {
+                Ok(()) => withdraw(&mut vault, &card, &publishing),
+                Err(_) => Ok(()),
+            };
             vault.lock()?;
             done?;
             eprintln!("Card {card} revoked: it will not be refreshed again.");
-            Ok(())
+            withdrawn
         }
         FamilyCardCommand::List { unlocking, case } => {
             let vault = unlocking.open(dir)?;
@@ -201,10 +277,17 @@ pub fn run(dir: &Path, command: FamilyCardCommand) -> Result<()> {
         }
         FamilyCardCommand::Open {
             file,
+            code,
+            relay,
             passphrase_stdin,
             json,
         } => {
-            let bytes = read_card(&file)?;
+            let bytes = match (file, code, relay) {
+                (Some(file), _, _) => read_card(&file)?,
+                (None, Some(code), Some(relay)) => pristan_relay_client::fetch_card(&relay, &code)
+                    .map_err(|problem| anyhow::anyhow!("could not fetch the card: {problem}"))?,
+                _ => bail!("give the card file, or --code CODE --relay ADDRESS"),
+            };
             let passphrase =
                 SecretSource::new(passphrase_stdin).read("Passphrase of the card: ")?;
             let card = pristan_family_card::open(&bytes, passphrase.expose_secret())?;

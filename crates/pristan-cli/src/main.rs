@@ -14,6 +14,7 @@ mod demo;
 mod event_commands;
 mod facility_commands;
 mod family_card_commands;
+mod family_card_relay;
 mod fields_input;
 mod input;
 mod note_commands;

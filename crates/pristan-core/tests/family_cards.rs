@@ -398,10 +398,50 @@ fn forgetting_a_case_removes_its_cards() {
     let tmp = tempfile::tempdir().unwrap();
     let mut vault = new_vault(&tmp);
     let (case, relative) = full_case(&mut vault);
-    family::issue(&vault, &request(case, relative), now()).unwrap();
+    let issued = family::issue(&vault, &request(case, relative), now()).unwrap();
+    family::record_published(&vault, &issued.file.card_id, now()).unwrap();
     assert_eq!(family::list(&vault, None, now()).unwrap().len(), 1);
+    let id = issued.file.card_id.clone();
+    let standing = family::relay_standing(&vault, &id).unwrap();
+    assert!(standing.code.is_some() && standing.published_at.is_some());
     vault
         .forget_case(case, ForgetReason::RequestedByPerson)
         .unwrap();
     assert!(family::list(&vault, None, now()).unwrap().is_empty());
+    // Its code and relay times go with it.
+    assert_eq!(
+        family::relay_standing(&vault, &id).unwrap(),
+        family::RelayStanding::default()
+    );
+}
+
+#[test]
+fn a_card_keeps_one_code_and_the_list_shows_where_it_stands_on_the_relay() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut vault = new_vault(&tmp);
+    let (case, relative) = full_case(&mut vault);
+    let hash_before = vault.state_hash().unwrap();
+    let issued = family::issue(&vault, &request(case, relative), now()).unwrap();
+    let id = issued.file.card_id.clone();
+    // The code is kept: the same one for every refresh.
+    assert_eq!(family::card_code(&vault, &id).unwrap(), issued.code);
+    let listed = &family::list(&vault, None, now()).unwrap()[0];
+    assert_eq!(listed.code.as_deref(), Some(issued.code.grouped().as_str()));
+    assert_eq!(listed.published_at, None);
+    assert_eq!(listed.withdrawn_at, None);
+    family::refresh(&vault, &id, None, now()).unwrap();
+    family::record_published(&vault, &id, now()).unwrap();
+    assert_eq!(family::card_code(&vault, &id).unwrap(), issued.code);
+    family::revoke(&vault, &id, now()).unwrap();
+    family::record_withdrawn(&vault, &id, now()).unwrap();
+    let listed = &family::list(&vault, None, now()).unwrap()[0];
+    assert!(listed.published_at.is_some() && listed.withdrawn_at.is_some());
+    // A revoked card keeps its code, so the relay can still be asked to withdraw it.
+    assert_eq!(family::card_code(&vault, &id).unwrap(), issued.code);
+    // Codes and relay times are local state: nothing of them travels in a bundle.
+    assert_eq!(vault.state_hash().unwrap(), hash_before);
+    // Two cards, two codes.
+    let other = family::issue(&vault, &request(case, relative), now()).unwrap();
+    assert_ne!(other.code, issued.code);
+    assert!(family::card_code(&vault, "0000000000000000").is_err());
 }

@@ -13,6 +13,7 @@ mod commands;
 mod coordinator;
 mod dossier;
 mod error;
+mod family;
 mod relay;
 mod security;
 mod sync;
@@ -23,6 +24,7 @@ pub use commands::*;
 pub use coordinator::*;
 pub use dossier::*;
 pub use error::{BackupProblem, ErrorKind, IpcError};
+pub use family::*;
 pub use relay::*;
 pub use security::*;
 pub use sync::*;
@@ -57,6 +59,7 @@ pub fn every_command_name() -> Vec<&'static str> {
         COORDINATOR_COMMAND_NAMES,
         DOSSIER_COMMAND_NAMES,
         SECURITY_COMMAND_NAMES,
+        FAMILY_CARD_COMMAND_NAMES,
     ]
     .concat()
 }

@@ -44,6 +44,8 @@ pub enum RelayProblem {
     Unavailable,
     /// The relay answered something this Pristan does not understand (a newer relay?).
     UnexpectedAnswer,
+    /// The family status card under this code was revoked by the organisation.
+    CardRevoked,
 }
 
 impl RelayProblem {
@@ -71,7 +73,7 @@ impl RelayProblem {
     }
 
     /// Every problem, for the locale-completeness test.
-    pub const ALL: [RelayProblem; 22] = [
+    pub const ALL: [RelayProblem; 23] = [
         RelayProblem::Unreachable,
         RelayProblem::NoRelay,
         RelayProblem::NotApprovedYet,
@@ -94,6 +96,7 @@ impl RelayProblem {
         RelayProblem::Malformed,
         RelayProblem::Unavailable,
         RelayProblem::UnexpectedAnswer,
+        RelayProblem::CardRevoked,
     ];
 }
 

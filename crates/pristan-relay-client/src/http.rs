@@ -13,8 +13,9 @@ use crate::access::RequestSigner;
 use pristan_model::relay::RelayProblem;
 use pristan_model::sync::DeviceIdentity;
 use pristan_relay_proto::{
-    body_sha256_hex, canonical_string, headers, Challenge, ErrorBody, Freshness, Health, ListEntry,
-    MailboxId, RequestAuth, RosterAnswer, UploadAnswer, EMPTY_BODY_SHA256, PROTOCOL_VERSION,
+    body_sha256_hex, canonical_string, headers, CardAnswer, Challenge, ErrorBody, Freshness,
+    Health, ListEntry, MailboxId, RequestAuth, RosterAnswer, UploadAnswer, EMPTY_BODY_SHA256,
+    PROTOCOL_VERSION,
 };
 use rand::RngCore;
 use reqwest::blocking::{Client, RequestBuilder, Response};
@@ -180,6 +181,33 @@ impl Relay {
         Ok(())
     }
 
+    /// `PUT /v1/cards/{lookup}`: publishes a family card, or replaces the one published before
+    /// under the same code.
+    pub fn publish_card(
+        &self,
+        vault: &Vault,
+        lookup: &str,
+        bytes: Vec<u8>,
+    ) -> Result<CardAnswer, CallError> {
+        let path = format!("/v1/cards/{lookup}");
+        let mut nonce = [0u8; 16];
+        rand::rng().fill_bytes(&mut nonce);
+        let freshness = Freshness::at(chrono::Utc::now(), nonce);
+        let digest = body_sha256_hex(&bytes);
+        let request = self
+            .signed(vault, Method::PUT, &path, &digest, freshness, None)?
+            .header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
+            .body(bytes);
+        json(send(request)?)
+    }
+
+    /// `DELETE /v1/cards/{lookup}`: the relay deletes the card and tells families it was revoked.
+    pub fn withdraw_card(&self, vault: &Vault, lookup: &str) -> Result<(), CallError> {
+        let path = format!("/v1/cards/{lookup}");
+        send(self.challenged(vault, Method::DELETE, &path)?)?;
+        Ok(())
+    }
+
     fn request(&self, method: Method, path: &str) -> RequestBuilder {
         self.client.request(method, format!("{}{path}", self.base))
     }
@@ -264,8 +292,12 @@ fn route(mailbox: Mailbox) -> &'static str {
     }
 }
 
+pub(crate) fn install_provider() {
+    install_crypto_provider();
+}
+
 /// Sends a request; a success comes back, anything else becomes the relay's problem id.
-fn send(request: RequestBuilder) -> Result<Response, CallError> {
+pub(crate) fn send(request: RequestBuilder) -> Result<Response, CallError> {
     let response = request
         .send()
         .map_err(|_| CallError::relay(RelayProblem::Unreachable))?;

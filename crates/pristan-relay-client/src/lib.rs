@@ -1,5 +1,5 @@
 //! Pristan's side of the relay (issue 12, docs/relay-protocol.md): "Sync now" for the CLI and
-//! the desktop shell. The vault keeps what must go in its outbox (`pristan_core::relay_outbox`)
+//! the desktop shell, and family status cards (publish, withdraw, fetch by code). The vault keeps what must go in its outbox (`pristan_core::relay_outbox`)
 //! and signs each request with the device's key; this crate only moves bytes over HTTP(S) and
 //! turns every failure into an id ([`RelayProblem`]) the interface words.
 //!
@@ -7,11 +7,16 @@
 
 mod access;
 mod backoff;
+mod cards;
 mod http;
 mod sync;
 
 pub use access::{Held, RequestSigner, VaultAccess};
 pub use backoff::{next_sync_delay, MAX_BACKOFF, SYNC_INTERVAL};
+pub use cards::{
+    family_relay_url, fetch_card, problem_of, publish_card, withdraw_card, CardFetchProblem,
+    Publication, Withdrawal, FETCH_TIMEOUT,
+};
 pub use http::{CallError, Mailbox, Relay};
 pub use pristan_model::relay::{RelayError, RelayLocalState, RelayProblem, RelaySyncReport};
 pub use sync::{sync_now, sync_through, sync_with, SyncOptions};

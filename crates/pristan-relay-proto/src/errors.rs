@@ -45,10 +45,12 @@ pub enum ErrorCode {
     Malformed,
     /// The relay cannot serve now (its store failed, or it is shutting down): try later.
     Unavailable,
+    /// The family status card under this code was revoked by the organisation.
+    CardRevoked,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 18] = [
+    pub const ALL: [ErrorCode; 19] = [
         ErrorCode::Unsigned,
         ErrorCode::BadSignature,
         ErrorCode::StaleTime,
@@ -67,6 +69,7 @@ impl ErrorCode {
         ErrorCode::NotFound,
         ErrorCode::Malformed,
         ErrorCode::Unavailable,
+        ErrorCode::CardRevoked,
     ];
 
     /// The HTTP status the relay answers with this code.
@@ -90,6 +93,7 @@ impl ErrorCode {
             ErrorCode::NotFound => 404,
             ErrorCode::Malformed => 400,
             ErrorCode::Unavailable => 503,
+            ErrorCode::CardRevoked => 410,
         }
     }
 
@@ -114,6 +118,7 @@ impl ErrorCode {
             ErrorCode::NotFound => "not_found",
             ErrorCode::Malformed => "malformed",
             ErrorCode::Unavailable => "unavailable",
+            ErrorCode::CardRevoked => "card_revoked",
         }
     }
 
@@ -166,6 +171,7 @@ mod tests {
         assert_eq!(ErrorCode::NotFound.http_status(), 404);
         assert_eq!(ErrorCode::HashMismatch.http_status(), 422);
         assert_eq!(ErrorCode::Unavailable.http_status(), 503);
+        assert_eq!(ErrorCode::CardRevoked.http_status(), 410);
         for code in ErrorCode::ALL {
             assert!((400..600).contains(&code.http_status()));
         }

@@ -1,13 +1,14 @@
 //! What Pristan's relay and its clients must agree on, written once (docs/relay-protocol.md):
 //! header names, the canonical string a device signs for each request, mailbox ids, the two
 //! documents the organisation signs for the relay (the relay roster and join tickets), the error
-//! codes with their HTTP statuses, and the small JSON answers.
+//! codes with their HTTP statuses, the small JSON answers, and family card codes.
 //!
 //! Serde, Ed25519 and SHA-256 only: no runtime, no HTTP stack, so the relay, the desktop's client
 //! and the tests share it without pulling each other's dependencies.
 
 #![forbid(unsafe_code)]
 
+pub mod card;
 pub mod documents;
 pub mod errors;
 #[doc(hidden)]
@@ -18,6 +19,7 @@ pub mod mailbox;
 pub mod request;
 pub mod wire;
 
+pub use card::{looks_like_card, CardCode, CardCodeError, MAX_CARD_BYTES};
 pub use documents::{
     decode_ticket_header, encode_ticket_header, sign_join_ticket, sign_relay_roster,
     verify_join_ticket, verify_relay_roster, DocumentError, JoinTicket, RelayDevice, RelayRoster,
@@ -29,7 +31,7 @@ pub use request::{
     body_sha256_hex, canonical_string, check_time, sign_request, verify_request, Freshness,
     RequestAuth, RequestError, SignedHeaders, EMPTY_BODY_SHA256,
 };
-pub use wire::{Challenge, ErrorBody, Health, ListEntry, RosterAnswer, UploadAnswer};
+pub use wire::{CardAnswer, Challenge, ErrorBody, Health, ListEntry, RosterAnswer, UploadAnswer};
 
 pub use pristan_model::sync::Role;
 

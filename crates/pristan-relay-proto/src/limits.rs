@@ -15,3 +15,5 @@ pub const TICKET_MAX_BUNDLE_BYTES: u64 = 1024 * 1024;
 pub const TICKET_VALIDITY_DAYS: i64 = 14;
 /// A `Pristan-Join-Ticket` header longer than this cannot hold a document within the cap.
 pub const MAX_TICKET_HEADER_BYTES: usize = MAX_DOCUMENT_BYTES.div_ceil(3) * 4 + 4;
+/// Card fetches (`GET /v1/cards/{lookup}`) a minute from one client address, by default.
+pub const DEFAULT_CARD_FETCHES_PER_MINUTE: u32 = 10;

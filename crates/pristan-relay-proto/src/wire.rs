@@ -38,6 +38,13 @@ pub struct RosterAnswer {
     pub accepted: bool,
 }
 
+/// `PUT /v1/cards/{lookup}`: 201 with `replaced: false` for a new card, 200 with `replaced: true`
+/// when it took the place of the card published before under the same code (a refresh).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardAnswer {
+    pub replaced: bool,
+}
+
 /// `GET /v1/health`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Health {

@@ -43,6 +43,11 @@ pub struct ServeArgs {
     /// Requests a minute one device key may make (bursts up to the same number)
     #[arg(long, default_value_t = 600, value_parser = clap::value_parser!(u32).range(1..))]
     pub rate_per_minute: u32,
+    /// Family status cards a minute one client address may fetch by code (all addresses
+    /// together: 20 times as many)
+    #[arg(long, default_value_t = pristan_relay_proto::limits::DEFAULT_CARD_FETCHES_PER_MINUTE,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub card_fetches_per_minute: u32,
     /// Seconds between retention sweeps
     #[arg(long, default_value_t = 3600, value_parser = clap::value_parser!(u64).range(1..))]
     pub sweep_seconds: u64,
@@ -71,6 +76,7 @@ impl ServeArgs {
             quota_objects: self.quota_bundles,
             retention: chrono::Duration::days(i64::from(self.retention_days)),
             rate_per_minute: self.rate_per_minute,
+            card_fetches_per_minute: self.card_fetches_per_minute,
             sweep_interval: std::time::Duration::from_secs(self.sweep_seconds),
             ..RelayConfig::defaults(org_key)
         })

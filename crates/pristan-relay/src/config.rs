@@ -22,6 +22,8 @@ pub struct RelayConfig {
     pub quota_objects: u64,
     pub retention: chrono::Duration,
     pub rate_per_minute: u32,
+    /// Family card fetches a minute from one client address (all addresses together: 20 times).
+    pub card_fetches_per_minute: u32,
     pub sweep_interval: Duration,
     /// The longest a body may take to arrive, whole.
     pub body_timeout: Duration,
@@ -43,6 +45,7 @@ impl RelayConfig {
             quota_objects: 10_000,
             retention: chrono::Duration::days(30),
             rate_per_minute: 600,
+            card_fetches_per_minute: pristan_relay_proto::limits::DEFAULT_CARD_FETCHES_PER_MINUTE,
             sweep_interval: Duration::from_secs(3600),
             body_timeout: Duration::from_secs(600),
             body_idle_timeout: Duration::from_secs(30),

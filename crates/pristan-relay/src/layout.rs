@@ -8,7 +8,12 @@
 //! inbox-ack/<sha256>/<tag>        the coordinator <tag> (a hash of its key) has acknowledged it
 //! roster/<version>-<hash>.json    every relay roster accepted (signed, as received)
 //! ticket/<hash>                   how many uploads a join ticket has made
+//! card/<name>                     a family status card (an armoured age file)
+//! card-revoked/<name>             empty: the card under this code was revoked
 //! ```
+//!
+//! A card's `<name>` is `hex(SHA-256("pristan-relay-card-v1\n" || lookup))`: the store holds
+//! neither the card code nor the lookup a family's computer sends.
 
 pub use object_store::path::Path;
 use pristan_relay_proto::MailboxId;
@@ -17,6 +22,7 @@ use sha2::{Digest, Sha256};
 const FOLDER_DOMAIN: &[u8] = b"pristan-relay-folder-v1\n";
 const TICKET_DOMAIN: &[u8] = b"pristan-relay-ticket-v1\n";
 const COORDINATOR_DOMAIN: &[u8] = b"pristan-relay-coordinator-v1\n";
+const CARD_DOMAIN: &[u8] = b"pristan-relay-card-v1\n";
 
 /// A mailbox's folder name: `hex(SHA-256("pristan-relay-folder-v1\n" || mailbox id))`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -39,6 +45,11 @@ impl Folder {
     /// The organisation inbox's quota is kept under this name.
     pub fn inbox() -> Folder {
         Folder("inbox".into())
+    }
+
+    /// The published family cards' quota is kept under this name.
+    pub fn cards() -> Folder {
+        Folder("cards".into())
     }
 
     pub fn as_str(&self) -> &str {
@@ -105,6 +116,29 @@ pub fn ticket_record(ticket_id: &str) -> Path {
     Path::from(format!("ticket/{}", hex::encode(digest)))
 }
 
+fn card_name(lookup: &str) -> String {
+    hex::encode(
+        Sha256::new()
+            .chain_update(CARD_DOMAIN)
+            .chain_update(lookup.as_bytes())
+            .finalize(),
+    )
+}
+
+pub fn cards_prefix() -> Path {
+    Path::from("card")
+}
+
+/// Where the card a family fetches with `lookup` is kept.
+pub fn card_object(lookup: &str) -> Path {
+    Path::from(format!("card/{}", card_name(lookup)))
+}
+
+/// The marker that the card under `lookup` was revoked.
+pub fn card_revoked(lookup: &str) -> Path {
+    Path::from(format!("card-revoked/{}", card_name(lookup)))
+}
+
 /// The last part of a stored name (an object's SHA-256, a folder).
 pub fn last_part(path: &Path) -> Option<String> {
     path.filename().map(str::to_owned)
@@ -124,5 +158,15 @@ mod tests {
         assert!(!mailbox_object(&folder, "ab")
             .to_string()
             .contains(&mailbox.to_string()));
+    }
+
+    #[test]
+    fn a_card_is_kept_under_neither_its_code_nor_its_lookup() {
+        let lookup = "ab".repeat(32);
+        let kept = card_object(&lookup).to_string();
+        assert!(kept.starts_with("card/"));
+        assert!(!kept.contains(&lookup));
+        assert!(!card_revoked(&lookup).to_string().contains(&lookup));
+        assert_ne!(card_object(&lookup), card_object(&"cd".repeat(32)));
     }
 }

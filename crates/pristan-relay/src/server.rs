@@ -40,7 +40,7 @@ pub async fn serve(config: RelayConfig) -> anyhow::Result<()> {
             announce("http", address)?;
             server
                 .handle(handle)
-                .serve(app.into_make_service())
+                .serve(app.into_make_service_with_connect_info::<std::net::SocketAddr>())
                 .await
                 .context("the relay stopped with an error")
         }
@@ -64,7 +64,7 @@ pub async fn serve(config: RelayConfig) -> anyhow::Result<()> {
             announce("https", address)?;
             server
                 .handle(handle)
-                .serve(app.into_make_service())
+                .serve(app.into_make_service_with_connect_info::<std::net::SocketAddr>())
                 .await
                 .context("the relay stopped with an error")
         }

@@ -17,6 +17,8 @@ pub struct AppState {
     pub roster: RosterKeeper,
     pub freshness: FreshnessBook,
     pub rate: RateLimiter,
+    /// Family card fetches, per client address (kept in memory only, never logged).
+    pub card_rate: RateLimiter,
     pub quotas: Quotas,
     pub tickets: TicketBook,
     /// Uploads buffered at once: each holds at most one bundle in memory.
@@ -32,6 +34,7 @@ impl AppState {
         let roster = RosterKeeper::load(config.org_key, &store).await?;
         Ok(AppState {
             rate: RateLimiter::new(config.rate_per_minute),
+            card_rate: RateLimiter::new(config.card_fetches_per_minute),
             quotas: Quotas::new(config.quota_bytes, config.quota_objects),
             upload_slots: Semaphore::new(config.max_concurrent_uploads.max(1)),
             freshness: FreshnessBook::default(),

@@ -9,11 +9,14 @@
 //! - `faults`: the relay SIGKILLed during an upload and during a download, on both.
 //! - `canary`: nothing of a bundle's plaintext, no mailbox id, key or address in the store or
 //!   the most verbose log.
+//! - `cards`: family status cards published, refreshed, fetched by code and revoked; refusals,
+//!   the per-address fetch limit, and no code, lookup or plaintext in the store, on both stores.
 //! - `tls`: the relay serving HTTPS itself.
 //! - `load`: 50 devices × 20 bundles (`#[ignore]`d; a measurement, see docs/benchmarks.md).
 
 mod relay {
     pub mod canary;
+    pub mod cards;
     pub mod delivery;
     pub mod faults;
     pub mod load;

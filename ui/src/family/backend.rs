@@ -1,4 +1,4 @@
-//! The family window's calls to the shell: its own two Tauri commands, never the vault's `ipc`
+//! The family window's calls to the shell: its own Tauri commands, never the vault's `ipc`
 //! (which Tauri refuses to this window). The only other file that calls the shell besides
 //! `crate::backend`.
 
@@ -36,6 +36,33 @@ pub async fn open_card(card: &str, passphrase: &str) -> Result<FamilyCard, Strin
         Err(rejection) => Err(serde_wasm_bindgen::from_value::<Refusal>(rejection)
             .map(|r| r.message_id)
             .unwrap_or_else(|_| "family-error-damaged".to_owned())),
+    }
+}
+
+#[derive(Serialize)]
+struct FetchArgs<'a> {
+    address: &'a str,
+    code: &'a str,
+    passphrase: &'a str,
+}
+
+/// Fetches the card under `code` from the relay at `address` and opens it with the typed
+/// passphrase (the shell does both; the card is never stored). On failure, the message id
+/// (`family-fetch-*` or `family-error-*`).
+pub async fn fetch_card(address: &str, code: &str, passphrase: &str) -> Result<FamilyCard, String> {
+    let args = serde_wasm_bindgen::to_value(&FetchArgs {
+        address,
+        code,
+        passphrase,
+    })
+    .map_err(|_| "family-error-damaged".to_owned())?;
+    match tauri_invoke("family_fetch_card", args).await {
+        Ok(answer) => {
+            serde_wasm_bindgen::from_value(answer).map_err(|_| "family-error-damaged".to_owned())
+        }
+        Err(rejection) => Err(serde_wasm_bindgen::from_value::<Refusal>(rejection)
+            .map(|r| r.message_id)
+            .unwrap_or_else(|_| "family-fetch-no-connection".to_owned())),
     }
 }
 

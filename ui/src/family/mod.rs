@@ -4,6 +4,7 @@
 //! card and the passphrase live in this component's state only.
 
 mod backend;
+mod code_fields;
 mod open_form;
 mod start_choice;
 mod status;

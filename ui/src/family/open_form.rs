@@ -1,4 +1,5 @@
-//! Choosing, dropping or pasting a card, and typing its passphrase.
+//! Choosing, dropping or pasting a card, or typing its address and card code, and typing its
+//! passphrase.
 
 use pristan_model::family_card::FamilyCard;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -6,6 +7,7 @@ use web_sys::{DragEvent, File, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::backend;
+use super::code_fields::{CodeFields, EXAMPLE_ADDRESS};
 use crate::components::{ErrorNote, SecretField, SubmitRow};
 use crate::errors::ErrorText;
 use crate::i18n::use_i18n;
@@ -26,6 +28,8 @@ pub fn OpenForm(props: &OpenFormProps) -> Html {
     let busy = use_state(|| false);
     let error = use_state(|| None::<String>);
     let dragging = use_state(|| false);
+    let address = use_state(String::new);
+    let code = use_state(String::new);
 
     let read_file = {
         let (card_text, error) = (card_text.clone(), error.clone());
@@ -97,6 +101,14 @@ pub fn OpenForm(props: &OpenFormProps) -> Html {
         let passphrase = passphrase.clone();
         Callback::from(move |text: String| passphrase.set(text))
     };
+    let on_address = {
+        let address = address.clone();
+        Callback::from(move |text: String| address.set(text))
+    };
+    let on_code = {
+        let code = code.clone();
+        Callback::from(move |text: String| code.set(text))
+    };
     let onsubmit = {
         let (card_text, passphrase, busy, error) = (
             card_text.clone(),
@@ -104,11 +116,18 @@ pub fn OpenForm(props: &OpenFormProps) -> Html {
             busy.clone(),
             error.clone(),
         );
+        let (address, code) = (address.clone(), code.clone());
         let on_opened = props.on_opened.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            if card_text.trim().is_empty() {
+            // A typed code is what the person chose last: it goes before a file or pasted text.
+            let by_code = !code.trim().is_empty();
+            if !by_code && card_text.trim().is_empty() {
                 error.set(Some("family-error-no-card".to_owned()));
+                return;
+            }
+            if by_code && address.trim().is_empty() {
+                error.set(Some("family-error-no-relay".to_owned()));
                 return;
             }
             if passphrase.trim().is_empty() {
@@ -118,6 +137,7 @@ pub fn OpenForm(props: &OpenFormProps) -> Html {
             busy.set(true);
             error.set(None);
             let (card, typed) = ((*card_text).clone(), (*passphrase).clone());
+            let (relay, typed_code) = ((*address).clone(), (*code).clone());
             let (busy, error, passphrase, on_opened) = (
                 busy.clone(),
                 error.clone(),
@@ -125,7 +145,11 @@ pub fn OpenForm(props: &OpenFormProps) -> Html {
                 on_opened.clone(),
             );
             spawn_local(async move {
-                let opened = backend::open_card(&card, &typed).await;
+                let opened = if by_code {
+                    backend::fetch_card(&relay, &typed_code, &typed).await
+                } else {
+                    backend::open_card(&card, &typed).await
+                };
                 busy.set(false);
                 match opened {
                     Ok(card) => {
@@ -160,6 +184,8 @@ pub fn OpenForm(props: &OpenFormProps) -> Html {
                         { i18n.t("family-card-ready") }
                     </p>
                 }
+                <CodeFields address={(*address).clone()} code={(*code).clone()}
+                    {on_address} {on_code} />
                 <SecretField
                     id="family-passphrase"
                     label={i18n.t("family-passphrase-label")}
@@ -169,10 +195,14 @@ pub fn OpenForm(props: &OpenFormProps) -> Html {
                 />
                 <p id="family-passphrase-hint" class="aside">{ i18n.t("family-passphrase-hint") }</p>
                 if let Some(id) = &*error {
-                    <ErrorNote id="family-error" text={ErrorText { message: i18n.t(id), detail: None }} />
+                    <ErrorNote id="family-error" text={ErrorText {
+                        message: i18n.t_args(id, &[("example", EXAMPLE_ADDRESS.into())]),
+                        detail: None,
+                    }} />
                 }
                 <SubmitRow id="family-open-submit" label={i18n.t("family-open")}
-                    working={i18n.t("family-opening")} enabled={!*busy} busy={*busy} />
+                    working={i18n.t(if code.trim().is_empty() { "family-opening" } else { "family-fetching" })}
+                    enabled={!*busy} busy={*busy} />
             </form>
         </section>
     }

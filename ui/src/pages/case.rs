@@ -119,6 +119,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                     <VerificationSection ..section.clone() />
                     <RelativesSection ..section.clone() />
                     <ConsentsSection ..section.clone() />
+                    <crate::components::case::family_cards::FamilyCardsSection ..section.clone() />
                     <ReferralsSection ..section.clone() />
                     <FlightsSection ..section.clone() />
                     <AttachmentsSection ..section.clone() />

@@ -152,6 +152,7 @@ pub fn problem_text(problem: RelayProblem) -> &'static str {
         RelayProblem::Malformed => "The relay could not read this Pristan's request: update Pristan.",
         RelayProblem::Unavailable => "The relay cannot store anything right now: sync again later.",
         RelayProblem::UnexpectedAnswer => "The relay answered something this Pristan does not understand: check the address, or update Pristan.",
+        RelayProblem::CardRevoked => "This status card was revoked: it cannot be published again; issue a new card.",
     }
 }
 

@@ -7,6 +7,7 @@
 //! passphrase stays inside this vault and never travels in a bundle. The core returns the card
 //! file's bytes and name; the caller (CLI, shell) writes the file.
 
+mod code;
 mod consent;
 mod store;
 
@@ -23,8 +24,15 @@ use crate::error::Result;
 use crate::ops::EntityId;
 use crate::vault::Vault;
 
+pub use code::{card_code, record_published, record_withdrawn, relay_standing, RelayStanding};
 pub use consent::consent_in_force;
-pub(crate) use store::forget_cards_of;
+pub use pristan_relay_proto::CardCode;
+
+/// Removes every card of a forgotten case, and their codes (inside the forget's transaction).
+pub(crate) fn forget_cards_of(tx: &rusqlite::Transaction<'_>, case: &str) -> Result<()> {
+    code::forget_codes_of(tx, case)?;
+    store::forget_cards_of(tx, case)
+}
 
 /// Why a card could not be issued, refreshed or revoked.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -63,10 +71,12 @@ pub struct CardFile {
     pub bytes: Vec<u8>,
 }
 
-/// A newly issued card and its passphrase, to be shown once.
+/// A newly issued card and its passphrase, to be shown once, and the code a family types to
+/// fetch it from the organisation's relay (once it is published there).
 pub struct IssuedCard {
     pub file: CardFile,
     pub passphrase: SecretString,
+    pub code: CardCode,
 }
 
 /// A card as listed: for whom, when, and whether it is still kept up to date.
@@ -84,6 +94,15 @@ pub struct CardSummary {
     pub revoked_at: Option<DateTime<Utc>>,
     /// Whether the relative's consent is in force today (a refresh needs it).
     pub consent_in_force: bool,
+    /// The card code, grouped (`K7QM-4TXD-PA9R`): never the passphrase.
+    #[serde(default)]
+    pub code: Option<String>,
+    /// When the relay last received this card's file, if ever.
+    #[serde(default)]
+    pub published_at: Option<DateTime<Utc>>,
+    /// When the relay deleted the card (after a revoke), if it has.
+    #[serde(default)]
+    pub withdrawn_at: Option<DateTime<Utc>>,
 }
 
 /// The card file's name for a card id.
@@ -118,7 +137,10 @@ pub fn issue(vault: &Vault, request: &IssueRequest, now: DateTime<Utc>) -> Resul
         },
         passphrase.expose(),
     )?;
+    let code = code::new_code();
+    code::store_code(vault.connection(), &card_id, &code)?;
     Ok(IssuedCard {
+        code,
         file: CardFile {
             file_name: file_name(&card_id),
             card_id,
@@ -180,7 +202,11 @@ pub fn list(vault: &Vault, case: Option<EntityId>, now: DateTime<Utc>) -> Result
         let consent_in_force = relative
             .as_ref()
             .is_some_and(|r| consent_in_force(&consents, r, now.date_naive()));
+        let standing = code::standing_of(vault.connection(), &row.id)?;
         out.push(CardSummary {
+            code: standing.code.map(|c| c.grouped()),
+            published_at: standing.published_at,
+            withdrawn_at: standing.withdrawn_at,
             file_name: file_name(&row.id),
             card_id: row.id,
             case_id: row.case_id,

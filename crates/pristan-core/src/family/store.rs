@@ -108,7 +108,7 @@ pub(super) fn revoke(conn: &Connection, id: &str, now: DateTime<Utc>) -> Result<
 }
 
 /// Removes every card of a forgotten case (inside the forget's transaction).
-pub(crate) fn forget_cards_of(tx: &Transaction<'_>, case: &str) -> Result<()> {
+pub(super) fn forget_cards_of(tx: &Transaction<'_>, case: &str) -> Result<()> {
     tx.execute("DELETE FROM family_cards WHERE case_id = ?1", [case])?;
     Ok(())
 }

@@ -12,6 +12,7 @@ use tower_http::timeout::RequestBodyTimeoutLayer;
 use crate::error::ApiError;
 use crate::state::SharedState;
 
+mod cards;
 mod download;
 mod inbox;
 pub use inbox::delete_if_all_acknowledged;
@@ -40,6 +41,12 @@ pub fn router(state: SharedState) -> Router {
             put(upload::to_mailbox)
                 .get(mailbox::fetch)
                 .delete(mailbox::acknowledge),
+        )
+        .route(
+            "/v1/cards/{lookup}",
+            put(cards::publish)
+                .get(cards::fetch)
+                .delete(cards::withdraw),
         )
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state.clone(), rate_limit))

@@ -11,6 +11,7 @@ mod dossier_export;
 mod evidence;
 mod facility;
 mod flights;
+pub mod family_cards;
 mod header;
 mod history;
 mod legal;

@@ -242,6 +242,55 @@ impl Client {
         .await
     }
 
+    /// A family card published under `lookup`, signed as `device` (not yet sent).
+    pub fn publish_card_request(
+        &self,
+        device: &Device,
+        lookup: &str,
+        bytes: &[u8],
+    ) -> reqwest::RequestBuilder {
+        let path = format!("/v1/cards/{lookup}");
+        let freshness = Freshness::at(Utc::now(), random_bytes()[..16].try_into().unwrap());
+        let auth = sign_request(
+            &device.key,
+            &device.recipient,
+            "PUT",
+            &path,
+            &body_sha256_hex(bytes),
+            freshness,
+            None,
+        )
+        .unwrap();
+        let mut request = self
+            .http
+            .put(format!("{}{path}", self.base))
+            .body(bytes.to_vec());
+        for (name, value) in auth.headers() {
+            request = request.header(name, value);
+        }
+        request
+    }
+
+    pub async fn publish_card(&self, device: &Device, lookup: &str, bytes: &[u8]) -> Answer {
+        self.send(self.publish_card_request(device, lookup, bytes))
+            .await
+    }
+
+    pub async fn withdraw_card(&self, device: &Device, lookup: &str) -> Answer {
+        self.read(
+            device,
+            reqwest::Method::DELETE,
+            &format!("/v1/cards/{lookup}"),
+        )
+        .await
+    }
+
+    /// A family's fetch: no identity at all.
+    pub async fn fetch_card(&self, lookup: &str) -> Answer {
+        self.send(self.http.get(format!("{}/v1/cards/{lookup}", self.base)))
+            .await
+    }
+
     pub async fn list_inbox(&self, device: &Device) -> Answer {
         self.read(device, reqwest::Method::GET, "/v1/org/inbox")
             .await
