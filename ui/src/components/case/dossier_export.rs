@@ -6,18 +6,15 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Utc};
-use pristan_ipc::{
-    DossierChoices, ExportDossier, ExportedFile, GetDossierChoices, GetSyncStatus, NoteChoice,
-};
-use pristan_model::{DossierSection, EntityId, Sensitivity};
+use pristan_ipc::{DossierChoices, ExportDossier, ExportedFile, GetDossierChoices, GetSyncStatus};
+use pristan_model::{DossierSection, EntityId};
 use yew::prelude::*;
 
+use super::dossier_notes::note_choices;
 use super::{set, toggle, use_form_status, SectionProps};
 use crate::components::sync::{size_text, FolderField};
-use crate::components::{note_kind_label, CheckField, ErrorNote, SelectField};
+use crate::components::{CheckField, ErrorNote, SelectField};
 use crate::errors::{describe, referral_refusal_sentence};
-use crate::format::moment;
 use crate::hooks::{focus_after_render, use_query};
 use crate::i18n::{use_i18n, I18n};
 
@@ -118,7 +115,7 @@ fn DossierDialog(props: &DialogProps) -> Html {
                         </div>
                     }
                     { sections(&i18n, offered, &withheld) }
-                    { note_choices(&i18n, props, offered, &notes, &asking) }
+                    { note_choices(&i18n, &props.section.file, offered, &notes, &asking) }
                     <FolderField id="dossier-folder" label={i18n.t("export-folder")}
                         value={(*folder).clone()} on_input={set(&folder)} suggestions={suggestions}
                         hint={Some(i18n.t("export-folder-hint"))} />
@@ -216,116 +213,4 @@ fn sections(
             </div>
         </fieldset>
     }
-}
-
-/// The case's notes, none ticked: each is added on purpose, a restricted one after a second yes.
-fn note_choices(
-    i18n: &I18n,
-    props: &DialogProps,
-    offered: &DossierChoices,
-    chosen: &UseStateHandle<BTreeSet<EntityId>>,
-    asking: &UseStateHandle<Option<EntityId>>,
-) -> Html {
-    html! {
-        <fieldset id="dossier-notes" class="export-choices">
-            <legend>{ i18n.t("dossier-notes") }</legend>
-            if offered.notes.is_empty() {
-                <p class="muted">{ i18n.t("dossier-notes-none") }</p>
-            } else {
-                <p class="muted">{ i18n.t("dossier-notes-intro") }</p>
-                { for offered.notes.iter().map(|note| note_choice(i18n, props, note, chosen, asking)) }
-            }
-        </fieldset>
-    }
-}
-
-fn note_choice(
-    i18n: &I18n,
-    props: &DialogProps,
-    note: &NoteChoice,
-    chosen: &UseStateHandle<BTreeSet<EntityId>>,
-    asking: &UseStateHandle<Option<EntityId>>,
-) -> Html {
-    let id = note.id;
-    let restricted = note.sensitivity == Sensitivity::Restricted;
-    let when = DateTime::parse_from_rfc3339(&note.saved_at)
-        .map(|t| moment(i18n, t.with_timezone(&Utc)))
-        .unwrap_or_default();
-    // A restricted note's first words come from the case already on screen, and only for a
-    // note that was asked about: the choices never carry its text.
-    let shown = !restricted || **asking == Some(id) || chosen.contains(&id);
-    let words = if restricted {
-        first_words(props, id)
-    } else {
-        note.preview.clone()
-    };
-    let kind = note_kind_label(i18n, note.kind);
-    let label = match (restricted, shown) {
-        (true, false) => format!("{kind}, {when} · {}", i18n.t("note-restricted-label")),
-        (true, true) => format!(
-            "{kind}, {when} · {}: “{words}”",
-            i18n.t("note-restricted-label")
-        ),
-        (false, _) => format!("{kind}, {when}: “{words}”"),
-    };
-    let on_change = {
-        let (chosen, asking) = (chosen.clone(), asking.clone());
-        Callback::from(move |tick: bool| {
-            let mut next = (*chosen).clone();
-            if !tick {
-                next.remove(&id);
-            } else if restricted {
-                asking.set(Some(id));
-                return;
-            } else {
-                next.insert(id);
-            }
-            chosen.set(next);
-        })
-    };
-    let confirm = {
-        let (chosen, asking) = (chosen.clone(), asking.clone());
-        Callback::from(move |_: MouseEvent| {
-            let mut next = (*chosen).clone();
-            next.insert(id);
-            chosen.set(next);
-            asking.set(None);
-        })
-    };
-    let refuse = {
-        let asking = asking.clone();
-        Callback::from(move |_: MouseEvent| asking.set(None))
-    };
-    html! {
-        <div class={classes!("dossier-note", restricted.then_some("note-restricted"))}>
-            <CheckField id={format!("dossier-note-{id}")} {label}
-                checked={chosen.contains(&id)} {on_change} />
-            if **asking == Some(id) {
-                <div class="note note-warning" role="alert">
-                    <p>{ i18n.t("dossier-note-restricted-ask") }</p>
-                    <div class="actions">
-                        <button id={format!("dossier-note-{id}-yes")} type="button"
-                            class="button button-small" onclick={confirm}>
-                            { i18n.t("dossier-note-restricted-yes") }
-                        </button>
-                        <button type="button" class="button button-small button-quiet" onclick={refuse}>
-                            { i18n.t("dossier-note-restricted-no") }
-                        </button>
-                    </div>
-                </div>
-            }
-        </div>
-    }
-}
-
-/// The first eighty characters of the note `id` as the case page holds it.
-fn first_words(props: &DialogProps, id: EntityId) -> String {
-    props
-        .section
-        .file
-        .notes
-        .iter()
-        .find(|n| n.note.id == id)
-        .map(|n| n.note.record.text.as_str().chars().take(80).collect())
-        .unwrap_or_default()
 }

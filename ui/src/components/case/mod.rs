@@ -8,6 +8,7 @@ mod coordination;
 mod custody;
 mod deadlines;
 mod dossier_export;
+mod dossier_notes;
 mod evidence;
 mod facility;
 mod flights;
