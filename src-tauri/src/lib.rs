@@ -48,6 +48,7 @@ pub fn run() {
     let progress = sync_dispatch::ProgressSlot::default();
     auto_sync::watch(session.clone(), progress.clone());
 
+    let scrubbed = session.clone();
     tauri::Builder::default()
         .manage(session)
         .manage(progress)
@@ -58,9 +59,15 @@ pub fn run() {
             family_window::family_close,
             family_window::open_family_window
         ])
-        .setup(move |app| match family_mode {
-            true => Ok(family_window::open(app.handle()).map(|_| ())?),
-            false => Ok(window::open_main(app)?),
+        .setup(move |app| {
+            let handle = app.handle().clone();
+            if let Ok(mut session) = scrubbed.lock() {
+                session.on_lock(Box::new(move || window::forget_page(&handle)));
+            }
+            match family_mode {
+                true => Ok(family_window::open(app.handle()).map(|_| ())?),
+                false => Ok(window::open_main(app)?),
+            }
         })
         .run(tauri::generate_context!())
         .expect("the Pristan window could not start");

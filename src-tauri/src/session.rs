@@ -20,6 +20,7 @@ pub struct Session {
     settings: AppSettings,
     vault: Option<Vault>,
     last_activity: SystemTime,
+    after_lock: Option<Box<dyn Fn() + Send>>,
 }
 
 impl Session {
@@ -31,6 +32,7 @@ impl Session {
             settings,
             vault: None,
             last_activity: SystemTime::now(),
+            after_lock: None,
         }
     }
 
@@ -97,7 +99,16 @@ impl Session {
             if let Err(e) = vault.lock() {
                 eprintln!("pristan: locking: {e}");
             }
+            if let Some(after_lock) = &self.after_lock {
+                after_lock();
+            }
         }
+    }
+
+    /// Runs `after_lock` each time an open vault is locked (by the person, the idle deadline or
+    /// a failed sync step): the window uses it to end the web process that showed the casebook.
+    pub fn on_lock(&mut self, after_lock: Box<dyn Fn() + Send>) {
+        self.after_lock = Some(after_lock);
     }
 
     pub fn create_vault(&mut self, passphrase: &SecretString) -> Result<SecretString, IpcError> {

@@ -1,7 +1,7 @@
 //! The main window. Created in code rather than in tauri.conf.json so that its webview can be
 //! incognito, except under WebDriver automation.
 
-use tauri::{App, WebviewUrl, WebviewWindowBuilder};
+use tauri::{App, AppHandle, Manager, WebviewUrl, WebviewWindowBuilder};
 
 /// Opens the main window. Its webview is incognito (WebKit keeps cookies, storage and caches in
 /// memory only), so nothing the interface does can leave a trace in the webview's data folder.
@@ -20,4 +20,33 @@ pub fn open_main(app: &App) -> tauri::Result<()> {
         .disable_drag_drop_handler()
         .build()?;
     Ok(())
+}
+
+/// Ends the main window's web process and loads the app again in a fresh one, after the vault
+/// locked. The page drops its state on lock, but what it showed (notes, names) and what was typed
+/// (the passphrase) stay in the old process's memory — JavaScript and WebAssembly cannot wipe it,
+/// and WebKit reuses freed memory without clearing it. Ending the process returns those pages to
+/// the kernel, which clears them before any other use. The new page starts at the unlock screen.
+pub fn forget_page(app: &AppHandle) {
+    let Some(window) = app.get_webview_window("main") else {
+        return;
+    };
+    let Ok(mut start) = window.url() else {
+        return;
+    };
+    start.set_path("/");
+    start.set_query(None);
+    start.set_fragment(None);
+    let start = start.to_string();
+    #[cfg(target_os = "linux")]
+    let _ = window.with_webview(move |webview| {
+        use webkit2gtk::WebViewExt;
+        let view = webview.inner();
+        view.terminate_web_process();
+        view.load_uri(&start);
+    });
+    #[cfg(not(target_os = "linux"))]
+    if let Ok(start) = start.parse() {
+        let _ = window.navigate(start);
+    }
 }
