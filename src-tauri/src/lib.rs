@@ -61,7 +61,7 @@ pub fn run() {
         ])
         .setup(move |app| {
             let handle = app.handle().clone();
-            if let Ok(mut session) = scrubbed.lock() {
+            if let (true, Ok(mut session)) = (window::ends_web_process_on_lock(), scrubbed.lock()) {
                 session.on_lock(Box::new(move || window::forget_page(&handle)));
             }
             match family_mode {

@@ -11,7 +11,7 @@ use tauri::{App, AppHandle, Manager, WebviewUrl, WebviewWindowBuilder};
 /// normal data folder instead. The end-to-end canary scan then checks that folder, which is the
 /// stricter test: it shows nothing secret reaches webview storage even when it could.
 pub fn open_main(app: &App) -> tauri::Result<()> {
-    let automated = std::env::var("TAURI_WEBVIEW_AUTOMATION").is_ok_and(|v| v == "true");
+    let automated = automated();
     WebviewWindowBuilder::new(app, "main", WebviewUrl::default())
         .title("Pristan")
         .inner_size(1100.0, 760.0)
@@ -20,6 +20,18 @@ pub fn open_main(app: &App) -> tauri::Result<()> {
         .disable_drag_drop_handler()
         .build()?;
     Ok(())
+}
+
+fn automated() -> bool {
+    std::env::var("TAURI_WEBVIEW_AUTOMATION").is_ok_and(|v| v == "true")
+}
+
+/// Whether locking ends the web process ([`forget_page`]): always, except under WebDriver, where
+/// ending the web process also ends the automation session, so the end-to-end tests that go on
+/// after a lock could not. The test that measures the web process's memory after lock turns it
+/// back on with `PRISTAN_E2E_END_WEB_PROCESS=1` (tests/e2e/webview_memory.rs).
+pub fn ends_web_process_on_lock() -> bool {
+    !automated() || std::env::var("PRISTAN_E2E_END_WEB_PROCESS").is_ok_and(|v| v == "1")
 }
 
 /// Ends the main window's web process and loads the app again in a fresh one, after the vault
