@@ -88,7 +88,6 @@ async fn family_fetches_a_card_by_its_code_and_reads_it_in_russian_leaving_nothi
     choose_russian(&app).await;
     app.wait_for_text("#family-by-code legend", "по её коду")
         .await;
-    app.shot("family-window-with-code").await;
 
     // A code that was never issued (with a right check symbol): a kind "no such card".
     let never = pristan_relay_proto::CardCode::from_random([9; 11]).grouped();
@@ -105,6 +104,7 @@ async fn family_fetches_a_card_by_its_code_and_reads_it_in_russian_leaving_nothi
     app.type_into("#family-code", &heard).await;
     app.type_into("#family-passphrase", &passphrase.to_uppercase())
         .await;
+    app.shot("code-typed-as-heard").await;
     app.click("#family-open-submit").await;
     app.wait_for_text("#family-status-title", "Иван").await;
     assert_eq!(
