@@ -145,3 +145,45 @@ async fn family_fetches_a_card_by_its_code_and_reads_it_in_russian_leaving_nothi
         .collect();
     assert!(found.is_empty(), "left in the temp folder: {found:#?}");
 }
+
+/// The coordinator's case page lists the card: for whom, its code (never the passphrase) and
+/// that the relay has it; Refresh saves a new file and publishes it again.
+#[tokio::test]
+#[ignore = "end-to-end: needs a display, tauri-driver and a build with the UI embedded"]
+async fn the_case_page_lists_the_card_with_its_code_and_refreshes_it_on_the_relay() {
+    let work = tempfile::tempdir().unwrap();
+    let message = canary::new_canary();
+    let (_relay, _card, passphrase, code, _address) = {
+        let (work, message) = (work.path().to_owned(), message.clone());
+        tokio::task::spawn_blocking(move || published_card(&work, &message))
+            .await
+            .unwrap()
+    };
+    let vault = work.path().join("vault");
+    let home = tempfile::tempdir().unwrap();
+    let mut app = App::start_with(
+        "family_relay_case_page",
+        home.path(),
+        0,
+        &["--vault", vault.to_str().unwrap()],
+        &[],
+    )
+    .await;
+    app.type_into("#unlock-passphrase", VAULT_PASSPHRASE).await;
+    app.click("#unlock-submit").await;
+    app.find("#home").await;
+    app.click("#nav-cases").await;
+    app.click("#case-results .case-result").await;
+    app.wait_for_text("#family-card-list", &code).await;
+    let listed = app.text("#family-card-list").await;
+    assert!(listed.contains("Olga Petrova"), "{listed}");
+    assert!(listed.contains("on the relay since"), "{listed}");
+    assert!(!listed.contains(&passphrase), "{listed}");
+    app.shot("case-page-cards").await;
+    app.click("#family-card-list .family-card-item .button-row button.button")
+        .await;
+    app.wait_for_text("#family-card-list", "The relay has it")
+        .await;
+    app.shot("card-refreshed").await;
+    app.quit().await;
+}
