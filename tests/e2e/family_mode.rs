@@ -21,12 +21,12 @@ use serde_json::Value;
 
 use crate::harness::App;
 
-const VAULT_PASSPHRASE: &str = "maple orbit candle sixty harbor";
+pub(crate) const VAULT_PASSPHRASE: &str = "maple orbit candle sixty harbor";
 /// Short for the test; a release build ignores it and waits two minutes.
 const IDLE_SECS: &str = "25";
 
 /// The `pristan` command line, built beside the app.
-fn pristan_cli() -> PathBuf {
+pub(crate) fn pristan_cli() -> PathBuf {
     let cli = Path::new(env!("CARGO_BIN_EXE_pristan-app"))
         .parent()
         .unwrap()
@@ -39,7 +39,7 @@ fn pristan_cli() -> PathBuf {
     cli
 }
 
-fn cli(vault: &Path, args: &[&str]) -> Value {
+pub(crate) fn cli(vault: &Path, args: &[&str]) -> Value {
     let mut child = Command::new(pristan_cli())
         .arg("--vault")
         .arg(vault)
@@ -62,7 +62,7 @@ fn cli(vault: &Path, args: &[&str]) -> Value {
 
 /// A coordinator's vault with a case, a relative who consented, and a Russian card for her
 /// whose message is `message`. Returns the card file's path and the passphrase.
-fn issue_card(work: &Path, message: &str) -> (PathBuf, String) {
+pub(crate) fn issue_card(work: &Path, message: &str) -> (PathBuf, String) {
     let vault = work.join("vault");
     let passphrase = SecretString::from(VAULT_PASSPHRASE.to_owned());
     Vault::create(&vault, &passphrase, KdfParams::MINIMUM)
@@ -148,7 +148,7 @@ fn issue_card(work: &Path, message: &str) -> (PathBuf, String) {
 }
 
 /// Puts `text` into the paste box as a paste would (an input event the page listens to).
-async fn paste(app: &App, css: &str, text: &str) {
+pub(crate) async fn paste(app: &App, css: &str, text: &str) {
     app.find(css).await;
     app.client
         .execute(
@@ -162,7 +162,7 @@ async fn paste(app: &App, css: &str, text: &str) {
 }
 
 /// Picks Russian in the language switch, as a person would.
-async fn choose_russian(app: &App) {
+pub(crate) async fn choose_russian(app: &App) {
     app.find("#lang-select").await;
     app.client
         .execute(
@@ -176,7 +176,7 @@ async fn choose_russian(app: &App) {
 }
 
 /// Waits (bounded) until the app's window is gone: the WebDriver session then has no window.
-async fn wait_for_window_to_close(app: &App, within: Duration) -> bool {
+pub(crate) async fn wait_for_window_to_close(app: &App, within: Duration) -> bool {
     let tries = within.as_millis() / 500;
     for _ in 0..tries {
         match app.client.windows().await {

@@ -17,6 +17,9 @@
 //! - `family_mode`: a card issued with the CLI opened in the family window in Russian, a wrong
 //!   passphrase, the window closing on idle with nothing left behind; Tauri refusing the vault's
 //!   `ipc` to the family window and the family commands to the main window;
+//! - `family_relay`: a card published on a real relay by the CLI is fetched in the family window
+//!   by its address and card code, read in Russian; an unknown code gets a kind message; nothing
+//!   of the card is left behind;
 //! - `latin`: the allow-list of Latin-script words on Russian screens (docs/glossary.md);
 //! - `locked_ipc`: with the app locked, every vault command named by pristan-ipc, called through
 //!   the real IPC, answers `Locked`;
@@ -43,6 +46,7 @@ mod case_pages;
 mod coordinator_workspace;
 mod date_fields;
 mod family_mode;
+mod family_relay;
 mod harness;
 mod latin;
 mod locked_ipc;

@@ -27,7 +27,7 @@ pub fn CodeFields(props: &CodeFieldsProps) -> Html {
     html! {
         <fieldset id="family-by-code" class="family-by-code">
             <legend>{ i18n.t("family-or-code") }</legend>
-            <p class="aside">{ i18n.t("family-code-intro") }</p>
+            <p class="muted">{ i18n.t("family-code-intro") }</p>
             <label for="family-relay">
                 { i18n.t_args("family-relay-label", &[("example", EXAMPLE_ADDRESS.into())]) }
             </label>
@@ -40,7 +40,7 @@ pub fn CodeFields(props: &CodeFieldsProps) -> Html {
             <input id="family-code" class="input family-code" type="text" value={props.code.clone()}
                 oninput={on_code} autocomplete="off" spellcheck="false" autocapitalize="characters"
                 aria-describedby="family-code-hint" />
-            <p id="family-code-hint" class="aside">
+            <p id="family-code-hint" class="muted">
                 { i18n.t_args("family-code-hint", &[("letter", "O".into())]) }
             </p>
         </fieldset>

@@ -39,6 +39,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("case-verification", "verification-title"),
     ("case-relatives", "relatives-title"),
     ("case-consents", "consents-title"),
+    ("case-family-cards", "family-cards-title"),
     ("case-referrals", "referrals-title"),
     ("case-flights", "case-flights-title"),
     ("case-attachments", "attachments-title"),

@@ -129,7 +129,7 @@ fn card_item(
                     { " · " }<span class="badge">{ i18n.t("family-card-revoked-badge") }</span>
                 }
             </p>
-            <p class="aside">
+            <p class="muted">
                 { date("family-card-issued", &row.issued_at) }{ " · " }
                 { date("family-card-refreshed", &row.refreshed_at) }
                 if let Some(at) = &row.revoked_at {
