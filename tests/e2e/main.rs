@@ -36,7 +36,7 @@
 //!   assign, packet, assignment seen;
 //! - `vault_journey`: create, lock, wrong passphrase, unlock, panic key, Russian, relaunch;
 //! - `visit_guide`: the printable paper visit guide, in English and Russian;
-//! - `webview_memory`: WebKit's web process dumped (gcore) with a note on screen and after lock,
+//! - `webview_memory`: WebKit's web process's memory read with a note on screen and after lock,
 //!   scanned for the note and the passphrase: a measurement (docs/SECURITY.md §9, §11);
 //! - `visit_writeup`: a visit written up with the keyboard, autosaved, resumed after the app
 //!   closed, finished; its notes on the case page, edited, searched, in Russian.

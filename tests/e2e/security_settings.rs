@@ -74,6 +74,8 @@ async fn the_wipe_policy_chosen_in_settings_destroys_the_keys_after_that_many_wr
         .unwrap();
     let warning = app.text("#unlock-policy-warning").await;
     assert!(warning.contains("never be opened again"), "{warning}");
+    // A frame for the screenshot to catch up with the change.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     app.shot("wipe-policy-warning").await;
     app.click("#unlock-policy-save").await;
     app.find("#unlock-policy-saved").await;
@@ -81,17 +83,40 @@ async fn the_wipe_policy_chosen_in_settings_destroys_the_keys_after_that_many_wr
     app.shot("wipe-policy-saved").await;
 
     app.click("#lock-button").await;
-    for attempt in 1..=5 {
+    // Wrong passphrases until the keys go: a try made during a wait is refused without counting,
+    // so this submits until the answer says so (five real tries, and the waits between them).
+    let mut waited = false;
+    let mut destroyed = false;
+    for _ in 0..15 {
         // `click` waits out the growing delay: the button is disabled until it is over.
         app.type_into("#unlock-passphrase", "not the passphrase at all")
             .await;
         app.click("#unlock-submit").await;
-        if attempt < 5 {
-            app.find("#unlock-error").await;
+        for _ in 0..30 {
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            let Ok(note) = app
+                .client
+                .find(fantoccini::Locator::Css("#unlock-error"))
+                .await
+            else {
+                continue;
+            };
+            let text = note.text().await.unwrap_or_default();
+            waited |= text.contains("Try again in");
+            destroyed |= text.contains("its keys were destroyed");
+            if !text.is_empty() {
+                break;
+            }
+        }
+        if destroyed {
+            break;
         }
     }
-    app.wait_for_text("#unlock-error", "its keys were destroyed")
-        .await;
+    assert!(waited, "no growing wait was shown before the keys went");
+    assert!(
+        destroyed,
+        "the keys were not destroyed after the wrong passphrases"
+    );
     app.shot("keys-destroyed-after-five").await;
     assert!(!dir.join("keyslots").exists());
     let passphrase = SecretString::from(PASSPHRASE.to_owned());
@@ -121,6 +146,7 @@ async fn duress_from_settings_makes_the_vault_unreadable_and_the_app_says_so() {
         .unwrap());
     app.shot("duress-not-confirmed").await;
     app.type_into("#duress-confirm", "DESTROY").await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     app.shot("duress-confirmed").await;
     app.click("#duress-destroy").await;
     let done = app.text("#vault-destroyed").await;

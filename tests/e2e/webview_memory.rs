@@ -1,15 +1,15 @@
 //! The webview's memory after lock, measured (issue 16, docs/SECURITY.md §9). The shell's own
-//! process is checked by crates/pristan-core/tests/memory_after_lock.rs; this dumps WebKit's web
-//! process (gcore) while a note is on screen and again after locking, and scans both dumps for
-//! the note's canary and the passphrase typed into the unlock field.
+//! process is checked by crates/pristan-core/tests/memory_after_lock.rs; this reads WebKit's web
+//! process's resident memory (`/proc/PID/mem`) while a note is on screen and again after
+//! locking, and scans it for the note's canary and the passphrase typed into the unlock field.
 //!
 //! WebKit gives the page no way to wipe its JavaScript heap or to force a collection, so the
 //! test asserts what must hold (the scan finds the note while it is on screen: the measurement
 //! can see it) and prints what it found after lock, which docs/SECURITY.md §11 records. Needs
-//! gdb and root (or `kernel.yama.ptrace_scope` 0).
+//! root (or `kernel.yama.ptrace_scope` 0) to read another process's memory.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::io::{Read, Seek, SeekFrom};
+use std::path::Path;
 use std::time::Duration;
 
 use pristan_core::cases::NewCase;
@@ -45,42 +45,94 @@ fn web_processes(home: &Path) -> Vec<u32> {
     pids
 }
 
-/// Dumps each web process and returns, per pattern found, where.
-fn dump_and_scan(home: &Path, work: &Path, patterns: &[(String, Vec<u8>)]) -> (u64, Vec<String>) {
+/// Reads the resident memory of each web process (`/proc/PID/mem`, only the pages
+/// `/proc/PID/pagemap` says are present: WebKit reserves many gigabytes it never touches, which a
+/// whole `gcore` dump writes out as zeros, 11 GB of them) and returns the bytes read and the
+/// labels of `patterns` found. Chunks overlap so that nothing is missed at a boundary.
+fn scan_memory(home: &Path, patterns: &[(String, Vec<u8>)]) -> (u64, Vec<String>) {
+    const PAGE: u64 = 4096;
+    const CHUNK: u64 = 8 << 20;
+    const OVERLAP: u64 = 512;
     let pids = web_processes(home);
     assert!(!pids.is_empty(), "no WebKitWebProcess of this app");
-    let mut bytes = 0;
+    let mut read = 0;
     let mut found = Vec::new();
     for pid in pids {
-        let prefix: PathBuf = work.join("core");
-        let out = Command::new("gcore")
-            .arg("-o")
-            .arg(&prefix)
-            .arg(pid.to_string())
-            .output()
-            .expect("gcore (from gdb) runs: install gdb");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let path = work.join(format!("core.{pid}"));
-        bytes += std::fs::metadata(&path).unwrap().len();
-        for hit in canary::scan(&[work], patterns, None) {
-            // "…/core.PID (label)": keep the label.
-            let label = hit.rsplit_once(" (").map(|(_, l)| l.trim_end_matches(')'));
-            found.push(label.unwrap_or(&hit).to_owned());
+        let maps = std::fs::read_to_string(format!("/proc/{pid}/maps")).unwrap();
+        let mut mem = std::fs::File::open(format!("/proc/{pid}/mem")).unwrap();
+        let mut pagemap = std::fs::File::open(format!("/proc/{pid}/pagemap")).unwrap();
+        let mut runs = Vec::new();
+        for line in maps.lines() {
+            let mut words = line.split_whitespace();
+            let (Some(range), Some(perms)) = (words.next(), words.next()) else {
+                continue;
+            };
+            let Some((start, end)) = range.split_once('-') else {
+                continue;
+            };
+            let (Ok(start), Ok(end)) =
+                (u64::from_str_radix(start, 16), u64::from_str_radix(end, 16))
+            else {
+                continue;
+            };
+            if !perms.starts_with('r') || line.contains("[vvar]") || line.contains("[vsyscall]") {
+                continue;
+            }
+            let pages = (end - start) / PAGE;
+            let mut entries = vec![0u8; (pages * 8) as usize];
+            if pagemap.seek(SeekFrom::Start(start / PAGE * 8)).is_err()
+                || pagemap.read_exact(&mut entries).is_err()
+            {
+                continue;
+            }
+            let mut run_start = None;
+            for (i, entry) in entries.chunks_exact(8).enumerate() {
+                let present = u64::from_le_bytes(entry.try_into().unwrap()) >> 63 == 1;
+                let addr = start + i as u64 * PAGE;
+                match (present, run_start) {
+                    (true, None) => run_start = Some(addr),
+                    (false, Some(from)) => {
+                        runs.push((from, addr));
+                        run_start = None;
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(from) = run_start {
+                runs.push((from, end));
+            }
         }
-        std::fs::remove_file(&path).unwrap();
+        let mut buffer = vec![0u8; (CHUNK + OVERLAP) as usize];
+        for (start, end) in runs {
+            let mut at = start;
+            while at < end {
+                let len = (end - at).min(CHUNK + OVERLAP) as usize;
+                if mem.seek(SeekFrom::Start(at)).is_err() {
+                    break;
+                }
+                let Ok(n) = mem.read(&mut buffer[..len]) else {
+                    break;
+                };
+                if n == 0 {
+                    break;
+                }
+                read += n as u64;
+                for label in canary::find_in(&buffer[..n], patterns) {
+                    if !found.contains(&label) {
+                        found.push(label);
+                    }
+                }
+                at += CHUNK;
+            }
+        }
     }
-    (bytes, found)
+    (read, found)
 }
 
 #[tokio::test]
-#[ignore = "end-to-end: needs a display, tauri-driver, gdb and root"]
+#[ignore = "end-to-end: needs a display, tauri-driver and root"]
 async fn the_webviews_memory_after_lock_is_measured() {
     let home = tempfile::tempdir().unwrap();
-    let work = tempfile::tempdir().unwrap();
     let note = canary::new_canary();
     // Made at run time, so no copy sits in a binary's read-only data.
     let passphrase = format!("harbour lantern {}", &canary::new_canary()[6..18]);
@@ -122,7 +174,7 @@ async fn the_webviews_memory_after_lock_is_measured() {
         .cloned()
         .chain(passphrase_patterns.iter().cloned())
         .collect();
-    let (open_bytes, open_found) = dump_and_scan(home.path(), work.path(), &all);
+    let (open_bytes, open_found) = scan_memory(home.path(), &all);
     eprintln!(
         "webview memory, unlocked with the note on screen: {} MiB scanned; found {open_found:?}",
         open_bytes >> 20
@@ -138,7 +190,7 @@ async fn the_webviews_memory_after_lock_is_measured() {
     app.find("#unlock-passphrase").await;
     // A few seconds, as a person walking away would leave it.
     tokio::time::sleep(Duration::from_secs(5)).await;
-    let (locked_bytes, locked_found) = dump_and_scan(home.path(), work.path(), &all);
+    let (locked_bytes, locked_found) = scan_memory(home.path(), &all);
     eprintln!(
         "webview memory, 5 s after lock: {} MiB scanned; found {locked_found:?}",
         locked_bytes >> 20

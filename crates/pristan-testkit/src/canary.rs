@@ -84,6 +84,15 @@ pub fn scan(
     found
 }
 
+/// The labels of `patterns` found in `bytes` (a chunk of a process's memory, say).
+pub fn find_in(bytes: &[u8], patterns: &[(String, Vec<u8>)]) -> Vec<String> {
+    patterns
+        .iter()
+        .filter(|(_, p)| memmem::find(bytes, p).is_some())
+        .map(|(label, _)| label.clone())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
