@@ -3,10 +3,11 @@
 //! process's resident memory (`/proc/PID/mem`) while a note is on screen and again after
 //! locking, and scans it for the note's canary and the passphrase typed into the unlock field.
 //!
-//! WebKit gives the page no way to wipe its JavaScript heap or to force a collection, so the
-//! test asserts what must hold (the scan finds the note while it is on screen: the measurement
-//! can see it) and prints what it found after lock, which docs/SECURITY.md §11 records. Needs
-//! root (or `kernel.yama.ptrace_scope` 0) to read another process's memory.
+//! WebKit gives the page no way to wipe its JavaScript heap or to force a collection, so on lock
+//! the shell ends the web process itself and starts the app in a fresh one. The test asserts the
+//! scan sees the note while it is on screen (so it could see it after lock), then that after lock
+//! the old process is gone and neither the note nor the passphrase is in any web process of the
+//! app. Needs root (or `kernel.yama.ptrace_scope` 0) to read another process's memory.
 
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
@@ -131,7 +132,7 @@ fn scan_memory(home: &Path, patterns: &[(String, Vec<u8>)]) -> (u64, Vec<String>
 
 #[tokio::test]
 #[ignore = "end-to-end: needs a display, tauri-driver and root"]
-async fn the_webviews_memory_after_lock_is_measured() {
+async fn after_lock_no_web_process_holds_the_note_or_the_passphrase() {
     let home = tempfile::tempdir().unwrap();
     let note = canary::new_canary();
     // Made at run time, so no copy sits in a binary's read-only data.
@@ -155,7 +156,8 @@ async fn the_webviews_memory_after_lock_is_measured() {
         .unwrap();
     vault.lock().unwrap();
 
-    let mut app = App::start(TEST, home.path(), 0).await;
+    let env = [("PRISTAN_E2E_END_WEB_PROCESS", "1")];
+    let mut app = App::start_with(TEST, home.path(), 0, &[], &env).await;
     app.type_into("#unlock-passphrase", &passphrase).await;
     app.click("#unlock-submit").await;
     app.click("#nav-cases").await;
@@ -186,8 +188,12 @@ async fn the_webviews_memory_after_lock_is_measured() {
         "the scan does not see the note on screen, so it could not see it after lock either"
     );
 
+    let before = web_processes(home.path());
     app.click("#lock-button").await;
-    app.find("#unlock-passphrase").await;
+    // Locking ends the web process that showed the casebook (src-tauri/src/window.rs,
+    // `forget_page`) and loads the app in a fresh one. WebDriver's session ends with the old
+    // process, so from here the test reads /proc and the screen only.
+    wait_for_fresh_web_process(home.path(), &before).await;
     // A few seconds, as a person walking away would leave it.
     tokio::time::sleep(Duration::from_secs(5)).await;
     let (locked_bytes, locked_found) = scan_memory(home.path(), &all);
@@ -195,6 +201,43 @@ async fn the_webviews_memory_after_lock_is_measured() {
         "webview memory, 5 s after lock: {} MiB scanned; found {locked_found:?}",
         locked_bytes >> 20
     );
-    app.shot("locked").await;
+    screen_shot(&home.path().join("locked.png"), "locked");
+    assert!(
+        web_processes(home.path())
+            .iter()
+            .all(|pid| !before.contains(pid)),
+        "the web process that showed the note is still running after lock"
+    );
+    assert!(
+        locked_found.is_empty(),
+        "after lock the web process still holds {locked_found:?}"
+    );
     app.quit().await;
+}
+
+/// Waits (at most a minute) until every web process of the app is a new one, and one runs.
+async fn wait_for_fresh_web_process(home: &Path, before: &[u32]) {
+    for _ in 0..300 {
+        let now = web_processes(home);
+        if !now.is_empty() && now.iter().all(|pid| !before.contains(pid)) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    panic!("no fresh web process a minute after lock (before: {before:?})");
+}
+
+/// The whole X screen (the WebDriver session is gone), saved beside the other screenshots.
+fn screen_shot(scratch: &Path, label: &str) {
+    let shots = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("artifacts/e2e")
+        .join(TEST);
+    let taken = std::process::Command::new("import")
+        .args(["-window", "root"])
+        .arg(scratch)
+        .status()
+        .is_ok_and(|s| s.success());
+    if taken {
+        let _ = std::fs::copy(scratch, shots.join(format!("{label}.png")));
+    }
 }
