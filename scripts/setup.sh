@@ -106,4 +106,17 @@ if [ "${1:-}" = "--fuzz" ]; then
   fi
 fi
 
+if [ "${1:-}" = "--perf" ]; then
+  step "perf (optional: profiling for docs/benchmarks.md; Debian's linux-perf)"
+  if command -v perf >/dev/null 2>&1; then
+    note "present"
+  else
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq || die "apt-get update failed: check the network and your apt sources"
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends linux-perf \
+      || die "apt-get could not install linux-perf"
+  fi
+fi
+
 step "Set-up complete"

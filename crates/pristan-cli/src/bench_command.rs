@@ -1,7 +1,7 @@
 //! `pristan bench`: how long the things a volunteer waits for take on a given vault (searches, the
 //! dashboard, the deadlines board, a case page, and with `--write` saving a note), for docs/benchmarks.md. Times are
 //! printed, never asserted: they depend on the machine. `--sync DIR` times bundles instead
-//! (`bench_sync.rs`).
+//! (`bench_sync.rs`); `--all` runs every benchmark on demo vaults it builds (`bench_all/`).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -32,9 +32,37 @@ pub struct BenchArgs {
     /// an organisation's coordinator if it is in none: run it on a copy of a demo vault.
     #[arg(long, value_name = "DIR", conflicts_with = "write")]
     sync: Option<PathBuf>,
+    /// Instead, run every benchmark (docs/benchmarks.md) on demo vaults built in --scratch (or
+    /// reused from there), print one table, and write it to --out as markdown. Needs no vault.
+    #[arg(long, conflicts_with_all = ["write", "sync"])]
+    all: bool,
+    /// With --all: also write the table (markdown) to FILE.
+    #[arg(long, value_name = "FILE", requires = "all")]
+    out: Option<PathBuf>,
+    /// With --all: where the demo vaults and bundles are made (kept for the next run). The
+    /// default is `bench-scratch` in the target folder the program runs from.
+    #[arg(long, value_name = "DIR", requires = "all")]
+    scratch: Option<PathBuf>,
+    /// With --all: the demo vault's cases (the standard vault: 1000).
+    #[arg(long, default_value_t = crate::bench_all::STANDARD_CASES, requires = "all")]
+    cases: u32,
+    /// With --all: the demo vault's notes (the standard vault: 50000).
+    #[arg(long, default_value_t = crate::bench_all::STANDARD_NOTES, requires = "all")]
+    notes: u32,
 }
 
 pub fn run(dir: &Path, args: BenchArgs) -> Result<()> {
+    if args.all {
+        return crate::bench_all::run(
+            dir,
+            crate::bench_all::AllOptions {
+                out: args.out,
+                scratch: args.scratch,
+                cases: args.cases,
+                notes: args.notes,
+            },
+        );
+    }
     let passphrase = SecretSource::new(args.passphrase_stdin).read("Passphrase: ")?;
     let started = Instant::now();
     let mut vault = Vault::unlock(dir, &passphrase)?;
@@ -127,6 +155,15 @@ fn bench_writes(vault: &mut Vault, case: pristan_core::ops::EntityId, runs: u32)
     }
     report("save a note (one transaction)", &mut saves, None);
     report("delete a note", &mut deletes, None);
+    // Autosave of a visit write-up: a draft only, so it leaves nothing in the log.
+    let mut autosaves = crate::bench_autosave::autosave_latencies(vault, runs as usize * 20)?;
+    report("autosave a visit write-up", &mut autosaves, None);
+    let p99 = crate::bench_autosave::percentile(&autosaves, 99);
+    println!(
+        "{:<44} {:>9.1} ms",
+        "autosave a visit write-up: p99",
+        ms(p99)
+    );
     Ok(())
 }
 

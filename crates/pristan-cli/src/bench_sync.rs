@@ -84,6 +84,12 @@ pub fn run(vault: &mut Vault, passphrase: &SecretString, scratch: &Path) -> Resu
         "import throughput: {:.0} operations a second",
         report.ops as f64 / import.elapsed.as_secs_f64().max(f64::EPSILON)
     );
+    if let Some(cpu) = import.cpu {
+        println!(
+            "import throughput per CPU second: {:.0} operations",
+            report.ops as f64 / cpu.as_secs_f64().max(0.01)
+        );
+    }
 
     let step = Step::start();
     let again = second.import_bundles(&paths, &mut |_| {})?;
@@ -116,12 +122,14 @@ fn written_paths(report: &ExportReport) -> Vec<PathBuf> {
 /// One measured step: wall time, and the process's peak resident memory during it.
 struct Step {
     started: Instant,
+    cpu_before: Option<Duration>,
     rss_before: Option<u64>,
     peak_reset: bool,
 }
 
 struct Measured {
     elapsed: Duration,
+    cpu: Option<Duration>,
     rss_before: Option<u64>,
     peak: Option<u64>,
     peak_reset: bool,
@@ -133,6 +141,7 @@ impl Step {
         let peak_reset = std::fs::write("/proc/self/clear_refs", "5").is_ok();
         Step {
             started: Instant::now(),
+            cpu_before: process_cpu(),
             rss_before: status_kib("VmRSS:"),
             peak_reset,
         }
@@ -141,6 +150,9 @@ impl Step {
     fn finish(self) -> Measured {
         Measured {
             elapsed: self.started.elapsed(),
+            cpu: process_cpu()
+                .zip(self.cpu_before)
+                .map(|(after, before)| after.saturating_sub(before)),
             rss_before: self.rss_before,
             peak: status_kib("VmHWM:"),
             peak_reset: self.peak_reset,
@@ -158,13 +170,29 @@ impl Measured {
         } else {
             " (peak since start)"
         };
+        let cpu = self.cpu.map_or_else(
+            || "?".to_owned(),
+            |c| format!("{:.1}", c.as_secs_f64() * 1000.0),
+        );
         println!(
-            "{label:<52} {:>9.1} ms   peak RSS {} MiB{since} (before: {} MiB)",
+            "{label:<52} {:>9.1} ms (CPU {cpu} ms)   peak RSS {} MiB{since} (before: {} MiB)",
             self.elapsed.as_secs_f64() * 1000.0,
             mib(self.peak),
             mib(self.rss_before),
         );
     }
+}
+
+/// This process's CPU time (user + system) from /proc/self/stat: on a shared, loaded machine it
+/// says more than wall time. None where there is no /proc.
+fn process_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) start after the last ')'.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let utime: u64 = fields.get(11)?.parse().ok()?;
+    let stime: u64 = fields.get(12)?.parse().ok()?;
+    // Clock ticks; 100 a second on every Linux Pristan runs on.
+    Some(Duration::from_millis((utime + stime) * 10))
 }
 
 /// A `kB` line of /proc/self/status, such as `VmHWM:`; none where there is no /proc.

@@ -5,6 +5,8 @@
 //! `--passphrase-stdin` one per line from standard input.
 
 mod backup_commands;
+mod bench_all;
+mod bench_autosave;
 mod bench_command;
 mod bench_sync;
 mod case_commands;

@@ -170,6 +170,23 @@ pub fn run(dir: &Path, args: DemoArgs) -> Result<()> {
     Ok(())
 }
 
+/// Builds a demo vault for `pristan bench --all`: the demo passphrase, the minimum key derivation
+/// cost, and the standard seed, dated around today.
+pub fn make_for_bench(dir: &Path, cases: u32, notes: u32) -> Result<()> {
+    run(
+        dir,
+        DemoArgs {
+            cases,
+            notes,
+            seed: 1,
+            today: None,
+            passphrase_stdin: false,
+            fast_kdf: true,
+            timings: true,
+        },
+    )
+}
+
 /// How many notes each case gets: uneven, as in life (some people are visited every week).
 fn note_shares(seed: u64, cases: usize, notes: usize) -> Vec<usize> {
     let mut rng = Rng::stream(seed, u64::MAX);

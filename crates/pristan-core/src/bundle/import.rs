@@ -403,11 +403,9 @@ fn count(counts: &mut ImportCounts, op: &Op, is_new_case: bool) {
 }
 
 fn case_exists(conn: &Connection, op: &Op) -> Result<bool> {
-    Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?1)",
-        [op.entity.to_string()],
-        |row| row.get(0),
-    )?)
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?1)")?
+        .query_row([op.entity.to_string()], |row| row.get(0))?)
 }
 
 fn now_ms() -> u64 {

@@ -233,18 +233,17 @@ pub(crate) fn materialise(tx: &Transaction<'_>, op: &Op) -> Result<()> {
     let id = op.entity.to_string();
     // Cases and records share the per-field stamps, so one id must not be both, or the order in
     // which operations arrive would decide which table a write reaches.
-    let is_record: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM records WHERE id = ?1)",
-        [&id],
-        |row| row.get(0),
-    )?;
+    let is_record: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM records WHERE id = ?1)")?
+        .query_row([&id], |row| row.get(0))?;
     if is_record {
         return Err(Error::Invalid {
             field: "operation",
             reason: format!("{id} is a record, but an operation treats it as a case"),
         });
     }
-    tx.execute("INSERT OR IGNORE INTO cases (id) VALUES (?1)", [&id])?;
+    tx.prepare_cached("INSERT OR IGNORE INTO cases (id) VALUES (?1)")?
+        .execute([&id])?;
     match &op.change {
         Change::Assign { fields, .. } => {
             for (key, value) in fields {
@@ -255,13 +254,14 @@ pub(crate) fn materialise(tx: &Transaction<'_>, op: &Op) -> Result<()> {
                 let checked = field.check(value)?;
                 if claim_assigned(tx, op, field.key(), value)? {
                     let sql = format!("UPDATE cases SET {} = ?1 WHERE id = ?2", field.column());
-                    tx.execute(&sql, (checked, &id))?;
+                    tx.prepare_cached(&sql)?.execute((checked, &id))?;
                 }
             }
         }
         Change::Delete => {
             if claim_field(tx, op.entity, "deleted", op.stamp())? {
-                tx.execute("UPDATE cases SET deleted = 1 WHERE id = ?1", [&id])?;
+                tx.prepare_cached("UPDATE cases SET deleted = 1 WHERE id = ?1")?
+                    .execute([&id])?;
             }
         }
         Change::Record { .. } => {

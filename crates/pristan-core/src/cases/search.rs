@@ -16,12 +16,11 @@ use crate::vault::Vault;
 pub(crate) fn reindex_case(tx: &Transaction<'_>, id: EntityId) -> Result<()> {
     remove_entry(tx, id)?;
     let body: Option<String> = tx
-        .query_row(
+        .prepare_cached(
             "SELECT concat_ws(' ', name, native_name, aliases, a_number, nationality)
              FROM cases WHERE id = ?1 AND deleted = 0",
-            [id.to_string()],
-            |row| row.get(0),
-        )
+        )?
+        .query_row([id.to_string()], |row| row.get(0))
         .optional()?;
     match body {
         Some(body) => add_entry(tx, id, id, &body),
@@ -36,18 +35,16 @@ pub(crate) fn add_entry(
     case_id: EntityId,
     text: &str,
 ) -> Result<()> {
-    tx.execute(
-        "INSERT INTO search_index (entity_id, case_id, body) VALUES (?1, ?2, ?3)",
-        (
+    tx.prepare_cached("INSERT INTO search_index (entity_id, case_id, body) VALUES (?1, ?2, ?3)")?
+        .execute((
             entity.to_string(),
             case_id.to_string(),
             text.replace('ё', "е").replace('Ё', "Е"),
-        ),
-    )?;
-    tx.execute(
+        ))?;
+    tx.prepare_cached(
         "INSERT INTO search_rows (entity_id, fts_rowid) VALUES (?1, last_insert_rowid())",
-        [entity.to_string()],
-    )?;
+    )?
+    .execute([entity.to_string()])?;
     Ok(())
 }
 
@@ -55,14 +52,12 @@ pub(crate) fn add_entry(
 /// unindexed column without reading the whole index.
 pub(crate) fn remove_entry(tx: &Transaction<'_>, entity: EntityId) -> Result<()> {
     let rowid: Option<i64> = tx
-        .query_row(
-            "DELETE FROM search_rows WHERE entity_id = ?1 RETURNING fts_rowid",
-            [entity.to_string()],
-            |row| row.get(0),
-        )
+        .prepare_cached("DELETE FROM search_rows WHERE entity_id = ?1 RETURNING fts_rowid")?
+        .query_row([entity.to_string()], |row| row.get(0))
         .optional()?;
     if let Some(rowid) = rowid {
-        tx.execute("DELETE FROM search_index WHERE rowid = ?1", [rowid])?;
+        tx.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?
+            .execute([rowid])?;
     }
     Ok(())
 }

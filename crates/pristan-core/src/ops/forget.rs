@@ -100,11 +100,9 @@ pub(crate) fn drop_if_forgotten(tx: &Transaction<'_>, op: &Op) -> Result<bool> {
 }
 
 fn is_forgotten(tx: &Transaction<'_>, id: &str) -> Result<bool> {
-    Ok(tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM forgotten WHERE entity_id = ?1)",
-        [id],
-        |row| row.get(0),
-    )?)
+    Ok(tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM forgotten WHERE entity_id = ?1)")?
+        .query_row([id], |row| row.get(0))?)
 }
 
 /// Purges `case` and everything of it, in the caller's transaction.

@@ -41,31 +41,31 @@ pub(crate) fn record_write(
             continue;
         }
         let key = (&entity, field, old.hlc.to_string(), old.device.to_string());
-        tx.execute(
+        tx.prepare_cached(
             "INSERT OR IGNORE INTO field_supersedes (entity_id, field, hlc, device_id)
              VALUES (?1, ?2, ?3, ?4)",
-            key.clone(),
-        )?;
-        tx.execute(
+        )?
+        .execute(key.clone())?;
+        tx.prepare_cached(
             "DELETE FROM field_writes
              WHERE entity_id = ?1 AND field = ?2 AND hlc = ?3 AND device_id = ?4",
-            key,
-        )?;
+        )?
+        .execute(key)?;
     }
     let value = serde_json::to_string(value).expect("JSON values serialise");
-    tx.execute(
+    tx.prepare_cached(
         "INSERT OR IGNORE INTO field_writes (entity_id, field, hlc, device_id, value)
          SELECT ?1, ?2, ?3, ?4, ?5
          WHERE NOT EXISTS (SELECT 1 FROM field_supersedes
                            WHERE entity_id = ?1 AND field = ?2 AND hlc = ?3 AND device_id = ?4)",
-        (
-            &entity,
-            field,
-            stamp.hlc.to_string(),
-            stamp.device.to_string(),
-            value,
-        ),
-    )?;
+    )?
+    .execute((
+        &entity,
+        field,
+        stamp.hlc.to_string(),
+        stamp.device.to_string(),
+        value,
+    ))?;
     Ok(())
 }
 

@@ -20,10 +20,8 @@ pub(crate) const EVERY_DEVICE: &str = "*";
 
 /// Notes that `device` holds or may hold `case`.
 pub(crate) fn note(conn: &Connection, case: &str, device: &str) -> Result<()> {
-    conn.execute(
-        "INSERT OR IGNORE INTO case_holders (case_id, device_id) VALUES (?1, ?2)",
-        (case, device),
-    )?;
+    conn.prepare_cached("INSERT OR IGNORE INTO case_holders (case_id, device_id) VALUES (?1, ?2)")?
+        .execute((case, device))?;
     Ok(())
 }
 
@@ -46,10 +44,10 @@ pub(crate) fn note_author(conn: &Connection, op: &Op) -> Result<()> {
 
 /// Notes the devices `case` is assigned to, before a forget purges the assignment.
 pub(crate) fn note_assigned(conn: &Connection, case: EntityId) -> Result<()> {
-    conn.execute(
-        "INSERT OR IGNORE INTO case_holders (case_id, device_id)
+    conn.prepare_cached("INSERT OR IGNORE INTO case_holders (case_id, device_id)
          SELECT c.id, j.value FROM cases c, json_each('[\"' || replace(c.assigned_to, ' ', '\",\"') || '\"]') j
-         WHERE c.id = ?1 AND c.assigned_to != ''",
+         WHERE c.id = ?1 AND c.assigned_to != ''")?
+        .execute(
         [case.to_string()],
     )?;
     Ok(())
@@ -57,10 +55,10 @@ pub(crate) fn note_assigned(conn: &Connection, case: EntityId) -> Result<()> {
 
 /// Notes that a case packet for `to` carries the cases assigned to it.
 pub(crate) fn note_packet(conn: &Connection, to: DeviceId) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT OR IGNORE INTO case_holders (case_id, device_id)
          SELECT id, ?1 FROM cases WHERE assigned_to LIKE ?2",
-        (to.to_string(), format!("%{to}%")),
-    )?;
+    )?
+    .execute((to.to_string(), format!("%{to}%")))?;
     Ok(())
 }

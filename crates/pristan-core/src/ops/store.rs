@@ -104,18 +104,19 @@ pub(crate) fn apply(tx: &Transaction<'_>, op: &Op) -> Result<Applied> {
         return Ok(Applied::Forgotten);
     }
     let change = serde_json::to_string(&op.change).expect("a change serialises");
-    let inserted = tx.execute(
-        "INSERT OR IGNORE INTO ops (device_id, seq, hlc, entity_type, entity_id, change)
+    let inserted = tx
+        .prepare_cached(
+            "INSERT OR IGNORE INTO ops (device_id, seq, hlc, entity_type, entity_id, change)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        (
+        )?
+        .execute((
             op.device.to_string(),
             seq_column(op.seq)?,
             op.hlc.to_string(),
             op.entity_type.as_str(),
             op.entity.to_string(),
             change,
-        ),
-    )?;
+        ))?;
     if inserted == 0 {
         return Ok(match fork::held_differs(tx, op)? {
             Some(true) => Applied::Forked,
@@ -134,11 +135,11 @@ pub(crate) fn apply(tx: &Transaction<'_>, op: &Op) -> Result<Applied> {
 /// Notes in the version vector that `op` arrived. Dropped operations count too: they were
 /// received, and a missing sequence number would look like a lost bundle.
 fn note_seq(tx: &Transaction<'_>, op: &Op) -> Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO version_vector (device_id, max_seq) VALUES (?1, ?2)
          ON CONFLICT (device_id) DO UPDATE SET max_seq = max(max_seq, excluded.max_seq)",
-        (op.device.to_string(), seq_column(op.seq)?),
-    )?;
+    )?
+    .execute((op.device.to_string(), seq_column(op.seq)?))?;
     Ok(())
 }
 
@@ -167,11 +168,12 @@ pub(crate) fn claim_field(
     stamp: OpStamp,
 ) -> Result<bool> {
     let current: Option<(String, String)> = tx
-        .query_row(
+        .prepare_cached(
             "SELECT hlc, device_id FROM field_stamps WHERE entity_id = ?1 AND field = ?2",
-            (entity.to_string(), field),
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
+        )?
+        .query_row((entity.to_string(), field), |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
         .optional()?;
     if let Some((hlc, device)) = current {
         let current = OpStamp {
@@ -184,9 +186,9 @@ pub(crate) fn claim_field(
             return Ok(false);
         }
     }
-    tx.execute(
-        "INSERT INTO field_stamps (entity_id, field, hlc, device_id) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (entity_id, field) DO UPDATE SET hlc = excluded.hlc, device_id = excluded.device_id",
+    tx.prepare_cached("INSERT INTO field_stamps (entity_id, field, hlc, device_id) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (entity_id, field) DO UPDATE SET hlc = excluded.hlc, device_id = excluded.device_id")?
+        .execute(
         (entity.to_string(), field, stamp.hlc.to_string(), stamp.device.to_string()),
     )?;
     Ok(true)
@@ -195,11 +197,9 @@ pub(crate) fn claim_field(
 /// The greatest timestamp in the log not after `ceiling`, to resume the clock after a restart.
 /// Timestamps compare as their fixed-width texts, so SQLite compares them as text.
 pub(crate) fn latest_hlc_within(conn: &rusqlite::Connection, ceiling: Hlc) -> Result<Hlc> {
-    let text: Option<String> = conn.query_row(
-        "SELECT max(hlc) FROM ops WHERE hlc <= ?1",
-        [ceiling.to_string()],
-        |row| row.get(0),
-    )?;
+    let text: Option<String> = conn
+        .prepare_cached("SELECT max(hlc) FROM ops WHERE hlc <= ?1")?
+        .query_row([ceiling.to_string()], |row| row.get(0))?;
     match text {
         Some(text) => text
             .parse()
@@ -210,11 +210,8 @@ pub(crate) fn latest_hlc_within(conn: &rusqlite::Connection, ceiling: Hlc) -> Re
 
 pub(crate) fn last_seq(tx: &Transaction<'_>, device: DeviceId) -> Result<Option<Seq>> {
     let max: Option<i64> = tx
-        .query_row(
-            "SELECT max_seq FROM version_vector WHERE device_id = ?1",
-            [device.to_string()],
-            |row| row.get(0),
-        )
+        .prepare_cached("SELECT max_seq FROM version_vector WHERE device_id = ?1")?
+        .query_row([device.to_string()], |row| row.get(0))
         .optional()?;
     max.map(|n| Seq::new(n as u64).map_err(Error::from))
         .transpose()

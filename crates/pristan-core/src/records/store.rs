@@ -42,25 +42,19 @@ fn materialise_as<T: RecordType>(tx: &Transaction<'_>, op: &Op) -> Result<()> {
     let id = op.entity.to_string();
     let kind = T::ENTITY.as_str();
     // One id is never both a case and a record (see `cases::materialise`).
-    let is_case: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?1)",
-        [&id],
-        |row| row.get(0),
-    )?;
+    let is_case: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?1)")?
+        .query_row([&id], |row| row.get(0))?;
     if is_case {
         return Err(invalid_op(format!(
             "{id} is a case, but an operation treats it as a {kind}"
         )));
     }
-    tx.execute(
-        "INSERT OR IGNORE INTO records (id, entity_type) VALUES (?1, ?2)",
-        (&id, kind),
-    )?;
-    let stored_kind: String = tx.query_row(
-        "SELECT entity_type FROM records WHERE id = ?1",
-        [&id],
-        |row| row.get(0),
-    )?;
+    tx.prepare_cached("INSERT OR IGNORE INTO records (id, entity_type) VALUES (?1, ?2)")?
+        .execute((&id, kind))?;
+    let stored_kind: String = tx
+        .prepare_cached("SELECT entity_type FROM records WHERE id = ?1")?
+        .query_row([&id], |row| row.get(0))?;
     if stored_kind != kind {
         return Err(invalid_op(format!(
             "record {id} is a {stored_kind}, but an operation treats it as a {kind}"
@@ -71,7 +65,8 @@ fn materialise_as<T: RecordType>(tx: &Transaction<'_>, op: &Op) -> Result<()> {
         (Change::Record { fields }, true) => create_whole::<T>(tx, op, fields)?,
         (Change::Delete, _) => {
             if claim_field(tx, op.entity, "deleted", op.stamp())? {
-                tx.execute("UPDATE records SET deleted = 1 WHERE id = ?1", [&id])?;
+                tx.prepare_cached("UPDATE records SET deleted = 1 WHERE id = ?1")?
+                    .execute([&id])?;
             }
         }
         (Change::Assign { .. }, true) => {
@@ -87,10 +82,10 @@ fn materialise_as<T: RecordType>(tx: &Transaction<'_>, op: &Op) -> Result<()> {
             )))
         }
     }
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE records SET case_id = json_extract(body, '$.case_id') WHERE id = ?1",
-        [&id],
-    )?;
+    )?
+    .execute([&id])?;
     reindex::<T>(tx, op.entity)
 }
 
@@ -110,18 +105,14 @@ fn assign<T: RecordType>(
         serde_json::from_value::<T>(single)
             .map_err(|e| invalid_op(format!("{} field {key}: {e}", T::ENTITY.as_str())))?;
         if claim_assigned(tx, op, key, value)? {
-            let body: String = tx.query_row(
-                "SELECT body FROM records WHERE id = ?1",
-                [op.entity.to_string()],
-                |row| row.get(0),
-            )?;
+            let body: String = tx
+                .prepare_cached("SELECT body FROM records WHERE id = ?1")?
+                .query_row([op.entity.to_string()], |row| row.get(0))?;
             let mut body: BTreeMap<String, Value> = serde_json::from_str(&body)
                 .map_err(|e| damaged(format!("{} {}: {e}", T::ENTITY.as_str(), op.entity)))?;
             body.insert(key.clone(), value.clone());
-            tx.execute(
-                "UPDATE records SET body = ?1 WHERE id = ?2",
-                (canonical_json(&body), op.entity.to_string()),
-            )?;
+            tx.prepare_cached("UPDATE records SET body = ?1 WHERE id = ?2")?
+                .execute((canonical_json(&body), op.entity.to_string()))?;
         }
     }
     Ok(())
@@ -193,10 +184,8 @@ fn create_whole<T: RecordType>(
     }
     if claim_field(tx, op.entity, "record", op.stamp())? {
         let body = canonical_json(&body);
-        tx.execute(
-            "UPDATE records SET body = ?1 WHERE id = ?2",
-            (body, op.entity.to_string()),
-        )?;
+        tx.prepare_cached("UPDATE records SET body = ?1 WHERE id = ?2")?
+            .execute((body, op.entity.to_string()))?;
     }
     Ok(())
 }
@@ -242,12 +231,12 @@ fn reindex<T: RecordType>(tx: &Transaction<'_>, id: EntityId) -> Result<()> {
         if let Some(replaced) = note_replaces(tx, id)? {
             remove_entry(tx, replaced)?;
         }
-        let superseded: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM records WHERE entity_type = 'note' AND deleted = 0
+        let superseded: bool = tx
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM records WHERE entity_type = 'note' AND deleted = 0
                             AND json_extract(body, '$.replaces') = ?1)",
-            [&text_id],
-            |row| row.get(0),
-        )?;
+            )?
+            .query_row([&text_id], |row| row.get(0))?;
         if superseded {
             return Ok(());
         }
@@ -260,11 +249,10 @@ fn reindex<T: RecordType>(tx: &Transaction<'_>, id: EntityId) -> Result<()> {
 
 fn note_replaces(tx: &Transaction<'_>, id: EntityId) -> Result<Option<EntityId>> {
     let replaced: Option<String> = tx
-        .query_row(
+        .prepare_cached(
             "SELECT json_extract(body, '$.replaces') FROM records WHERE id = ?1 AND deleted = 0",
-            [id.to_string()],
-            |row| row.get::<_, Option<String>>(0),
-        )
+        )?
+        .query_row([id.to_string()], |row| row.get::<_, Option<String>>(0))
         .optional()?
         .flatten();
     // A malformed id cannot name a note, so there is nothing to hide.
@@ -273,11 +261,10 @@ fn note_replaces(tx: &Transaction<'_>, id: EntityId) -> Result<Option<EntityId>>
 
 fn load_in<T: RecordType>(conn: &Connection, id: EntityId) -> Result<Option<Stored<T>>> {
     let body: Option<String> = conn
-        .query_row(
+        .prepare_cached(
             "SELECT body FROM records WHERE id = ?1 AND entity_type = ?2 AND deleted = 0",
-            (id.to_string(), T::ENTITY.as_str()),
-            |row| row.get(0),
-        )
+        )?
+        .query_row((id.to_string(), T::ENTITY.as_str()), |row| row.get(0))
         .optional()?;
     body.map(|body| parse_body(id, &body)).transpose()
 }

@@ -1,0 +1,234 @@
+//! `pristan bench --all`: the one benchmark command (issue 15). It builds the standard demo vault
+//! in a scratch folder (or reuses it), measures, prints one table and writes it as markdown.
+//! Every figure that has a natural baseline is shown with it, measured in the same run, and as a
+//! ratio: these shared machines are noisy, and a ratio survives the noise better than a time.
+//! Times are printed, never asserted.
+
+mod sync;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use pristan_core::Vault;
+use secrecy::SecretString;
+
+use crate::bench_autosave::{autosave_latencies, percentile};
+use crate::demo::{self, DEMO_PASSPHRASE};
+
+/// The standard vault of DESIGN.md §10.
+pub const STANDARD_CASES: u32 = 1000;
+pub const STANDARD_NOTES: u32 = 50_000;
+/// Written into a vault's scratch folder once the demo generator finished, so that a build that
+/// was interrupted is made again rather than measured.
+const COMPLETE: &str = "bench-vault-complete";
+
+pub struct AllOptions {
+    pub out: Option<PathBuf>,
+    pub scratch: Option<PathBuf>,
+    pub cases: u32,
+    pub notes: u32,
+}
+
+/// One line of the table: what, the figure, its baseline (measured in the same run, or the
+/// target), and the ratio of the figure to the baseline where one makes sense.
+pub struct Row {
+    what: String,
+    value: String,
+    baseline: String,
+    ratio: Option<f64>,
+}
+
+impl Row {
+    pub fn new(what: String, value: String, baseline: String, ratio: Option<f64>) -> Row {
+        Row {
+            what,
+            value,
+            baseline,
+            ratio,
+        }
+    }
+
+    fn not_measured(what: &str, why: &str) -> Row {
+        Row::new(
+            what.to_owned(),
+            "not measured".to_owned(),
+            why.to_owned(),
+            None,
+        )
+    }
+}
+
+pub fn run(vault_dir: &Path, options: AllOptions) -> Result<()> {
+    let scratch = match &options.scratch {
+        Some(dir) => dir.clone(),
+        None => default_scratch()?,
+    };
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_owned());
+    if absolute(&scratch).starts_with(absolute(vault_dir)) {
+        bail!(
+            "--scratch {} is inside the vault folder {}: give a folder outside any vault",
+            scratch.display(),
+            vault_dir.display()
+        );
+    }
+    std::fs::create_dir_all(&scratch)
+        .with_context(|| format!("could not create {}", scratch.display()))?;
+    let load_before = load_average();
+    let started = Instant::now();
+    let passphrase = SecretString::from(DEMO_PASSPHRASE.to_owned());
+    let standard = scratch.join(format!("demo-{}-{}", options.cases, options.notes));
+    ensure_vault(&standard, options.cases, options.notes)?;
+
+    let mut rows = Vec::new();
+    let mut vault = Vault::unlock(&standard.join("vault"), &passphrase)?;
+    eprintln!("bench --all: autosave");
+    let times = autosave_latencies(&mut vault, 200)?;
+    let (p50, p99) = (percentile(&times, 50), percentile(&times, 99));
+    rows.push(Row::new(
+        "visit write-up autosave (200 saves), p50 / p99".to_owned(),
+        format!("{:.2} ms / {:.2} ms", ms(p50), ms(p99)),
+        "p99 < 10 ms".to_owned(),
+        Some(ms(p99) / 10.0),
+    ));
+
+    // ---- perfquery: `crate::bench_queries::measure_queries(&mut vault, runs)` rows go here
+    // (search kinds, dashboard, case page, board: p50/p95/p99). Wired in at merge. ----
+    rows.push(Row::not_measured(
+        "searches, dashboard, case page, deadlines board",
+        "placeholder: the query rows (bench_queries.rs) are added when that branch is merged",
+    ));
+
+    eprintln!("bench --all: bundles");
+    let key_file = sync::prepare_coordinator(&mut vault, &passphrase)?;
+    rows.extend(sync::import_scaling(
+        &mut vault,
+        &key_file,
+        &passphrase,
+        &scratch,
+    )?);
+    rows.extend(sync::throughput(
+        &mut vault,
+        &key_file,
+        &passphrase,
+        &scratch,
+    )?);
+    vault.lock()?;
+
+    rows.push(Row::not_measured(
+        "the same insert/update/search workload: SQLCipher vs plain SQLite",
+        "not built yet (needs a bench-only crate linking plain SQLite; see docs/benchmarks.md)",
+    ));
+    rows.push(Row::not_measured(
+        "relay: bundles/s on loopback with 50 clients, and its memory",
+        "run separately: cargo test -p pristan-relay --release --test relay -- --ignored --nocapture load",
+    ));
+    rows.push(Row::not_measured(
+        "desktop cold start to the unlock screen, and shell memory, vs an empty Tauri + Yew app",
+        "not built yet (needs benches/empty-app)",
+    ));
+
+    let table = markdown(
+        &rows,
+        &format!(
+            "{} cases / {} notes, built by `pristan demo --fast-kdf` in {}",
+            options.cases,
+            options.notes,
+            standard.display()
+        ),
+        load_before.as_deref(),
+        load_average().as_deref(),
+        started.elapsed().as_secs_f64(),
+    );
+    println!("{table}");
+    if let Some(out) = &options.out {
+        let tmp = out.with_extension("partial");
+        std::fs::write(&tmp, &table)?;
+        std::fs::rename(&tmp, out).with_context(|| format!("could not write {}", out.display()))?;
+        eprintln!("written to {}", out.display());
+    }
+    Ok(())
+}
+
+/// The demo vault in `dir/vault`, made unless a complete one is there.
+fn ensure_vault(dir: &Path, cases: u32, notes: u32) -> Result<()> {
+    if dir.join(COMPLETE).exists() {
+        eprintln!("bench --all: reusing {}", dir.display());
+        return Ok(());
+    }
+    if dir.exists() {
+        std::fs::remove_dir_all(dir)?;
+    }
+    std::fs::create_dir_all(dir)?;
+    eprintln!(
+        "bench --all: building {} ({cases} cases, {notes} notes)",
+        dir.display()
+    );
+    let started = Instant::now();
+    demo::make_for_bench(&dir.join("vault"), cases, notes)?;
+    std::fs::write(
+        dir.join(COMPLETE),
+        format!("built in {:.0} s\n", started.elapsed().as_secs_f64()),
+    )?;
+    Ok(())
+}
+
+/// `bench-scratch` beside the release or debug folder this program runs from (the target dir).
+fn default_scratch() -> Result<PathBuf> {
+    let exe = std::env::current_exe()?;
+    let target = exe
+        .parent()
+        .and_then(Path::parent)
+        .context("give --scratch DIR: the program's folder has no parent")?;
+    Ok(target.join("bench-scratch"))
+}
+
+fn load_average() -> Option<String> {
+    let text = std::fs::read_to_string("/proc/loadavg").ok()?;
+    Some(
+        text.split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+fn markdown(
+    rows: &[Row],
+    vault: &str,
+    load_before: Option<&str>,
+    load_after: Option<&str>,
+    seconds: f64,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# pristan bench --all\n");
+    let _ = writeln!(
+        out,
+        "{} · {} CPU(s) · load average {} before, {} after · {seconds:.0} s in all · vault: {vault}\n",
+        chrono::Utc::now().format("%Y-%m-%d %H:%M UTC"),
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        load_before.unwrap_or("?"),
+        load_after.unwrap_or("?"),
+    );
+    let _ = writeln!(
+        out,
+        "| what | measured | baseline (same run) or target | ratio |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|");
+    for row in rows {
+        let ratio = row
+            .ratio
+            .map_or_else(|| "—".to_owned(), |r| format!("{r:.2}×"));
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {ratio} |",
+            row.what, row.value, row.baseline
+        );
+    }
+    out
+}
+
+fn ms(d: std::time::Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
