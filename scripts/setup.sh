@@ -106,4 +106,14 @@ if [ "${1:-}" = "--fuzz" ]; then
   fi
 fi
 
+step "perf (optional: profiling the queries of docs/benchmarks.md)"
+if command -v perf >/dev/null 2>&1; then
+  note "present"
+else
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends linux-perf \
+    || note "could not install linux-perf: only profiling needs it, so carrying on"
+fi
+
 step "Set-up complete"

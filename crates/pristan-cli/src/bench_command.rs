@@ -32,6 +32,10 @@ pub struct BenchArgs {
     /// an organisation's coordinator if it is in none: run it on a copy of a demo vault.
     #[arg(long, value_name = "DIR", conflicts_with = "write")]
     sync: Option<PathBuf>,
+    /// Instead, print p50/p95/p99 of every search kind, the dashboard, a case page and the
+    /// deadlines board (`bench_queries.rs`).
+    #[arg(long, conflicts_with_all = ["write", "sync"])]
+    queries: bool,
 }
 
 pub fn run(dir: &Path, args: BenchArgs) -> Result<()> {
@@ -45,6 +49,13 @@ pub fn run(dir: &Path, args: BenchArgs) -> Result<()> {
     );
     if let Some(scratch) = &args.sync {
         crate::bench_sync::run(&mut vault, &passphrase, scratch)?;
+        vault.lock()?;
+        return Ok(());
+    }
+    if args.queries {
+        crate::bench_queries::print(&crate::bench_queries::measure_queries(
+            &mut vault, args.runs,
+        )?);
         vault.lock()?;
         return Ok(());
     }

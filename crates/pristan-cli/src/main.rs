@@ -6,6 +6,7 @@
 
 mod backup_commands;
 mod bench_command;
+mod bench_queries;
 mod bench_sync;
 mod case_commands;
 mod coordination;
