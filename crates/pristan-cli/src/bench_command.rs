@@ -49,6 +49,10 @@ pub struct BenchArgs {
     /// With --all: the demo vault's notes (the standard vault: 50000).
     #[arg(long, default_value_t = crate::bench_all::STANDARD_NOTES, requires = "all")]
     notes: u32,
+    /// Instead, print p50/p95/p99 of every search kind, the dashboard, a case page and the
+    /// deadlines board (`bench_queries.rs`).
+    #[arg(long, conflicts_with_all = ["write", "sync", "all"])]
+    queries: bool,
 }
 
 pub fn run(dir: &Path, args: BenchArgs) -> Result<()> {
@@ -73,6 +77,13 @@ pub fn run(dir: &Path, args: BenchArgs) -> Result<()> {
     );
     if let Some(scratch) = &args.sync {
         crate::bench_sync::run(&mut vault, &passphrase, scratch)?;
+        vault.lock()?;
+        return Ok(());
+    }
+    if args.queries {
+        crate::bench_queries::print(&crate::bench_queries::measure_queries(
+            &mut vault, args.runs,
+        )?);
         vault.lock()?;
         return Ok(());
     }

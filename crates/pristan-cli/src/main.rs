@@ -8,6 +8,7 @@ mod backup_commands;
 mod bench_all;
 mod bench_autosave;
 mod bench_command;
+mod bench_queries;
 mod bench_sync;
 mod case_commands;
 mod coordination;

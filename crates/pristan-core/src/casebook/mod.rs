@@ -17,7 +17,7 @@ pub use attachments::clean_file_name;
 pub use attachments::{AttachmentContent, MAX_ATTACHMENT_BYTES};
 pub use batch::RecordBatch;
 pub use case_status::case_status;
-pub use dashboard::CasePosition;
+pub use dashboard::{CasePosition, DEADLINE_HORIZON_DAYS};
 pub use pristan_model::views::*;
 
 use crate::cases::{case_assignment, CaseField};

@@ -12,9 +12,9 @@ use crate::vault::Vault;
 // Russian writes ё and е interchangeably (Фёдор, Федор), and FTS5's unicode61 does not fold them:
 // both the index and the query spell ё as е.
 
-/// Rewrites the search entry of one case from its materialised row. A deleted case has none.
+/// Rewrites the name entry of one case from its materialised row. A deleted case has none.
 pub(crate) fn reindex_case(tx: &Transaction<'_>, id: EntityId) -> Result<()> {
-    remove_entry(tx, id)?;
+    remove_name_entry(tx, id)?;
     let body: Option<String> = tx
         .prepare_cached(
             "SELECT concat_ws(' ', name, native_name, aliases, a_number, nationality)
@@ -22,13 +22,17 @@ pub(crate) fn reindex_case(tx: &Transaction<'_>, id: EntityId) -> Result<()> {
         )?
         .query_row([id.to_string()], |row| row.get(0))
         .optional()?;
-    match body {
-        Some(body) => add_entry(tx, id, id, &body),
-        None => Ok(()),
-    }
+    let Some(body) = body else {
+        return Ok(());
+    };
+    tx.prepare_cached("INSERT INTO name_index (case_id, body) VALUES (?1, ?2)")?
+        .execute((id.to_string(), fold_yo(&body)))?;
+    tx.prepare_cached("INSERT INTO name_rows (case_id, fts_rowid) VALUES (?1, last_insert_rowid())")?
+        .execute([id.to_string()])?;
+    Ok(())
 }
 
-/// Indexes `text` as the entry of `entity` (a case or one of its records).
+/// Indexes `text` as the entry of `entity`, one of the records of case `case_id`.
 pub(crate) fn add_entry(
     tx: &Transaction<'_>,
     entity: EntityId,
@@ -36,11 +40,7 @@ pub(crate) fn add_entry(
     text: &str,
 ) -> Result<()> {
     tx.prepare_cached("INSERT INTO search_index (entity_id, case_id, body) VALUES (?1, ?2, ?3)")?
-        .execute((
-            entity.to_string(),
-            case_id.to_string(),
-            text.replace('ё', "е").replace('Ё', "Е"),
-        ))?;
+        .execute((entity.to_string(), case_id.to_string(), fold_yo(text)))?;
     tx.prepare_cached(
         "INSERT INTO search_rows (entity_id, fts_rowid) VALUES (?1, last_insert_rowid())",
     )?
@@ -48,9 +48,15 @@ pub(crate) fn add_entry(
     Ok(())
 }
 
-/// Removes the entry of `entity`, if it has one, by rowid: FTS5 cannot find rows by an
-/// unindexed column without reading the whole index.
+/// Removes every search entry of `entity`, a case (its name entry) or a record.
 pub(crate) fn remove_entry(tx: &Transaction<'_>, entity: EntityId) -> Result<()> {
+    remove_record_entry(tx, entity)?;
+    remove_name_entry(tx, entity)
+}
+
+/// Removes the entry of record `entity`, if it has one, by rowid: FTS5 cannot find rows by an
+/// unindexed column without reading the whole index.
+pub(crate) fn remove_record_entry(tx: &Transaction<'_>, entity: EntityId) -> Result<()> {
     let rowid: Option<i64> = tx
         .prepare_cached("DELETE FROM search_rows WHERE entity_id = ?1 RETURNING fts_rowid")?
         .query_row([entity.to_string()], |row| row.get(0))
@@ -62,69 +68,123 @@ pub(crate) fn remove_entry(tx: &Transaction<'_>, entity: EntityId) -> Result<()>
     Ok(())
 }
 
-/// The FTS5 query for what a person typed: an A-number in any form becomes its nine digits;
-/// otherwise each word must match the start of a word in the case, in any order. Every word is
-/// quoted, so FTS5 operators typed by the user are taken as plain text.
-fn fts_query(typed: &str) -> Option<String> {
-    if let Ok(a_number) = ANumber::parse(typed) {
-        return Some(format!("\"{}\"", a_number.digits()));
+fn remove_name_entry(tx: &Transaction<'_>, case: EntityId) -> Result<()> {
+    let rowid: Option<i64> = tx
+        .query_row(
+            "DELETE FROM name_rows WHERE case_id = ?1 RETURNING fts_rowid",
+            [case.to_string()],
+            |row| row.get(0),
+        )
+        .optional()?;
+    if let Some(rowid) = rowid {
+        tx.execute("DELETE FROM name_index WHERE rowid = ?1", [rowid])?;
     }
-    let words: Vec<String> = typed
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{}\"*", w.replace('ё', "е").replace('Ё', "Е")))
-        .collect();
-    (!words.is_empty()).then(|| words.join(" "))
+    Ok(())
 }
 
+fn fold_yo(text: &str) -> String {
+    text.replace('ё', "е").replace('Ё', "Е")
+}
+
+/// What a person typed, as FTS5 queries.
+pub(crate) struct Query {
+    /// The FTS5 query: an A-number in any form becomes its nine digits; otherwise each word must
+    /// match the start of a word of the entry, in any order. Every word is quoted, so FTS5
+    /// operators typed by the user are taken as plain text.
+    fts: String,
+    /// Whether records are searched too: not while a word is a single letter, which would
+    /// match nearly every note (names have a one-letter prefix index; notes do not).
+    records: bool,
+}
+
+pub(crate) fn parse_query(typed: &str) -> Option<Query> {
+    if let Ok(a_number) = ANumber::parse(typed) {
+        return Some(Query {
+            fts: format!("\"{}\"", a_number.digits()),
+            records: true,
+        });
+    }
+    let words: Vec<&str> = typed
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let fts = words
+        .iter()
+        .map(|w| format!("\"{}\"*", fold_yo(w)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let records = words.iter().all(|w| w.chars().count() >= MIN_RECORD_WORD);
+    (!words.is_empty()).then_some(Query { fts, records })
+}
+
+/// The shortest word that searches records as well as names.
+pub(crate) const MIN_RECORD_WORD: usize = 2;
+/// The most cases one search returns; the interface asks people to type more beyond that.
+pub(crate) const MAX_HITS: usize = 200;
+/// How many of the newest matching record entries are read to find the cases they belong to.
+pub(crate) const MAX_ENTRIES: usize = 2000;
+
 impl Vault {
-    /// Cases matching `typed`, best matches first.
+    /// Cases matching `typed`: cases whose names (or A-number, aliases, nationality) match
+    /// first, the most recently changed first; then cases with a matching record (a note,
+    /// evidence, a relative, a task, an attachment), the case of the most recently written
+    /// matching record first, each with that record's snippet. At most `MAX_HITS` cases, found
+    /// among the `MAX_ENTRIES` newest matching records.
     pub fn search_cases(&self, typed: &str) -> Result<Vec<SearchHit>> {
-        let Some(query) = fts_query(typed) else {
+        let Some(query) = parse_query(typed) else {
             return Ok(Vec::new());
         };
-        // The best-ranked entries (FTS5 keeps only the top ones while ranking), then one per case;
-        // snippets only for the cases returned.
-        let rows: Vec<(String, String, i64)> = {
-            let mut stmt = self.connection().prepare(
-                "SELECT case_id, entity_id, rowid FROM search_index
-                 WHERE search_index MATCH ?1 ORDER BY rank LIMIT ?2",
-            )?;
-            let rows = stmt.query_map((&query, MAX_ENTRIES), |row| {
-                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
-            })?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
-        let mut hits: Vec<SearchHit> = Vec::with_capacity(rows.len());
-        for (case_id, entity_id, rowid) in rows {
-            let (Ok(case_id), Ok(entity_id)) =
-                (case_id.parse::<EntityId>(), entity_id.parse::<EntityId>())
-            else {
+        let mut hits: Vec<SearchHit> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut names = self.connection().prepare_cached(
+            "SELECT case_id FROM name_index WHERE name_index MATCH ?1 ORDER BY rowid DESC",
+        )?;
+        let mut rows = names.query([&query.fts])?;
+        while let Some(row) = rows.next()? {
+            if hits.len() >= MAX_HITS {
+                return Ok(hits);
+            }
+            let Ok(case_id) = row.get::<_, String>(0)?.parse::<EntityId>() else {
                 continue;
             };
-            if hits.len() as i64 >= MAX_HITS || hits.iter().any(|h| h.case.id == case_id) {
+            if let Some(case) = self.case(case_id)? {
+                seen.insert(case_id);
+                hits.push(SearchHit {
+                    case,
+                    matched: None,
+                });
+            }
+        }
+        if !query.records {
+            return Ok(hits);
+        }
+        let mut records = self.connection().prepare_cached(
+            "SELECT case_id, entity_id, rowid FROM search_index
+             WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+        )?;
+        let mut rows = records.query((&query.fts, MAX_ENTRIES as i64))?;
+        while let Some(row) = rows.next()? {
+            if hits.len() >= MAX_HITS {
+                break;
+            }
+            let Ok(case_id) = row.get::<_, String>(0)?.parse::<EntityId>() else {
+                continue;
+            };
+            if !seen.insert(case_id) {
                 continue;
             }
+            let Ok(entity_id) = row.get::<_, String>(1)?.parse::<EntityId>() else {
+                continue;
+            };
             let Some(case) = self.case(case_id)? else {
                 continue;
             };
-            let matched = if entity_id == case_id {
-                None
-            } else {
-                self.search_match(&query, entity_id, rowid)?
-            };
+            let matched = self.search_match(&query.fts, entity_id, row.get(2)?)?;
             hits.push(SearchHit { case, matched });
         }
         Ok(hits)
     }
-}
 
-/// The most cases one search returns; the interface asks people to type more beyond that.
-const MAX_HITS: i64 = 200;
-/// How many of the best-ranked entries are read to find them.
-const MAX_ENTRIES: i64 = 500;
-
-impl Vault {
     /// What a matching record is, and the words around the match.
     fn search_match(
         &self,
@@ -134,13 +194,14 @@ impl Vault {
     ) -> Result<Option<SearchMatch>> {
         Ok(self
             .connection()
-            .query_row(
+            .prepare_cached(
                 "SELECT r.entity_type, s.body
                  FROM search_index s JOIN records r ON r.id = s.entity_id
-                 WHERE search_index MATCH ?1 AND s.rowid = ?2",
-                (query, rowid),
-                |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)),
-            )
+                 WHERE s.rowid = ?1",
+            )?
+            .query_row([rowid], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+            })
             .optional()?
             .map(|(entity_type, body)| SearchMatch {
                 entity_id,
@@ -152,7 +213,19 @@ impl Vault {
 
 #[cfg(test)]
 mod tests {
-    use super::fts_query;
+    use super::parse_query;
+
+    fn fts_query(typed: &str) -> Option<String> {
+        parse_query(typed).map(|q| q.fts)
+    }
+
+    #[test]
+    fn one_letter_words_search_names_only() {
+        assert!(!parse_query("p").unwrap().records);
+        assert!(!parse_query("ivan p").unwrap().records);
+        assert!(parse_query("pe").unwrap().records);
+        assert!(parse_query("A12345678").unwrap().records, "an A-number");
+    }
 
     #[test]
     fn queries_quote_every_word_and_recognise_a_numbers() {

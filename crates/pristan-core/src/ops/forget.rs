@@ -135,10 +135,12 @@ pub(crate) fn purge_case(tx: &Transaction<'_>, case: EntityId) -> Result<()> {
     remove_orphan_blobs(tx)?;
     // FTS5 deletes by adding delete markers; the forgotten words stay in older index segments
     // until they are merged. Merging now drops them.
-    tx.execute(
-        "INSERT INTO search_index (search_index) VALUES ('optimize')",
-        [],
-    )?;
+    for table in ["search_index", "name_index"] {
+        tx.execute(
+            &format!("INSERT INTO {table} ({table}) VALUES ('optimize')"),
+            [],
+        )?;
+    }
     Ok(())
 }
 
@@ -174,5 +176,14 @@ fn sweep_search_index(tx: &Transaction<'_>, case: &str) -> Result<()> {
         tx.execute("DELETE FROM search_index WHERE rowid = ?1", [rowid])?;
         tx.execute("DELETE FROM search_rows WHERE entity_id = ?1", [entity])?;
     }
+    let names: Vec<i64> = {
+        let mut stmt = tx.prepare("SELECT rowid FROM name_index WHERE case_id = ?1")?;
+        let rows = stmt.query_map([case], |row| row.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for rowid in names {
+        tx.execute("DELETE FROM name_index WHERE rowid = ?1", [rowid])?;
+    }
+    tx.execute("DELETE FROM name_rows WHERE case_id = ?1", [case])?;
     Ok(())
 }

@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction};
 use serde_json::Value;
 
 use super::RecordType;
-use crate::cases::search::{add_entry, remove_entry};
+use crate::cases::search::{add_entry, remove_record_entry};
 use crate::domain::{
     ActivityConfirmation, Attachment, Consent, CustodyEvent, Evidence, EvidenceReview, Facility,
     Flight, FlightLink, LegalEvent, Note, Pathway, Referral, Relative, Stored, Task, Visit,
@@ -220,16 +220,32 @@ fn known_fields<T: RecordType>() -> Vec<String> {
 }
 
 /// Rewrites the search entry of one record. Deleted records and superseded note revisions have
-/// none; saving a revision removes the entry of the note it replaces.
+/// none; saving a revision removes the entry of the note it replaces, and deleting a revision
+/// gives that note its entry back (it is the current text again, as the case page shows).
 fn reindex<T: RecordType>(tx: &Transaction<'_>, id: EntityId) -> Result<()> {
+    reindex_chain::<T>(tx, id, 0)
+}
+
+/// How many deleted revisions in a row reindexing follows back (a received note could name a
+/// chain, or a cycle, of any length).
+const MAX_REVISION_CHAIN: u32 = 64;
+
+fn reindex_chain<T: RecordType>(tx: &Transaction<'_>, id: EntityId, depth: u32) -> Result<()> {
     let text_id = id.to_string();
-    remove_entry(tx, id)?;
+    remove_record_entry(tx, id)?;
+    let replaced = match T::ENTITY {
+        EntityType::Note => note_replaces(tx, id)?,
+        _ => None,
+    };
     let Some(stored) = load_in::<T>(tx, id)? else {
+        if let Some(replaced) = replaced.filter(|_| depth < MAX_REVISION_CHAIN) {
+            reindex_chain::<T>(tx, replaced, depth + 1)?;
+        }
         return Ok(());
     };
     if T::ENTITY == EntityType::Note {
-        if let Some(replaced) = note_replaces(tx, id)? {
-            remove_entry(tx, replaced)?;
+        if let Some(replaced) = replaced {
+            remove_record_entry(tx, replaced)?;
         }
         let superseded: bool = tx
             .prepare_cached(
@@ -247,11 +263,10 @@ fn reindex<T: RecordType>(tx: &Transaction<'_>, id: EntityId) -> Result<()> {
     add_entry(tx, id, case_id, &text)
 }
 
+/// The note that note `id` replaces, whether `id` is deleted or not.
 fn note_replaces(tx: &Transaction<'_>, id: EntityId) -> Result<Option<EntityId>> {
     let replaced: Option<String> = tx
-        .prepare_cached(
-            "SELECT json_extract(body, '$.replaces') FROM records WHERE id = ?1 AND deleted = 0",
-        )?
+        .prepare_cached("SELECT json_extract(body, '$.replaces') FROM records WHERE id = ?1")?
         .query_row([id.to_string()], |row| row.get::<_, Option<String>>(0))
         .optional()?
         .flatten();
@@ -280,21 +295,36 @@ pub(crate) fn list_for_case<T: RecordType>(
     conn: &Connection,
     case_id: EntityId,
 ) -> Result<Vec<Stored<T>>> {
-    query_records(
-        conn,
-        "SELECT id, body FROM records WHERE case_id = ?1 AND entity_type = ?2 AND deleted = 0",
-        (case_id.to_string(), T::ENTITY.as_str()),
-    )
+    let sql = format!(
+        "SELECT id, body FROM records
+         WHERE case_id = ?1 AND {} AND deleted = 0",
+        type_is::<T>("entity_type")
+    );
+    query_records(conn, &sql, [case_id.to_string()])
 }
 
 /// Every record of type `T` that is not deleted and, if it belongs to a case, whose case is not.
 pub(crate) fn list_of_type<T: RecordType>(conn: &Connection) -> Result<Vec<Stored<T>>> {
-    query_records(
-        conn,
+    let sql = format!(
         "SELECT r.id, r.body FROM records r LEFT JOIN cases c ON c.id = r.case_id
-         WHERE r.entity_type = ?1 AND r.deleted = 0 AND coalesce(c.deleted, 0) = 0",
-        [T::ENTITY.as_str()],
-    )
+         WHERE {} AND r.deleted = 0 AND coalesce(c.deleted, 0) = 0",
+        type_is::<T>("r.entity_type")
+    );
+    query_records(conn, &sql, ())
+}
+
+/// The SQL condition that `column` is `T`'s entity type, written as literals so that SQLite can
+/// use the partial index `records_except_notes` (migration 17) for every type but notes: that
+/// index holds the records whole, so reading one type of record for every case reads its pages
+/// only, not those of the notes stored among them. (A type name is a fixed identifier of this
+/// code, never input.)
+pub(crate) fn type_is<T: RecordType>(column: &str) -> String {
+    let name = T::ENTITY.as_str();
+    if T::ENTITY == EntityType::Note {
+        format!("{column} = '{name}'")
+    } else {
+        format!("{column} = '{name}' AND {column} <> 'note'")
+    }
 }
 
 fn query_records<T: RecordType, P: rusqlite::Params>(
@@ -302,7 +332,7 @@ fn query_records<T: RecordType, P: rusqlite::Params>(
     sql: &str,
     params: P,
 ) -> Result<Vec<Stored<T>>> {
-    let mut stmt = conn.prepare(sql)?;
+    let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt.query_map(params, |row| {
         Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
     })?;
@@ -336,3 +366,7 @@ fn damaged(reason: String) -> Error {
         reason,
     }
 }
+
+#[cfg(test)]
+#[path = "store_tests.rs"]
+mod tests;

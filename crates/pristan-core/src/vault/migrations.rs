@@ -71,6 +71,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         version: 16,
         sql: include_str!("migrations/016_family_cards.sql"),
     },
+    Migration {
+        version: 17,
+        sql: include_str!("migrations/017_name_index.sql"),
+    },
 ];
 
 #[cfg(test)]

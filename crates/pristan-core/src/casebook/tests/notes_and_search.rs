@@ -1,6 +1,9 @@
 //! Notes keep their history; search finds note text only in current revisions.
 
+use std::collections::BTreeMap;
+
 use super::*;
+use crate::cases::CaseField;
 
 #[test]
 fn notes_are_immutable_and_a_correction_keeps_the_history() {
@@ -78,6 +81,12 @@ fn search_finds_note_text_until_it_is_corrected_away_or_deleted() {
         vault.search_cases("врач").unwrap().is_empty(),
         "deleted note not found"
     );
+    // With its correction deleted, the first text is the note's current one again (the case page
+    // shows it), so search finds it again.
+    assert_eq!(vault.current_notes(case_id).unwrap()[0].note.id, id);
+    let hits = vault.search_cases("тонометр").unwrap();
+    assert_eq!(hits.len(), 1, "the note whose correction was deleted");
+    assert_eq!(hits[0].matched.as_ref().unwrap().entity_id, id);
     // The case itself is still found by name.
     assert_eq!(vault.search_cases("Петров").unwrap().len(), 1);
 }
@@ -106,12 +115,74 @@ fn every_search_entry_is_tracked_by_its_rowid() {
     let count = |sql: &str| -> i64 { vault.connection().query_row(sql, [], |r| r.get(0)).unwrap() };
     assert_eq!(
         count("SELECT count(*) FROM search_index"),
-        2,
-        "the case and the newest note"
+        1,
+        "the newest note"
     );
     assert_eq!(
         count("SELECT count(*) FROM search_rows r JOIN search_index s ON s.rowid = r.fts_rowid AND s.entity_id = r.entity_id"),
-        2
+        1
     );
-    assert_eq!(count("SELECT count(*) FROM search_rows"), 2);
+    assert_eq!(count("SELECT count(*) FROM search_rows"), 1);
+    assert_eq!(count("SELECT count(*) FROM name_index"), 1, "the case");
+    assert_eq!(
+        count("SELECT count(*) FROM name_rows r JOIN name_index s ON s.rowid = r.fts_rowid AND s.case_id = r.case_id"),
+        1
+    );
+}
+
+#[test]
+fn names_come_before_records_and_recent_records_before_old() {
+    let (_tmp, mut vault) = new_vault();
+    let named = vault
+        .add_case(NewCase {
+            name: "Anna Glassman".into(),
+            ..NewCase::default()
+        })
+        .unwrap();
+    let older = open_case(&mut vault);
+    let newer = open_case(&mut vault);
+    let untouched = open_case(&mut vault);
+    vault.add(note(untouched, "Asked for socks")).unwrap();
+    let older_note = vault.add(note(older, "Asked for reading glasses")).unwrap();
+    let newest_note = vault.add(note(newer, "Glasses broke again")).unwrap();
+    let named_note = vault.add(note(named, "Glasses arrived")).unwrap();
+    let order = |vault: &Vault, typed: &str| -> Vec<(EntityId, Option<EntityId>)> {
+        vault
+            .search_cases(typed)
+            .unwrap()
+            .into_iter()
+            .map(|h| (h.case.id, h.matched.map(|m| m.entity_id)))
+            .collect()
+    };
+    assert_eq!(
+        order(&vault, "glass"),
+        [
+            (named, None),
+            (newer, Some(newest_note)),
+            (older, Some(older_note))
+        ],
+        "the name first, then the case of the newest matching note"
+    );
+    let newer_still = vault.add(note(older, "New glasses fitted")).unwrap();
+    assert_eq!(
+        order(&vault, "glasses"),
+        [
+            (older, Some(newer_still)),
+            (named, Some(named_note)),
+            (newer, Some(newest_note))
+        ],
+        "\"glasses\" is not in a name: by the newest matching note of each case"
+    );
+    assert_eq!(
+        order(&vault, "g"),
+        [(named, None)],
+        "one letter searches names only"
+    );
+    let renamed = BTreeMap::from([(CaseField::Name, serde_json::json!("Anna Glassmann"))]);
+    vault.update_case(untouched, renamed).unwrap();
+    assert_eq!(
+        order(&vault, "glassm"),
+        [(untouched, None), (named, None)],
+        "the most recently changed name first"
+    );
 }

@@ -1,0 +1,379 @@
+//! The fast read paths against the slow, obvious computation (issue 15): after random sequences of
+//! every kind of operation — cases opened, edited and deleted, custody changes, legal events
+//! (deadlines), visits, tasks, notes added, revised and deleted, bundles imported from the other
+//! devices, a person forgotten, conflicts resolved — on every device:
+//!
+//! - search returns exactly the cases whose name entry, or one of whose current records,
+//!   contains every typed word as the start of a word (computed here from the records
+//!   themselves, in Rust, not from the search tables), names first, each record hit naming a
+//!   record of its case that matches, with a snippet showing the match;
+//! - the dashboard and the deadlines board equal what they are computed from: the same
+//!   functions over every case's records read one case at a time (`tests/query_oracle/slow.rs`).
+//!
+//! Runs the organisation of `sync_convergence.rs` (a coordinator and two volunteers).
+
+#[allow(dead_code)]
+mod convergence;
+#[path = "query_oracle/slow.rs"]
+mod slow;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Days, NaiveDate};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use serde_json::Value;
+
+use convergence::{template, Step, Template, World, COORDINATOR, DEVICES, FIELDS};
+use pristan_core::cases::CaseField;
+use pristan_core::domain::{
+    CustodyStatus, LegalEvent, LegalEventKind, Outcome, ShortText, Task, Visit,
+};
+use pristan_core::ops::EntityId;
+use pristan_core::Vault;
+
+/// What a step does besides the convergence test's own steps.
+#[derive(Debug, Clone)]
+enum Op {
+    Sync(Step),
+    Custody {
+        device: usize,
+        case: u8,
+        status: u8,
+    },
+    LegalEvent {
+        device: usize,
+        case: u8,
+        kind: u8,
+        days: i8,
+        outcome: u8,
+    },
+    Visit {
+        device: usize,
+        case: u8,
+        days: i8,
+    },
+    Task {
+        device: usize,
+        case: u8,
+        word: u8,
+    },
+    ResolveConflicts,
+}
+
+const WORDS: [&str; 6] = ["glasses", "socks", "lawyer", "очки", "Фёдор", "written"];
+const QUERIES: [&str; 14] = [
+    "written",
+    "writ",
+    "note 1",
+    "person",
+    "pe",
+    "p",
+    "person 1",
+    "v1",
+    "v",
+    "glasses",
+    "очки",
+    "федор",
+    "socks lawyer",
+    "device",
+];
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()
+}
+
+fn step() -> impl Strategy<Value = Op> {
+    let device = 0..DEVICES;
+    prop_oneof![
+        3 => device.clone().prop_map(|device| Op::Sync(Step::AddCase { device })),
+        3 => (device.clone(), any::<u8>(), 0..FIELDS.len(), 0..3u8).prop_map(
+            |(device, case, field, value)| Op::Sync(Step::Update { device, case, field, value })),
+        4 => (device.clone(), any::<u8>())
+            .prop_map(|(device, case)| Op::Sync(Step::AddNote { device, case })),
+        2 => (device.clone(), any::<u8>(), any::<u8>())
+            .prop_map(|(device, case, note)| Op::Sync(Step::ReviseNote { device, case, note })),
+        2 => (device.clone(), any::<u8>(), any::<u8>())
+            .prop_map(|(device, case, note)| Op::Sync(Step::DeleteNote { device, case, note })),
+        1 => (device.clone(), any::<u8>())
+            .prop_map(|(device, case)| Op::Sync(Step::DeleteCase { device, case })),
+        1 => any::<u8>().prop_map(|case| Op::Sync(Step::Forget { case })),
+        3 => device.clone().prop_map(|device| Op::Sync(Step::Export { device })),
+        3 => (device.clone(), proptest::collection::vec(any::<u8>(), 1..4))
+            .prop_map(|(device, picks)| Op::Sync(Step::Deliver { device, picks })),
+        2 => (device.clone(), any::<u8>(), 0..5u8)
+            .prop_map(|(device, case, status)| Op::Custody { device, case, status }),
+        3 => (device.clone(), any::<u8>(), 0..6u8, -60..40i8, 0..4u8).prop_map(
+            |(device, case, kind, days, outcome)| Op::LegalEvent { device, case, kind, days, outcome }),
+        2 => (device.clone(), any::<u8>(), -30..30i8)
+            .prop_map(|(device, case, days)| Op::Visit { device, case, days }),
+        2 => (device.clone(), any::<u8>(), 0..WORDS.len() as u8)
+            .prop_map(|(device, case, word)| Op::Task { device, case, word }),
+        1 => Just(Op::ResolveConflicts),
+    ]
+}
+
+fn pick_case(vault: &Vault, pick: u8) -> Option<EntityId> {
+    let cases = vault.cases().unwrap();
+    (!cases.is_empty()).then(|| cases[pick as usize % cases.len()].id)
+}
+
+fn day(days: i8) -> NaiveDate {
+    let d = today();
+    if days >= 0 {
+        d + Days::new(days as u64)
+    } else {
+        d - Days::new(days.unsigned_abs() as u64)
+    }
+}
+
+fn run(world: &mut World, op: &Op) {
+    match *op {
+        Op::Sync(ref step) => world.run(step),
+        Op::Custody {
+            device,
+            case,
+            status,
+        } => {
+            if let Some(id) = pick_case(&world.vaults[device], case) {
+                let status = [
+                    CustodyStatus::Detained,
+                    CustodyStatus::Released,
+                    CustodyStatus::Removed,
+                    CustodyStatus::LeftCountry,
+                    CustodyStatus::Unknown,
+                ][status as usize];
+                let change = BTreeMap::from([(
+                    CaseField::CustodyStatus,
+                    serde_json::to_value(status).unwrap(),
+                )]);
+                world.vaults[device].update_case(id, change).unwrap();
+            }
+        }
+        Op::LegalEvent {
+            device,
+            case,
+            kind,
+            days,
+            outcome,
+        } => {
+            if let Some(id) = pick_case(&world.vaults[device], case) {
+                let kind = [
+                    LegalEventKind::MasterHearing,
+                    LegalEventKind::IndividualHearing,
+                    LegalEventKind::IjDecision,
+                    LegalEventKind::BiaDecision,
+                    LegalEventKind::FinalOrder,
+                    LegalEventKind::StayDecision,
+                ][kind as usize];
+                let outcome = [
+                    Outcome::Unknown,
+                    Outcome::Denied,
+                    Outcome::Granted,
+                    Outcome::Dismissed,
+                ][outcome as usize];
+                world.vaults[device]
+                    .add(LegalEvent {
+                        case_id: Some(id),
+                        kind,
+                        date: Some(day(days)),
+                        outcome,
+                        ..LegalEvent::default()
+                    })
+                    .unwrap();
+            }
+        }
+        Op::Visit { device, case, days } => {
+            if let Some(id) = pick_case(&world.vaults[device], case) {
+                world.vaults[device]
+                    .add(Visit {
+                        case_id: Some(id),
+                        date: Some(day(days)),
+                        ..Visit::default()
+                    })
+                    .unwrap();
+            }
+        }
+        Op::Task { device, case, word } => {
+            if let Some(id) = pick_case(&world.vaults[device], case) {
+                let title = format!(
+                    "{} and {}",
+                    WORDS[word as usize],
+                    WORDS[(word as usize + 1) % 6]
+                );
+                world.vaults[device]
+                    .add(Task {
+                        case_id: Some(id),
+                        title: ShortText::new(&title).unwrap(),
+                        due: Some(day(word as i8 * 3)),
+                        ..Task::default()
+                    })
+                    .unwrap();
+            }
+        }
+        Op::ResolveConflicts => {
+            let vault = &mut world.vaults[COORDINATOR];
+            for conflict in vault.conflicts().unwrap() {
+                let value = conflict
+                    .values
+                    .last()
+                    .map(|v| v.value.clone())
+                    .unwrap_or(Value::Null);
+                vault
+                    .resolve_conflict(conflict.entity, &conflict.field, value)
+                    .unwrap();
+            }
+        }
+    }
+}
+
+/// Lower case, ё as е, cut at every character that is not a letter or a digit.
+fn words_of(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .replace('ё', "е")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn matches(text: &str, query: &[String]) -> bool {
+    let words = words_of(text);
+    query
+        .iter()
+        .all(|q| words.iter().any(|w| w.starts_with(q.as_str())))
+}
+
+/// The cases a search must find, computed from the records: (name matches, record matches).
+fn expected_hits(vault: &Vault, typed: &str) -> (BTreeSet<EntityId>, BTreeSet<EntityId>) {
+    let query = words_of(typed);
+    let records_too = query.iter().all(|w| w.chars().count() >= 2);
+    let mut names = BTreeSet::new();
+    let mut records = BTreeSet::new();
+    for case in vault.cases().unwrap() {
+        let name_entry = format!(
+            "{} {} {} {}",
+            case.name, case.native_name, case.aliases, case.nationality
+        );
+        if matches(&name_entry, &query) {
+            names.insert(case.id);
+        } else if records_too
+            && record_texts(vault, case.id)
+                .iter()
+                .any(|t| matches(t, &query))
+        {
+            records.insert(case.id);
+        }
+    }
+    (names, records)
+}
+
+/// The searchable text of every current record of a case.
+fn record_texts(vault: &Vault, case: EntityId) -> Vec<String> {
+    let mut texts: Vec<String> = vault
+        .current_notes(case)
+        .unwrap()
+        .into_iter()
+        .map(|n| n.note.record.text.to_string())
+        .collect();
+    texts.extend(
+        vault
+            .list::<Task>(case)
+            .unwrap()
+            .into_iter()
+            .map(|t| t.record.title.to_string()),
+    );
+    texts
+}
+
+fn check_search(vault: &Vault, device: usize, context: &str) {
+    // Each note's number ("Note 17 written…") finds that note's case only while the note is
+    // current: after a correction, and again when the correction is deleted.
+    let numbers: Vec<String> = (10..40).map(|n| n.to_string()).collect();
+    for typed in QUERIES
+        .iter()
+        .copied()
+        .chain(numbers.iter().map(String::as_str))
+    {
+        let hits = vault.search_cases(typed).unwrap();
+        let (names, records) = expected_hits(vault, typed);
+        let name_hits: Vec<EntityId> = hits
+            .iter()
+            .take_while(|h| h.matched.is_none())
+            .map(|h| h.case.id)
+            .collect();
+        let record_hits: Vec<_> = hits.iter().skip(name_hits.len()).collect();
+        assert_eq!(
+            name_hits.iter().copied().collect::<BTreeSet<_>>(),
+            names,
+            "{typed:?}: name hits on device {device} after {context}"
+        );
+        assert_eq!(name_hits.len(), names.len(), "{typed:?}: one hit per case");
+        let got: BTreeSet<EntityId> = record_hits.iter().map(|h| h.case.id).collect();
+        assert_eq!(
+            got, records,
+            "{typed:?}: record hits on device {device} after {context}"
+        );
+        assert_eq!(
+            record_hits.len(),
+            records.len(),
+            "{typed:?}: one hit per case"
+        );
+        let query = words_of(typed);
+        for hit in record_hits {
+            let matched = hit.matched.as_ref().expect("a record hit names its record");
+            assert!(
+                record_texts(vault, hit.case.id)
+                    .iter()
+                    .any(|t| matches(t, &query)),
+                "{typed:?}"
+            );
+            let shown = words_of(&matched.snippet);
+            assert!(
+                query
+                    .iter()
+                    .any(|q| shown.iter().any(|w| w.starts_with(q.as_str()))),
+                "{typed:?}: the snippet {:?} shows no match",
+                matched.snippet
+            );
+        }
+    }
+}
+
+fn check_all(world: &World, context: &str) {
+    for (device, vault) in world.vaults.iter().enumerate() {
+        check_search(vault, device, context);
+        slow::check_views(vault, today(), &format!("device {device} after {context}"));
+    }
+}
+
+fn check_run(template: &Template, ops: &[Op], seed: u64) {
+    let mut world = World::new(template, seed);
+    for (n, op) in ops.iter().enumerate() {
+        run(&mut world, op);
+        if n % 4 == 3 {
+            check_all(&world, &format!("step {n} ({op:?})"));
+        }
+    }
+    world.deliver_until_quiet();
+    check_all(&world, "every bundle delivered");
+}
+
+#[test]
+fn fast_reads_equal_the_slow_computation_after_any_operations() {
+    let template = template();
+    let mut runner = TestRunner::new(Config {
+        cases: 12,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(
+            &(proptest::collection::vec(step(), 10..40), any::<u64>()),
+            |(ops, seed)| {
+                check_run(&template, &ops, seed);
+                Ok(())
+            },
+        )
+        .unwrap();
+}
