@@ -93,12 +93,7 @@ pub fn relay_request(data: &[u8]) {
         .map(|f| std::str::from_utf8(f).ok())
         .collect();
     let field = |i: usize| fields.get(i).copied().flatten();
-    let header = |name: &str| {
-        FIELDS
-            .iter()
-            .position(|f| *f == name)
-            .and_then(field)
-    };
+    let header = |name: &str| FIELDS.iter().position(|f| *f == name).and_then(field);
     let method = field(0).unwrap_or("PUT");
     let path = field(1).unwrap_or("/v1/org/inbox");
     let body = field(2).unwrap_or(EMPTY_BODY_SHA256);
