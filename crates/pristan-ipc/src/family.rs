@@ -111,7 +111,7 @@ impl NotPublished {
     pub fn message_id(self) -> &'static str {
         match self {
             NotPublished::NoRelay => "family-card-not-published-no-relay",
-            NotPublished::Relay(_) => "family-card-relay-failed",
+            NotPublished::Relay(_) => "family-card-issue-relay-failed",
             NotPublished::Failed => "family-card-not-published-failed",
         }
     }
