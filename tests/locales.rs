@@ -179,6 +179,16 @@ fn every_id_the_core_sends_has_a_message_in_both_languages() {
             .iter()
             .map(|r| r.message_id().to_owned()),
     );
+    // Why a card just issued from the case page is not on the relay.
+    needed.extend(
+        [
+            pristan_ipc::NotPublished::NoRelay,
+            pristan_ipc::NotPublished::Relay(pristan_model::relay::RelayProblem::Unreachable),
+            pristan_ipc::NotPublished::Failed,
+        ]
+        .iter()
+        .map(|p| p.message_id().to_owned()),
+    );
     // The family window's fetch by card code.
     needed.extend(
         pristan_relay_client::CardFetchProblem::ALL

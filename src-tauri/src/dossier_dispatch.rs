@@ -165,7 +165,7 @@ fn dossier_error(error: DossierError) -> IpcError {
 }
 
 /// The folder chosen in the dialog, which must exist; Downloads when none was chosen.
-fn target_folder(chosen: Option<&str>) -> Result<PathBuf, IpcError> {
+pub(crate) fn target_folder(chosen: Option<&str>) -> Result<PathBuf, IpcError> {
     match chosen.map(str::trim).filter(|typed| !typed.is_empty()) {
         Some(typed) => existing_folder(typed),
         None => downloads(),

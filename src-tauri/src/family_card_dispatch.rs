@@ -1,6 +1,7 @@
-//! Handlers for the case page's status cards (issue 14, docs/family-card.md): the list, a
-//! refresh (the new file saved in Downloads under the card's own name, which carries no personal
-//! data, and published on the organisation's relay) and a revoke (deleted from the relay too).
+//! Handlers for the case page's status cards (issue 14, docs/family-card.md): the list, an issue
+//! (in `family_card_issue`), a refresh (the new file saved in Downloads under the card's own
+//! name, which carries no personal data, and published on the organisation's relay) and a revoke
+//! (deleted from the relay too).
 //! A refusal by the consent check answers `Ok` with its reason, for the page to say it.
 
 use std::path::Path;
@@ -29,6 +30,10 @@ pub fn dispatch_family_cards(
     let result = match name {
         ipc::ListFamilyCards::NAME => handle(args, |c: ipc::ListFamilyCards| {
             list(session.vault_mut()?, c.case_id)
+        }),
+        ipc::IssueFamilyCard::NAME => handle(args, |c: ipc::IssueFamilyCard| {
+            let folder = crate::dossier_dispatch::target_folder(c.folder.as_deref())?;
+            crate::family_card_issue::issue_into(session.vault_mut()?, &c, &folder)
         }),
         ipc::RefreshFamilyCard::NAME => handle(args, |c: ipc::RefreshFamilyCard| {
             let folder = crate::dossier_dispatch::downloads()?;
@@ -67,7 +72,7 @@ fn row(card: CardSummary) -> FamilyCardRow {
 }
 
 /// A refused refresh or revoke, as the page words it; other errors stay errors.
-fn refusal(error: &Error) -> Option<FamilyCardRefusal> {
+pub(crate) fn refusal(error: &Error) -> Option<FamilyCardRefusal> {
     match error {
         Error::Family(FamilyError::NoConsent { .. }) => Some(FamilyCardRefusal::NoConsent),
         Error::Family(FamilyError::NoSuchRelative { .. }) => {

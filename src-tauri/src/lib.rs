@@ -12,6 +12,7 @@ mod dispatch;
 mod dossier_dispatch;
 mod errors;
 mod family_card_dispatch;
+mod family_card_issue;
 mod family_window;
 mod family_window_fetch;
 mod hardening;

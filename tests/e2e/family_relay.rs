@@ -153,7 +153,7 @@ async fn family_fetches_a_card_by_its_code_and_reads_it_in_russian_leaving_nothi
 async fn the_case_page_lists_the_card_with_its_code_and_refreshes_it_on_the_relay() {
     let work = tempfile::tempdir().unwrap();
     let message = canary::new_canary();
-    let (_relay, _card, passphrase, code, _address) = {
+    let (_relay, _card, passphrase, code, address) = {
         let (work, message) = (work.path().to_owned(), message.clone());
         tokio::task::spawn_blocking(move || published_card(&work, &message))
             .await
@@ -185,5 +185,29 @@ async fn the_case_page_lists_the_card_with_its_code_and_refreshes_it_on_the_rela
     app.wait_for_text("#family-card-list", "The relay has it")
         .await;
     app.shot("card-refreshed").await;
+    // Issue a second card from the page: the passphrase is shown once, with the code and the
+    // relay's address on one line and the file; "Done" clears it.
+    let folder = tempfile::tempdir().unwrap();
+    app.click("#family-card-issue-open").await;
+    app.type_into("#family-card-issue-message", "Issued from the case page")
+        .await;
+    app.type_into("#family-card-issue-folder", folder.path().to_str().unwrap())
+        .await;
+    app.click("#family-card-issue-submit").await;
+    app.find("#family-card-passphrase").await;
+    let words = app.text("#family-card-passphrase").await;
+    assert!(words.split_whitespace().count() >= 4, "{words}");
+    let line = app.text("#family-card-issued-code").await;
+    assert!(line.contains(&address), "{line}");
+    app.shot("card-issued").await;
+    let saved: Vec<_> = std::fs::read_dir(folder.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    let card = pristan_family_card::open(&std::fs::read(&saved[0]).unwrap(), &words).unwrap();
+    assert_eq!(card.message.as_str(), "Issued from the case page");
+    app.click("#family-card-issued-done").await;
+    app.gone("#family-card-passphrase").await;
     app.quit().await;
 }

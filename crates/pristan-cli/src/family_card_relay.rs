@@ -28,24 +28,11 @@ pub fn publish(vault: &mut Vault, card: &CardFile, publishing: &Publishing) -> P
     if publishing.no_publish {
         return Published::Skipped;
     }
-    let relay = match publishing
-        .relay
-        .clone()
-        .map(Ok)
-        .unwrap_or_else(|| vault.relay_url().map(|url| url.unwrap_or_default()))
-    {
-        Ok(relay) => relay,
-        Err(error) => {
-            return Published::Failed {
-                reason: error.to_string(),
-            }
-        }
-    };
     match pristan_relay_client::publish_card(vault, card, publishing.relay.as_deref()) {
         Ok(Publication::NoRelay) => Published::NoRelay,
-        Ok(Publication::Published { code, .. }) => Published::Done {
+        Ok(Publication::Published { code, relay, .. }) => Published::Done {
             code: code.grouped(),
-            relay: for_family(&relay),
+            relay,
         },
         Err(error) => Published::Failed {
             reason: describe(&error),
@@ -69,11 +56,6 @@ pub fn withdraw(vault: &mut Vault, card_id: &str, publishing: &Publishing) -> Re
             describe(&error)
         ),
     }
-}
-
-/// The relay's address as a family types it: without `https://`.
-fn for_family(url: &str) -> String {
-    url.strip_prefix("https://").unwrap_or(url).to_owned()
 }
 
 fn describe(error: &CallError) -> String {

@@ -26,6 +26,7 @@ macro_rules! command {
 /// The family card commands' names, appended to [`crate::ALL_COMMAND_NAMES`]'s checks.
 pub const FAMILY_CARD_COMMAND_NAMES: &[&str] = &[
     ListFamilyCards::NAME,
+    IssueFamilyCard::NAME,
     RefreshFamilyCard::NAME,
     RevokeFamilyCard::NAME,
 ];
@@ -56,6 +57,64 @@ pub struct FamilyCardRow {
     pub published_at: Option<String>,
     /// When the relay deleted it after a revoke.
     pub withdrawn_at: Option<String>,
+}
+
+/// Issues a status card for a relative who has a consent in force to receive it: the file is
+/// saved in `folder` (Downloads when absent) and published on the organisation's relay if it has
+/// one. The passphrase is in the answer once and never again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssueFamilyCard {
+    pub case_id: EntityId,
+    pub relative_id: EntityId,
+    /// The card's language; the passphrase's words follow it.
+    pub language: CardLanguage,
+    /// A short message from the visitor (at most 600 characters; may be empty).
+    pub message: String,
+    /// The folder the card file is saved in; Downloads when absent or blank.
+    pub folder: Option<String>,
+}
+command!(IssueFamilyCard, "issue_family_card", IssuedFamilyCard);
+
+/// What issuing a card did: refused (and why), or the card with its passphrase, to show once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct IssuedFamilyCard {
+    /// Why no card was issued (the consent check); `None` when it was issued.
+    pub refused: Option<FamilyCardRefusal>,
+    pub card_id: Option<String>,
+    /// The card file written.
+    pub path: Option<String>,
+    /// The passphrase's words: shown once, to read aloud or print; never stored by the page.
+    pub passphrase: Option<String>,
+    /// The card code (`K7QM-4TXD-PA9R`) and the relay's address as a family types it, when the
+    /// relay has the card.
+    pub code: Option<String>,
+    pub relay: Option<String>,
+    /// Why the card is only a file: no relay, or the relay's problem.
+    pub not_published: Option<NotPublished>,
+}
+
+/// Why a card just issued is not on a relay (a refresh publishes it later). The page says it
+/// with [`NotPublished::message_id`]; for `Relay`, with the relay problem's own message as
+/// `$problem`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotPublished {
+    /// The organisation has no relay: the card is only the file.
+    NoRelay,
+    /// The relay did not take the card.
+    Relay(RelayProblem),
+    /// This vault could not prepare the publication (its relay settings or records).
+    Failed,
+}
+
+impl NotPublished {
+    pub fn message_id(self) -> &'static str {
+        match self {
+            NotPublished::NoRelay => "family-card-not-published-no-relay",
+            NotPublished::Relay(_) => "family-card-issue-relay-failed",
+            NotPublished::Failed => "family-card-not-published-failed",
+        }
+    }
 }
 
 /// Makes the card again from the case as it is now (same passphrase), saves it in Downloads and
@@ -99,14 +158,17 @@ pub enum FamilyCardRefusal {
     Revoked,
     /// There is no such card (forgotten with its case).
     NoSuchCard,
+    /// The visitor's message is longer than a card holds (600 characters).
+    MessageTooLong,
 }
 
 impl FamilyCardRefusal {
-    pub const ALL: [FamilyCardRefusal; 4] = [
+    pub const ALL: [FamilyCardRefusal; 5] = [
         FamilyCardRefusal::NoConsent,
         FamilyCardRefusal::NoSuchRelative,
         FamilyCardRefusal::Revoked,
         FamilyCardRefusal::NoSuchCard,
+        FamilyCardRefusal::MessageTooLong,
     ];
 
     pub fn message_id(self) -> &'static str {
@@ -115,6 +177,7 @@ impl FamilyCardRefusal {
             FamilyCardRefusal::NoSuchRelative => "family-card-refused-no-such-relative",
             FamilyCardRefusal::Revoked => "family-card-refused-revoked",
             FamilyCardRefusal::NoSuchCard => "family-card-refused-no-such-card",
+            FamilyCardRefusal::MessageTooLong => "family-card-refused-message-too-long",
         }
     }
 }

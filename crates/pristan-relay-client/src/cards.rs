@@ -21,8 +21,13 @@ use crate::http::{CallError, Relay};
 pub enum Publication {
     /// The organisation has no relay (and none was given): the card is only a file.
     NoRelay,
-    /// The relay holds the card's latest file under `code`; `replaced` for a refresh.
-    Published { code: CardCode, replaced: bool },
+    /// The relay holds the card's latest file under `code`; `replaced` for a refresh. `relay` is
+    /// its address as a family types it (without `https://`), to give with the code.
+    Published {
+        code: CardCode,
+        relay: String,
+        replaced: bool,
+    },
 }
 
 /// Publishes a card file just issued or refreshed, on the organisation's relay (or `relay_url`).
@@ -40,8 +45,14 @@ pub fn publish_card(
     family::record_published(vault, &card.card_id, Utc::now())?;
     Ok(Publication::Published {
         code,
+        relay: address_for_family(&url),
         replaced: answer.replaced,
     })
+}
+
+/// A relay's address as a family types it: without `https://`.
+pub fn address_for_family(url: &str) -> String {
+    url.strip_prefix("https://").unwrap_or(url).to_owned()
 }
 
 /// What withdrawing a card did.

@@ -14,8 +14,8 @@ mod sync;
 pub use access::{Held, RequestSigner, VaultAccess};
 pub use backoff::{next_sync_delay, MAX_BACKOFF, SYNC_INTERVAL};
 pub use cards::{
-    family_relay_url, fetch_card, problem_of, publish_card, withdraw_card, CardFetchProblem,
-    Publication, Withdrawal, FETCH_TIMEOUT,
+    address_for_family, family_relay_url, fetch_card, problem_of, publish_card, withdraw_card,
+    CardFetchProblem, Publication, Withdrawal, FETCH_TIMEOUT,
 };
 pub use http::{CallError, Mailbox, Relay};
 pub use pristan_model::relay::{RelayError, RelayLocalState, RelayProblem, RelaySyncReport};

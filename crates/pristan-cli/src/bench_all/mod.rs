@@ -96,7 +96,11 @@ pub fn run(vault_dir: &Path, options: AllOptions) -> Result<()> {
     eprintln!("bench --all: searches, dashboard, case page, board");
     for row in crate::bench_queries::measure_queries(&mut vault, 10)? {
         // Issue 15's targets: every search p95 under 10 ms; the screens' p95 under 20 ms.
-        let target_ms = if row.label.starts_with("search") { 10.0 } else { 20.0 };
+        let target_ms = if row.label.starts_with("search") {
+            10.0
+        } else {
+            20.0
+        };
         rows.push(Row::new(
             format!("{} ({} runs), p50 / p95 / p99", row.label, row.runs),
             format!(

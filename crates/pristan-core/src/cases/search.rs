@@ -27,8 +27,10 @@ pub(crate) fn reindex_case(tx: &Transaction<'_>, id: EntityId) -> Result<()> {
     };
     tx.prepare_cached("INSERT INTO name_index (case_id, body) VALUES (?1, ?2)")?
         .execute((id.to_string(), fold_yo(&body)))?;
-    tx.prepare_cached("INSERT INTO name_rows (case_id, fts_rowid) VALUES (?1, last_insert_rowid())")?
-        .execute([id.to_string()])?;
+    tx.prepare_cached(
+        "INSERT INTO name_rows (case_id, fts_rowid) VALUES (?1, last_insert_rowid())",
+    )?
+    .execute([id.to_string()])?;
     Ok(())
 }
 

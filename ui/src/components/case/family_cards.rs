@@ -1,17 +1,20 @@
 //! `#case-family-cards`: the status cards issued for this case's relatives (issue 14): for whom,
 //! in which language, when issued and last refreshed, revoked or not, and the card code the
 //! family types (never the passphrase), with Refresh and Revoke. A refresh the consent check
-//! refuses says why; the relay's answer is said too.
+//! refuses says why; the relay's answer is said too. "Issue a card" opens the form in
+//! `family_card_issue`.
 
 use chrono::{DateTime, Utc};
 use pristan_ipc::{
-    FamilyCardOutcome, FamilyCardRow, ListFamilyCards, RefreshFamilyCard, RevokeFamilyCard,
+    FamilyCardOutcome, FamilyCardRow, IssuedFamilyCard, ListFamilyCards, RefreshFamilyCard,
+    RevokeFamilyCard,
 };
 use pristan_model::family_card::CardLanguage;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::{CaseSection, SectionProps};
+use super::family_card_issue::{issued_panel, IssueCardForm};
+use super::{use_add_form, CaseSection, SectionProps};
 use crate::components::ConfirmButton;
 use crate::format::moment;
 use crate::hooks::{use_query, vault_call};
@@ -24,6 +27,27 @@ pub fn FamilyCardsSection(props: &SectionProps) -> Html {
         case_id: *id,
     });
     let outcome = use_state(|| None::<(String, FamilyCardOutcome)>);
+    let adding = use_add_form();
+    // The card just issued, with its passphrase: kept only until "Done".
+    let issued = use_state(|| None::<IssuedFamilyCard>);
+    let on_issued = {
+        let (issued, reload, close) =
+            (issued.clone(), cards.reload.clone(), adding.on_done.clone());
+        Callback::from(move |card: IssuedFamilyCard| {
+            issued.set(Some(card));
+            close.emit(());
+            reload.emit(());
+        })
+    };
+    let on_done = {
+        let issued = issued.clone();
+        Callback::from(move |()| issued.set(None))
+    };
+    let action = if issued.is_some() {
+        html! {}
+    } else {
+        adding.button("family-card-issue-open", i18n.t("family-card-issue-open"))
+    };
     let run = {
         let (dispatch, on_error, reload, outcome) = (
             props.dispatch.clone(),
@@ -69,7 +93,14 @@ pub fn FamilyCardsSection(props: &SectionProps) -> Html {
         _ => Vec::new(),
     };
     html! {
-        <CaseSection id="case-family-cards" title={i18n.t("family-cards-title")}>
+        <CaseSection id="case-family-cards" title={i18n.t("family-cards-title")} {action}>
+            if adding.open {
+                <IssueCardForm section={props.clone()} {on_issued}
+                    on_cancel={adding.on_done.clone()} />
+            }
+            if let Some(card) = &*issued {
+                { issued_panel(&i18n, card, on_done) }
+            }
             if rows.is_empty() {
                 <p class="muted">{ i18n.t("family-cards-none") }</p>
             } else {

@@ -11,6 +11,7 @@ mod dossier_export;
 mod dossier_notes;
 mod evidence;
 mod facility;
+mod family_card_issue;
 pub mod family_cards;
 mod flights;
 mod header;
