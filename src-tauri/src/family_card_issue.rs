@@ -12,7 +12,7 @@ use pristan_core::family::{self, IssueRequest};
 use pristan_core::Vault;
 use pristan_family_card::{CardLanguage, CardMessage, WordList};
 use pristan_ipc::{FamilyCardRefusal, IpcError, IssueFamilyCard, IssuedFamilyCard, NotPublished};
-use pristan_model::TextError;
+use pristan_model::{ShortText, TextError};
 use pristan_relay_client::{problem_of, publish_card, Publication};
 use secrecy::ExposeSecret;
 
@@ -41,6 +41,16 @@ pub(crate) fn issue_into(
             ))
         }
     };
+    let whom_to_call = match ShortText::new(command.whom_to_call.trim()) {
+        Ok(contact) => contact,
+        Err(TextError::TooLong { .. }) => return refused(FamilyCardRefusal::ContactTooLong),
+        Err(error) => {
+            return Err(IpcError::new(
+                pristan_ipc::ErrorKind::Invalid,
+                error.to_string(),
+            ))
+        }
+    };
     let request = IssueRequest {
         case: command.case_id,
         relative: command.relative_id,
@@ -50,7 +60,7 @@ pub(crate) fn issue_into(
             CardLanguage::En => WordList::English,
         },
         message,
-        whom_to_call: Default::default(),
+        whom_to_call,
     };
     let issued = match family::issue(vault, &request, Utc::now()) {
         Ok(issued) => issued,
@@ -137,6 +147,7 @@ mod tests {
             relative_id: relative,
             language: CardLanguage::En,
             message: message.to_owned(),
+            whom_to_call: "Anna (volunteer) +1 555 0100".to_owned(),
             folder: None,
         }
     }
@@ -170,6 +181,7 @@ mod tests {
         let bytes = std::fs::read(&path).unwrap();
         let card = pristan_family_card::open(&bytes, &passphrase).unwrap();
         assert_eq!(card.message.to_string(), "She is well.");
+        assert_eq!(card.whom_to_call.as_str(), "Anna (volunteer) +1 555 0100");
         assert_eq!(card.language, CardLanguage::En);
         assert_eq!(answer.not_published, Some(NotPublished::NoRelay));
         assert_eq!(answer.code, None);
@@ -208,5 +220,16 @@ mod tests {
         assert!(crate::family_card_dispatch::list(&vault, case)
             .unwrap()
             .is_empty());
+    }
+
+    #[test]
+    fn whom_to_call_too_long_is_refused_before_any_card_is_made() {
+        let (dir, mut vault, case, relative) = vault_with_relative(true);
+        let folder = downloads(&dir);
+        let mut too_long = command(case, relative, "");
+        too_long.whom_to_call = "5".repeat(201);
+        let answer = issue_into(&mut vault, &too_long, &folder).unwrap();
+        assert_eq!(answer.refused, Some(FamilyCardRefusal::ContactTooLong));
+        assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0);
     }
 }

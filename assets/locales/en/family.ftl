@@ -98,6 +98,7 @@ family-card-refused-no-such-relative = This card cannot be refreshed: the relati
 family-card-refused-revoked = This card was revoked: issue a new card instead.
 family-card-refused-no-such-card = This card no longer exists.
 family-card-refused-message-too-long = The message is too long for a card: shorten it to 600 characters or fewer.
+family-card-refused-contact-too-long = Whom to call is too long for a card: shorten it to 200 characters or fewer.
 
 # Issuing a card from the case page (issue 14).
 family-card-issue-open = Issue a card
@@ -107,6 +108,8 @@ family-card-issue-no-relatives = Add the relative in "Relatives" first, and reco
 family-card-issue-language = Language of the card
 family-card-issue-message = A short message from the visitor (optional)
 family-card-issue-message-hint = At most 600 characters. The family reads it exactly as you write it.
+family-card-issue-contact = Whom the family can call for news (optional)
+family-card-issue-contact-hint = A name and a phone number, for example your coordinator's. The card shows it as you write it.
 family-card-issue-folder = Folder for the card file (optional)
 family-card-issue-folder-hint = Leave it empty to save the card in Downloads.
 family-card-issue-submit = Issue the card

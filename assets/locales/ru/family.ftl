@@ -98,6 +98,7 @@ family-card-refused-no-such-relative = Эту карточку нельзя об
 family-card-refused-revoked = Эта карточка отозвана: выдайте новую.
 family-card-refused-no-such-card = Этой карточки больше нет.
 family-card-refused-message-too-long = Сообщение слишком длинное для карточки: сократите его до 600 знаков.
+family-card-refused-contact-too-long = Слишком длинная строка «Кому позвонить»: сократите её до 200 знаков.
 
 # Выдача карточки со страницы дела (issue 14).
 family-card-issue-open = Выдать карточку
@@ -107,6 +108,8 @@ family-card-issue-no-relatives = Сначала добавьте родстве�
 family-card-issue-language = Язык карточки
 family-card-issue-message = Короткое сообщение от волонтёра (необязательно)
 family-card-issue-message-hint = Не больше 600 знаков. Семья прочитает его так, как вы его напишете.
+family-card-issue-contact = Кому семья может позвонить, чтобы узнать новости (необязательно)
+family-card-issue-contact-hint = Имя и номер телефона, например координатора. На карточке он будет таким, как вы его напишете.
 family-card-issue-folder = Папка для файла карточки (необязательно)
 family-card-issue-folder-hint = Оставьте пустым, чтобы сохранить карточку в «Загрузки».
 family-card-issue-submit = Выдать карточку

@@ -70,6 +70,10 @@ pub struct IssueFamilyCard {
     pub language: CardLanguage,
     /// A short message from the visitor (at most 600 characters; may be empty).
     pub message: String,
+    /// Whom the family can call for news: a name and a number (at most 200 characters; may be
+    /// empty).
+    #[serde(default)]
+    pub whom_to_call: String,
     /// The folder the card file is saved in; Downloads when absent or blank.
     pub folder: Option<String>,
 }
@@ -160,15 +164,18 @@ pub enum FamilyCardRefusal {
     NoSuchCard,
     /// The visitor's message is longer than a card holds (600 characters).
     MessageTooLong,
+    /// Whom to call is longer than a card holds (200 characters).
+    ContactTooLong,
 }
 
 impl FamilyCardRefusal {
-    pub const ALL: [FamilyCardRefusal; 5] = [
+    pub const ALL: [FamilyCardRefusal; 6] = [
         FamilyCardRefusal::NoConsent,
         FamilyCardRefusal::NoSuchRelative,
         FamilyCardRefusal::Revoked,
         FamilyCardRefusal::NoSuchCard,
         FamilyCardRefusal::MessageTooLong,
+        FamilyCardRefusal::ContactTooLong,
     ];
 
     pub fn message_id(self) -> &'static str {
@@ -178,6 +185,7 @@ impl FamilyCardRefusal {
             FamilyCardRefusal::Revoked => "family-card-refused-revoked",
             FamilyCardRefusal::NoSuchCard => "family-card-refused-no-such-card",
             FamilyCardRefusal::MessageTooLong => "family-card-refused-message-too-long",
+            FamilyCardRefusal::ContactTooLong => "family-card-refused-contact-too-long",
         }
     }
 }

@@ -33,6 +33,7 @@ pub fn IssueCardForm(props: &IssueFormProps) -> Html {
     });
     let language = use_state(|| "ru".to_owned());
     let message = use_state(String::new);
+    let contact = use_state(String::new);
     let folder = use_state(String::new);
     let refused = use_state(|| None::<FamilyCardRefusal>);
     let form = use_form_status();
@@ -59,10 +60,11 @@ pub fn IssueCardForm(props: &IssueFormProps) -> Html {
         let (form, refused, on_issued) = (form.clone(), refused.clone(), props.on_issued.clone());
         let dispatch = props.section.dispatch.clone();
         let case_id = props.section.case_id();
-        let (relative, language, message, folder) = (
+        let (relative, language, message, contact, folder) = (
             relative.clone(),
             language.clone(),
             message.clone(),
+            contact.clone(),
             folder.clone(),
         );
         Callback::from(move |event: SubmitEvent| {
@@ -79,6 +81,7 @@ pub fn IssueCardForm(props: &IssueFormProps) -> Html {
                     CardLanguage::Ru
                 },
                 message: (*message).clone(),
+                whom_to_call: contact.trim().to_owned(),
                 folder: Some(folder.trim().to_owned()).filter(|f| !f.is_empty()),
             };
             let (refused, on_issued) = (refused.clone(), on_issued.clone());
@@ -100,6 +103,9 @@ pub fn IssueCardForm(props: &IssueFormProps) -> Html {
             <TextArea id="family-card-issue-message" label={i18n.t("family-card-issue-message")}
                 value={(*message).clone()} on_input={set(&message)}
                 hint={Some(i18n.t("family-card-issue-message-hint"))} />
+            <TextField id="family-card-issue-contact" label={i18n.t("family-card-issue-contact")}
+                value={(*contact).clone()} on_input={set(&contact)}
+                hint={Some(i18n.t("family-card-issue-contact-hint"))} />
             <TextField id="family-card-issue-folder" label={i18n.t("family-card-issue-folder")}
                 value={(*folder).clone()} on_input={set(&folder)}
                 hint={Some(i18n.t("family-card-issue-folder-hint"))} />
