@@ -137,45 +137,15 @@ pub(crate) fn revoke(vault: &mut Vault, card_id: &str) -> Result<FamilyCardOutco
 
 #[cfg(test)]
 mod tests {
-    use pristan_core::cases::NewCase;
-    use pristan_core::domain::{Consent, ConsentPurpose, Relative, ShortText};
+    use pristan_core::domain::Consent;
     use pristan_core::family::IssueRequest;
-    use pristan_core::KdfParams;
     use pristan_family_card::{CardLanguage, WordList};
-    use secrecy::SecretString;
 
     use super::*;
 
     fn vault_with_card(consent: bool) -> (tempfile::TempDir, Vault, String, String) {
-        let dir = tempfile::tempdir().unwrap();
-        let (mut vault, _) = Vault::create(
-            &dir.path().join("v"),
-            &SecretString::from("correct horse battery staple".to_owned()),
-            KdfParams::MINIMUM,
-        )
-        .unwrap();
-        let case = vault
-            .add_case(NewCase {
-                name: "Ivan Petrov".into(),
-                ..Default::default()
-            })
-            .unwrap();
-        let relative = vault
-            .add(Relative {
-                case_id: Some(case),
-                name: ShortText::new("Olga Petrova").unwrap(),
-                ..Relative::default()
-            })
-            .unwrap();
-        let consent_id = vault
-            .add(Consent {
-                case_id: Some(case),
-                purpose: ConsentPurpose::ShareWithRelative,
-                recipient: ShortText::new("Olga Petrova").unwrap(),
-                given_on: Some(Utc::now().date_naive()),
-                ..Consent::default()
-            })
-            .unwrap();
+        let (dir, mut vault, case, relative, consent_id) =
+            crate::family_card_testing::vault_with_relative(true);
         let request = IssueRequest {
             case,
             relative,
@@ -186,7 +156,7 @@ mod tests {
         };
         let issued = family::issue(&vault, &request, Utc::now()).unwrap();
         if !consent {
-            vault.delete::<Consent>(consent_id).unwrap();
+            vault.delete::<Consent>(consent_id.unwrap()).unwrap();
         }
         (dir, vault, case.to_string(), issued.file.card_id)
     }

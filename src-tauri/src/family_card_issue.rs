@@ -98,46 +98,13 @@ pub(crate) fn issue_into(
 
 #[cfg(test)]
 mod tests {
-    use pristan_core::cases::NewCase;
-    use pristan_core::domain::{Consent, ConsentPurpose, Relative, ShortText};
     use pristan_core::ops::EntityId;
-    use pristan_core::KdfParams;
-    use secrecy::SecretString;
 
     use super::*;
 
     fn vault_with_relative(consent: bool) -> (tempfile::TempDir, Vault, EntityId, EntityId) {
-        let dir = tempfile::tempdir().unwrap();
-        let (mut vault, _) = Vault::create(
-            &dir.path().join("v"),
-            &SecretString::from("correct horse battery staple".to_owned()),
-            KdfParams::MINIMUM,
-        )
-        .unwrap();
-        let case = vault
-            .add_case(NewCase {
-                name: "Ivan Petrov".into(),
-                ..Default::default()
-            })
-            .unwrap();
-        let relative = vault
-            .add(Relative {
-                case_id: Some(case),
-                name: ShortText::new("Olga Petrova").unwrap(),
-                ..Relative::default()
-            })
-            .unwrap();
-        if consent {
-            vault
-                .add(Consent {
-                    case_id: Some(case),
-                    purpose: ConsentPurpose::ShareWithRelative,
-                    recipient: ShortText::new("Olga Petrova").unwrap(),
-                    given_on: Some(Utc::now().date_naive()),
-                    ..Consent::default()
-                })
-                .unwrap();
-        }
+        let (dir, vault, case, relative, _) =
+            crate::family_card_testing::vault_with_relative(consent);
         (dir, vault, case, relative)
     }
 

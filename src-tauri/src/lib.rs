@@ -13,6 +13,8 @@ mod dossier_dispatch;
 mod errors;
 mod family_card_dispatch;
 mod family_card_issue;
+#[cfg(test)]
+mod family_card_testing;
 mod family_window;
 mod family_window_fetch;
 mod hardening;
