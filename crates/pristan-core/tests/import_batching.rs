@@ -100,7 +100,17 @@ fn seen(vault: &Vault) -> Vec<String> {
             .search_cases(query)
             .unwrap()
             .into_iter()
-            .map(|hit| format!("{query}: {hit:?}"))
+            // Which of a case's matching records gives the snippet is the newest entry on this
+            // device (cases/search.rs), and entries are written in the order operations were
+            // applied here: two devices may show different matching records. The cases found,
+            // the kind of record matched and that its snippet shows the word must agree.
+            .map(|hit| {
+                let matched = hit.matched.as_ref().map(|m| {
+                    let shows = m.snippet.to_lowercase().contains(&query.to_lowercase());
+                    (m.entity_type.clone(), shows)
+                });
+                format!("{query}: {:?} matched {matched:?}", hit.case)
+            })
             .collect();
         hits.sort();
         seen.extend(hits);
