@@ -2,94 +2,20 @@
 //! carries — every operation of the cases assigned to that device and of their records, the
 //! facilities, pathways and linked flights, and every forget instruction it must apply — and the
 //! digest the relay path uses to send a packet only when it brings something new. The bundle is
-//! written by [`super::export`].
-
-use std::path::Path;
+//! written by
+//! `Vault::export_case_packet` in [`super::export`].
 
 use rusqlite::{params, Connection};
 
-use super::export::{collect_ops, not_allowed, op_row, write_split, BatchLimits, Sink, Stream};
-use super::{BundleError, BundleKind, ExportReport, Progress, Stage};
+use super::export::{collect_ops, op_row};
 use crate::error::Result;
 use crate::ops::{DeviceId, Op};
 use crate::org;
-use crate::vault::Vault;
-
-impl Vault {
-    /// Writes a case packet for the volunteer device `to`: every operation, from every device,
-    /// of the cases assigned to it (their review steps, confirmations, referrals and flight links
-    /// included), with the facilities, the pathways, the flights those cases are linked to and
-    /// every forget instruction,
-    /// encrypted to that device (and the organisation, so other coordinators can read it).
-    pub fn export_case_packet(
-        &mut self,
-        to: DeviceId,
-        dir: &Path,
-        progress: &mut dyn FnMut(Progress),
-    ) -> Result<ExportReport> {
-        self.export_packet(to, Sink::Folder(dir), progress)
-    }
-
-    /// A case packet for `to`, written into `sink`.
-    pub(crate) fn export_packet(
-        &mut self,
-        to: DeviceId,
-        sink: Sink<'_>,
-        progress: &mut dyn FnMut(Progress),
-    ) -> Result<ExportReport> {
-        let org = self.org()?.ok_or(BundleError::NoOrganisation)?;
-        if !org::is_coordinator(&self.conn)? {
-            return Err(not_allowed(
-                "only a coordinator sends case packets: this vault is a volunteer's",
-            ));
-        }
-        let entry = org::roster_entry(&self.conn, to)?.ok_or_else(|| {
-            not_allowed("that device is not in the roster: approve it first, then send its cases")
-        })?;
-        // A revoked device gets no cases, only the roster that revokes it: if it was revoked
-        // because two copies of its vault were in use, this tells both to move to new
-        // identities and issue their writes again (docs/sync-plan.md, "Forks").
-        let revoked = entry.revoked_after_seq.is_some();
-        let recipient = entry.recipient.parse().map_err(|_| {
-            not_allowed("the roster holds an unreadable key for that device: approve it again")
-        })?;
-        progress(Progress::new(Stage::Collecting, 0, 1));
-        crate::ops::holders::note_packet(&self.conn, to)?;
-        // A revoked device gets only the roster; a successor (a restored or copied vault) also
-        // gets the cases of the device it replaces (org/succession/).
-        let ops = if revoked {
-            Vec::new()
-        } else {
-            let mut ops = Vec::new();
-            for device in org::succession::with_predecessors(&self.conn, to)? {
-                ops.extend(packet_ops(&self.conn, device)?);
-            }
-            ops.sort_by_key(|op| (op.device, op.seq.get()));
-            ops.dedup_by_key(|op| (op.device, op.seq.get()));
-            ops
-        };
-        let recipients = vec![recipient, org::org_recipient(&self.conn)?];
-        let stream = Stream {
-            kind: BundleKind::CasePacket,
-            to_device: Some(to),
-        };
-        write_split(
-            self,
-            &sink,
-            &stream,
-            ops,
-            recipients,
-            org.org,
-            &BatchLimits::DEFAULT,
-            progress,
-        )
-    }
-}
 
 /// Every op of the cases assigned to `to` and of their records, every facility op, and the
 /// forget instruction of every case `to` holds or may hold (`ops::holders`), none dated beyond
 /// what `to` accepts; each keeps its original device, sequence number and clock.
-fn packet_ops(conn: &Connection, to: DeviceId) -> Result<Vec<Op>> {
+pub(super) fn packet_ops(conn: &Connection, to: DeviceId) -> Result<Vec<Op>> {
     let pattern = format!("%{to}%");
     let mut stmt = conn.prepare(
         "WITH assigned(id) AS (
