@@ -16,7 +16,7 @@
 //! at once otherwise, so the end-to-end suite does not pay for it. It asserts no time.
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -74,13 +74,16 @@ async fn desktop_cold_start_and_memory_against_an_empty_app() {
     let mut samples = [Sample::default(), Sample::default()];
     // One launch of each first, not counted: the first launch reads the binaries and libraries
     // from disk, and the first unlock of a copied vault moves it to a new device identity.
-    for (i, subject) in subjects.iter().enumerate() {
-        let mut warm_up = Sample::default();
-        measure_once(subject, &mut warm_up).await;
-        eprintln!("desktop_baseline: warm-up {} done", subjects[i].name);
+    for subject in &subjects {
+        measure_once(subject, &mut Sample::default()).await;
+        eprintln!("desktop_baseline: warm-up of {} done", subject.name);
     }
     for run in 0..runs {
-        let order = if run % 2 == 0 { [0, 1] } else { [1, 0] };
+        let order = if run.is_multiple_of(2) {
+            [0, 1]
+        } else {
+            [1, 0]
+        };
         for i in order {
             measure_once(&subjects[i], &mut samples[i]).await;
         }
@@ -249,7 +252,7 @@ fn stats(values: &[f64]) -> serde_json::Value {
     sorted.sort_by(f64::total_cmp);
     let median = match sorted.len() {
         0 => f64::NAN,
-        n if n % 2 == 1 => sorted[n / 2],
+        n if !n.is_multiple_of(2) => sorted[n / 2],
         n => (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0,
     };
     serde_json::json!({
