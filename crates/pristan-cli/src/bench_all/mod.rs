@@ -4,6 +4,8 @@
 //! ratio: these shared machines are noisy, and a ratio survives the noise better than a time.
 //! Times are printed, never asserted.
 
+mod desktop;
+mod storage;
 mod sync;
 
 use std::fmt::Write as _;
@@ -128,18 +130,41 @@ pub fn run(vault_dir: &Path, options: AllOptions) -> Result<()> {
     )?);
     vault.lock()?;
 
-    rows.push(Row::not_measured(
-        "the same insert/update/search workload: SQLCipher vs plain SQLite",
-        "not built yet (needs a bench-only crate linking plain SQLite; see docs/benchmarks.md)",
-    ));
+    // The cost of encryption: the same workload on plain SQLite and on SQLCipher.
+    let storage_section = match storage::measure(&scratch, options.cases, options.notes) {
+        Ok((storage_rows, section)) => {
+            rows.extend(storage_rows);
+            section
+        }
+        Err(e) => {
+            rows.push(Row::not_measured(
+                "the same insert/update/search workload: SQLCipher vs plain SQLite",
+                &format!("failed: {e:#}"),
+            ));
+            String::new()
+        }
+    };
     rows.push(Row::not_measured(
         "relay: bundles/s on loopback with 50 clients, and its memory",
         "run separately: cargo test -p pristan-relay --release --test relay -- --ignored --nocapture load",
     ));
-    rows.push(Row::not_measured(
-        "desktop cold start to the unlock screen, and shell memory, vs an empty Tauri + Yew app",
-        "not built yet (needs benches/empty-app)",
-    ));
+    let desktop = desktop::result_file(&target_dir()?);
+    match std::fs::read_to_string(&desktop) {
+        Ok(text) => match desktop::rows(&text) {
+            Ok(desktop_rows) => rows.extend(desktop_rows),
+            Err(e) => rows.push(Row::not_measured(
+                "desktop cold start and shell memory vs an empty Tauri + Yew app",
+                &format!("{}: {e:#}", desktop.display()),
+            )),
+        },
+        Err(_) => rows.push(Row::not_measured(
+            "desktop cold start and shell memory vs an empty Tauri + Yew app",
+            &format!(
+                "run scripts/bench-desktop.sh VAULT first (it writes {})",
+                desktop.display()
+            ),
+        )),
+    }
 
     let table = markdown(
         &rows,
@@ -153,6 +178,7 @@ pub fn run(vault_dir: &Path, options: AllOptions) -> Result<()> {
         load_average().as_deref(),
         started.elapsed().as_secs_f64(),
     );
+    let table = table + &storage_section;
     println!("{table}");
     if let Some(out) = &options.out {
         let tmp = out.with_extension("partial");
@@ -188,12 +214,16 @@ fn ensure_vault(dir: &Path, cases: u32, notes: u32) -> Result<()> {
 
 /// `bench-scratch` beside the release or debug folder this program runs from (the target dir).
 fn default_scratch() -> Result<PathBuf> {
+    Ok(target_dir()?.join("bench-scratch"))
+}
+
+/// The target folder holding the release or debug folder this program runs from.
+fn target_dir() -> Result<PathBuf> {
     let exe = std::env::current_exe()?;
-    let target = exe
-        .parent()
+    exe.parent()
         .and_then(Path::parent)
-        .context("give --scratch DIR: the program's folder has no parent")?;
-    Ok(target.join("bench-scratch"))
+        .map(Path::to_owned)
+        .context("give --scratch DIR: the program's folder has no parent")
 }
 
 fn load_average() -> Option<String> {
