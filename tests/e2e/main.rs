@@ -45,6 +45,7 @@ mod backup_restore;
 mod case_pages;
 mod coordinator_workspace;
 mod date_fields;
+mod desktop_baseline;
 mod family_mode;
 mod family_relay;
 mod harness;
