@@ -8,6 +8,7 @@ mod atomic_file;
 pub mod backup;
 pub mod board;
 pub mod bundle;
+mod case_facts;
 pub mod casebook;
 pub mod cases;
 pub mod coordination;

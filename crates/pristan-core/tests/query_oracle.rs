@@ -8,12 +8,18 @@
 //!   themselves, in Rust, not from the search tables), names first, each record hit naming a
 //!   record of its case that matches, with a snippet showing the match;
 //! - the dashboard and the deadlines board equal what they are computed from: the same
-//!   functions over every case's records read one case at a time (`tests/query_oracle/slow.rs`).
+//!   functions over every case's records read one case at a time (`tests/query_oracle/slow.rs`);
+//! - the dashboard and the board, read from the indexes of migration 18 (`case_facts`), equal
+//!   exactly (order included) the views computed the old way, every record parsed whole
+//!   (`tests/query_oracle/old_views.rs`), on several days and with several board filters, after
+//!   legal events, visits and tasks are also deleted, tasks closed and visits moved.
 //!
 //! Runs the organisation of `sync_convergence.rs` (a coordinator and two volunteers).
 
 #[allow(dead_code)]
 mod convergence;
+#[path = "query_oracle/old_views.rs"]
+mod old_views;
 #[path = "query_oracle/slow.rs"]
 mod slow;
 
@@ -25,9 +31,11 @@ use proptest::test_runner::{Config, TestRunner};
 use serde_json::Value;
 
 use convergence::{template, Step, Template, World, COORDINATOR, DEVICES, FIELDS};
+use pristan_core::board;
 use pristan_core::cases::CaseField;
+use pristan_core::domain::board::{BoardFilter, ReferralFilter};
 use pristan_core::domain::{
-    CustodyStatus, LegalEvent, LegalEventKind, Outcome, ShortText, Task, Visit,
+    CustodyStatus, LegalEvent, LegalEventKind, Outcome, ShortText, Task, TaskStatus, Visit,
 };
 use pristan_core::ops::EntityId;
 use pristan_core::Vault;
@@ -47,6 +55,7 @@ enum Op {
         kind: u8,
         days: i8,
         outcome: u8,
+        waived: bool,
     },
     Visit {
         device: usize,
@@ -59,6 +68,26 @@ enum Op {
         word: u8,
     },
     ResolveConflicts,
+    /// Deletes a legal event (0), a visit (1) or a task (2) of a case.
+    DeleteRecord {
+        device: usize,
+        case: u8,
+        kind: u8,
+        pick: u8,
+    },
+    /// Marks a task of a case done.
+    CloseTask {
+        device: usize,
+        case: u8,
+        pick: u8,
+    },
+    /// Moves a visit of a case to another day.
+    MoveVisit {
+        device: usize,
+        case: u8,
+        pick: u8,
+        days: i8,
+    },
 }
 
 const WORDS: [&str; 6] = ["glasses", "socks", "lawyer", "очки", "Фёдор", "written"];
@@ -103,13 +132,21 @@ fn step() -> impl Strategy<Value = Op> {
             .prop_map(|(device, picks)| Op::Sync(Step::Deliver { device, picks })),
         2 => (device.clone(), any::<u8>(), 0..5u8)
             .prop_map(|(device, case, status)| Op::Custody { device, case, status }),
-        3 => (device.clone(), any::<u8>(), 0..6u8, -60..40i8, 0..4u8).prop_map(
-            |(device, case, kind, days, outcome)| Op::LegalEvent { device, case, kind, days, outcome }),
+        3 => (device.clone(), any::<u8>(), 0..8u8, -60..40i8, 0..5u8, any::<bool>()).prop_map(
+            |(device, case, kind, days, outcome, waived)| {
+                Op::LegalEvent { device, case, kind, days, outcome, waived }
+            }),
         2 => (device.clone(), any::<u8>(), -30..30i8)
             .prop_map(|(device, case, days)| Op::Visit { device, case, days }),
         2 => (device.clone(), any::<u8>(), 0..WORDS.len() as u8)
             .prop_map(|(device, case, word)| Op::Task { device, case, word }),
         1 => Just(Op::ResolveConflicts),
+        2 => (device.clone(), any::<u8>(), 0..3u8, any::<u8>())
+            .prop_map(|(device, case, kind, pick)| Op::DeleteRecord { device, case, kind, pick }),
+        1 => (device.clone(), any::<u8>(), any::<u8>())
+            .prop_map(|(device, case, pick)| Op::CloseTask { device, case, pick }),
+        1 => (device.clone(), any::<u8>(), any::<u8>(), -30..30i8)
+            .prop_map(|(device, case, pick, days)| Op::MoveVisit { device, case, pick, days }),
     ]
 }
 
@@ -156,6 +193,7 @@ fn run(world: &mut World, op: &Op) {
             kind,
             days,
             outcome,
+            waived,
         } => {
             if let Some(id) = pick_case(&world.vaults[device], case) {
                 let kind = [
@@ -165,12 +203,15 @@ fn run(world: &mut World, op: &Op) {
                     LegalEventKind::BiaDecision,
                     LegalEventKind::FinalOrder,
                     LegalEventKind::StayDecision,
+                    LegalEventKind::StayRequested,
+                    LegalEventKind::BiaAppealFiled,
                 ][kind as usize];
                 let outcome = [
                     Outcome::Unknown,
                     Outcome::Denied,
                     Outcome::Granted,
                     Outcome::Dismissed,
+                    Outcome::Pending,
                 ][outcome as usize];
                 world.vaults[device]
                     .add(LegalEvent {
@@ -178,6 +219,7 @@ fn run(world: &mut World, op: &Op) {
                         kind,
                         date: Some(day(days)),
                         outcome,
+                        appeal_waived: waived,
                         ..LegalEvent::default()
                     })
                     .unwrap();
@@ -223,6 +265,99 @@ fn run(world: &mut World, op: &Op) {
                     .resolve_conflict(conflict.entity, &conflict.field, value)
                     .unwrap();
             }
+        }
+        Op::DeleteRecord {
+            device,
+            case,
+            kind,
+            pick,
+        } => {
+            let vault = &mut world.vaults[device];
+            if let Some(id) = pick_case(vault, case) {
+                let ids: Vec<EntityId> = match kind {
+                    0 => ids(vault.list::<LegalEvent>(id).unwrap()),
+                    1 => ids(vault.list::<Visit>(id).unwrap()),
+                    _ => ids(vault.list::<Task>(id).unwrap()),
+                };
+                if let Some(&record) = ids.get(pick as usize % ids.len().max(1)) {
+                    match kind {
+                        0 => vault.delete::<LegalEvent>(record).unwrap(),
+                        1 => vault.delete::<Visit>(record).unwrap(),
+                        _ => vault.delete::<Task>(record).unwrap(),
+                    }
+                }
+            }
+        }
+        Op::CloseTask { device, case, pick } => {
+            let vault = &mut world.vaults[device];
+            if let Some(id) = pick_case(vault, case) {
+                let mut tasks = vault.list::<Task>(id).unwrap();
+                tasks.sort_by_key(|t| t.id);
+                if !tasks.is_empty() {
+                    let task = tasks.swap_remove(pick as usize % tasks.len());
+                    let record = Task {
+                        status: TaskStatus::Done,
+                        ..task.record
+                    };
+                    vault.update(task.id, record).unwrap();
+                }
+            }
+        }
+        Op::MoveVisit {
+            device,
+            case,
+            pick,
+            days,
+        } => {
+            let vault = &mut world.vaults[device];
+            if let Some(id) = pick_case(vault, case) {
+                let mut visits = vault.list::<Visit>(id).unwrap();
+                visits.sort_by_key(|v| v.id);
+                if !visits.is_empty() {
+                    let visit = visits.swap_remove(pick as usize % visits.len());
+                    let record = Visit {
+                        date: Some(day(days)),
+                        ..visit.record
+                    };
+                    vault.update(visit.id, record).unwrap();
+                }
+            }
+        }
+    }
+}
+
+fn ids<T>(mut records: Vec<pristan_core::domain::Stored<T>>) -> Vec<EntityId> {
+    records.sort_by_key(|r| r.id);
+    records.into_iter().map(|r| r.id).collect()
+}
+
+/// The dashboard and the board read through the indexes of migration 18 against the old
+/// computation, on days around the one the records were dated from, and with board filters.
+fn check_against_old_views(vault: &Vault, context: &str) {
+    let filters = [
+        BoardFilter::default(),
+        BoardFilter {
+            custody: Some(CustodyStatus::Detained),
+            ..BoardFilter::default()
+        },
+        BoardFilter {
+            referral: Some(ReferralFilter::NotReferred),
+            ..BoardFilter::default()
+        },
+    ];
+    for offset in [-45i8, -10, 0, 3, 31, 100] {
+        let on = day(offset);
+        assert_eq!(
+            vault.dashboard(on).unwrap(),
+            old_views::dashboard(vault, on),
+            "dashboard on {on}, {context}"
+        );
+        for filter in &filters {
+            assert_eq!(
+                board::deadlines_board(vault, filter, on).unwrap(),
+                old_views::deadlines_board(vault, filter, on),
+                "board on {on} with {filter:?}, {context}"
+            );
         }
     }
 }
@@ -344,6 +479,7 @@ fn check_all(world: &World, context: &str) {
     for (device, vault) in world.vaults.iter().enumerate() {
         check_search(vault, device, context);
         slow::check_views(vault, today(), &format!("device {device} after {context}"));
+        check_against_old_views(vault, &format!("device {device} after {context}"));
     }
 }
 

@@ -5,14 +5,15 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::facts::{last_contacts, referral_statuses, soonest_flights};
+use super::facts::{referral_statuses, soonest_flights};
 use super::ranking::{self, removal_facts};
+use crate::case_facts;
 use crate::casebook::case_status;
 use crate::domain::board::{Board, BoardChoice, BoardFilter, BoardRow, ReferralFilter};
 use crate::domain::referral::ReferralStatus;
 use crate::domain::sync::Role;
 use crate::domain::views::{CaseDeadline, CaseRef};
-use crate::domain::{CaseRecord, DeviceId, Facility, LegalEvent, Stored};
+use crate::domain::{CaseRecord, DeviceId, Facility};
 use crate::error::Result;
 use crate::ops::EntityId;
 use crate::vault::Vault;
@@ -27,8 +28,8 @@ pub fn deadlines_board(vault: &Vault, filter: &BoardFilter, today: NaiveDate) ->
         .map(|f| (f.id, f.record.name.to_string()))
         .collect();
     let (device_names, volunteers) = devices(vault)?;
-    let mut events = by_case(vault.list_all::<LegalEvent>()?);
-    let contacts = last_contacts(vault, today)?;
+    let mut events = case_facts::legal_events_by_case(vault.connection())?;
+    let contacts = case_facts::last_contacts(vault.connection(), today)?;
     let flights = soonest_flights(vault, today)?;
     let referrals = referral_statuses(vault)?;
 
@@ -155,14 +156,4 @@ fn devices(vault: &Vault) -> Result<(HashMap<DeviceId, String>, Vec<BoardChoice<
         .collect();
     volunteers.sort_by_cached_key(|a| (a.name.to_lowercase(), a.id));
     Ok((names, volunteers))
-}
-
-fn by_case(events: Vec<Stored<LegalEvent>>) -> HashMap<EntityId, Vec<Stored<LegalEvent>>> {
-    let mut groups: HashMap<EntityId, Vec<Stored<LegalEvent>>> = HashMap::new();
-    for event in events {
-        if let Some(case) = event.record.case_id {
-            groups.entry(case).or_default().push(event);
-        }
-    }
-    groups
 }

@@ -7,11 +7,12 @@ use chrono::{Days, NaiveDate};
 
 use super::case_status;
 use crate::board;
+use crate::case_facts;
 use crate::domain::board::RemovalImminent;
 use crate::domain::views::{
     CaseRef, CaseStatus, Dashboard, DashboardDeadline, DashboardTask, DashboardVisit,
 };
-use crate::domain::{CaseRecord, Consent, Facility, LegalEvent, Stored, Task, TaskStatus, Visit};
+use crate::domain::{CaseRecord, Consent, Facility, LegalEvent, Stored};
 use crate::error::Result;
 use crate::ops::EntityId;
 use crate::vault::Vault;
@@ -64,23 +65,31 @@ impl Vault {
         Ok(positions)
     }
 
+    /// The dashboard on `today`. Each case's legal events, last contact, upcoming visits and open
+    /// tasks come from the indexes of migration 18 (`case_facts`), so no record is parsed whole
+    /// but the visits and tasks shown; the status is computed from the events here, as ever.
     pub fn dashboard(&self, today: NaiveDate) -> Result<Dashboard> {
-        let cases: HashMap<EntityId, CaseRecord> =
-            self.cases()?.into_iter().map(|c| (c.id, c)).collect();
-        let case_ref = |id: Option<EntityId>| id.and_then(|id| cases.get(&id)).map(CaseRef::of);
+        let all_cases = self.cases()?;
+        let mut events = case_facts::legal_events_by_case(self.connection())?;
         let horizon = today + Days::new(DEADLINE_HORIZON_DAYS);
-        let contacts = board::last_contacts(self, today)?;
+        let contacts = case_facts::last_contacts(self.connection(), today)?;
         let flights = board::soonest_flights(self, today)?;
         let mut removal_imminent = Vec::new();
         let mut deadlines = Vec::new();
-        for position in self.case_positions(None, today)? {
-            let this = CaseRef::of(&position.case);
+        for case in &all_cases {
+            let Some(legal_events) = events.remove(&case.id) else {
+                continue;
+            };
+            // The dashboard shows no consents, so none are read: the status's consent lines
+            // stay empty.
+            let status = case_status(&legal_events, &[], case.custody_status, today);
+            let this = CaseRef::of(case);
             let facts = board::removal_facts(
-                &position.case,
-                &position.status,
-                &position.legal_events,
-                contacts.get(&position.case.id).copied(),
-                flights.get(&position.case.id).cloned(),
+                case,
+                &status,
+                &legal_events,
+                contacts.get(&case.id).copied(),
+                flights.get(&case.id).cloned(),
                 today,
             );
             if let Some(facts) = facts {
@@ -90,8 +99,7 @@ impl Vault {
                 });
             }
             deadlines.extend(
-                position
-                    .status
+                status
                     .deadlines
                     .into_iter()
                     .filter(|d| d.met_by.is_none() && d.due <= horizon)
@@ -101,6 +109,9 @@ impl Vault {
                     }),
             );
         }
+        let cases: HashMap<EntityId, CaseRecord> =
+            all_cases.into_iter().map(|c| (c.id, c)).collect();
+        let case_ref = |id: Option<EntityId>| id.and_then(|id| cases.get(&id)).map(CaseRef::of);
         board::rank(&mut removal_imminent);
         deadlines.sort_by_key(|d| (d.deadline.due, d.case.name.clone()));
 
@@ -109,27 +120,24 @@ impl Vault {
             .into_iter()
             .map(|f| (f.id, f.record.name.to_string()))
             .collect();
-        let mut visits: Vec<DashboardVisit> = self
-            .list_all::<Visit>()?
-            .into_iter()
-            .filter(|v| v.record.date.is_some_and(|d| d >= today))
-            .filter_map(|visit| {
-                Some(DashboardVisit {
-                    case: case_ref(visit.record.case_id)?,
-                    facility_name: visit
-                        .record
-                        .facility_id
-                        .and_then(|f| facilities.get(&f).cloned()),
-                    visit,
+        let mut visits: Vec<DashboardVisit> =
+            case_facts::upcoming_visits(self.connection(), today)?
+                .into_iter()
+                .filter_map(|visit| {
+                    Some(DashboardVisit {
+                        case: case_ref(visit.record.case_id)?,
+                        facility_name: visit
+                            .record
+                            .facility_id
+                            .and_then(|f| facilities.get(&f).cloned()),
+                        visit,
+                    })
                 })
-            })
-            .collect();
+                .collect();
         visits.sort_by_key(|v| (v.visit.record.date, v.visit.record.start_time, v.visit.id));
 
-        let mut tasks: Vec<DashboardTask> = self
-            .list_all::<Task>()?
+        let mut tasks: Vec<DashboardTask> = case_facts::open_tasks(self.connection())?
             .into_iter()
-            .filter(|t| t.record.status == TaskStatus::Open)
             .map(|task| DashboardTask {
                 case: case_ref(task.record.case_id),
                 task,

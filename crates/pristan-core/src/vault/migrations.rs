@@ -75,6 +75,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         version: 17,
         sql: include_str!("migrations/017_name_index.sql"),
     },
+    Migration {
+        version: 18,
+        sql: include_str!("migrations/018_case_facts.sql"),
+    },
 ];
 
 #[cfg(test)]

@@ -1,0 +1,205 @@
+//! What the dashboard and the deadlines board read of each case, from the partial indexes of
+//! migration 18 (`vault/migrations/018_case_facts.sql`): each case's legal events reduced to the
+//! fields its status is computed from, each case's visit dates, the visits dated today or later,
+//! and the open tasks. These reads touch only those indexes' pages, and parse no record but the
+//! few returned whole; the old reads parsed every legal event, consent, visit and task body.
+//!
+//! The indexes are this module's per-case summary. SQLite keeps them in the statement that writes
+//! a record, so every write path (local writes, bundle imports, forget, conflict resolution, the
+//! release of a held case, case packets) keeps them in its own transaction, and a vault upgraded
+//! by migration 18 builds them; none holds anything that depends on today's date, so status and
+//! deadlines are still computed from the legal events each time they are read (ARCHITECTURE.md).
+//! A change to the deadline rules needs no rebuild; a change to what is indexed is a migration.
+//!
+//! `tests/query_oracle.rs` checks that the dashboard and the board read through here equal the
+//! same views computed the old way (`tests/query_oracle/old_views.rs`) after random operations.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use crate::domain::{LegalEvent, LegalEventKind, Outcome, Stored, Task, Visit};
+use crate::error::{Error, Result};
+use crate::ops::EntityId;
+
+#[cfg(test)]
+mod tests;
+
+/// Each statement names its index (`INDEXED BY`): without statistics SQLite could prefer
+/// `records_by_type` and read every record of the type from the table; with it, a missing index
+/// is an error, never a slow read. `tests.rs` checks that each reads its index alone.
+pub(super) const LEGAL_EVENTS: &str = "
+    SELECT case_id, id, json_extract(body, '$.kind'), json_extract(body, '$.date'),
+           json_extract(body, '$.outcome'), json_extract(body, '$.appeal_waived')
+    FROM records INDEXED BY legal_event_facts
+    WHERE entity_type = 'legal_event' AND deleted = 0";
+
+// ISO dates compare as text, so `max` over the stored strings is the latest date.
+pub(super) const LAST_CONTACTS: &str = "
+    SELECT case_id, max(json_extract(body, '$.date')) FROM records INDEXED BY visit_days
+    WHERE entity_type = 'visit' AND deleted = 0 AND case_id IS NOT NULL
+      AND json_extract(body, '$.date') <= ?1
+    GROUP BY case_id";
+
+// A year past 9999 is written with a sign ("+10000-01-01"), which sorts before digits: two
+// ranges, each a search of the index (an `OR` would read all of it).
+pub(super) const UPCOMING_VISITS: &str = "
+    SELECT id, body FROM records INDEXED BY visits_by_day
+    WHERE entity_type = 'visit' AND deleted = 0 AND json_extract(body, '$.date') >= ?1
+    UNION ALL
+    SELECT id, body FROM records INDEXED BY visits_by_day
+    WHERE entity_type = 'visit' AND deleted = 0
+      AND json_extract(body, '$.date') BETWEEN '+' AND '+~'";
+
+pub(super) const OPEN_TASKS: &str = "
+    SELECT r.id, r.body FROM records r INDEXED BY open_tasks
+    LEFT JOIN cases c ON c.id = r.case_id
+    WHERE r.entity_type = 'task' AND r.deleted = 0
+      AND coalesce(json_extract(r.body, '$.status'), 'open') = 'open'
+      AND coalesce(c.deleted, 0) = 0";
+
+/// Every case's legal events (not deleted), by case, each holding only what `case_status` and
+/// `board::stay_motion_pending` read: id, kind, date, outcome and whether the appeal was waived.
+/// Every other field is its default. Read from the index `legal_event_facts` alone.
+pub(crate) fn legal_events_by_case(
+    conn: &Connection,
+) -> Result<HashMap<EntityId, Vec<Stored<LegalEvent>>>> {
+    let mut stmt = conn.prepare_cached(LEGAL_EVENTS)?;
+    let rows = stmt.query_map([], |row| {
+        Ok((
+            row.get::<_, Option<String>>(0)?,
+            row.get::<_, String>(1)?,
+            row.get::<_, Option<String>>(2)?,
+            row.get::<_, Option<String>>(3)?,
+            row.get::<_, Option<String>>(4)?,
+            row.get::<_, Option<bool>>(5)?,
+        ))
+    })?;
+    let mut by_case: HashMap<EntityId, Vec<Stored<LegalEvent>>> = HashMap::new();
+    for row in rows {
+        let (case, id, kind, date, outcome, waived) = row?;
+        let Some(case) = case else { continue };
+        let case: EntityId = parse_id(&case)?;
+        let id = parse_id(&id)?;
+        let event = LegalEvent {
+            case_id: Some(case),
+            kind: parse_enum(kind, LegalEventKind::parse, id, "kind")?,
+            date: date.map(|d| parse_date(&d, id)).transpose()?,
+            outcome: parse_enum(outcome, Outcome::parse, id, "outcome")?,
+            appeal_waived: waived.unwrap_or(false),
+            ..LegalEvent::default()
+        };
+        by_case
+            .entry(case)
+            .or_default()
+            .push(Stored { id, record: event });
+    }
+    // In id order, as `Vault::list` reads them: the status does not depend on the order, but
+    // the pending stay motion is the latest request, and of two on one day the later one read.
+    for events in by_case.values_mut() {
+        events.sort_by_key(|e| e.id);
+    }
+    Ok(by_case)
+}
+
+/// Each case's last contact: the latest date of a visit on or before `today`. Cases never
+/// visited are absent. Read from the index `visit_days` alone.
+pub(crate) fn last_contacts(
+    conn: &Connection,
+    today: NaiveDate,
+) -> Result<HashMap<EntityId, NaiveDate>> {
+    let mut stmt = conn.prepare_cached(LAST_CONTACTS)?;
+    let rows = stmt.query_map([iso(today)], |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, Option<String>>(1)?))
+    })?;
+    let mut contacts = HashMap::new();
+    for row in rows {
+        let (case, date) = row?;
+        let (Ok(case), Some(Ok(date))) = (
+            case.parse::<EntityId>(),
+            date.map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d")),
+        ) else {
+            continue;
+        };
+        contacts.insert(case, date);
+    }
+    Ok(contacts)
+}
+
+/// The visits dated `today` or later, whole, whatever their case (the caller keeps those of
+/// cases it shows). Read from the index `visits_by_day`: only the upcoming visits' entries.
+pub(crate) fn upcoming_visits(conn: &Connection, today: NaiveDate) -> Result<Vec<Stored<Visit>>> {
+    let mut stmt = conn.prepare_cached(UPCOMING_VISITS)?;
+    let visits: Vec<Stored<Visit>> = parse_rows(&mut stmt, [iso(today)])?;
+    Ok(visits
+        .into_iter()
+        .filter(|v| v.record.date.is_some_and(|d| d >= today))
+        .collect())
+}
+
+/// The open tasks whose case (if they name one) is not deleted, whole. Read from the index
+/// `open_tasks`.
+pub(crate) fn open_tasks(conn: &Connection) -> Result<Vec<Stored<Task>>> {
+    let mut stmt = conn.prepare_cached(OPEN_TASKS)?;
+    let tasks: Vec<Stored<Task>> = parse_rows(&mut stmt, [])?;
+    Ok(tasks
+        .into_iter()
+        .filter(|t| t.record.status == crate::domain::TaskStatus::Open)
+        .collect())
+}
+
+fn parse_rows<T: serde::de::DeserializeOwned, P: rusqlite::Params>(
+    stmt: &mut rusqlite::CachedStatement<'_>,
+    params: P,
+) -> Result<Vec<Stored<T>>> {
+    let rows = stmt.query_map(params, |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+    })?;
+    let mut records = Vec::new();
+    for row in rows {
+        let (id, body) = row?;
+        let id = parse_id(&id)?;
+        let record =
+            serde_json::from_str(&body).map_err(|e| damaged(format!("record {id}: {e}")))?;
+        records.push(Stored { id, record });
+    }
+    Ok(records)
+}
+
+fn iso(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+fn parse_id(text: &str) -> Result<EntityId> {
+    text.parse()
+        .map_err(|e: crate::ops::IdParseError| damaged(e.to_string()))
+}
+
+/// A date as serde reads it from a record body.
+fn parse_date(text: &str, id: EntityId) -> Result<NaiveDate> {
+    text.parse()
+        .map_err(|e| damaged(format!("legal event {id} date: {e}")))
+}
+
+/// A stored enum value; absent is the field's default, as `#[serde(default)]` reads it.
+fn parse_enum<T: Default>(
+    text: Option<String>,
+    parse: fn(&str) -> Option<T>,
+    id: EntityId,
+    field: &str,
+) -> Result<T> {
+    match text {
+        None => Ok(T::default()),
+        Some(text) => {
+            parse(&text).ok_or_else(|| damaged(format!("legal event {id} {field}: {text:?}")))
+        }
+    }
+}
+
+fn damaged(reason: String) -> Error {
+    Error::Invalid {
+        field: "stored record",
+        reason,
+    }
+}

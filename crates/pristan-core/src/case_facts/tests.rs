@@ -1,0 +1,155 @@
+//! The query plans the case facts are for: each read uses its index of migration 18 and, but for
+//! the few records returned whole, never the `records` table (and so never the notes' pages).
+
+use chrono::NaiveDate;
+use secrecy::SecretString;
+
+use crate::cases::NewCase;
+use crate::domain::{LegalEvent, LegalEventKind, Outcome, Task, Visit};
+use crate::{KdfParams, Vault};
+
+const INDEXES: [&str; 4] = [
+    "legal_event_facts",
+    "visit_days",
+    "visits_by_day",
+    "open_tasks",
+];
+
+fn passphrase() -> SecretString {
+    SecretString::from("maple orbit candle sixty harbor".to_owned())
+}
+
+fn date(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+fn indexes(vault: &Vault) -> Vec<String> {
+    let mut stmt = vault
+        .connection()
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")
+        .unwrap();
+    let rows = stmt.query_map([], |row| row.get::<_, String>(0)).unwrap();
+    rows.collect::<rusqlite::Result<Vec<_>>>().unwrap()
+}
+
+/// A vault last opened by a build before migration 18 holds records but none of the indexes:
+/// opening it builds them from every record, and the dashboard reads what it read before.
+#[test]
+fn a_vault_from_before_migration_18_gets_its_case_facts_on_opening() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("v");
+    let (mut vault, _) = Vault::create(&dir, &passphrase(), KdfParams::MINIMUM).unwrap();
+    let case = vault
+        .add_case(NewCase {
+            name: "Ivan Petrov".into(),
+            ..NewCase::default()
+        })
+        .unwrap();
+    let event = |kind, on: &str, outcome| LegalEvent {
+        case_id: Some(case),
+        kind,
+        date: Some(date(on)),
+        outcome,
+        ..LegalEvent::default()
+    };
+    vault
+        .add(event(
+            LegalEventKind::IjDecision,
+            "2026-09-01",
+            Outcome::Denied,
+        ))
+        .unwrap();
+    vault
+        .add(event(
+            LegalEventKind::StayRequested,
+            "2026-11-20",
+            Outcome::Pending,
+        ))
+        .unwrap();
+    for on in ["2026-11-01", "2026-12-05"] {
+        vault
+            .add(Visit {
+                case_id: Some(case),
+                date: Some(date(on)),
+                ..Visit::default()
+            })
+            .unwrap();
+    }
+    vault
+        .add(Task {
+            case_id: Some(case),
+            title: crate::domain::ShortText::new("Call the attorney").unwrap(),
+            ..Task::default()
+        })
+        .unwrap();
+    let today = date("2026-12-02");
+    let before = vault.dashboard(today).unwrap();
+    assert_eq!(before.removal_imminent.len(), 1);
+    assert_eq!(
+        before.removal_imminent[0].facts.last_contact,
+        Some(date("2026-11-01"))
+    );
+    assert!(before.removal_imminent[0].facts.stay_motion_pending);
+    assert_eq!((before.visits.len(), before.tasks.len()), (1, 1));
+
+    // What a vault at version 17 holds: the same tables, without the indexes of 18.
+    for index in INDEXES {
+        vault
+            .connection()
+            .execute_batch(&format!("DROP INDEX {index}"))
+            .unwrap();
+    }
+    vault
+        .connection()
+        .pragma_update(None, "user_version", 17)
+        .unwrap();
+    vault.lock().unwrap();
+
+    let vault = Vault::unlock(&dir, &passphrase()).unwrap();
+    let present = indexes(&vault);
+    for index in INDEXES {
+        assert!(present.iter().any(|i| i == index), "{index}: {present:?}");
+    }
+    assert_eq!(vault.dashboard(today).unwrap(), before);
+}
+
+fn plan(vault: &Vault, sql: &str) -> String {
+    let mut stmt = vault
+        .connection()
+        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .unwrap();
+    let params = vec!["2026-12-02"; stmt.parameter_count()];
+    let rows = stmt
+        .query_map(rusqlite::params_from_iter(params), |row| {
+            row.get::<_, String>(3)
+        })
+        .unwrap();
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .unwrap()
+        .join("; ")
+}
+
+#[test]
+fn each_read_uses_its_own_index_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (vault, _) =
+        Vault::create(&tmp.path().join("v"), &passphrase(), KdfParams::MINIMUM).unwrap();
+    let reads = [
+        (super::LEGAL_EVENTS, "COVERING INDEX legal_event_facts"),
+        (super::LAST_CONTACTS, "COVERING INDEX visit_days"),
+        (super::UPCOMING_VISITS, "COVERING INDEX visits_by_day"),
+        (super::OPEN_TASKS, "COVERING INDEX open_tasks"),
+    ];
+    for (sql, index) in reads {
+        let plan = plan(&vault, sql);
+        assert!(plan.contains(index), "{plan}");
+        // Every step reads its index alone (or the small `cases` table by its key).
+        for step in plan.split("; ").filter(|s| s.contains(" records ")) {
+            assert!(step.contains(index), "{plan}");
+        }
+        assert!(
+            !plan.contains("SCAN records USING COVERING INDEX visits_by_day"),
+            "{plan}"
+        );
+    }
+}
