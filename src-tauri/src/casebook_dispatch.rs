@@ -31,7 +31,10 @@ pub fn dispatch_casebook(
             session.vault_mut()?.cases().map_err(to_ipc)
         }),
         ipc::SearchCases::NAME => handle(args, |c: ipc::SearchCases| {
-            session.vault_mut()?.search_cases(&c.query).map_err(to_ipc)
+            session
+                .vault_mut()?
+                .search_page(&c.query, c.page as usize)
+                .map_err(to_ipc)
         }),
         ipc::CreateCase::NAME => handle(args, |c: ipc::CreateCase| {
             let new_case = new_case(c)?;

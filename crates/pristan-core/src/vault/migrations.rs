@@ -75,6 +75,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         version: 17,
         sql: include_str!("migrations/017_name_index.sql"),
     },
+    Migration {
+        version: 19,
+        sql: include_str!("migrations/019_search_order.sql"),
+    },
 ];
 
 #[cfg(test)]
