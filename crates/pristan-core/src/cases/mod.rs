@@ -14,6 +14,7 @@ use rusqlite::{OptionalExtension, Row, Transaction};
 use serde_json::Value;
 
 pub use crate::domain::views::{SearchHit, SearchMatch, SearchPage};
+pub use search::last_written;
 pub use search_answer::PAGE_SIZE;
 pub use fields::CaseField;
 

@@ -5,8 +5,8 @@ use rusqlite::{OptionalExtension, Transaction};
 
 use crate::domain::views::{SearchHit, SearchPage};
 use crate::domain::ANumber;
-use crate::error::Result;
-use crate::ops::EntityId;
+use crate::error::{Error, Result};
+use crate::ops::{DeviceId, EntityId, Hlc, HlcParseError};
 use crate::vault::Vault;
 
 use super::{search_answer, search_order};
@@ -157,14 +157,43 @@ impl Vault {
         }
     }
 
-    /// Page `page` (from 0, `PAGE_SIZE` cases each) of what `search_cases` answers, and whether
-    /// a later page holds more. Only this page's cases and snippets are read.
-    pub fn search_page(&self, typed: &str, page: usize) -> Result<SearchPage> {
+    /// Page `page` (from 0, `size` cases each: the interface asks for `PAGE_SIZE`) of what
+    /// `search_cases` answers, and whether a later page holds more. Only this page's cases and
+    /// snippets are read.
+    pub fn search_page(&self, typed: &str, page: usize, size: usize) -> Result<SearchPage> {
         match parse_query(typed) {
-            Some(query) => search_answer::page(self.connection(), &query, page),
+            Some(query) => search_answer::page(self.connection(), &query, page, size),
             None => Ok(SearchPage::default()),
         }
     }
+}
+
+/// When `entity` (a case or a record) was last written: the greatest (clock, device) among the
+/// operations on it in the log. Search ranks by this; it is read here from the log itself, not
+/// from the search tables, for checks (`tests/query_oracle.rs`).
+pub fn last_written(vault: &Vault, entity: EntityId) -> Result<Option<(Hlc, DeviceId)>> {
+    let row: Option<(String, String)> = vault
+        .connection()
+        .query_row(
+            "SELECT hlc, device_id FROM ops WHERE entity_id = ?1
+             ORDER BY hlc DESC, device_id DESC LIMIT 1",
+            [entity.to_string()],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?;
+    let damaged = |reason: String| Error::Invalid {
+        field: "operation log",
+        reason,
+    };
+    row.map(|(hlc, device)| {
+        Ok((
+            hlc.parse().map_err(|e: HlcParseError| damaged(e.to_string()))?,
+            device
+                .parse()
+                .map_err(|e: crate::ops::IdParseError| damaged(e.to_string()))?,
+        ))
+    })
+    .transpose()
 }
 
 #[cfg(test)]

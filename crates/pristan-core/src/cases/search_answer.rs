@@ -22,11 +22,12 @@ pub const PAGE_SIZE: usize = 30;
 /// A case found, and the FTS5 rowid of its newest matching record when not its name.
 type Found = (String, Option<i64>);
 
-/// Page `page` (from 0) of the answer to `query`: at most `PAGE_SIZE` hits, and whether more
-/// follow. The answer as a whole holds at most `MAX_HITS` cases.
-pub(crate) fn page(conn: &Connection, query: &Query, page: usize) -> Result<SearchPage> {
-    let start = page.saturating_mul(PAGE_SIZE).min(MAX_HITS);
-    let end = (start + PAGE_SIZE).min(MAX_HITS);
+/// Page `page` (from 0) of the answer to `query`, `size` cases a page (at least one): the hits,
+/// and whether more follow. The answer as a whole holds at most `MAX_HITS` cases.
+pub(crate) fn page(conn: &Connection, query: &Query, page: usize, size: usize) -> Result<SearchPage> {
+    let size = size.clamp(1, MAX_HITS);
+    let start = page.saturating_mul(size).min(MAX_HITS);
+    let end = (start + size).min(MAX_HITS);
     // One case past the page tells whether there is another.
     let found = found_cases(conn, query, (end + 1).min(MAX_HITS))?;
     let more = found.len() > end;
@@ -48,7 +49,7 @@ fn found_cases(conn: &Connection, query: &Query, wanted: usize) -> Result<Vec<Fo
     let mut found: Vec<Found> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
     let mut names = conn.prepare_cached(
-        "SELECT o.case_id FROM name_index n JOIN name_order o ON o.fts_rowid = n.rowid
+        "SELECT o.case_id FROM name_index n CROSS JOIN name_order o ON o.fts_rowid = n.rowid
          WHERE name_index MATCH ?1 ORDER BY n.rowid DESC",
     )?;
     let mut rows = names.query([&query.fts])?;
@@ -63,11 +64,12 @@ fn found_cases(conn: &Connection, query: &Query, wanted: usize) -> Result<Vec<Fo
         return Ok(found);
     }
     // The case must exist and not be deleted: a record can arrive before its case, or outlive it.
+    // CROSS JOIN keeps the FTS5 table outermost, read newest first, so reading stops early.
     let mut records = conn.prepare_cached(
         "SELECT o.case_id, s.rowid
          FROM search_index s
-         JOIN search_order o ON o.fts_rowid = s.rowid
-         JOIN cases c ON c.id = o.case_id AND c.deleted = 0
+         CROSS JOIN search_order o ON o.fts_rowid = s.rowid
+         CROSS JOIN cases c ON c.id = o.case_id AND c.deleted = 0
          WHERE search_index MATCH ?1 ORDER BY s.rowid DESC LIMIT ?2",
     )?;
     let mut rows = records.query((&query.fts, MAX_ENTRIES as i64))?;
@@ -108,7 +110,7 @@ fn hits(conn: &Connection, query: &Query, found: &[Found]) -> Result<Vec<SearchH
     for chunk in rowids.chunks(PAGE_SIZE) {
         let sql = format!(
             "SELECT s.rowid, s.entity_id, o.entity_type, s.body
-             FROM search_index s JOIN search_order o ON o.fts_rowid = s.rowid
+             FROM search_index s CROSS JOIN search_order o ON o.fts_rowid = s.rowid
              WHERE s.rowid IN ({})",
             marks(chunk.len())
         );
