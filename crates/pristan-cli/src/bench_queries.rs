@@ -49,9 +49,8 @@ pub fn measure_queries(vault: &mut Vault, runs: u32) -> Result<Vec<LatencyRow>> 
     ];
     // The search screen asks for the first page of the answer (`PAGE_SIZE` cases, with their
     // snippets), and later pages only when asked: that is what a person waits for.
-    let first_page = |query: &str| -> Result<usize> {
-        Ok(vault.search_page(query, 0, PAGE_SIZE)?.hits.len())
-    };
+    let first_page =
+        |query: &str| -> Result<usize> { Ok(vault.search_page(query, 0, PAGE_SIZE)?.hits.len()) };
     let mut rows = Vec::new();
     for (label, query) in &searches {
         rows.push(sample(label, runs, || first_page(query))?);

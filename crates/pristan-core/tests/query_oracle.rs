@@ -318,7 +318,10 @@ fn check_pages(vault: &Vault, typed: &str, whole: &[SearchHit]) {
         let mut pages = Vec::new();
         for page in 0.. {
             let answer = vault.search_page(typed, page, size).unwrap();
-            assert!(answer.hits.len() <= size, "{typed:?}: page {page} of {size}");
+            assert!(
+                answer.hits.len() <= size,
+                "{typed:?}: page {page} of {size}"
+            );
             let last = !answer.more;
             assert!(
                 last || answer.hits.len() == size,

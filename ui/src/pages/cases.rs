@@ -97,7 +97,11 @@ pub fn CasesPage(props: &PageProps) -> Html {
     let show_more = {
         let (results, dispatch, latest) = (results.clone(), props.dispatch.clone(), latest.clone());
         Callback::from(move |_: MouseEvent| {
-            spawn_local(fetch_more(dispatch.clone(), results.clone(), latest.clone()))
+            spawn_local(fetch_more(
+                dispatch.clone(),
+                results.clone(),
+                latest.clone(),
+            ))
         })
     };
     let more = results.as_ref().is_some_and(|results| results.more);

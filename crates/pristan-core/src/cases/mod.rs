@@ -14,9 +14,9 @@ use rusqlite::{OptionalExtension, Row, Transaction};
 use serde_json::Value;
 
 pub use crate::domain::views::{SearchHit, SearchMatch, SearchPage};
+pub use fields::CaseField;
 pub use search::last_written;
 pub use search_answer::PAGE_SIZE;
-pub use fields::CaseField;
 
 use crate::domain::{ANumber, Attorney, CaseRecord, CustodyStatus, FilingStatus};
 use crate::error::{Error, Result};

@@ -58,7 +58,12 @@ pub(crate) fn add_entry(
     tx.prepare_cached(
         "INSERT INTO search_index (rowid, entity_id, case_id, body) VALUES (?1, ?2, ?3, ?4)",
     )?
-    .execute((rowid, entity.to_string(), case_id.to_string(), fold_yo(text)))?;
+    .execute((
+        rowid,
+        entity.to_string(),
+        case_id.to_string(),
+        fold_yo(text),
+    ))?;
     tx.prepare_cached("INSERT INTO search_rows (entity_id, fts_rowid) VALUES (?1, ?2)")?
         .execute((entity.to_string(), rowid))?;
     Ok(())
@@ -187,7 +192,8 @@ pub fn last_written(vault: &Vault, entity: EntityId) -> Result<Option<(Hlc, Devi
     };
     row.map(|(hlc, device)| {
         Ok((
-            hlc.parse().map_err(|e: HlcParseError| damaged(e.to_string()))?,
+            hlc.parse()
+                .map_err(|e: HlcParseError| damaged(e.to_string()))?,
             device
                 .parse()
                 .map_err(|e: crate::ops::IdParseError| damaged(e.to_string()))?,

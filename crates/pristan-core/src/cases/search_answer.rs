@@ -24,7 +24,12 @@ type Found = (String, Option<i64>);
 
 /// Page `page` (from 0) of the answer to `query`, `size` cases a page (at least one): the hits,
 /// and whether more follow. The answer as a whole holds at most `MAX_HITS` cases.
-pub(crate) fn page(conn: &Connection, query: &Query, page: usize, size: usize) -> Result<SearchPage> {
+pub(crate) fn page(
+    conn: &Connection,
+    query: &Query,
+    page: usize,
+    size: usize,
+) -> Result<SearchPage> {
     let size = size.clamp(1, MAX_HITS);
     let start = page.saturating_mul(size).min(MAX_HITS);
     let end = (start + size).min(MAX_HITS);

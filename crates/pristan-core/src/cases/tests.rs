@@ -227,7 +227,24 @@ fn note_op(device: DeviceId, seq: u64, hlc: Hlc, case: EntityId, text: &str) -> 
         seq: Seq::new(seq).unwrap(),
         hlc,
         entity_type: EntityType::Note,
-        entity: EntityId::from_bytes([seq as u8, device.as_bytes()[0], 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7]),
+        entity: EntityId::from_bytes([
+            seq as u8,
+            device.as_bytes()[0],
+            7,
+            7,
+            7,
+            7,
+            7,
+            7,
+            7,
+            7,
+            7,
+            7,
+            7,
+            7,
+            7,
+            7,
+        ]),
         change: Change::Record {
             fields: fields.into_iter().collect(),
         },
@@ -243,7 +260,15 @@ fn notes_at_many_times() -> Vec<Op> {
     let mut ops: Vec<Op> = cases
         .iter()
         .enumerate()
-        .map(|(i, &case)| assign(a, i as u64 + 1, 1_000 + i as u64, case, &format!("Case {i}")))
+        .map(|(i, &case)| {
+            assign(
+                a,
+                i as u64 + 1,
+                1_000 + i as u64,
+                case,
+                &format!("Case {i}"),
+            )
+        })
         .collect();
     let mut next_seq = BTreeMap::from([(a, 4u64), (b, 1u64)]);
     let mut notes = Vec::new();
@@ -258,7 +283,13 @@ fn notes_at_many_times() -> Vec<Op> {
         let seq = next_seq.get_mut(&device).unwrap();
         *seq += 1;
         let case = cases[i as usize % 3];
-        notes.push(note_op(device, *seq - 1, hlc, case, &format!("glasses number {i}")));
+        notes.push(note_op(
+            device,
+            *seq - 1,
+            hlc,
+            case,
+            &format!("glasses number {i}"),
+        ));
     }
     ops.extend(notes);
     ops
@@ -284,7 +315,11 @@ fn check_order(vault: &Vault) {
         assert_eq!(by_rowid, sorted, "{order}: rowid order is written order");
         let count = |sql: String| -> i64 { vault.conn.query_row(&sql, [], |r| r.get(0)).unwrap() };
         let entries = count(format!("SELECT count(*) FROM {fts}"));
-        assert_eq!(count(format!("SELECT count(*) FROM {order}")), entries, "{order}");
+        assert_eq!(
+            count(format!("SELECT count(*) FROM {order}")),
+            entries,
+            "{order}"
+        );
         assert_eq!(
             count(format!(
                 "SELECT count(*) FROM {rows} r JOIN {order} o ON o.fts_rowid = r.fts_rowid"
@@ -328,7 +363,10 @@ fn search_order_is_when_records_were_written_in_any_arrival_order() {
 #[test]
 fn migration_19_orders_an_older_vaults_entries() {
     let (tmp, mut vault) = new_vault();
-    apply_all(&mut vault, &notes_at_many_times().iter().collect::<Vec<_>>());
+    apply_all(
+        &mut vault,
+        &notes_at_many_times().iter().collect::<Vec<_>>(),
+    );
     let before = answers(&vault);
     // As a vault before version 19: no side tables, and rowids in some other order.
     vault
