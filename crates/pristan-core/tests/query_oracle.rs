@@ -286,8 +286,8 @@ fn expected_hits(vault: &Vault, typed: &str) -> (Vec<EntityId>, Vec<(EntityId, E
             }
         }
     }
-    names.sort_by(|a, b| b.0.cmp(&a.0));
-    records.sort_by(|a, b| b.0.cmp(&a.0));
+    names.sort_by_key(|name| std::cmp::Reverse(name.0));
+    records.sort_by_key(|record| std::cmp::Reverse(record.0));
     (
         names.into_iter().map(|(_, case)| case).collect(),
         records.into_iter().map(|(_, hit)| hit).collect(),
