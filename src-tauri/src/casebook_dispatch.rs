@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
-use pristan_core::cases::{CaseField, NewCase};
+use pristan_core::cases::{CaseField, NewCase, PAGE_SIZE};
 use pristan_core::domain::{self as model, ANumber, EntityType};
 use pristan_core::records::RecordType;
 use pristan_core::{Error, Vault};
@@ -31,7 +31,10 @@ pub fn dispatch_casebook(
             session.vault_mut()?.cases().map_err(to_ipc)
         }),
         ipc::SearchCases::NAME => handle(args, |c: ipc::SearchCases| {
-            session.vault_mut()?.search_cases(&c.query).map_err(to_ipc)
+            session
+                .vault_mut()?
+                .search_page(&c.query, c.page as usize, PAGE_SIZE)
+                .map_err(to_ipc)
         }),
         ipc::CreateCase::NAME => handle(args, |c: ipc::CreateCase| {
             let new_case = new_case(c)?;

@@ -78,6 +78,7 @@ cases-match-evidence = In evidence
 cases-match-relative = In a relative
 cases-match-task = In a task
 cases-match-attachment = In a file
+cases-show-more = Show more
 cases-match-other = Match
 
 ## New case

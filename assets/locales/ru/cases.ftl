@@ -94,6 +94,7 @@ cases-match-evidence = В доказательствах
 cases-match-relative = У родственника
 cases-match-task = В задаче
 cases-match-attachment = В файле
+cases-show-more = Показать ещё
 cases-match-other = Совпадение
 
 ## Новое дело

@@ -113,7 +113,12 @@ pub fn run(dir: &Path, args: BenchArgs) -> Result<()> {
         ("search two words", "warm socks".to_owned()),
     ];
     for (label, query) in &queries {
-        measure(label, runs, || Ok(vault.search_cases(query)?.len()))?;
+        measure(label, runs, || {
+            Ok(vault
+                .search_page(query, 0, pristan_core::cases::PAGE_SIZE)?
+                .hits
+                .len())
+        })?;
     }
     measure("dashboard", runs, || {
         let d = vault.dashboard(today)?;

@@ -6,7 +6,8 @@
 //! deletions, tasks and a forget. Two new coordinator laptops then receive everything: one as
 //! each writer's whole log in one bundle, the other as bundles of one operation each, delivered
 //! newest first. Both must end with the writers' state hash (log, cases, records, stamps, field
-//! heads, forgotten cases), the same search index, the same search answers and the same conflicts.
+//! heads, forgotten cases), the same search index, the same search answers (cases, order and
+//! snippets, whatever order the operations were applied in) and the same conflicts.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -96,24 +97,15 @@ fn seen(vault: &Vault) -> Vec<String> {
         "boots",
         "dentist",
     ] {
-        let mut hits: Vec<String> = vault
-            .search_cases(query)
-            .unwrap()
-            .into_iter()
-            // Which of a case's matching records gives the snippet is the newest entry on this
-            // device (cases/search.rs), and entries are written in the order operations were
-            // applied here: two devices may show different matching records. The cases found,
-            // the kind of record matched and that its snippet shows the word must agree.
-            .map(|hit| {
-                let matched = hit.matched.as_ref().map(|m| {
-                    let shows = m.snippet.to_lowercase().contains(&query.to_lowercase());
-                    (m.entity_type.clone(), shows)
-                });
-                format!("{query}: {:?} matched {matched:?}", hit.case)
-            })
-            .collect();
-        hits.sort();
-        seen.extend(hits);
+        // Search ranks by when each record was written (its operation's clock and device), not
+        // by the order this device applied operations in: every laptop holding the same records
+        // gives the same cases, in the same order, each with the same record's snippet, and the
+        // same first page.
+        for hit in vault.search_cases(query).unwrap() {
+            seen.push(format!("{query}: {hit:?}"));
+        }
+        let first_page = vault.search_page(query, 0, 1).unwrap();
+        seen.push(format!("{query}, first page of one: {first_page:?}"));
     }
     let mut conflicts: Vec<String> = vault
         .conflicts()

@@ -5,8 +5,14 @@
 //!
 //! - search returns exactly the cases whose name entry, or one of whose current records,
 //!   contains every typed word as the start of a word (computed here from the records
-//!   themselves, in Rust, not from the search tables), names first, each record hit naming a
-//!   record of its case that matches, with a snippet showing the match;
+//!   themselves, in Rust, not from the search tables), names first; name hits ordered by when
+//!   the case was last written, newest first, record hits by their newest matching record
+//!   (times read from the operation log: `cases::last_written`), each record hit naming that
+//!   record, with a snippet showing the match;
+//! - every page of the answer, read at several page sizes, together is the whole answer, with
+//!   no case twice;
+//! - once every bundle is delivered, every device gives the same answers and snippets, whatever
+//!   order it applied the operations in;
 //! - the dashboard and the deadlines board equal what they are computed from: the same
 //!   functions over every case's records read one case at a time (`tests/query_oracle/slow.rs`);
 //! - the dashboard and the board, read from the indexes of migration 18 (`case_facts`), equal
@@ -23,7 +29,7 @@ mod old_views;
 #[path = "query_oracle/slow.rs"]
 mod slow;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
@@ -32,12 +38,12 @@ use serde_json::Value;
 
 use convergence::{template, Step, Template, World, COORDINATOR, DEVICES, FIELDS};
 use pristan_core::board;
-use pristan_core::cases::CaseField;
+use pristan_core::cases::{last_written, CaseField, SearchHit, PAGE_SIZE};
 use pristan_core::domain::board::{BoardFilter, ReferralFilter};
 use pristan_core::domain::{
     CustodyStatus, LegalEvent, LegalEventKind, Outcome, ShortText, Task, TaskStatus, Visit,
 };
-use pristan_core::ops::EntityId;
+use pristan_core::ops::{DeviceId, EntityId, Hlc};
 use pristan_core::Vault;
 
 /// What a step does besides the convergence test's own steps.
@@ -379,46 +385,98 @@ fn matches(text: &str, query: &[String]) -> bool {
         .all(|q| words.iter().any(|w| w.starts_with(q.as_str())))
 }
 
-/// The cases a search must find, computed from the records: (name matches, record matches).
-fn expected_hits(vault: &Vault, typed: &str) -> (BTreeSet<EntityId>, BTreeSet<EntityId>) {
+/// When an entity was last written, as search ranks it: the newest operation on it, then its id.
+type Written = (Hlc, DeviceId, EntityId);
+
+fn written(vault: &Vault, entity: EntityId) -> Written {
+    let (hlc, device) = last_written(vault, entity)
+        .unwrap()
+        .expect("every entity shown was written by an operation");
+    (hlc, device, entity)
+}
+
+/// The cases a search must find, computed from the records, in the order it must give them:
+/// name matches by when the case was written, then record matches by their newest matching
+/// record (named), newest first.
+fn expected_hits(vault: &Vault, typed: &str) -> (Vec<EntityId>, Vec<(EntityId, EntityId)>) {
     let query = words_of(typed);
     let records_too = query.iter().all(|w| w.chars().count() >= 2);
-    let mut names = BTreeSet::new();
-    let mut records = BTreeSet::new();
+    let mut names = Vec::new();
+    let mut records = Vec::new();
     for case in vault.cases().unwrap() {
         let name_entry = format!(
             "{} {} {} {}",
             case.name, case.native_name, case.aliases, case.nationality
         );
         if matches(&name_entry, &query) {
-            names.insert(case.id);
-        } else if records_too
-            && record_texts(vault, case.id)
-                .iter()
-                .any(|t| matches(t, &query))
-        {
-            records.insert(case.id);
+            names.push((written(vault, case.id), case.id));
+        } else if records_too {
+            let newest = record_texts(vault, case.id)
+                .into_iter()
+                .filter(|(_, text)| matches(text, &query))
+                .map(|(record, _)| written(vault, record))
+                .max();
+            if let Some(newest) = newest {
+                records.push((newest, (case.id, newest.2)));
+            }
         }
     }
-    (names, records)
+    names.sort_by_key(|name| std::cmp::Reverse(name.0));
+    records.sort_by_key(|record| std::cmp::Reverse(record.0));
+    (
+        names.into_iter().map(|(_, case)| case).collect(),
+        records.into_iter().map(|(_, hit)| hit).collect(),
+    )
 }
 
-/// The searchable text of every current record of a case.
-fn record_texts(vault: &Vault, case: EntityId) -> Vec<String> {
-    let mut texts: Vec<String> = vault
+/// The searchable text of every current record of a case, with the record's id.
+fn record_texts(vault: &Vault, case: EntityId) -> Vec<(EntityId, String)> {
+    let mut texts: Vec<(EntityId, String)> = vault
         .current_notes(case)
         .unwrap()
         .into_iter()
-        .map(|n| n.note.record.text.to_string())
+        .map(|n| (n.note.id, n.note.record.text.to_string()))
         .collect();
     texts.extend(
         vault
             .list::<Task>(case)
             .unwrap()
             .into_iter()
-            .map(|t| t.record.title.to_string()),
+            .map(|t| (t.id, t.record.title.to_string())),
     );
     texts
+}
+
+/// Reading the answer a page at a time, at `size` cases a page, gives the whole answer.
+fn check_pages(vault: &Vault, typed: &str, whole: &[SearchHit]) {
+    for size in [1, 2, 3, PAGE_SIZE] {
+        let mut pages = Vec::new();
+        for page in 0.. {
+            let answer = vault.search_page(typed, page, size).unwrap();
+            assert!(
+                answer.hits.len() <= size,
+                "{typed:?}: page {page} of {size}"
+            );
+            let last = !answer.more;
+            assert!(
+                last || answer.hits.len() == size,
+                "{typed:?}: page {page} of {size} is short but says more follow"
+            );
+            pages.extend(answer.hits);
+            if last {
+                break;
+            }
+        }
+        assert_eq!(pages, whole, "{typed:?}: pages of {size}");
+    }
+}
+
+/// Every query's answer, for comparing devices.
+fn answers(vault: &Vault) -> Vec<(String, Vec<SearchHit>)> {
+    QUERIES
+        .iter()
+        .map(|typed| (typed.to_string(), vault.search_cases(typed).unwrap()))
+        .collect()
 }
 
 fn check_search(vault: &Vault, device: usize, context: &str) {
@@ -431,6 +489,10 @@ fn check_search(vault: &Vault, device: usize, context: &str) {
         .chain(numbers.iter().map(String::as_str))
     {
         let hits = vault.search_cases(typed).unwrap();
+        // A note's number finds at most one case: paging is checked on the other queries.
+        if QUERIES.contains(&typed) {
+            check_pages(vault, typed, &hits);
+        }
         let (names, records) = expected_hits(vault, typed);
         let name_hits: Vec<EntityId> = hits
             .iter()
@@ -439,30 +501,30 @@ fn check_search(vault: &Vault, device: usize, context: &str) {
             .collect();
         let record_hits: Vec<_> = hits.iter().skip(name_hits.len()).collect();
         assert_eq!(
-            name_hits.iter().copied().collect::<BTreeSet<_>>(),
-            names,
-            "{typed:?}: name hits on device {device} after {context}"
+            name_hits, names,
+            "{typed:?}: name hits, newest case first, on device {device} after {context}"
         );
-        assert_eq!(name_hits.len(), names.len(), "{typed:?}: one hit per case");
-        let got: BTreeSet<EntityId> = record_hits.iter().map(|h| h.case.id).collect();
+        let got: Vec<(EntityId, EntityId)> = record_hits
+            .iter()
+            .map(|h| {
+                let matched = h.matched.as_ref().expect("a record hit names its record");
+                (h.case.id, matched.entity_id)
+            })
+            .collect();
         assert_eq!(
             got, records,
-            "{typed:?}: record hits on device {device} after {context}"
-        );
-        assert_eq!(
-            record_hits.len(),
-            records.len(),
-            "{typed:?}: one hit per case"
+            "{typed:?}: record hits, by newest matching record, on device {device} after {context}"
         );
         let query = words_of(typed);
         for hit in record_hits {
             let matched = hit.matched.as_ref().expect("a record hit names its record");
-            assert!(
-                record_texts(vault, hit.case.id)
-                    .iter()
-                    .any(|t| matches(t, &query)),
-                "{typed:?}"
-            );
+            let texts = record_texts(vault, hit.case.id);
+            let text = texts
+                .iter()
+                .find(|(id, _)| *id == matched.entity_id)
+                .map(|(_, text)| text)
+                .expect("the record named is current");
+            assert!(matches(text, &query), "{typed:?}");
             let shown = words_of(&matched.snippet);
             assert!(
                 query
@@ -493,6 +555,15 @@ fn check_run(template: &Template, ops: &[Op], seed: u64) {
     }
     world.deliver_until_quiet();
     check_all(&world, "every bundle delivered");
+    // The devices applied the same operations in different orders.
+    let reference = answers(&world.vaults[0]);
+    for (device, vault) in world.vaults.iter().enumerate().skip(1) {
+        assert_eq!(
+            answers(vault),
+            reference,
+            "device {device} answers differently from device 0 holding the same operations"
+        );
+    }
 }
 
 #[test]

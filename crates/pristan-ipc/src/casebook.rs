@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use pristan_model::views::{CaseFile, Dashboard, NoteRevision, SearchHit, VisitDraft};
+use pristan_model::views::{CaseFile, Dashboard, NoteRevision, SearchPage, VisitDraft};
 use pristan_model::{
     Attachment, CaseRecord, Consent, CustodyEvent, EntityId, EntityType, Evidence, Facility,
     LegalEvent, LongText, Note, NoteKind, Relative, Sensitivity, Stored, Task, Visit,
@@ -57,12 +57,15 @@ command!(GetDashboard, "get_dashboard", Dashboard);
 pub struct ListCases;
 command!(ListCases, "list_cases", Vec<CaseRecord>);
 
-/// Cases whose names, A-number, notes, evidence, relatives, tasks or attachments match `query`.
+/// Cases whose names, A-number, notes, evidence, relatives, tasks or attachments match `query`:
+/// page `page` of the answer (from 0, a few dozen cases each), and whether more follow.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SearchCases {
     pub query: String,
+    #[serde(default)]
+    pub page: u32,
 }
-command!(SearchCases, "search_cases", Vec<SearchHit>);
+command!(SearchCases, "search_cases", SearchPage);
 
 /// A new case, as typed: the shell checks the A-number and the texts and says what is wrong.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

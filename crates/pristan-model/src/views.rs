@@ -288,6 +288,13 @@ pub struct SearchHit {
     pub matched: Option<SearchMatch>,
 }
 
+/// One page of a search's answer, and whether a later page holds more.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SearchPage {
+    pub hits: Vec<SearchHit>,
+    pub more: bool,
+}
+
 /// A record inside a case that matched: a note, evidence, a relative, a task, an attachment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchMatch {

@@ -2,9 +2,10 @@
 //! A-numbers however written, and words in notes and evidence; each result (`.case-result` in
 //! `#case-results`) opens its case with a click or Enter. Arrow keys move between the field and
 //! the results. The list carries the words it answers in `data-query`, so that a test (or a
-//! script) can tell a fresh answer from the one before.
+//! script) can tell a fresh answer from the one before. A search shows its first page of cases;
+//! "Show more" (`#case-results-more`) appends the next page while there is one.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_timers::future::TimeoutFuture;
@@ -39,6 +40,9 @@ struct Row {
 struct Results {
     query: String,
     rows: Result<Vec<Row>, IpcError>,
+    /// How many pages of the search's answer are shown, and whether there are more.
+    pages: u32,
+    more: bool,
 }
 
 #[function_component]
@@ -48,10 +52,13 @@ pub fn CasesPage(props: &PageProps) -> Html {
     let results = use_state(|| None::<Results>);
     let field = use_node_ref();
     let list = use_node_ref();
+    // The words last typed, so that a page arriving after the person typed again is dropped.
+    let latest = use_mut_ref(String::new);
     use_focus_on_mount(field.clone());
     {
-        let (results, dispatch) = (results.clone(), props.dispatch.clone());
+        let (results, dispatch, latest) = (results.clone(), props.dispatch.clone(), latest.clone());
         use_effect_with((*query).clone(), move |typed| {
+            *latest.borrow_mut() = typed.trim().to_owned();
             let superseded = Rc::new(Cell::new(false));
             spawn_local(fetch(
                 dispatch,
@@ -87,6 +94,17 @@ pub fn CasesPage(props: &PageProps) -> Html {
             _ => {}
         })
     };
+    let show_more = {
+        let (results, dispatch, latest) = (results.clone(), props.dispatch.clone(), latest.clone());
+        Callback::from(move |_: MouseEvent| {
+            spawn_local(fetch_more(
+                dispatch.clone(),
+                results.clone(),
+                latest.clone(),
+            ))
+        })
+    };
+    let more = results.as_ref().is_some_and(|results| results.more);
     let typed = query.trim().to_owned();
     let answered = results
         .as_ref()
@@ -114,6 +132,12 @@ pub fn CasesPage(props: &PageProps) -> Html {
                         result_item(&i18n, &props.dispatch, &list, index, row)
                     }) }
                 </ul>
+                if more {
+                    <button type="button" id="case-results-more" class="button button-quiet case-results-more"
+                        onclick={show_more}>
+                        { i18n.t("cases-show-more") }
+                    </button>
+                }
             </>
         },
     };
@@ -141,8 +165,8 @@ async fn fetch(
     results: UseStateHandle<Option<Results>>,
     superseded: Rc<Cell<bool>>,
 ) {
-    let rows = if typed.is_empty() {
-        vault_call(&dispatch, &ListCases).await.map(|cases| {
+    let (rows, more) = if typed.is_empty() {
+        let rows = vault_call(&dispatch, &ListCases).await.map(|cases| {
             cases
                 .into_iter()
                 .map(|case| Row {
@@ -150,27 +174,81 @@ async fn fetch(
                     matched: None,
                 })
                 .collect()
-        })
+        });
+        (rows, false)
     } else {
         TimeoutFuture::new(PAUSE_MS).await;
         if superseded.get() {
             return;
         }
-        let command = SearchCases {
-            query: typed.clone(),
-        };
-        vault_call(&dispatch, &command).await.map(|hits| {
-            hits.into_iter()
-                .map(|hit| Row {
-                    case: hit.case,
-                    matched: hit.matched.filter(|m| m.entity_type != "case"),
-                })
-                .collect()
-        })
+        match search_page(&dispatch, &typed, 0).await {
+            Ok((rows, more)) => (Ok(rows), more),
+            Err(error) => (Err(error), false),
+        }
     };
     if !superseded.get() {
-        results.set(Some(Results { query: typed, rows }));
+        results.set(Some(Results {
+            query: typed,
+            rows,
+            pages: 1,
+            more,
+        }));
     }
+}
+
+/// Appends the next page of the search shown, unless the person has typed since.
+async fn fetch_more(
+    dispatch: Dispatch,
+    results: UseStateHandle<Option<Results>>,
+    latest: Rc<RefCell<String>>,
+) {
+    let Some(shown) = results.as_ref() else {
+        return;
+    };
+    let Ok(rows) = &shown.rows else {
+        return;
+    };
+    let (query, mut rows, pages) = (shown.query.clone(), rows.clone(), shown.pages);
+    let answer = search_page(&dispatch, &query, pages).await;
+    if *latest.borrow() != query {
+        return;
+    }
+    let (rows, more) = match answer {
+        Ok((next, more)) => {
+            rows.extend(next);
+            (Ok(rows), more)
+        }
+        Err(error) => (Err(error), false),
+    };
+    results.set(Some(Results {
+        query,
+        rows,
+        pages: pages + 1,
+        more,
+    }));
+}
+
+/// One page of the answer to `typed`, and whether more follow.
+async fn search_page(
+    dispatch: &Dispatch,
+    typed: &str,
+    page: u32,
+) -> Result<(Vec<Row>, bool), IpcError> {
+    let command = SearchCases {
+        query: typed.to_owned(),
+        page,
+    };
+    vault_call(dispatch, &command).await.map(|answer| {
+        let rows = answer
+            .hits
+            .into_iter()
+            .map(|hit| Row {
+                case: hit.case,
+                matched: hit.matched.filter(|m| m.entity_type != "case"),
+            })
+            .collect();
+        (rows, answer.more)
+    })
 }
 
 fn result_item(i18n: &I18n, dispatch: &Dispatch, list: &NodeRef, index: usize, row: &Row) -> Html {

@@ -3,6 +3,8 @@
 
 mod fields;
 pub(crate) mod search;
+mod search_answer;
+mod search_order;
 mod snippet;
 
 use std::collections::BTreeMap;
@@ -11,8 +13,10 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, Transaction};
 use serde_json::Value;
 
-pub use crate::domain::views::{SearchHit, SearchMatch};
+pub use crate::domain::views::{SearchHit, SearchMatch, SearchPage};
 pub use fields::CaseField;
+pub use search::last_written;
+pub use search_answer::PAGE_SIZE;
 
 use crate::domain::{ANumber, Attorney, CaseRecord, CustodyStatus, FilingStatus};
 use crate::error::{Error, Result};

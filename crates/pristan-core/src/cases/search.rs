@@ -3,11 +3,13 @@
 
 use rusqlite::{OptionalExtension, Transaction};
 
-use crate::domain::views::{SearchHit, SearchMatch};
+use crate::domain::views::{SearchHit, SearchPage};
 use crate::domain::ANumber;
-use crate::error::Result;
-use crate::ops::EntityId;
+use crate::error::{Error, Result};
+use crate::ops::{DeviceId, EntityId, Hlc, HlcParseError};
 use crate::vault::Vault;
+
+use super::{search_answer, search_order};
 
 // Russian writes ё and е interchangeably (Фёдор, Федор), and FTS5's unicode61 does not fold them:
 // both the index and the query spell ё as е.
@@ -25,28 +27,45 @@ pub(crate) fn reindex_case(tx: &Transaction<'_>, id: EntityId) -> Result<()> {
     let Some(body) = body else {
         return Ok(());
     };
-    tx.prepare_cached("INSERT INTO name_index (case_id, body) VALUES (?1, ?2)")?
-        .execute((id.to_string(), fold_yo(&body)))?;
-    tx.prepare_cached(
-        "INSERT INTO name_rows (case_id, fts_rowid) VALUES (?1, last_insert_rowid())",
-    )?
-    .execute([id.to_string()])?;
+    let written = search_order::written(tx, id)?;
+    let rowid = search_order::place(tx, search_order::NAMES, &written, id, None)?;
+    tx.prepare_cached("INSERT INTO name_index (rowid, case_id, body) VALUES (?1, ?2, ?3)")?
+        .execute((rowid, id.to_string(), fold_yo(&body)))?;
+    tx.prepare_cached("INSERT INTO name_rows (case_id, fts_rowid) VALUES (?1, ?2)")?
+        .execute((id.to_string(), rowid))?;
     Ok(())
 }
 
-/// Indexes `text` as the entry of `entity`, one of the records of case `case_id`.
+/// Indexes `text` as the entry of `entity`, one of the records of case `case_id`, ordered by
+/// when the record was last written (`search_order`).
 pub(crate) fn add_entry(
     tx: &Transaction<'_>,
     entity: EntityId,
     case_id: EntityId,
     text: &str,
 ) -> Result<()> {
-    tx.prepare_cached("INSERT INTO search_index (entity_id, case_id, body) VALUES (?1, ?2, ?3)")?
-        .execute((entity.to_string(), case_id.to_string(), fold_yo(text)))?;
+    let entity_type: String = tx
+        .prepare_cached("SELECT entity_type FROM records WHERE id = ?1")?
+        .query_row([entity.to_string()], |row| row.get(0))?;
+    let written = search_order::written(tx, entity)?;
+    let rowid = search_order::place(
+        tx,
+        search_order::RECORDS,
+        &written,
+        case_id,
+        Some(&entity_type),
+    )?;
     tx.prepare_cached(
-        "INSERT INTO search_rows (entity_id, fts_rowid) VALUES (?1, last_insert_rowid())",
+        "INSERT INTO search_index (rowid, entity_id, case_id, body) VALUES (?1, ?2, ?3, ?4)",
     )?
-    .execute([entity.to_string()])?;
+    .execute((
+        rowid,
+        entity.to_string(),
+        case_id.to_string(),
+        fold_yo(text),
+    ))?;
+    tx.prepare_cached("INSERT INTO search_rows (entity_id, fts_rowid) VALUES (?1, ?2)")?
+        .execute((entity.to_string(), rowid))?;
     Ok(())
 }
 
@@ -66,6 +85,7 @@ pub(crate) fn remove_record_entry(tx: &Transaction<'_>, entity: EntityId) -> Res
     if let Some(rowid) = rowid {
         tx.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?
             .execute([rowid])?;
+        search_order::forget_rowid(tx, search_order::RECORDS, rowid)?;
     }
     Ok(())
 }
@@ -80,6 +100,7 @@ fn remove_name_entry(tx: &Transaction<'_>, case: EntityId) -> Result<()> {
         .optional()?;
     if let Some(rowid) = rowid {
         tx.execute("DELETE FROM name_index WHERE rowid = ?1", [rowid])?;
+        search_order::forget_rowid(tx, search_order::NAMES, rowid)?;
     }
     Ok(())
 }
@@ -93,10 +114,10 @@ pub(crate) struct Query {
     /// The FTS5 query: an A-number in any form becomes its nine digits; otherwise each word must
     /// match the start of a word of the entry, in any order. Every word is quoted, so FTS5
     /// operators typed by the user are taken as plain text.
-    fts: String,
+    pub(super) fts: String,
     /// Whether records are searched too: not while a word is a single letter, which would
     /// match nearly every note (names have a one-letter prefix index; notes do not).
-    records: bool,
+    pub(super) records: bool,
 }
 
 pub(crate) fn parse_query(typed: &str) -> Option<Query> {
@@ -128,89 +149,57 @@ pub(crate) const MAX_ENTRIES: usize = 2000;
 
 impl Vault {
     /// Cases matching `typed`: cases whose names (or A-number, aliases, nationality) match
-    /// first, the most recently changed first; then cases with a matching record (a note,
+    /// first, the most recently written case first; then cases with a matching record (a note,
     /// evidence, a relative, a task, an attachment), the case of the most recently written
-    /// matching record first, each with that record's snippet. At most `MAX_HITS` cases, found
-    /// among the `MAX_ENTRIES` newest matching records.
+    /// matching record first, each with that record's snippet. "Written" is the time of the
+    /// operation that last wrote the case or record, so every device holding the same records
+    /// gives the same answer (`search_order`). At most `MAX_HITS` cases, found among the
+    /// `MAX_ENTRIES` newest matching records. This is every page of `search_page`, in order.
     pub fn search_cases(&self, typed: &str) -> Result<Vec<SearchHit>> {
-        let Some(query) = parse_query(typed) else {
-            return Ok(Vec::new());
-        };
-        let mut hits: Vec<SearchHit> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        let mut names = self.connection().prepare_cached(
-            "SELECT case_id FROM name_index WHERE name_index MATCH ?1 ORDER BY rowid DESC",
-        )?;
-        let mut rows = names.query([&query.fts])?;
-        while let Some(row) = rows.next()? {
-            if hits.len() >= MAX_HITS {
-                return Ok(hits);
-            }
-            let Ok(case_id) = row.get::<_, String>(0)?.parse::<EntityId>() else {
-                continue;
-            };
-            if let Some(case) = self.case(case_id)? {
-                seen.insert(case_id);
-                hits.push(SearchHit {
-                    case,
-                    matched: None,
-                });
-            }
+        match parse_query(typed) {
+            Some(query) => search_answer::whole(self.connection(), &query),
+            None => Ok(Vec::new()),
         }
-        if !query.records {
-            return Ok(hits);
-        }
-        let mut records = self.connection().prepare_cached(
-            "SELECT case_id, entity_id, rowid FROM search_index
-             WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
-        )?;
-        let mut rows = records.query((&query.fts, MAX_ENTRIES as i64))?;
-        while let Some(row) = rows.next()? {
-            if hits.len() >= MAX_HITS {
-                break;
-            }
-            let Ok(case_id) = row.get::<_, String>(0)?.parse::<EntityId>() else {
-                continue;
-            };
-            if !seen.insert(case_id) {
-                continue;
-            }
-            let Ok(entity_id) = row.get::<_, String>(1)?.parse::<EntityId>() else {
-                continue;
-            };
-            let Some(case) = self.case(case_id)? else {
-                continue;
-            };
-            let matched = self.search_match(&query.fts, entity_id, row.get(2)?)?;
-            hits.push(SearchHit { case, matched });
-        }
-        Ok(hits)
     }
 
-    /// What a matching record is, and the words around the match.
-    fn search_match(
-        &self,
-        query: &str,
-        entity_id: EntityId,
-        rowid: i64,
-    ) -> Result<Option<SearchMatch>> {
-        Ok(self
-            .connection()
-            .prepare_cached(
-                "SELECT r.entity_type, s.body
-                 FROM search_index s JOIN records r ON r.id = s.entity_id
-                 WHERE s.rowid = ?1",
-            )?
-            .query_row([rowid], |row| {
-                Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
-            })
-            .optional()?
-            .map(|(entity_type, body)| SearchMatch {
-                entity_id,
-                entity_type,
-                snippet: super::snippet::snippet(&body, query),
-            }))
+    /// Page `page` (from 0, `size` cases each: the interface asks for `PAGE_SIZE`) of what
+    /// `search_cases` answers, and whether a later page holds more. Only this page's cases and
+    /// snippets are read.
+    pub fn search_page(&self, typed: &str, page: usize, size: usize) -> Result<SearchPage> {
+        match parse_query(typed) {
+            Some(query) => search_answer::page(self.connection(), &query, page, size),
+            None => Ok(SearchPage::default()),
+        }
     }
+}
+
+/// When `entity` (a case or a record) was last written: the greatest (clock, device) among the
+/// operations on it in the log. Search ranks by this; it is read here from the log itself, not
+/// from the search tables, for checks (`tests/query_oracle.rs`).
+pub fn last_written(vault: &Vault, entity: EntityId) -> Result<Option<(Hlc, DeviceId)>> {
+    let row: Option<(String, String)> = vault
+        .connection()
+        .query_row(
+            "SELECT hlc, device_id FROM ops WHERE entity_id = ?1
+             ORDER BY hlc DESC, device_id DESC LIMIT 1",
+            [entity.to_string()],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?;
+    let damaged = |reason: String| Error::Invalid {
+        field: "operation log",
+        reason,
+    };
+    row.map(|(hlc, device)| {
+        Ok((
+            hlc.parse()
+                .map_err(|e: HlcParseError| damaged(e.to_string()))?,
+            device
+                .parse()
+                .map_err(|e: crate::ops::IdParseError| damaged(e.to_string()))?,
+        ))
+    })
+    .transpose()
 }
 
 #[cfg(test)]

@@ -208,3 +208,188 @@ fn a_case_needs_a_name() {
         .unwrap_err();
     assert!(err.to_string().contains("line breaks"), "{err}");
 }
+
+/// A note of `case` saying `text`, written by `device` at `hlc`.
+fn note_op(device: DeviceId, seq: u64, hlc: Hlc, case: EntityId, text: &str) -> Op {
+    let note = crate::domain::Note {
+        case_id: Some(case),
+        visit_id: None,
+        kind: crate::domain::NoteKind::Welfare,
+        sensitivity: crate::domain::Sensitivity::Normal,
+        text: crate::domain::LongText::new(text).unwrap(),
+        replaces: None,
+    };
+    let serde_json::Value::Object(fields) = serde_json::to_value(note).unwrap() else {
+        unreachable!("a note serialises as an object")
+    };
+    Op {
+        device,
+        seq: Seq::new(seq).unwrap(),
+        hlc,
+        entity_type: EntityType::Note,
+        entity: EntityId::from_bytes([
+            seq as u8,
+            device.as_bytes()[0],
+            7,
+            7,
+            7,
+            7,
+            7,
+            7,
+            7,
+            7,
+            7,
+            7,
+            7,
+            7,
+            7,
+            7,
+        ]),
+        change: Change::Record {
+            fields: fields.into_iter().collect(),
+        },
+    }
+}
+
+/// Three cases and their notes, some written in one millisecond (with counters past the cap,
+/// so that they all want one rowid: arriving newest first, they halve the gap below until it is
+/// used up and the table is renumbered), some at the same clock on two devices, some far apart.
+fn notes_at_many_times() -> Vec<Op> {
+    let (a, b) = (DeviceId::from_bytes([1; 16]), DeviceId::from_bytes([2; 16]));
+    let cases: Vec<EntityId> = (1..=3u8).map(|i| EntityId::from_bytes([i; 16])).collect();
+    let mut ops: Vec<Op> = cases
+        .iter()
+        .enumerate()
+        .map(|(i, &case)| {
+            assign(
+                a,
+                i as u64 + 1,
+                1_000 + i as u64,
+                case,
+                &format!("Case {i}"),
+            )
+        })
+        .collect();
+    let mut next_seq = BTreeMap::from([(a, 4u64), (b, 1u64)]);
+    let mut notes = Vec::new();
+    for i in 0..120u32 {
+        let (device, hlc) = match i % 4 {
+            0 => (a, Hlc::new(5_000, 2_047 + i)),
+            1 => (b, Hlc::new(5_000, 2_047 + i)),
+            2 => (a, Hlc::new(2_000 + u64::from(i), 0)),
+            // The same clock as the note before, on the other device.
+            _ => (b, Hlc::new(2_000 + u64::from(i) - 1, 0)),
+        };
+        let seq = next_seq.get_mut(&device).unwrap();
+        *seq += 1;
+        let case = cases[i as usize % 3];
+        notes.push(note_op(
+            device,
+            *seq - 1,
+            hlc,
+            case,
+            &format!("glasses number {i}"),
+        ));
+    }
+    ops.extend(notes);
+    ops
+}
+
+/// Whether each side table's rowid order is its `written` order, and each FTS5 entry has its
+/// side-table row and lookup row.
+fn check_order(vault: &Vault) {
+    for (fts, order, rows) in [
+        ("search_index", "search_order", "search_rows"),
+        ("name_index", "name_order", "name_rows"),
+    ] {
+        let by_rowid: Vec<String> = vault
+            .conn
+            .prepare(&format!("SELECT written FROM {order} ORDER BY fts_rowid"))
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let mut sorted = by_rowid.clone();
+        sorted.sort();
+        assert_eq!(by_rowid, sorted, "{order}: rowid order is written order");
+        let count = |sql: String| -> i64 { vault.conn.query_row(&sql, [], |r| r.get(0)).unwrap() };
+        let entries = count(format!("SELECT count(*) FROM {fts}"));
+        assert_eq!(
+            count(format!("SELECT count(*) FROM {order}")),
+            entries,
+            "{order}"
+        );
+        assert_eq!(
+            count(format!(
+                "SELECT count(*) FROM {rows} r JOIN {order} o ON o.fts_rowid = r.fts_rowid"
+            )),
+            entries,
+            "{rows}"
+        );
+    }
+}
+
+fn answers(vault: &Vault) -> Vec<SearchHit> {
+    let mut hits = vault.search_cases("glasses").unwrap();
+    hits.extend(vault.search_cases("case").unwrap());
+    hits
+}
+
+#[test]
+fn search_order_is_when_records_were_written_in_any_arrival_order() {
+    let ops = notes_at_many_times();
+    let mut reversed: Vec<&Op> = ops.iter().collect();
+    reversed.reverse();
+    let mut interleaved: Vec<&Op> = ops.iter().step_by(2).collect();
+    interleaved.extend(ops.iter().skip(1).step_by(2));
+    let mut reference = None;
+    for order in [ops.iter().collect::<Vec<_>>(), reversed, interleaved] {
+        let (_tmp, mut vault) = new_vault();
+        apply_all(&mut vault, &order);
+        check_order(&vault);
+        let hits = answers(&vault);
+        assert_eq!(hits.len(), 6, "three cases by their notes, three by name");
+        // The newest note of all is number 117: at 5,000 ms, the greatest counter, from b.
+        let first = hits[0].matched.as_ref().expect("a note hit");
+        assert!(first.snippet.contains("117"), "{}", first.snippet);
+        match &reference {
+            None => reference = Some(hits),
+            Some(reference) => assert_eq!(&hits, reference, "the same answer in any order"),
+        }
+    }
+}
+
+#[test]
+fn migration_19_orders_an_older_vaults_entries() {
+    let (tmp, mut vault) = new_vault();
+    apply_all(
+        &mut vault,
+        &notes_at_many_times().iter().collect::<Vec<_>>(),
+    );
+    let before = answers(&vault);
+    // As a vault before version 19: no side tables, and rowids in some other order.
+    vault
+        .conn
+        .execute_batch(
+            "DROP TABLE search_order; DROP TABLE name_order;
+             CREATE TABLE shuffled AS SELECT rowid AS old,
+                 row_number() OVER (ORDER BY entity_id) AS new, entity_id, case_id, body
+                 FROM search_index;
+             DELETE FROM search_index;
+             INSERT INTO search_index (rowid, entity_id, case_id, body)
+                 SELECT new, entity_id, case_id, body FROM shuffled;
+             UPDATE search_rows
+                 SET fts_rowid = (SELECT new FROM shuffled WHERE old = search_rows.fts_rowid);
+             DROP TABLE shuffled;
+             PRAGMA user_version = 18;",
+        )
+        .unwrap();
+    let dir = vault.dir().to_owned();
+    vault.lock().unwrap();
+    let passphrase = SecretString::from("maple orbit candle sixty harbor".to_owned());
+    let vault = Vault::unlock(&dir, &passphrase).unwrap();
+    check_order(&vault);
+    assert_eq!(answers(&vault), before);
+    drop(tmp);
+}

@@ -175,6 +175,7 @@ fn sweep_search_index(tx: &Transaction<'_>, case: &str) -> Result<()> {
     for (rowid, entity) in entries {
         tx.execute("DELETE FROM search_index WHERE rowid = ?1", [rowid])?;
         tx.execute("DELETE FROM search_rows WHERE entity_id = ?1", [entity])?;
+        tx.execute("DELETE FROM search_order WHERE fts_rowid = ?1", [rowid])?;
     }
     let names: Vec<i64> = {
         let mut stmt = tx.prepare("SELECT rowid FROM name_index WHERE case_id = ?1")?;
@@ -183,6 +184,7 @@ fn sweep_search_index(tx: &Transaction<'_>, case: &str) -> Result<()> {
     };
     for rowid in names {
         tx.execute("DELETE FROM name_index WHERE rowid = ?1", [rowid])?;
+        tx.execute("DELETE FROM name_order WHERE fts_rowid = ?1", [rowid])?;
     }
     tx.execute("DELETE FROM name_rows WHERE case_id = ?1", [case])?;
     Ok(())

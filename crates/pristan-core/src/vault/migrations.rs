@@ -79,6 +79,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         version: 18,
         sql: include_str!("migrations/018_case_facts.sql"),
     },
+    Migration {
+        version: 19,
+        sql: include_str!("migrations/019_search_order.sql"),
+    },
 ];
 
 #[cfg(test)]

@@ -1,0 +1,210 @@
+//! The order of search entries: newest first by when their record (or case) was written, the
+//! same on every device (migration 19, docs/benchmarks.md "Search: first page, side table").
+//!
+//! Each entry of `search_index` (records) and `name_index` (cases) has a row in a side table,
+//! `search_order` / `name_order`, keyed by the entry's FTS5 rowid, holding its case, its record
+//! type and `written`: the greatest stamp (clock, device) among the entity's field stamps, then the
+//! entity's id, as fixed-width text, so that text order is the operations' total order. The FTS5
+//! rowid of each entry is chosen so that **rowid order is `written` order**: a search reads the
+//! matching rowids newest first (`ORDER BY rowid DESC`, which FTS5 answers from its doclists) and
+//! stops after the page shown, without reading a note's body, and two devices holding the same
+//! records rank them (and pick the snippet's record) alike whatever order they applied them in.
+//!
+//! A rowid is wanted at `(wall_ms << 21 | min(counter, 2047) << 10) + 1`, so entries written in
+//! different milliseconds land far apart and an entry that arrives late by sync usually finds its
+//! own slot free; otherwise it takes the middle of the gap between its neighbours in `written`
+//! order; if they are adjacent, the whole table is renumbered (`respace`).
+
+use rusqlite::{OptionalExtension, Transaction};
+
+use crate::error::Result;
+use crate::ops::EntityId;
+
+/// One FTS5 table with its side tables.
+#[derive(Clone, Copy)]
+pub(crate) struct Ordered {
+    /// The FTS5 table.
+    fts: &'static str,
+    /// Its columns besides the rowid, as written to rewrite an entry under another rowid.
+    fts_columns: &'static str,
+    /// The side table keyed by FTS5 rowid (`written` and the case).
+    order: &'static str,
+    /// The table from the entity to its FTS5 rowid.
+    rows: &'static str,
+}
+
+pub(crate) const RECORDS: Ordered = Ordered {
+    fts: "search_index",
+    fts_columns: "entity_id, case_id, body",
+    order: "search_order",
+    rows: "search_rows",
+};
+
+pub(crate) const NAMES: Ordered = Ordered {
+    fts: "name_index",
+    fts_columns: "case_id, body",
+    order: "name_order",
+    rows: "name_rows",
+};
+
+/// A stamp earlier than any real one, for an entity without field stamps (there should be none).
+const NO_STAMP: &str = "0000000000000000-00000000 00000000000000000000000000000000";
+
+/// When `entity` was last written, as the text `search_order.written` holds: its newest field
+/// stamp (clock, device), then its id.
+pub(crate) fn written(tx: &Transaction<'_>, entity: EntityId) -> Result<String> {
+    let id = entity.to_string();
+    let stamp: Option<String> = tx
+        .prepare_cached(
+            "SELECT max(hlc || ' ' || device_id) FROM field_stamps WHERE entity_id = ?1",
+        )?
+        .query_row([&id], |row| row.get(0))?;
+    Ok(format!("{} {id}", stamp.as_deref().unwrap_or(NO_STAMP)))
+}
+
+/// The rowid an entry written at `written` would like: its clock's milliseconds in the high bits,
+/// its counter (capped) below, room for ties between devices in the lowest ten bits.
+pub(crate) fn wanted_rowid(written: &str) -> i64 {
+    let hex = |range: std::ops::Range<usize>| {
+        written
+            .get(range)
+            .and_then(|digits| u64::from_str_radix(digits, 16).ok())
+            .unwrap_or(0)
+    };
+    let wall = hex(0..16).min((1 << 42) - 1);
+    let counter = hex(17..25).min(2047);
+    ((wall << 21 | counter << 10) + 1) as i64
+}
+
+/// Chooses the FTS5 rowid for a new entry written at `written` and records it in the side table
+/// (`case_id`, `entity_type`: `None` for a name entry). The caller then inserts the entry under
+/// that rowid.
+pub(crate) fn place(
+    tx: &Transaction<'_>,
+    table: Ordered,
+    written: &str,
+    case_id: EntityId,
+    entity_type: Option<&str>,
+) -> Result<i64> {
+    let rowid = match free_rowid(tx, table, written)? {
+        Some(rowid) => rowid,
+        None => {
+            respace(tx, table)?;
+            free_rowid(tx, table, written)?
+                .expect("after respacing, every gap between neighbours holds a free rowid")
+        }
+    };
+    match entity_type {
+        Some(kind) => tx
+            .prepare_cached(&format!(
+                "INSERT INTO {} (fts_rowid, case_id, entity_type, written) VALUES (?1, ?2, ?3, ?4)",
+                table.order
+            ))?
+            .execute((rowid, case_id.to_string(), kind, written))?,
+        None => tx
+            .prepare_cached(&format!(
+                "INSERT INTO {} (fts_rowid, case_id, written) VALUES (?1, ?2, ?3)",
+                table.order
+            ))?
+            .execute((rowid, case_id.to_string(), written))?,
+    };
+    Ok(rowid)
+}
+
+/// A rowid strictly between those of the entries just before and just after `written`, if
+/// there is one: the wanted one if it is there, else the middle of the gap.
+fn free_rowid(tx: &Transaction<'_>, table: Ordered, written: &str) -> Result<Option<i64>> {
+    let neighbour = |sql: String| -> Result<Option<i64>> {
+        Ok(tx
+            .prepare_cached(&sql)?
+            .query_row([written], |row| row.get(0))
+            .optional()?)
+    };
+    let below = neighbour(format!(
+        "SELECT fts_rowid FROM {} WHERE written < ?1 ORDER BY written DESC LIMIT 1",
+        table.order
+    ))?
+    .unwrap_or(0);
+    let above = neighbour(format!(
+        "SELECT fts_rowid FROM {} WHERE written > ?1 ORDER BY written LIMIT 1",
+        table.order
+    ))?
+    .unwrap_or(i64::MAX);
+    let wanted = wanted_rowid(written);
+    Ok(if below < wanted && wanted < above {
+        Some(wanted)
+    } else if above - below >= 2 {
+        Some(below + (above - below) / 2)
+    } else {
+        None
+    })
+}
+
+/// Removes the side-table row of the entry at `rowid`.
+pub(crate) fn forget_rowid(tx: &Transaction<'_>, table: Ordered, rowid: i64) -> Result<()> {
+    tx.prepare_cached(&format!("DELETE FROM {} WHERE fts_rowid = ?1", table.order))?
+        .execute([rowid])?;
+    Ok(())
+}
+
+/// Gives every entry of `table` its wanted rowid again, or the next free one after the entry
+/// before it, in `written` order (as migration 19 numbers them). Only reached when many entries
+/// share one millisecond and counter: it rewrites the entries whose rowid changes.
+fn respace(tx: &Transaction<'_>, table: Ordered) -> Result<()> {
+    let entries: Vec<(i64, String)> = {
+        let mut stmt = tx.prepare(&format!(
+            "SELECT fts_rowid, written FROM {} ORDER BY written",
+            table.order
+        ))?;
+        let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let mut moves = Vec::new();
+    let mut previous = 0i64;
+    for (old, written) in &entries {
+        let new = wanted_rowid(written).max(previous + 1);
+        // Leave room after each entry, so that the next late arrival finds a gap.
+        previous = new + 1024;
+        if new != *old {
+            moves.push((*old, new));
+        }
+    }
+    // Through negative rowids first, so that no move lands on an entry not yet moved.
+    for step in [0, 1] {
+        for &(old, new) in &moves {
+            let (from, to) = if step == 0 { (old, -new) } else { (-new, new) };
+            move_entry(tx, table, from, to)?;
+        }
+    }
+    Ok(())
+}
+
+fn move_entry(tx: &Transaction<'_>, table: Ordered, from: i64, to: i64) -> Result<()> {
+    let Ordered {
+        fts,
+        fts_columns,
+        order,
+        rows,
+    } = table;
+    let width = fts_columns.split(',').count();
+    let values: Vec<rusqlite::types::Value> = tx.query_row(
+        &format!("SELECT {fts_columns} FROM {fts} WHERE rowid = ?1"),
+        [from],
+        |row| (0..width).map(|i| row.get(i)).collect(),
+    )?;
+    tx.execute(&format!("DELETE FROM {fts} WHERE rowid = ?1"), [from])?;
+    let marks = vec!["?"; width].join(", ");
+    let mut params = vec![rusqlite::types::Value::Integer(to)];
+    params.extend(values);
+    tx.execute(
+        &format!("INSERT INTO {fts} (rowid, {fts_columns}) VALUES (?, {marks})"),
+        rusqlite::params_from_iter(params),
+    )?;
+    for side in [order, rows] {
+        tx.execute(
+            &format!("UPDATE {side} SET fts_rowid = ?2 WHERE fts_rowid = ?1"),
+            [from, to],
+        )?;
+    }
+    Ok(())
+}
