@@ -29,10 +29,28 @@ pub async fn put_roster(
     body: Body,
 ) -> ApiResult<Json<RosterAnswer>> {
     let limit = 2 * MAX_DOCUMENT_BYTES + 512;
-    let bytes = axum::body::to_bytes(body, limit)
-        .await
-        .map_err(|_| ErrorCode::TooLarge)?;
+    let bytes = read_document(body, limit).await?;
     let (version, accepted) = state.roster.accept(&state.store, &bytes).await?;
     tracing::info!(version, accepted, "relay roster received");
     Ok(Json(RosterAnswer { version, accepted }))
+}
+
+/// Reads a signed document's body up to `limit` bytes. One that is longer is refused as too large
+/// only after the rest of what the client sends (up to a bounded amount) has been read and thrown
+/// away, as uploads are (`upload::drain`): answering while the client is still sending closes the
+/// connection under it, and the client sees a broken connection instead of the refusal.
+async fn read_document(body: Body, limit: usize) -> ApiResult<Vec<u8>> {
+    use futures::StreamExt;
+    let mut stream = body.into_data_stream();
+    let mut bytes = Vec::new();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|_| ErrorCode::Malformed)?;
+        if bytes.len() + chunk.len() > limit {
+            let rest = axum::body::Body::from_stream(stream);
+            super::upload::drain(rest, (limit as u64).saturating_mul(4)).await;
+            return Err(ErrorCode::TooLarge.into());
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(bytes)
 }
