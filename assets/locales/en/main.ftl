@@ -64,6 +64,7 @@ unlock-intro = Enter your passphrase to open your notes.
 unlock-passphrase-label = Passphrase
 unlock-submit = Unlock
 unlock-working = Opening… This takes a few seconds.
+unlock-working-long = Still opening. The first time after Pristan is updated, a large vault can take a minute or two to prepare. Please keep this window open: your notes are safe.
 unlock-wrong = That passphrase did not open the vault.
 unlock-attempts-left = { $count ->
     [one] You can try once more before a short wait.

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::backend::call;
 use crate::components::{ErrorNote, SecretField, StrengthMeter, SubmitRow};
 use crate::errors::{describe, wait_message, ErrorText};
-use crate::hooks::{use_countdown, use_focus_on_mount, use_passphrase_strength};
+use crate::hooks::{use_countdown, use_focus_on_mount, use_passphrase_strength, use_still_working};
 use crate::i18n::use_i18n;
 use crate::pages::{setter, PageProps};
 use crate::state::Action;
@@ -19,6 +19,7 @@ pub fn RecoverPage(props: &PageProps) -> Html {
     let passphrase = use_state(String::new);
     let confirmation = use_state(String::new);
     let busy = use_state(|| false);
+    let still_working = use_still_working(*busy);
     let error = use_state(|| None::<IpcError>);
     let strength = use_passphrase_strength(&passphrase);
     let countdown = use_countdown(0);
@@ -122,7 +123,7 @@ pub fn RecoverPage(props: &PageProps) -> Html {
                     <ErrorNote id="recover-error" {text} />
                 }
                 <SubmitRow id="recover-submit" label={i18n.t("recover-submit")}
-                    working={i18n.t("recover-working")} enabled={can_submit} busy={*busy} />
+                    working={i18n.t(if still_working { "unlock-working-long" } else { "recover-working" })} enabled={can_submit} busy={*busy} />
             </form>
             <p class="aside">
                 <button id="recover-back" type="button" class="link-button" onclick={back}>

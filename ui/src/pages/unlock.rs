@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::backend::call;
 use crate::components::{ErrorNote, SecretField, SubmitRow};
 use crate::errors::{describe, wait_message, ErrorText};
-use crate::hooks::{use_countdown, use_focus_on_mount};
+use crate::hooks::{use_countdown, use_focus_on_mount, use_still_working};
 use crate::i18n::{use_i18n, I18n};
 use crate::pages::setter;
 use crate::state::{Action, Dispatch};
@@ -30,6 +30,7 @@ pub fn UnlockPage(props: &UnlockProps) -> Html {
     let busy = use_state(|| false);
     let error = use_state(|| None::<IpcError>);
     let countdown = use_countdown(props.initial_wait_secs);
+    let still_working = use_still_working(*busy);
     let field = use_node_ref();
     use_focus_on_mount(field.clone());
 
@@ -109,7 +110,7 @@ pub fn UnlockPage(props: &UnlockProps) -> Html {
                     <ErrorNote id="unlock-error" {text} />
                 }
                 <SubmitRow id="unlock-submit" label={i18n.t("unlock-submit")}
-                    working={i18n.t("unlock-working")} enabled={can_submit} busy={*busy} />
+                    working={i18n.t(if still_working { "unlock-working-long" } else { "unlock-working" })} enabled={can_submit} busy={*busy} />
             </form>
             <p class="aside">
                 <button id="go-recover" type="button" class="link-button" onclick={go_recover}>
