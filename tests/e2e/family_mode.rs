@@ -370,6 +370,9 @@ async fn tauri_refuses_vault_commands_in_the_family_window_and_family_commands_i
 
     // The start screen's choice: the main window gives way to the family window.
     app.click("#go-family").await;
+    // Stop at the first window that shows the family screen: going on to the
+    // next handle could leave the driver in the main window as it closes, and
+    // the next call would then fail with "no such window" (a CI flake).
     let mut switched = false;
     for _ in 0..120 {
         if let Ok(handles) = app.client.windows().await {
@@ -382,6 +385,7 @@ async fn tauri_refuses_vault_commands_in_the_family_window_and_family_commands_i
                         .is_ok()
                 {
                     switched = true;
+                    break;
                 }
             }
         }
