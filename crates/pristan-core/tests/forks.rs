@@ -346,6 +346,73 @@ fn a_packet_with_foreign_writes_under_its_own_id_moves_a_device_on() {
         .contains(&"Written after moving on".to_owned()));
 }
 
+// A vault copied (or restored) before it founded its organisation: what it wrote under its
+// earlier identity still reaches a second coordinator, because the founder's roster entry names
+// the identity it continues. Before, every bundle was refused ("operations its sender did not
+// sign for"), so nothing written before the copy could ever be delivered.
+#[test]
+fn a_vault_copied_before_it_founded_its_organisation_delivers_what_it_wrote_before() {
+    let mut office = device("Office laptop");
+    office.add_case("Written before the copy");
+    let (office, mut copy) = office.copy(true);
+    drop(office);
+    let earlier = copy.vault.earlier_identities().unwrap();
+    assert_eq!(earlier.len(), 1);
+    copy.vault.create_org("Test Visitors").unwrap();
+    let founder = copy.vault.roster().unwrap().unwrap();
+    let entry = founder
+        .entries
+        .iter()
+        .find(|e| e.device == copy.vault.device_id())
+        .unwrap();
+    assert_eq!(
+        (entry.role, entry.replaces),
+        (Role::Coordinator, Some(earlier[0]))
+    );
+    copy.add_case("Written after founding it");
+
+    let keys = copy.vault.export_coordinator_keys(&passphrase()).unwrap();
+    let mut second = device("Second office");
+    second
+        .vault
+        .join_as_coordinator(&keys, &passphrase())
+        .unwrap();
+    let bundle = copy.export();
+    imported(&second.import(&bundle));
+    assert_eq!(
+        second.names(),
+        ["Written after founding it", "Written before the copy"]
+    );
+}
+
+// The same for a vault that joins as a coordinator after it was copied: the entry it signs for
+// itself names the identity it continues, so its earlier work travels too.
+#[test]
+fn a_copied_vault_that_joins_as_coordinator_delivers_what_it_wrote_before() {
+    let (mut first, _anna) = organisation();
+    let mut office = device("Second office");
+    office.add_case("Written before the copy");
+    let (office, mut copy) = office.copy(true);
+    drop(office);
+    let earlier = copy.vault.earlier_identities().unwrap();
+    let keys = first.vault.export_coordinator_keys(&passphrase()).unwrap();
+    copy.vault
+        .join_as_coordinator(&keys, &passphrase())
+        .unwrap();
+    let roster = copy.vault.roster().unwrap().unwrap();
+    let entry = roster
+        .entries
+        .iter()
+        .find(|e| e.device == copy.vault.device_id())
+        .unwrap();
+    assert_eq!(entry.replaces, Some(earlier[0]));
+    let bundle = copy.export();
+    imported(&first.import(&bundle));
+    assert!(first
+        .names()
+        .contains(&"Written before the copy".to_owned()));
+}
+
 // Two coordinators change the roster at the same time (one revokes, one approves): after they
 // exchange bundles both hold the same roster, with the revocation in force and both devices
 // approved.

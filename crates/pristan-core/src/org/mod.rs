@@ -72,8 +72,14 @@ impl Vault {
         };
         store::insert_org(&tx, &row)?;
         let secrets = row.secrets.as_ref().ok_or(OrgError::NotCoordinator)?;
+        // A vault copied or restored before it founded the organisation names the identity it
+        // continues, so what it wrote before travels in its bundles (org/succession/).
+        let replaces = succession::predecessor(&tx, device)?;
         let roster = roster::publish_next(&tx, &row, secrets, |entries| {
-            entries.push(entry(own, Role::Coordinator));
+            entries.push(RosterEntry {
+                replaces,
+                ..entry(own, Role::Coordinator)
+            });
             Ok(())
         })?;
         tx.commit()?;
