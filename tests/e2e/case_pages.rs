@@ -42,7 +42,7 @@ async fn cases_deadlines_search_and_russian() {
     assert!(error.contains("7 digits"), "{error}");
     app.shot("new-case-a-number-error").await;
     app.type_into("#new-case-a-number", "123456789").await;
-    set_value(&app, "#new-case-dob", "1988-04-12").await;
+    app.set_value("#new-case-dob", "1988-04-12").await;
     app.type_into("#new-case-nationality", "Russia").await;
 
     // A facility that is not in the list yet, with its time zone.
@@ -112,7 +112,7 @@ async fn cases_deadlines_search_and_russian() {
         legal.contains("Immigration judge's decision") && legal.contains("Denied"),
         "{legal}"
     );
-    scroll_to(&app, "#case-deadlines").await;
+    app.scroll_to("#case-deadlines").await;
     app.shot("case-deadline").await;
     section_shot(&app, "#case-deadlines", "section-deadlines-en").await;
     section_shot(&app, "#case-legal", "section-legal-en").await;
@@ -124,7 +124,8 @@ async fn cases_deadlines_search_and_russian() {
         "Ask the attorney whether the EOIR-26 is filed",
     )
     .await;
-    set_value(&app, "#task-due", &(today + Days::days(3)).to_string()).await;
+    app.set_value("#task-due", &(today + Days::days(3)).to_string())
+        .await;
     app.click("#task-submit").await;
     wait_for_text(&app, "#case-tasks", "EOIR-26").await;
     app.click("#add-consent").await;
@@ -161,12 +162,8 @@ async fn cases_deadlines_search_and_russian() {
     wait_for_text(&app, "#case-evidence", "anti-war picket").await;
     // A transfer to a facility added from the event's form.
     app.click("#add-custody-event").await;
-    set_value(
-        &app,
-        "#custody-event-date",
-        &(today - Days::days(40)).to_string(),
-    )
-    .await;
+    app.set_value("#custody-event-date", &(today - Days::days(40)).to_string())
+        .await;
     app.click("#custody-event-facility-add").await;
     app.type_into(
         "#custody-event-facility-new-name",
@@ -235,7 +232,7 @@ async fn cases_deadlines_search_and_russian() {
         section_shot(&app, section, &format!("section-{}-en", &section[6..])).await;
     }
     app.click("#add-legal-event").await;
-    scroll_to(&app, "#legal-event-form").await;
+    app.scroll_to("#legal-event-form").await;
     app.shot("legal-event-form").await;
     app.click("#legal-event-form .button-quiet").await;
 
@@ -266,7 +263,7 @@ async fn cases_deadlines_search_and_russian() {
     add_legal_event(&app, "final_order", today - Days::days(3), "unknown").await;
     let banner = app.text("#case-removal-imminent").await;
     assert!(banner.contains("removal could happen any day"), "{banner}");
-    scroll_to(&app, "#case-page").await;
+    app.scroll_to("#case-page").await;
     app.shot("case-removal-imminent").await;
     app.click("#nav-dashboard").await;
     let urgent = app.text("#dashboard-removal-imminent").await;
@@ -329,7 +326,7 @@ async fn cases_deadlines_search_and_russian() {
         "{deadlines}"
     );
     app.shot("case-russian").await;
-    scroll_to(&app, "#case-deadlines").await;
+    app.scroll_to("#case-deadlines").await;
     app.shot("case-deadline-russian").await;
     for section in [
         "#case-deadlines",
@@ -365,7 +362,7 @@ async fn add_legal_event(app: &App, kind: &str, date: NaiveDate, outcome: &str) 
         .select_by_value(kind)
         .await
         .unwrap();
-    set_value(app, "#legal-event-date", &date.to_string()).await;
+    app.set_value("#legal-event-date", &date.to_string()).await;
     app.find("#legal-event-outcome")
         .await
         .select_by_value(outcome)
@@ -375,43 +372,10 @@ async fn add_legal_event(app: &App, kind: &str, date: NaiveDate, outcome: &str) 
     app.gone("#legal-event-form").await;
 }
 
-/// Sets a date field as its picker would, then tells the page (WebDriver typing into date
-/// controls depends on the locale's date order).
-async fn set_value(app: &App, css: &str, value: &str) {
-    app.find(css).await;
-    app.client
-        .execute(
-            "const field = document.querySelector(arguments[0]);
-             field.value = arguments[1];
-             field.dispatchEvent(new Event('input', { bubbles: true }));
-             field.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![css.into(), value.into()],
-        )
-        .await
-        .unwrap();
-}
-
-/// Scrolls the window so that the element's top is at the top of the view, and waits for two
-/// frames so that the screenshot shows the new position.
-async fn scroll_to(app: &App, css: &str) {
-    app.find(css).await;
-    app.client
-        .execute_async(
-            "const [css, done] = arguments;
-             const top = document.querySelector(css).getBoundingClientRect().top;
-             window.scrollTo(0, window.scrollY + top - 8);
-             requestAnimationFrame(() => requestAnimationFrame(() => done(window.scrollY)));",
-            vec![css.into()],
-        )
-        .await
-        .unwrap();
-    tokio::time::sleep(Duration::from_millis(200)).await;
-}
-
 /// A screenshot of the window scrolled to one section, as <label>.png beside the step
 /// screenshots. (WebKitWebDriver's element screenshots come out black.)
 async fn section_shot(app: &App, css: &str, label: &str) {
-    scroll_to(app, css).await;
+    app.scroll_to(css).await;
     let png = app.client.screenshot().await.expect("screenshot");
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("artifacts/e2e/case_pages")

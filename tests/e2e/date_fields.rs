@@ -138,17 +138,7 @@ async fn each_date_field_saves_the_day_it_shows_in_words() {
 /// Puts `value` into the date control as its picker would, and checks the echo beside it says
 /// the same day in words and shows the order of the control's numbers.
 async fn put_date(app: &mut App, css: &str, (value, words): (&str, &str)) {
-    app.find(css).await;
-    app.client
-        .execute(
-            "const field = document.querySelector(arguments[0]);
-             field.value = arguments[1];
-             field.dispatchEvent(new Event('input', { bubbles: true }));
-             field.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![css.into(), value.into()],
-        )
-        .await
-        .unwrap();
+    app.set_value(css, value).await;
     let echo = format!("{css}-echo");
     app.wait_for_text(&echo, &format!("= {words}")).await;
     let shown = app.text(&echo).await;

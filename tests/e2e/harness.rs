@@ -161,6 +161,39 @@ impl App {
             .unwrap_or_default()
     }
 
+    /// Sets a field's value as a date picker would, then tells the page (`input` and `change`);
+    /// WebDriver typing into date controls depends on the locale's date order.
+    pub async fn set_value(&self, css: &str, value: &str) {
+        self.find(css).await;
+        self.client
+            .execute(
+                "const field = document.querySelector(arguments[0]);
+                 field.value = arguments[1];
+                 field.dispatchEvent(new Event('input', { bubbles: true }));
+                 field.dispatchEvent(new Event('change', { bubbles: true }));",
+                vec![css.into(), value.into()],
+            )
+            .await
+            .unwrap();
+    }
+
+    /// Scrolls the element's top to the top of the view and waits two frames, so that a
+    /// screenshot shows the new position.
+    pub async fn scroll_to(&self, css: &str) {
+        self.find(css).await;
+        self.client
+            .execute_async(
+                "const [css, done] = arguments;
+                 const top = document.querySelector(css).getBoundingClientRect().top;
+                 window.scrollTo(0, window.scrollY + top - 8);
+                 requestAnimationFrame(() => requestAnimationFrame(() => done(window.scrollY)));",
+                vec![css.into()],
+            )
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+
     /// Waits (up to 30 s: an autosave comes within 3 s, a search or an import within a few) for
     /// `css` to hold `text`.
     pub async fn wait_for_text(&self, css: &str, text: &str) {

@@ -4,7 +4,7 @@
 use chrono::{Days, NaiveDate};
 
 use super::fixture::People;
-use super::helpers::{focused_id, scroll_to, set_value};
+use super::helpers::{focused_id, press};
 use crate::harness::App;
 
 pub(super) async fn flight_then_the_board(app: &mut App, people: &People, today: NaiveDate) {
@@ -12,12 +12,8 @@ pub(super) async fn flight_then_the_board(app: &mut App, people: &People, today:
     app.click("#nav-flights").await;
     app.find("#flights").await;
     let flight_day = today + Days::new(4);
-    set_value(
-        app,
-        "#flight-date",
-        &flight_day.format("%Y-%m-%d").to_string(),
-    )
-    .await;
+    app.set_value("#flight-date", &flight_day.format("%Y-%m-%d").to_string())
+        .await;
     app.type_into("#flight-route", "ELP → Moscow").await;
     app.type_into("#flight-source", "an attorney at the facility")
         .await;
@@ -63,37 +59,13 @@ pub(super) async fn flight_then_the_board(app: &mut App, people: &People, today:
 
     // Focus starts on the first row; j moves down, k back up, Enter opens the case.
     assert_eq!(focused_id(app).await, "board-row-0");
-    app.client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys("j")
-        .await
-        .unwrap();
+    press(app, "j").await;
     assert_eq!(focused_id(app).await, "board-row-1");
-    app.client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys("k")
-        .await
-        .unwrap();
+    press(app, "k").await;
     assert_eq!(focused_id(app).await, "board-row-0");
-    app.client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys("j")
-        .await
-        .unwrap();
+    press(app, "j").await;
     app.shot("board-focus-second-row").await;
-    app.client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys("\u{E007}")
-        .await
-        .unwrap();
+    press(app, "\u{E007}").await;
     app.find("#case-page").await;
     app.wait_for_text("#case-name", "Olga Smirnova").await;
 
@@ -118,7 +90,7 @@ pub(super) async fn flight_then_the_board(app: &mut App, people: &People, today:
     app.wait_for_text("#case-flight-list", "in 4 days").await;
     let linked = app.text("#case-flight-list").await;
     assert!(linked.contains("ELP → Moscow"), "{linked}");
-    scroll_to(app, "#case-flights").await;
+    app.scroll_to("#case-flights").await;
     app.shot("case-flight-linked").await;
     app.click(&format!("#case-flight-unlink-{}", choice.as_str().unwrap()))
         .await;

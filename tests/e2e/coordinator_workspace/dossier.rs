@@ -7,7 +7,7 @@ use std::path::Path;
 use pristan_core::domain::BUILT_IN_PATHWAYS;
 
 use super::fixture::People;
-use super::helpers::{only_file, pdf_text, scroll_to};
+use super::helpers::{only_file, pdf_text};
 use crate::harness::App;
 
 pub(super) async fn pathways_dossier_and_history(app: &mut App, people: &People, exports: &Path) {
@@ -37,7 +37,7 @@ pub(super) async fn pathways_dossier_and_history(app: &mut App, people: &People,
         button.attr("disabled").await.unwrap().is_some(),
         "no export without consent"
     );
-    scroll_to(app, "#dossier-dialog").await;
+    app.scroll_to("#dossier-dialog").await;
     app.shot("dossier-refused").await;
 
     // Her consent, recorded on the case page, lets it go: into the folder chosen.
@@ -67,12 +67,12 @@ pub(super) async fn pathways_dossier_and_history(app: &mut App, people: &People,
     );
     app.type_into("#dossier-folder", &exports.display().to_string())
         .await;
-    scroll_to(app, "#dossier-dialog").await;
+    app.scroll_to("#dossier-dialog").await;
     app.shot("dossier-choices").await;
     app.click("#dossier-export").await;
     app.wait_for_text("#dossier-saved", "pristan-dossier-")
         .await;
-    scroll_to(app, "#dossier-notes").await;
+    app.scroll_to("#dossier-notes").await;
     app.shot("dossier-exported").await;
     let pdf = only_file(exports, "pdf");
     let text = pdf_text(&pdf);
@@ -99,6 +99,6 @@ pub(super) async fn pathways_dossier_and_history(app: &mut App, people: &People,
         history.contains("Second office") && history.contains("Office laptop"),
         "{history}"
     );
-    scroll_to(app, "#case-history").await;
+    app.scroll_to("#case-history").await;
     app.shot("case-history").await;
 }

@@ -1,9 +1,7 @@
-//! Small steps the coordinator workspace test repeats: reading an exported file, scrolling a
-//! section into view for a screenshot, the focused element, setting a date field, and checking
-//! that the top bar stays on one line.
+//! Small steps the coordinator workspace test repeats: reading an exported file, the focused
+//! element, a key pressed where the focus is, and checking that the top bar stays on one line.
 
 use std::path::Path;
-use std::time::Duration;
 
 use crate::harness::App;
 
@@ -61,32 +59,13 @@ pub(super) async fn focused_id(app: &App) -> String {
         .unwrap_or_default()
 }
 
-pub(super) async fn set_value(app: &App, css: &str, value: &str) {
-    app.find(css).await;
+/// Sends `key` to the element that has the focus, as a person pressing it would.
+pub(super) async fn press(app: &App, key: &str) {
     app.client
-        .execute(
-            "const field = document.querySelector(arguments[0]);
-             field.value = arguments[1];
-             field.dispatchEvent(new Event('input', { bubbles: true }));
-             field.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![css.into(), value.into()],
-        )
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(key)
         .await
         .unwrap();
-}
-
-/// Scrolls the section to the top of the window and waits two frames, for the screenshot.
-pub(super) async fn scroll_to(app: &App, css: &str) {
-    app.find(css).await;
-    app.client
-        .execute_async(
-            "const [css, done] = arguments;
-             const top = document.querySelector(css).getBoundingClientRect().top;
-             window.scrollTo(0, window.scrollY + top - 8);
-             requestAnimationFrame(() => requestAnimationFrame(() => done(window.scrollY)));",
-            vec![css.into()],
-        )
-        .await
-        .unwrap();
-    tokio::time::sleep(Duration::from_millis(200)).await;
 }

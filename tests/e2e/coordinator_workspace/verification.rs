@@ -3,7 +3,6 @@
 //! coordinators), and a referral marked as an emergency.
 
 use super::fixture::People;
-use super::helpers::scroll_to;
 use crate::harness::App;
 
 pub(super) async fn ranked_dashboard_then_two_coordinators_verify(app: &mut App, people: &People) {
@@ -51,7 +50,7 @@ pub(super) async fn ranked_dashboard_then_two_coordinators_verify(app: &mut App,
     );
     let confirmations = app.text("#verification-confirmation-list").await;
     assert!(confirmations.contains("Second office"), "{confirmations}");
-    scroll_to(app, "#case-verification").await;
+    app.scroll_to("#case-verification").await;
     app.shot("verification-one-coordinator").await;
 
     // The office records the verifying step and confirms: two different coordinators.
@@ -80,7 +79,7 @@ pub(super) async fn ranked_dashboard_then_two_coordinators_verify(app: &mut App,
         "Political activity verified by two coordinators",
     )
     .await;
-    scroll_to(app, "#case-verification").await;
+    app.scroll_to("#case-verification").await;
     app.shot("verification-two-coordinators").await;
 
     // A referral to Canada's public policy, as an emergency.
@@ -110,6 +109,6 @@ pub(super) async fn ranked_dashboard_then_two_coordinators_verify(app: &mut App,
         referral.contains("Canada") && referral.contains("Emergency"),
         "{referral}"
     );
-    scroll_to(app, "#case-referrals").await;
+    app.scroll_to("#case-referrals").await;
     app.shot("referral-marked").await;
 }

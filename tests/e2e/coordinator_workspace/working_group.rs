@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::helpers::{assert_top_bar_on_one_line, only_file, scroll_to};
+use super::helpers::{assert_top_bar_on_one_line, only_file};
 use crate::harness::App;
 
 pub(super) async fn working_group_list_then_russian(app: &mut App, exports: &Path) {
@@ -75,8 +75,8 @@ pub(super) async fn working_group_list_then_russian(app: &mut App, exports: &Pat
     app.click("#dossier-export-open").await;
     app.wait_for_text("#dossier-dialog-title", "Выгрузка досье")
         .await;
-    scroll_to(app, "#dossier-dialog").await;
+    app.scroll_to("#dossier-dialog").await;
     app.shot("dossier-ru").await;
-    scroll_to(app, "#case-flights").await;
+    app.scroll_to("#case-flights").await;
     app.shot("case-flights-ru").await;
 }
