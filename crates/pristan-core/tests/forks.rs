@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use pristan_core::bundle::{ExportOutcome, FileOutcome, IdentityChangeReason, ImportSummary};
 use pristan_core::cases::{CaseField, NewCase};
 use pristan_core::ops::{DeviceId, EntityId};
-use pristan_core::org::{Invitation, Role};
+use pristan_core::org::{Invitation, Role, RosterEntry};
 use pristan_core::{KdfParams, Vault};
 use secrecy::SecretString;
 use serde_json::Value;
@@ -95,6 +95,13 @@ impl Device {
             .collect();
         names.sort();
         names
+    }
+
+    /// This device's entry in the roster it holds.
+    fn own_roster_entry(&self) -> RosterEntry {
+        let me = self.vault.device_id();
+        let roster = self.vault.roster().unwrap().unwrap();
+        roster.entries.into_iter().find(|e| e.device == me).unwrap()
     }
 
     fn packet_for(&mut self, to: DeviceId) -> PathBuf {
@@ -359,12 +366,7 @@ fn a_vault_copied_before_it_founded_its_organisation_delivers_what_it_wrote_befo
     let earlier = copy.vault.earlier_identities().unwrap();
     assert_eq!(earlier.len(), 1);
     copy.vault.create_org("Test Visitors").unwrap();
-    let founder = copy.vault.roster().unwrap().unwrap();
-    let entry = founder
-        .entries
-        .iter()
-        .find(|e| e.device == copy.vault.device_id())
-        .unwrap();
+    let entry = copy.own_roster_entry();
     assert_eq!(
         (entry.role, entry.replaces),
         (Role::Coordinator, Some(earlier[0]))
@@ -399,13 +401,7 @@ fn a_copied_vault_that_joins_as_coordinator_delivers_what_it_wrote_before() {
     copy.vault
         .join_as_coordinator(&keys, &passphrase())
         .unwrap();
-    let roster = copy.vault.roster().unwrap().unwrap();
-    let entry = roster
-        .entries
-        .iter()
-        .find(|e| e.device == copy.vault.device_id())
-        .unwrap();
-    assert_eq!(entry.replaces, Some(earlier[0]));
+    assert_eq!(copy.own_roster_entry().replaces, Some(earlier[0]));
     let bundle = copy.export();
     imported(&first.import(&bundle));
     assert!(first

@@ -13,7 +13,7 @@ use secrecy::SecretString;
 use super::error::OrgError;
 use super::export::{self, CoordinatorKeyFile};
 use super::keys::DeviceKeys;
-use super::types::{OrgInfo, Role, RosterEntry};
+use super::types::{OrgInfo, Role};
 use super::{roster, store};
 use crate::error::Result;
 use crate::passphrase;
@@ -99,16 +99,11 @@ impl Vault {
             }
         }
         if listed.map(|e| e.role) != Some(Role::Coordinator) {
-            // A vault copied or restored before it joined names the identity it continues, as
-            // a founder does (`create_org`).
-            let replaces = super::succession::predecessor(&tx, device)?;
+            let own = super::own_coordinator_entry(&tx, own)?;
             roster::publish_next(&tx, &row, secrets, |entries| {
                 match entries.iter_mut().find(|e| e.device == device) {
                     Some(entry) => entry.role = Role::Coordinator,
-                    None => entries.push(RosterEntry {
-                        replaces,
-                        ..super::entry(own, Role::Coordinator)
-                    }),
+                    None => entries.push(own),
                 }
                 Ok(())
             })?;

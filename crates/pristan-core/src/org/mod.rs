@@ -72,14 +72,9 @@ impl Vault {
         };
         store::insert_org(&tx, &row)?;
         let secrets = row.secrets.as_ref().ok_or(OrgError::NotCoordinator)?;
-        // A vault copied or restored before it founded the organisation names the identity it
-        // continues, so what it wrote before travels in its bundles (org/succession/).
-        let replaces = succession::predecessor(&tx, device)?;
+        let own = own_coordinator_entry(&tx, own)?;
         let roster = roster::publish_next(&tx, &row, secrets, |entries| {
-            entries.push(RosterEntry {
-                replaces,
-                ..entry(own, Role::Coordinator)
-            });
+            entries.push(own);
             Ok(())
         })?;
         tx.commit()?;
@@ -279,6 +274,20 @@ fn entry(identity: DeviceIdentity, role: Role) -> RosterEntry {
         replaces: None,
         kept_seqs: Vec::new(),
     }
+}
+
+/// The entry a vault signs for itself as a coordinator (founding an organisation or joining with
+/// a coordinator key file). A vault copied or restored before then names the identity it
+/// continues, so what it wrote before travels in its bundles (org/succession/).
+fn own_coordinator_entry(
+    conn: &rusqlite::Connection,
+    identity: DeviceIdentity,
+) -> Result<RosterEntry> {
+    let replaces = succession::predecessor(conn, identity.device)?;
+    Ok(RosterEntry {
+        replaces,
+        ..entry(identity, Role::Coordinator)
+    })
 }
 
 /// The entries of the roster in force (empty before any), for the importer and fork views.
