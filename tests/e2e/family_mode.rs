@@ -369,7 +369,7 @@ async fn tauri_refuses_vault_commands_in_the_family_window_and_family_commands_i
     app.shot("main-window-start-choice").await;
 
     // The start screen's choice: the main window gives way to the family window.
-    app.click("#go-family").await;
+    app.click_ending_the_page("#go-family").await;
     // Stop at the first window that shows the family screen: going on to the
     // next handle could leave the driver in the main window as it closes, and
     // the next call would then fail with "no such window" (a CI flake).

@@ -133,14 +133,30 @@ impl App {
 
     /// Waits until the button is enabled, then clicks it.
     pub async fn click(&self, css: &str) {
+        self.enabled(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
+    }
+
+    /// Clicks a button whose action ends the page it is on: locking (a fresh web process loads
+    /// the app, `forget_page` in src-tauri/src/window.rs) or leaving for the family window (the
+    /// main window closes). WebDriver's answer to such a click can be lost with the page (seen in
+    /// CI as "webdriver returned error" with no message), so a lost answer is logged, not failed
+    /// on: the caller's next step proves the click took effect.
+    pub async fn click_ending_the_page(&self, css: &str) {
+        if let Err(e) = self.enabled(css).await.click().await {
+            eprintln!("the answer to clicking {css} was lost with its page: {e}");
+        }
+    }
+
+    /// The button, once it is enabled.
+    async fn enabled(&self, css: &str) -> Element {
         let button = self.find(css).await;
         for _ in 0..(PATIENCE.as_millis() / 100) {
             if button.is_enabled().await.unwrap_or(false) {
-                button
-                    .click()
-                    .await
-                    .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
-                return;
+                return button;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }

@@ -88,7 +88,7 @@ async fn every_vault_command_answers_locked_through_the_real_ipc_while_locked() 
     assert!(open["get_vault_summary"]["ok"].is_object(), "{open}");
     assert!(!open["list_cases"]["ok"].is_null(), "{open}");
 
-    app.click("#lock-button").await;
+    app.click_ending_the_page("#lock-button").await;
     app.find("#unlock-passphrase").await;
     for args in [Value::Null, made_up] {
         let answers = call_all(&app, &names, args).await;

@@ -158,7 +158,7 @@ async fn every_screen_reads_in_russian_without_stray_english() {
     app.wait_for_text("h1", "Настройки").await;
     walk.check(&mut app, "settings", &data).await;
 
-    app.click("#lock-button").await;
+    app.click_ending_the_page("#lock-button").await;
     app.find("#unlock-passphrase").await;
     walk.check(&mut app, "locked", &data).await;
     app.quit().await;

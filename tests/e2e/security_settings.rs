@@ -82,7 +82,7 @@ async fn the_wipe_policy_chosen_in_settings_destroys_the_keys_after_that_many_wr
     assert_eq!(pristan_core::vault::duress::wipe_after(&dir), Some(5));
     app.shot("wipe-policy-saved").await;
 
-    app.click("#lock-button").await;
+    app.click_ending_the_page("#lock-button").await;
     // Wrong passphrases until the keys go: a try made during a wait is refused without counting,
     // so this submits until the answer says so (five real tries, and the waits between them).
     let mut waited = false;

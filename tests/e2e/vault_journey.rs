@@ -32,7 +32,7 @@ async fn create_lock_unlock_and_switch_to_russian() {
     app.shot("home").await;
 
     // Lock with the button; a wrong passphrase gets a clear, non-revealing error.
-    app.click("#lock-button").await;
+    app.click_ending_the_page("#lock-button").await;
     app.find("#unlock-passphrase").await;
     app.shot("locked").await;
     app.type_into("#unlock-passphrase", "this is not the passphrase")
