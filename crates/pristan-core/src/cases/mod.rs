@@ -132,7 +132,7 @@ impl Vault {
 
     /// Every case not deleted, by name.
     pub fn cases(&self) -> Result<Vec<CaseRecord>> {
-        let mut stmt = self.connection().prepare(&format!(
+        let mut stmt = self.connection().prepare_cached(&format!(
             "SELECT {COLUMNS} FROM cases WHERE deleted = 0 ORDER BY name COLLATE NOCASE, id"
         ))?;
         let rows = stmt.query_map([], case_from_row)?;
