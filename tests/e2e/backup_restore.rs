@@ -46,9 +46,7 @@ async fn back_up_in_settings_then_restore_on_another_computer() {
     let first_home = tempfile::tempdir().unwrap();
     let mut app = App::start("backup_restore", first_home.path(), 0).await;
     app.find("#create-passphrase").await;
-    app.type_into("#create-passphrase", PASSPHRASE).await;
-    app.type_into("#create-confirm", PASSPHRASE).await;
-    app.click("#create-submit").await;
+    app.create_vault(PASSPHRASE).await;
     app.find("#recovery-code").await;
     app.click("#recovery-ack").await;
     app.click("#recovery-continue").await;

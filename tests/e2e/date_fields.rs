@@ -32,18 +32,9 @@ async fn each_date_field_saves_the_day_it_shows_in_words() {
         .unwrap();
     // The screen is drawn again in Russian; typing starts after that, so nothing typed is lost.
     app.wait_for_text("h1", "Добро пожаловать в Pristan").await;
-    // The form can be drawn once more after the language is saved; if that lands after typing,
-    // the fields are empty again and the button never enables. Type until it does.
-    for _ in 0..4 {
-        app.type_into("#create-passphrase", PASSPHRASE).await;
-        app.type_into("#create-confirm", PASSPHRASE).await;
-        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-        let submit = app.find("#create-submit").await;
-        if submit.is_enabled().await.unwrap_or(false) {
-            break;
-        }
-    }
-    app.click("#create-submit").await;
+    // The form can be drawn once more after the language is saved: `create_vault` types again
+    // if that empties it.
+    app.create_vault(PASSPHRASE).await;
     app.click("#recovery-ack").await;
     app.click("#recovery-continue").await;
     app.find("#dashboard").await;

@@ -131,6 +131,30 @@ impl App {
         );
     }
 
+    /// Types the passphrase twice on the first screen and clicks "Create". Typed as soon as the
+    /// screen shows, keys can land in the wrong field or be lost: the field's late autofocus can
+    /// take them from the confirmation, and the form can be drawn again (a language saved) after
+    /// typing, empty. Either leaves "Create" disabled, so it types again until the button enables,
+    /// logging what the fields held (their lengths, never the passphrase).
+    pub async fn create_vault(&self, passphrase: &str) {
+        for _ in 0..4 {
+            self.type_into("#create-passphrase", passphrase).await;
+            self.type_into("#create-confirm", passphrase).await;
+            let submit = self.find("#create-submit").await;
+            for _ in 0..50 {
+                if submit.is_enabled().await.unwrap_or(false) {
+                    return self.click("#create-submit").await;
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            eprintln!(
+                "\"Create\" stayed disabled after typing; again. {}",
+                self.describe_page("#create-submit").await
+            );
+        }
+        self.click("#create-submit").await;
+    }
+
     /// Waits until the button is enabled, then clicks it.
     pub async fn click(&self, css: &str) {
         self.enabled(css)
@@ -140,9 +164,9 @@ impl App {
             .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
     }
 
-    /// Clicks a button whose action ends the page it is on: locking (a fresh web process loads
-    /// the app, `forget_page` in src-tauri/src/window.rs) or leaving for the family window (the
-    /// main window closes). WebDriver's answer to such a click can be lost with the page (seen in
+    /// Clicks a button whose action can end the page it is on: locking (a fresh web process
+    /// loads the app, `forget_page` in src-tauri/src/window.rs, outside WebDriver and in
+    /// webview_memory's runs) or leaving for the family window (the main window closes). WebDriver's answer to such a click can be lost with the page (seen in
     /// CI as "webdriver returned error" with no message), so a lost answer is logged, not failed
     /// on: the caller's next step proves the click took effect.
     pub async fn click_ending_the_page(&self, css: &str) {
@@ -160,7 +184,30 @@ impl App {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        panic!("{css} stayed disabled");
+        panic!("{css} stayed disabled; {}", self.describe_page(css).await);
+    }
+
+    /// What the page showed when a wait failed, for the failure's message: a screenshot in the
+    /// test's artifacts folder, the page's visible text (test data only, and cut short) and each
+    /// field's id with the length of what it holds (never the value: it may be a passphrase).
+    async fn describe_page(&self, css: &str) -> String {
+        let name: String = css.chars().filter(char::is_ascii_alphanumeric).collect();
+        let shot = self.shots.join(format!("failed-{name}.png"));
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::write(&shot, png);
+        }
+        let page = self
+            .client
+            .execute(
+                "return [document.body.innerText.slice(0, 800),
+                         Array.from(document.querySelectorAll('input, textarea'))
+                           .map(f => `${f.id}: ${f.value.length}`).join(', ')];",
+                vec![],
+            )
+            .await
+            .map(|v| v.to_string())
+            .unwrap_or_else(|e| format!("(the page could not be read: {e})"));
+        format!("the page (screenshot {}): {page}", shot.display())
     }
 
     pub async fn text(&self, css: &str) -> String {

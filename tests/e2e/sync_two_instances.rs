@@ -221,9 +221,7 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
 }
 
 async fn create_vault(app: &App) {
-    app.type_into("#create-passphrase", PASSPHRASE).await;
-    app.type_into("#create-confirm", PASSPHRASE).await;
-    app.click("#create-submit").await;
+    app.create_vault(PASSPHRASE).await;
     app.click("#recovery-ack").await;
     app.click("#recovery-continue").await;
     app.find("#nav-cases").await;

@@ -38,9 +38,7 @@ async fn paper_visit_guide_in_english_and_russian() {
     let passphrase = "lantern harbour quietly seven";
     let mut app = App::start("visit_guide", home.path(), 0).await;
 
-    app.type_into("#create-passphrase", passphrase).await;
-    app.type_into("#create-confirm", passphrase).await;
-    app.click("#create-submit").await;
+    app.create_vault(passphrase).await;
     app.click("#recovery-ack").await;
     app.click("#recovery-continue").await;
     // The button is on the first screen of an open vault, whatever that screen is called.

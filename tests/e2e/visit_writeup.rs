@@ -30,9 +30,7 @@ async fn write_up_a_visit_and_find_its_notes() {
     let medical = format!("{MEDICAL} {medical_canary}");
 
     let mut app = App::start("visit_writeup", home.path(), 0).await;
-    app.type_into("#create-passphrase", passphrase).await;
-    app.type_into("#create-confirm", passphrase).await;
-    app.click("#create-submit").await;
+    app.create_vault(passphrase).await;
     app.click("#recovery-ack").await;
     app.click("#recovery-continue").await;
 
