@@ -140,12 +140,12 @@ impl App {
         for _ in 0..4 {
             self.type_into("#create-passphrase", passphrase).await;
             self.type_into("#create-confirm", passphrase).await;
-            let submit = self.find("#create-submit").await;
-            for _ in 0..50 {
-                if submit.is_enabled().await.unwrap_or(false) {
-                    return self.click("#create-submit").await;
-                }
-                tokio::time::sleep(Duration::from_millis(100)).await;
+            if let Some(submit) = self
+                .enabled_within("#create-submit", Duration::from_secs(5))
+                .await
+            {
+                submit.click().await.expect("clicking #create-submit");
+                return;
             }
             eprintln!(
                 "\"Create\" stayed disabled after typing; again. {}",
@@ -166,9 +166,10 @@ impl App {
 
     /// Clicks a button whose action can end the page it is on: locking (a fresh web process
     /// loads the app, `forget_page` in src-tauri/src/window.rs, outside WebDriver and in
-    /// webview_memory's runs) or leaving for the family window (the main window closes). WebDriver's answer to such a click can be lost with the page (seen in
-    /// CI as "webdriver returned error" with no message), so a lost answer is logged, not failed
-    /// on: the caller's next step proves the click took effect.
+    /// webview_memory's runs) or leaving for the family window (the main window closes).
+    /// WebDriver's answer to such a click can be lost with the page (seen in CI as "webdriver
+    /// returned error" with no message), so a lost answer is logged, not failed on: the caller's
+    /// next step proves the click took effect.
     pub async fn click_ending_the_page(&self, css: &str) {
         if let Err(e) = self.enabled(css).await.click().await {
             eprintln!("the answer to clicking {css} was lost with its page: {e}");
@@ -177,14 +178,22 @@ impl App {
 
     /// The button, once it is enabled.
     async fn enabled(&self, css: &str) -> Element {
+        match self.enabled_within(css, PATIENCE).await {
+            Some(button) => button,
+            None => panic!("{css} stayed disabled; {}", self.describe_page(css).await),
+        }
+    }
+
+    /// The button, if it is enabled within `patience`.
+    async fn enabled_within(&self, css: &str, patience: Duration) -> Option<Element> {
         let button = self.find(css).await;
-        for _ in 0..(PATIENCE.as_millis() / 100) {
+        for _ in 0..(patience.as_millis() / 100) {
             if button.is_enabled().await.unwrap_or(false) {
-                return button;
+                return Some(button);
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        panic!("{css} stayed disabled; {}", self.describe_page(css).await);
+        None
     }
 
     /// What the page showed when a wait failed, for the failure's message: a screenshot in the

@@ -103,7 +103,7 @@ async fn relay_sync_now_carries_a_visit_and_keeps_it_queued_while_the_relay_is_d
     volunteer
         .wait_for_text("#relay-waiting", "not yet sent")
         .await;
-    scroll_to(&volunteer, "#sync-relay").await;
+    volunteer.scroll_to("#sync-relay").await;
     volunteer.shot("volunteer-before-sync").await;
     volunteer.click("#relay-sync-now").await;
     volunteer
@@ -116,7 +116,7 @@ async fn relay_sync_now_carries_a_visit_and_keeps_it_queued_while_the_relay_is_d
     volunteer
         .wait_for_text("#sync-unsent", "Everything has been sent")
         .await;
-    scroll_to(&volunteer, "#relay-result").await;
+    volunteer.scroll_to("#relay-result").await;
     volunteer.shot("volunteer-synced").await;
     let step = volunteer.next_step();
     volunteer.quit().await;
@@ -127,18 +127,18 @@ async fn relay_sync_now_carries_a_visit_and_keeps_it_queued_while_the_relay_is_d
     coordinator.click("#nav-sync").await;
     coordinator.find("#relay-settings").await;
     coordinator.find("#relay-invitation-carries").await;
-    scroll_to(&coordinator, "#sync-relay").await;
+    coordinator.scroll_to("#sync-relay").await;
     coordinator.shot("coordinator-relay-settings").await;
     coordinator.click("#relay-sync-now").await;
     coordinator
         .wait_for_text("#relay-result-counts", "received 1")
         .await;
     coordinator.find("#sync-import-results").await;
-    scroll_to(&coordinator, "#relay-result").await;
+    coordinator.scroll_to("#relay-result").await;
     coordinator.shot("coordinator-synced").await;
     open_case(&coordinator).await;
     coordinator.wait_for_text("#case-notes", NOTE).await;
-    scroll_to(&coordinator, "#case-notes").await;
+    coordinator.scroll_to("#case-notes").await;
     coordinator.shot("coordinator-sees-visit").await;
     let step = coordinator.next_step();
     coordinator.quit().await;
@@ -162,9 +162,9 @@ async fn relay_sync_now_carries_a_visit_and_keeps_it_queued_while_the_relay_is_d
     volunteer
         .wait_for_text("#relay-reachable", "cannot be reached")
         .await;
-    scroll_to(&volunteer, "#sync-relay").await;
+    volunteer.scroll_to("#sync-relay").await;
     volunteer.shot("volunteer-relay-down").await;
-    scroll_to(&volunteer, "#relay-result").await;
+    volunteer.scroll_to("#relay-result").await;
     volunteer.shot("volunteer-relay-down-result").await;
 
     // Back up: the same Sync now goes through.
@@ -177,7 +177,7 @@ async fn relay_sync_now_carries_a_visit_and_keeps_it_queued_while_the_relay_is_d
         .wait_for_text("#relay-waiting", "Nothing waits")
         .await;
     volunteer.wait_for_text("#relay-reachable", "answers").await;
-    scroll_to(&volunteer, "#sync-relay").await;
+    volunteer.scroll_to("#sync-relay").await;
     volunteer.shot("volunteer-relay-back").await;
     volunteer.quit().await;
 
@@ -229,9 +229,4 @@ async fn open_case(app: &App) {
     app.wait_for_text("#case-results .case-result", CASE).await;
     app.click("#case-results .case-result").await;
     app.find("#case-page #case-notes").await;
-}
-
-async fn scroll_to(app: &App, css: &str) {
-    let script = format!("document.querySelector(\"{css}\").scrollIntoView({{block: 'start'}});");
-    app.client.execute(&script, vec![]).await.unwrap();
 }

@@ -87,7 +87,7 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
     volunteer.shot("volunteer-joined").await;
 
     write_up_a_visit(&volunteer).await;
-    scroll_to(&volunteer, "#case-notes").await;
+    volunteer.scroll_to("#case-notes").await;
     volunteer.shot("volunteer-case-with-note").await;
 
     volunteer.click("#nav-sync").await;
@@ -116,7 +116,7 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
     coordinator.click("#sync-import").await;
     coordinator.find("#sync-import-results").await;
     coordinator.wait_for_text("#sync-open-devices", "1").await;
-    scroll_to(&coordinator, "#sync-import-results").await;
+    coordinator.scroll_to("#sync-import-results").await;
     coordinator.shot("coordinator-import-waiting").await;
 
     coordinator.click("#sync-open-devices").await;
@@ -136,7 +136,7 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
     // Approval imported the waiting bundle: the volunteer's case and note are here.
     open_case(&coordinator).await;
     coordinator.wait_for_text("#case-notes", NOTE).await;
-    scroll_to(&coordinator, "#case-notes").await;
+    coordinator.scroll_to("#case-notes").await;
     coordinator.shot("coordinator-sees-case").await;
 
     // The coordinator assigns the case to the volunteer's device.
@@ -148,7 +148,7 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
     coordinator.find(assign).await.click().await.unwrap();
     coordinator.click("#assigned-save").await;
     coordinator.wait_for_text("#case-assigned", "Saved").await;
-    scroll_to(&coordinator, "#case-assigned").await;
+    coordinator.scroll_to("#case-assigned").await;
     coordinator.shot("coordinator-assigned").await;
 
     // … and saves a case packet for it onto the stick.
@@ -179,7 +179,7 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
     volunteer.click("#sync-import").await;
     volunteer.find("#sync-import-results").await;
     volunteer.gone("#sync-awaiting-approval").await;
-    scroll_to(&volunteer, "#sync-import-results").await;
+    volunteer.scroll_to("#sync-import-results").await;
     volunteer.shot("volunteer-imported-packet").await;
 
     open_case(&volunteer).await;
@@ -196,7 +196,7 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
         .find(Locator::Css("#forget-open"))
         .await
         .is_err());
-    scroll_to(&volunteer, "#case-assigned").await;
+    volunteer.scroll_to("#case-assigned").await;
     volunteer.shot("volunteer-sees-assignment").await;
 
     // The same in Russian.
@@ -209,7 +209,7 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
     volunteer
         .wait_for_text("#assigned-list", "это устройство")
         .await;
-    scroll_to(&volunteer, "#case-assigned").await;
+    volunteer.scroll_to("#case-assigned").await;
     volunteer.shot("volunteer-assignment-russian").await;
     volunteer.click("#nav-sync").await;
     volunteer
@@ -272,9 +272,4 @@ fn bundle_files(folder: &Path) -> usize {
         .filter_map(Result::ok)
         .filter(|e| e.path().extension().is_some_and(|x| x == "pristan"))
         .count()
-}
-
-async fn scroll_to(app: &App, css: &str) {
-    let script = format!("document.querySelector(\"{css}\").scrollIntoView({{block: 'start'}});");
-    app.client.execute(&script, vec![]).await.unwrap();
 }

@@ -93,22 +93,10 @@ async fn shoot_the_sheet(app: &mut App, language: &str) {
         ("#guide-notes-title", "notes"),
         ("#visit-guide .guide-footer", "end"),
     ] {
-        scroll_to(app, css).await;
+        app.scroll_to(css).await;
         app.shot(&format!("guide-{language}-{part}")).await;
     }
-    scroll_to(app, "#visit-guide-page").await;
-}
-
-async fn scroll_to(app: &App, css: &str) {
-    app.find(css).await;
-    app.client
-        .execute(
-            "document.querySelector(arguments[0]).scrollIntoView({ block: 'start' });",
-            vec![serde_json::json!(css)],
-        )
-        .await
-        .unwrap();
-    settle().await;
+    app.scroll_to("#visit-guide-page").await;
 }
 
 /// Lets the webview paint a changed page before a screenshot: WebKit's snapshot can otherwise
