@@ -55,7 +55,7 @@ fn found_cases(conn: &Connection, query: &Query, wanted: usize) -> Result<Vec<Fo
     let mut seen: HashSet<String> = HashSet::new();
     let mut names = conn.prepare_cached(
         "SELECT o.case_id FROM name_index n CROSS JOIN name_order o ON o.fts_rowid = n.rowid
-         WHERE name_index MATCH ?1 ORDER BY n.rowid DESC",
+         WHERE name_index MATCH ?1 ORDER BY n.rowid",
     )?;
     let mut rows = names.query([&query.fts])?;
     while found.len() < wanted {
@@ -69,13 +69,14 @@ fn found_cases(conn: &Connection, query: &Query, wanted: usize) -> Result<Vec<Fo
         return Ok(found);
     }
     // The case must exist and not be deleted: a record can arrive before its case, or outlive it.
-    // CROSS JOIN keeps the FTS5 table outermost, read newest first, so reading stops early.
+    // CROSS JOIN keeps the FTS5 table outermost, read newest first (ascending rowid, forwards
+    // through FTS5's doclists: `search_order`), so reading stops early.
     let mut records = conn.prepare_cached(
         "SELECT o.case_id, s.rowid
          FROM search_index s
          CROSS JOIN search_order o ON o.fts_rowid = s.rowid
          CROSS JOIN cases c ON c.id = o.case_id AND c.deleted = 0
-         WHERE search_index MATCH ?1 ORDER BY s.rowid DESC LIMIT ?2",
+         WHERE search_index MATCH ?1 ORDER BY s.rowid LIMIT ?2",
     )?;
     let mut rows = records.query((&query.fts, MAX_ENTRIES as i64))?;
     while found.len() < wanted {

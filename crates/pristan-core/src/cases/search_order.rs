@@ -1,16 +1,19 @@
 //! The order of search entries: newest first by when their record (or case) was written, the
-//! same on every device (migration 19, docs/benchmarks.md "Search: first page, side table").
+//! same on every device (migrations 19 and 20, docs/benchmarks.md "Search: first page, side
+//! table" and "Search: reading forwards").
 //!
 //! Each entry of `search_index` (records) and `name_index` (cases) has a row in a side table,
 //! `search_order` / `name_order`, keyed by the entry's FTS5 rowid, holding its case, its record
 //! type and `written`: the greatest stamp (clock, device) among the entity's field stamps, then the
-//! entity's id, as fixed-width text, so that text order is the operations' total order. The FTS5
-//! rowid of each entry is chosen so that **rowid order is `written` order**: a search reads the
-//! matching rowids newest first (`ORDER BY rowid DESC`, which FTS5 answers from its doclists) and
-//! stops after the page shown, without reading a note's body, and two devices holding the same
-//! records rank them (and pick the snippet's record) alike whatever order they applied them in.
+//! entity's id, as fixed-width text, so that text order is the operations' total order. Each entry
+//! has a **key** that grows with `written`, and its FTS5 rowid is the key negated: **ascending
+//! rowid order is newest first**. A search reads the matching rowids in that order (`ORDER BY
+//! rowid ASC`, which FTS5 answers by reading its doclists forwards, without the array it builds to
+//! read a page backwards) and stops after the page shown, without reading a note's body, and two
+//! devices holding the same records rank them (and pick the snippet's record) alike whatever order
+//! they applied them in.
 //!
-//! A rowid is wanted at `(wall_ms << 21 | min(counter, 2047) << 10) + 1`, so entries written in
+//! A key is wanted at `(wall_ms << 21 | min(counter, 2047) << 10) + 1`, so entries written in
 //! different milliseconds land far apart and an entry that arrives late by sync usually finds its
 //! own slot free; otherwise it takes the middle of the gap between its neighbours in `written`
 //! order; if they are adjacent, the whole table is renumbered (`respace`).
@@ -62,9 +65,15 @@ pub(crate) fn written(tx: &Transaction<'_>, entity: EntityId) -> Result<String> 
     Ok(format!("{} {id}", stamp.as_deref().unwrap_or(NO_STAMP)))
 }
 
-/// The rowid an entry written at `written` would like: its clock's milliseconds in the high bits,
-/// its counter (capped) below, room for ties between devices in the lowest ten bits.
-pub(crate) fn wanted_rowid(written: &str) -> i64 {
+/// The FTS5 rowid of the entry with key `key`: newest (largest key) has the smallest rowid.
+fn rowid_of(key: i64) -> i64 {
+    -key
+}
+
+/// The key an entry written at `written` would like: its clock's milliseconds in the high bits,
+/// its counter (capped) below, room for ties between devices in the lowest ten bits. Always at
+/// least 1.
+pub(crate) fn wanted_key(written: &str) -> i64 {
     let hex = |range: std::ops::Range<usize>| {
         written
             .get(range)
@@ -86,14 +95,15 @@ pub(crate) fn place(
     case_id: EntityId,
     entity_type: Option<&str>,
 ) -> Result<i64> {
-    let rowid = match free_rowid(tx, table, written)? {
-        Some(rowid) => rowid,
+    let key = match free_key(tx, table, written)? {
+        Some(key) => key,
         None => {
             respace(tx, table)?;
-            free_rowid(tx, table, written)?
-                .expect("after respacing, every gap between neighbours holds a free rowid")
+            free_key(tx, table, written)?
+                .expect("after respacing, every gap between neighbours holds a free key")
         }
     };
+    let rowid = rowid_of(key);
     match entity_type {
         Some(kind) => tx
             .prepare_cached(&format!(
@@ -111,26 +121,27 @@ pub(crate) fn place(
     Ok(rowid)
 }
 
-/// A rowid strictly between those of the entries just before and just after `written`, if
-/// there is one: the wanted one if it is there, else the middle of the gap.
-fn free_rowid(tx: &Transaction<'_>, table: Ordered, written: &str) -> Result<Option<i64>> {
-    let neighbour = |sql: String| -> Result<Option<i64>> {
-        Ok(tx
+/// A key strictly between those of the entries just before and just after `written`, if there
+/// is one: the wanted one if it is there, else the middle of the gap.
+fn free_key(tx: &Transaction<'_>, table: Ordered, written: &str) -> Result<Option<i64>> {
+    let neighbour_key = |sql: String| -> Result<Option<i64>> {
+        let rowid: Option<i64> = tx
             .prepare_cached(&sql)?
             .query_row([written], |row| row.get(0))
-            .optional()?)
+            .optional()?;
+        Ok(rowid.map(rowid_of))
     };
-    let below = neighbour(format!(
+    let below = neighbour_key(format!(
         "SELECT fts_rowid FROM {} WHERE written < ?1 ORDER BY written DESC LIMIT 1",
         table.order
     ))?
     .unwrap_or(0);
-    let above = neighbour(format!(
+    let above = neighbour_key(format!(
         "SELECT fts_rowid FROM {} WHERE written > ?1 ORDER BY written LIMIT 1",
         table.order
     ))?
     .unwrap_or(i64::MAX);
-    let wanted = wanted_rowid(written);
+    let wanted = wanted_key(written);
     Ok(if below < wanted && wanted < above {
         Some(wanted)
     } else if above - below >= 2 {
@@ -147,9 +158,9 @@ pub(crate) fn forget_rowid(tx: &Transaction<'_>, table: Ordered, rowid: i64) -> 
     Ok(())
 }
 
-/// Gives every entry of `table` its wanted rowid again, or the next free one after the entry
-/// before it, in `written` order (as migration 19 numbers them). Only reached when many entries
-/// share one millisecond and counter: it rewrites the entries whose rowid changes.
+/// Gives every entry of `table` its wanted key again, or the next free one after the entry
+/// before it, in `written` order (as migrations 19 and 20 number them). Only reached when many
+/// entries share one millisecond and counter: it rewrites the entries whose rowid changes.
 fn respace(tx: &Transaction<'_>, table: Ordered) -> Result<()> {
     let entries: Vec<(i64, String)> = {
         let mut stmt = tx.prepare(&format!(
@@ -162,14 +173,16 @@ fn respace(tx: &Transaction<'_>, table: Ordered) -> Result<()> {
     let mut moves = Vec::new();
     let mut previous = 0i64;
     for (old, written) in &entries {
-        let new = wanted_rowid(written).max(previous + 1);
+        let key = wanted_key(written).max(previous + 1);
         // Leave room after each entry, so that the next late arrival finds a gap.
-        previous = new + 1024;
+        previous = key + 1024;
+        let new = rowid_of(key);
         if new != *old {
             moves.push((*old, new));
         }
     }
-    // Through negative rowids first, so that no move lands on an entry not yet moved.
+    // Through positive rowids first (every real one is negative), so that no move lands on an
+    // entry not yet moved.
     for step in [0, 1] {
         for &(old, new) in &moves {
             let (from, to) = if step == 0 { (old, -new) } else { (-new, new) };

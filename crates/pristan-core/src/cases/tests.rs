@@ -295,8 +295,8 @@ fn notes_at_many_times() -> Vec<Op> {
     ops
 }
 
-/// Whether each side table's rowid order is its `written` order, and each FTS5 entry has its
-/// side-table row and lookup row.
+/// Whether each side table's descending rowid order is its `written` order (newest has the
+/// smallest rowid), and each FTS5 entry has its side-table row and lookup row.
 fn check_order(vault: &Vault) {
     for (fts, order, rows) in [
         ("search_index", "search_order", "search_rows"),
@@ -304,7 +304,9 @@ fn check_order(vault: &Vault) {
     ] {
         let by_rowid: Vec<String> = vault
             .conn
-            .prepare(&format!("SELECT written FROM {order} ORDER BY fts_rowid"))
+            .prepare(&format!(
+                "SELECT written FROM {order} ORDER BY fts_rowid DESC"
+            ))
             .unwrap()
             .query_map([], |row| row.get(0))
             .unwrap()
@@ -314,6 +316,14 @@ fn check_order(vault: &Vault) {
         sorted.sort();
         assert_eq!(by_rowid, sorted, "{order}: rowid order is written order");
         let count = |sql: String| -> i64 { vault.conn.query_row(&sql, [], |r| r.get(0)).unwrap() };
+        for table in [fts, order, rows] {
+            let column = if table == fts { "rowid" } else { "fts_rowid" };
+            let positive = count(format!("SELECT count(*) FROM {table} WHERE {column} >= 0"));
+            assert_eq!(
+                positive, 0,
+                "{table}: every rowid is negative, newest smallest"
+            );
+        }
         let entries = count(format!("SELECT count(*) FROM {fts}"));
         assert_eq!(
             count(format!("SELECT count(*) FROM {order}")),
@@ -391,5 +401,55 @@ fn migration_19_orders_an_older_vaults_entries() {
     let vault = Vault::unlock(&dir, &passphrase).unwrap();
     check_order(&vault);
     assert_eq!(answers(&vault), before);
+    drop(tmp);
+}
+
+#[test]
+fn migration_20_turns_a_version_19_vault_to_read_forwards() {
+    let (tmp, mut vault) = new_vault();
+    apply_all(
+        &mut vault,
+        &notes_at_many_times().iter().collect::<Vec<_>>(),
+    );
+    let before = answers(&vault);
+    // As version 19 left it: the same order with positive rowids, newest largest.
+    for (fts, columns, order, rows) in [
+        (
+            "search_index",
+            "entity_id, case_id, body",
+            "search_order",
+            "search_rows",
+        ),
+        ("name_index", "case_id, body", "name_order", "name_rows"),
+    ] {
+        vault
+            .conn
+            .execute_batch(&format!(
+                "CREATE TABLE copied AS SELECT rowid AS old, {columns} FROM {fts};
+                 DELETE FROM {fts};
+                 INSERT INTO {fts} (rowid, {columns}) SELECT -old, {columns} FROM copied;
+                 DROP TABLE copied;
+                 UPDATE {order} SET fts_rowid = -fts_rowid;
+                 UPDATE {rows} SET fts_rowid = -fts_rowid;"
+            ))
+            .unwrap();
+    }
+    vault.conn.pragma_update(None, "user_version", 19).unwrap();
+    let dir = vault.dir().to_owned();
+    vault.lock().unwrap();
+    let passphrase = SecretString::from("maple orbit candle sixty harbor".to_owned());
+    let mut vault = Vault::unlock(&dir, &passphrase).unwrap();
+    check_order(&vault);
+    assert_eq!(answers(&vault), before);
+    // And a late arrival still finds its place among the renumbered entries.
+    let late = note_op(
+        DeviceId::from_bytes([3; 16]),
+        1,
+        Hlc::new(5_000, 2_047 + 60),
+        EntityId::from_bytes([1; 16]),
+        "glasses arriving late",
+    );
+    apply_all(&mut vault, &[&late]);
+    check_order(&vault);
     drop(tmp);
 }

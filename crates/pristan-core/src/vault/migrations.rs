@@ -83,6 +83,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         version: 19,
         sql: include_str!("migrations/019_search_order.sql"),
     },
+    Migration {
+        version: 20,
+        sql: include_str!("migrations/020_search_forwards.sql"),
+    },
 ];
 
 #[cfg(test)]
