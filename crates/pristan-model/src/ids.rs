@@ -112,29 +112,53 @@ random_id!(
 
 /// Reads exactly 32 lowercase hex digits into 16 bytes.
 fn parse_lowercase_hex_16(text: &str, kind: &'static str) -> Result<[u8; 16], IdParseError> {
+    // Ids are read for every row of every list (the dashboard reads thousands): the bytes are
+    // decoded directly, and only a malformed id is walked again by character for its message.
+    let digits = text.as_bytes();
+    if digits.len() == 32 {
+        let mut bytes = [0u8; 16];
+        let mut valid = true;
+        for (byte, pair) in bytes.iter_mut().zip(digits.chunks_exact(2)) {
+            match (hex_digit(pair[0]), hex_digit(pair[1])) {
+                (Some(high), Some(low)) => *byte = high << 4 | low,
+                _ => valid = false,
+            }
+        }
+        if valid {
+            return Ok(bytes);
+        }
+    }
+    Err(describe_bad_id(text, kind))
+}
+
+fn hex_digit(digit: u8) -> Option<u8> {
+    match digit {
+        b'0'..=b'9' => Some(digit - b'0'),
+        b'a'..=b'f' => Some(digit - b'a' + 10),
+        _ => None,
+    }
+}
+
+/// What is wrong with `text`, which is not 32 lowercase hex digits.
+fn describe_bad_id(text: &str, kind: &'static str) -> IdParseError {
     // Count characters, not bytes, so the message matches what the person sees.
     let found = text.chars().count();
     if found != 32 {
-        return Err(IdParseError::WrongLength { kind, found });
+        return IdParseError::WrongLength { kind, found };
     }
-    let mut bytes = [0u8; 16];
-    for (position, character) in text.chars().enumerate() {
-        let nibble = match character {
-            '0'..='9' => character as u8 - b'0',
-            'a'..='f' => character as u8 - b'a' + 10,
-            _ => {
-                return Err(IdParseError::NotLowercaseHex {
-                    kind,
-                    position,
-                    character,
-                })
-            }
-        };
-        // The first digit of each pair is the high half of its byte.
-        let shift = if position % 2 == 0 { 4 } else { 0 };
-        bytes[position / 2] |= nibble << shift;
+    // 32 characters all lowercase hex would be 32 bytes, and valid: one of them is not.
+    match text
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| !matches!(c, '0'..='9' | 'a'..='f'))
+    {
+        Some((position, character)) => IdParseError::NotLowercaseHex {
+            kind,
+            position,
+            character,
+        },
+        None => IdParseError::WrongLength { kind, found },
     }
-    Ok(bytes)
 }
 
 /// The position of an operation in its device's log: 1 for the first, then strictly increasing

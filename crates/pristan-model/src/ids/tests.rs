@@ -69,6 +69,14 @@ fn malformed_ids_are_refused_with_what_is_wrong() {
                 character: 'é',
             },
         ),
+        (
+            // 31 characters in 32 bytes: still the length the person sees.
+            "é112233445566778899aabbccddeeff",
+            IdParseError::WrongLength {
+                kind: "device id",
+                found: 31,
+            },
+        ),
     ];
     for (text, expected) in cases {
         assert_eq!(text.parse::<DeviceId>(), Err(expected), "parsing {text:?}");
@@ -124,5 +132,35 @@ proptest! {
         let (a, b) = (DeviceId::from_bytes(a), DeviceId::from_bytes(b));
         prop_assert_eq!(a.to_string().parse::<DeviceId>(), Ok(a));
         prop_assert_eq!(a.cmp(&b), a.to_string().cmp(&b.to_string()));
+    }
+
+    #[test]
+    fn an_id_parses_exactly_when_every_character_is_a_lowercase_hex_digit(
+        text in "[0-9a-fA-Fgé ]{30,33}",
+    ) {
+        let characters: Vec<char> = text.chars().collect();
+        let first_bad = characters
+            .iter()
+            .position(|c| !matches!(c, '0'..='9' | 'a'..='f'));
+        let expected = match (characters.len(), first_bad) {
+            (32, None) => {
+                let mut bytes = [0u8; 16];
+                for (i, c) in characters.iter().enumerate() {
+                    let nibble = c.to_digit(16).unwrap() as u8;
+                    bytes[i / 2] |= if i % 2 == 0 { nibble << 4 } else { nibble };
+                }
+                Ok(EntityId::from_bytes(bytes))
+            }
+            (32, Some(position)) => Err(IdParseError::NotLowercaseHex {
+                kind: "entity id",
+                position,
+                character: characters[position],
+            }),
+            (found, _) => Err(IdParseError::WrongLength {
+                kind: "entity id",
+                found,
+            }),
+        };
+        prop_assert_eq!(text.parse::<EntityId>(), expected);
     }
 }
