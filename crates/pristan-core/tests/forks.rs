@@ -8,9 +8,12 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use pristan_core::bundle::Refusal;
 use pristan_core::bundle::{ExportOutcome, FileOutcome, IdentityChangeReason, ImportSummary};
 use pristan_core::cases::{CaseField, NewCase};
+use pristan_core::domain::{Evidence, EvidenceCategory, LongText, ShortText, VerificationLevel};
 use pristan_core::ops::{DeviceId, EntityId};
+use pristan_core::org::permissions::RoleRefusal;
 use pristan_core::org::{Invitation, Role, RosterEntry};
 use pristan_core::{KdfParams, Vault};
 use secrecy::SecretString;
@@ -102,6 +105,16 @@ impl Device {
         let me = self.vault.device_id();
         let roster = self.vault.roster().unwrap().unwrap();
         roster.entries.into_iter().find(|e| e.device == me).unwrap()
+    }
+
+    /// `device`'s entry in the roster this device holds.
+    fn roster_entry_of(&self, device: DeviceId) -> RosterEntry {
+        let roster = self.vault.roster().unwrap().unwrap();
+        roster
+            .entries
+            .into_iter()
+            .find(|e| e.device == device)
+            .unwrap()
     }
 
     fn packet_for(&mut self, to: DeviceId) -> PathBuf {
@@ -384,6 +397,85 @@ fn a_vault_copied_before_it_founded_its_organisation_delivers_what_it_wrote_befo
     assert_eq!(
         second.names(),
         ["Written after founding it", "Written before the copy"]
+    );
+}
+
+// What the copied vault wrote before it founded the organisation may include what only a
+// coordinator may write (evidence marked verified): its founder's role, which the roster vouches
+// continues that identity, covers it. Before, the identity it continues was judged a volunteer
+// (it is in no roster), and the whole bundle was quarantined, so nothing reached the second
+// coordinator (found by `pristan bench --all` on a copy of the standard demo vault).
+#[test]
+fn a_founder_copied_before_founding_delivers_the_evidence_it_verified_before() {
+    let mut office = device("Office laptop");
+    let case = office.add_case("Written before the copy");
+    let evidence = office
+        .vault
+        .add(Evidence {
+            case_id: Some(case),
+            category: EvidenceCategory::default(),
+            summary: LongText::new("Court record of the 2022 fine").unwrap(),
+            verification: VerificationLevel::Verified,
+            verified_by: ShortText::new("E. Lindqvist").unwrap(),
+            ..Evidence::default()
+        })
+        .unwrap();
+    let (office, mut copy) = office.copy(true);
+    drop(office);
+    copy.vault.create_org("Test Visitors").unwrap();
+    let keys = copy.vault.export_coordinator_keys(&passphrase()).unwrap();
+    let mut second = device("Second office");
+    second
+        .vault
+        .join_as_coordinator(&keys, &passphrase())
+        .unwrap();
+    let bundle = copy.export();
+    imported(&second.import(&bundle));
+    let received = second.vault.get::<Evidence>(evidence).unwrap().unwrap();
+    assert_eq!(received.record.verification, VerificationLevel::Verified);
+}
+
+// A volunteer's copy is held to a volunteer's rights for what its earlier identity wrote: the
+// roster's succession link passes on the successor's role, never more.
+#[test]
+fn a_volunteers_copy_cannot_carry_a_verification_its_role_could_not_write() {
+    let (mut first, _anna) = organisation();
+    let mut office = device("Volunteer laptop");
+    let case = office.add_case("Written before the copy");
+    office
+        .vault
+        .add(Evidence {
+            case_id: Some(case),
+            summary: LongText::new("A claim marked verified on a solo laptop").unwrap(),
+            verification: VerificationLevel::Verified,
+            ..Evidence::default()
+        })
+        .unwrap();
+    let (office, mut copy) = office.copy(true);
+    drop(office);
+    let text = first.vault.invitation().unwrap().to_text();
+    copy.vault
+        .join_org(&Invitation::from_text(&text).unwrap())
+        .unwrap();
+    let bundle = copy.export();
+    first.import(&bundle);
+    first
+        .vault
+        .approve_device(copy.vault.device_id(), Role::Volunteer)
+        .unwrap();
+    let approved = first.roster_entry_of(copy.vault.device_id());
+    assert!(
+        approved.replaces.is_some(),
+        "the copy continues its earlier identity"
+    );
+    let retried = first.vault.retry_quarantine(&mut |_| {}).unwrap();
+    assert_eq!(retried.imported, 0, "{retried:?}");
+    let held = first.vault.quarantine().unwrap();
+    assert_eq!(
+        held.iter().map(|q| &q.reason).collect::<Vec<_>>(),
+        [&Refusal::NotPermitted {
+            refusal: RoleRefusal::VerifyEvidence
+        }]
     );
 }
 

@@ -318,8 +318,15 @@ fn check_ops_allowed(
         } else {
             roster.get(&op.device)
         };
-        // An author missing from the roster is held to the least a member may do.
-        let role = author.map_or(Role::Volunteer, |a| a.role);
+        // An author missing from the roster is held to the least a member may do, unless the
+        // signer carries its operations: that earlier identity (a vault copied or restored before
+        // it joined or founded the organisation) was the signer's own vault, and the roster's
+        // `replaces` link vouches for it, so it writes with the signer's role, never more.
+        let role = match author {
+            Some(author) => author.role,
+            None if carried => signer.role,
+            None => Role::Volunteer,
+        };
         permissions::may_write(role, op.entity_type, &op.change)
             .map_err(|refusal| BundleError::NotPermitted { refusal })?;
         // Operations past a revocation that a successor carries, or that a coordinator's packet
