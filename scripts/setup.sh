@@ -19,6 +19,24 @@ APT_PACKAGES=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libxdo-
   poppler-utils libreoffice-calc-nogui)
 TRUNK_VERSION=0.21.14
 
+# Installs Debian packages (as root, or through sudo). An install stopped half-way (the machine
+# shut down during apt) leaves dpkg refusing every later install until its unpacked packages are
+# configured: that is finished first.
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  if [ -n "$(dpkg --audit 2>/dev/null)" ] || [ -n "$(ls -A /var/lib/dpkg/updates 2>/dev/null)" ]; then
+    note "an earlier install was interrupted: finishing it (dpkg --configure -a)"
+    DEBIAN_FRONTEND=noninteractive $sudo dpkg --configure -a \
+      || die "dpkg --configure -a failed: run it by hand, then run this again"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -f -y -qq \
+      || die "apt-get install -f failed: run it by hand, then run this again"
+  fi
+  $sudo apt-get update -qq || die "apt-get update failed: check the network and your apt sources"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" \
+    || die "apt-get could not install: $*"
+}
+
 command -v cargo >/dev/null || die "cargo is not installed. Install Rust with rustup (https://rustup.rs), then run this again."
 
 step "System packages"
@@ -30,11 +48,7 @@ if [ ${#missing[@]} -eq 0 ]; then
   note "all present"
 else
   note "installing: ${missing[*]}"
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq || die "apt-get update failed: check the network and your apt sources"
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" \
-    || die "apt-get could not install: ${missing[*]}"
+  apt_install "${missing[@]}"
 fi
 
 step "Rust target wasm32-unknown-unknown"
@@ -111,11 +125,7 @@ if [ "${1:-}" = "--perf" ]; then
   if command -v perf >/dev/null 2>&1; then
     note "present"
   else
-    SUDO=""
-    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-    $SUDO apt-get update -qq || die "apt-get update failed: check the network and your apt sources"
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends linux-perf \
-      || die "apt-get could not install linux-perf"
+    apt_install linux-perf
   fi
 fi
 
