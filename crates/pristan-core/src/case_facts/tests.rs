@@ -158,3 +158,44 @@ fn each_read_uses_its_own_index_alone() {
         );
     }
 }
+
+mod iso_dates {
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+
+    use super::super::iso_date;
+
+    proptest! {
+        /// Ten characters shaped like a date (digits, or anything, around two dashes): the fast
+        /// reading agrees with chrono's, days that do not exist included; any other text is
+        /// left to chrono.
+        #[test]
+        fn the_fast_reading_agrees_with_chrono(
+            text in prop_oneof![
+                "[0-9]{4}-[0-9]{2}-[0-9]{2}",
+                "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])",
+                "[0-9+ -]{4}-[0-9a ]{2}-[0-9 +]{2}",
+                ".{0,12}",
+            ]
+        ) {
+            let fast = iso_date(&text);
+            if text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-'
+                && text.bytes().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
+            {
+                prop_assert_eq!(fast, text.parse::<NaiveDate>().ok());
+                prop_assert_eq!(fast, NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok());
+            } else {
+                prop_assert_eq!(fast, None);
+            }
+        }
+    }
+
+    #[test]
+    fn real_and_impossible_days() {
+        assert_eq!(iso_date("2024-02-29"), NaiveDate::from_ymd_opt(2024, 2, 29));
+        assert_eq!(iso_date("2026-02-29"), None);
+        assert_eq!(iso_date("0000-01-01"), NaiveDate::from_ymd_opt(0, 1, 1));
+        assert_eq!(iso_date("+2026-01-01"), None);
+        assert_eq!(iso_date("2026-1-01 "), None);
+    }
+}
