@@ -118,9 +118,8 @@ pub(crate) fn last_contacts(
     while let Some(row) = rows.next()? {
         let (Some(Ok(case)), Some(Some(date))) = (
             text(row, 0)?.map(str::parse::<EntityId>),
-            text(row, 1)?.map(|d| {
-                iso_date(d).or_else(|| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-            }),
+            text(row, 1)?
+                .map(|d| iso_date(d).or_else(|| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())),
         ) else {
             continue;
         };

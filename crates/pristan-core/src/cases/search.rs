@@ -78,31 +78,29 @@ pub(crate) fn remove_entry(tx: &Transaction<'_>, entity: EntityId) -> Result<()>
 /// Removes the entry of record `entity`, if it has one, by rowid: FTS5 cannot find rows by an
 /// unindexed column without reading the whole index.
 pub(crate) fn remove_record_entry(tx: &Transaction<'_>, entity: EntityId) -> Result<()> {
-    let rowid: Option<i64> = tx
-        .prepare_cached("DELETE FROM search_rows WHERE entity_id = ?1 RETURNING fts_rowid")?
-        .query_row([entity.to_string()], |row| row.get(0))
-        .optional()?;
-    if let Some(rowid) = rowid {
-        tx.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?
-            .execute([rowid])?;
-        search_order::forget_rowid(tx, search_order::RECORDS, rowid)?;
-    }
-    Ok(())
+    remove_entry_in(tx, search_order::RECORDS, entity)
 }
 
 fn remove_name_entry(tx: &Transaction<'_>, case: EntityId) -> Result<()> {
-    let rowid: Option<i64> = tx
-        .query_row(
-            "DELETE FROM name_rows WHERE case_id = ?1 RETURNING fts_rowid",
-            [case.to_string()],
-            |row| row.get(0),
-        )
-        .optional()?;
-    if let Some(rowid) = rowid {
-        tx.execute("DELETE FROM name_index WHERE rowid = ?1", [rowid])?;
-        search_order::forget_rowid(tx, search_order::NAMES, rowid)?;
-    }
-    Ok(())
+    remove_entry_in(tx, search_order::NAMES, case)
+}
+
+/// Removes the entry of `entity` from `table`, if it has one. The rowid is read, then deleted,
+/// rather than `DELETE ... RETURNING`: RETURNING builds a temporary table on every call, locked
+/// and wiped like every allocation of the vault, and most calls (each received record) find no
+/// entry (docs/benchmarks.md, "Import: where the time goes").
+fn remove_entry_in(
+    tx: &Transaction<'_>,
+    table: search_order::Ordered,
+    entity: EntityId,
+) -> Result<()> {
+    let Some(rowid) = search_order::rowid_of_entity(tx, table, entity)? else {
+        return Ok(());
+    };
+    search_order::forget_entity(tx, table, entity)?;
+    tx.prepare_cached(&format!("DELETE FROM {} WHERE rowid = ?1", table.fts()))?
+        .execute([rowid])?;
+    search_order::forget_rowid(tx, table, rowid)
 }
 
 fn fold_yo(text: &str) -> String {

@@ -34,6 +34,8 @@ pub(crate) struct Ordered {
     order: &'static str,
     /// The table from the entity to its FTS5 rowid.
     rows: &'static str,
+    /// The column of `rows` naming the entity.
+    entity_column: &'static str,
 }
 
 pub(crate) const RECORDS: Ordered = Ordered {
@@ -41,6 +43,7 @@ pub(crate) const RECORDS: Ordered = Ordered {
     fts_columns: "entity_id, case_id, body",
     order: "search_order",
     rows: "search_rows",
+    entity_column: "entity_id",
 };
 
 pub(crate) const NAMES: Ordered = Ordered {
@@ -48,6 +51,7 @@ pub(crate) const NAMES: Ordered = Ordered {
     fts_columns: "case_id, body",
     order: "name_order",
     rows: "name_rows",
+    entity_column: "case_id",
 };
 
 /// A stamp earlier than any real one, for an entity without field stamps (there should be none).
@@ -151,6 +155,38 @@ fn free_key(tx: &Transaction<'_>, table: Ordered, written: &str) -> Result<Optio
     })
 }
 
+impl Ordered {
+    /// The FTS5 table's name.
+    pub(crate) fn fts(&self) -> &'static str {
+        self.fts
+    }
+}
+
+/// The FTS5 rowid of the entry of `entity` in `table`, if it has one.
+pub(crate) fn rowid_of_entity(
+    tx: &Transaction<'_>,
+    table: Ordered,
+    entity: EntityId,
+) -> Result<Option<i64>> {
+    Ok(tx
+        .prepare_cached(&format!(
+            "SELECT fts_rowid FROM {} WHERE {} = ?1",
+            table.rows, table.entity_column
+        ))?
+        .query_row([entity.to_string()], |row| row.get(0))
+        .optional()?)
+}
+
+/// Removes the row of `entity` from `table`'s map from entity to rowid.
+pub(crate) fn forget_entity(tx: &Transaction<'_>, table: Ordered, entity: EntityId) -> Result<()> {
+    tx.prepare_cached(&format!(
+        "DELETE FROM {} WHERE {} = ?1",
+        table.rows, table.entity_column
+    ))?
+    .execute([entity.to_string()])?;
+    Ok(())
+}
+
 /// Removes the side-table row of the entry at `rowid`.
 pub(crate) fn forget_rowid(tx: &Transaction<'_>, table: Ordered, rowid: i64) -> Result<()> {
     tx.prepare_cached(&format!("DELETE FROM {} WHERE fts_rowid = ?1", table.order))?
@@ -198,6 +234,7 @@ fn move_entry(tx: &Transaction<'_>, table: Ordered, from: i64, to: i64) -> Resul
         fts_columns,
         order,
         rows,
+        ..
     } = table;
     let width = fts_columns.split(',').count();
     let values: Vec<rusqlite::types::Value> = tx.query_row(
