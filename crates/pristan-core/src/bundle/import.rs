@@ -208,6 +208,9 @@ impl Vault {
         let mut clock = self.clock.clone();
         let me = self.device_id();
         let tx = self.conn.transaction()?;
+        // Search entries reach FTS5 together, in rowid order, after every operation
+        // (`cases::search_deferral`).
+        crate::cases::search_deferral::begin(&tx)?;
         let roster_changed = match &header.roster {
             Some(signed) => org::accept_roster(&tx, signed)?,
             None => false,
@@ -260,6 +263,7 @@ impl Vault {
         }
         let moved = org::succession::after_import(&tx, &mut clock, roster_changed, fork_seen)?;
         counts.forks = fork::forks(&tx, Some(arrival))?;
+        crate::cases::search_deferral::end(&tx)?;
         tx.execute(
             "INSERT INTO bundles_seen (header_hash, sender, number, kind, ops, imported_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

@@ -4,6 +4,7 @@
 mod fields;
 pub(crate) mod search;
 mod search_answer;
+pub(crate) mod search_deferral;
 mod search_order;
 mod snippet;
 

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::ops::{DeviceId, EntityId, Hlc, HlcParseError};
 use crate::vault::Vault;
 
-use super::{search_answer, search_order};
+use super::{search_answer, search_deferral, search_order};
 
 // Russian writes ё and е interchangeably (Фёдор, Федор), and FTS5's unicode61 does not fold them:
 // both the index and the query spell ё as е.
@@ -55,17 +55,17 @@ pub(crate) fn add_entry(
         case_id,
         Some(&entity_type),
     )?;
-    tx.prepare_cached(
-        "INSERT INTO search_index (rowid, entity_id, case_id, body) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute((
-        rowid,
-        entity.to_string(),
-        case_id.to_string(),
-        fold_yo(text),
-    ))?;
+    let (entity_text, case_text, body) = (entity.to_string(), case_id.to_string(), fold_yo(text));
+    if search_deferral::active(tx)? {
+        search_deferral::hold(tx, rowid, &entity_text, &case_text, &body)?;
+    } else {
+        tx.prepare_cached(
+            "INSERT INTO search_index (rowid, entity_id, case_id, body) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute((rowid, &entity_text, &case_text, body))?;
+    }
     tx.prepare_cached("INSERT INTO search_rows (entity_id, fts_rowid) VALUES (?1, ?2)")?
-        .execute((entity.to_string(), rowid))?;
+        .execute((entity_text, rowid))?;
     Ok(())
 }
 
@@ -78,29 +78,33 @@ pub(crate) fn remove_entry(tx: &Transaction<'_>, entity: EntityId) -> Result<()>
 /// Removes the entry of record `entity`, if it has one, by rowid: FTS5 cannot find rows by an
 /// unindexed column without reading the whole index.
 pub(crate) fn remove_record_entry(tx: &Transaction<'_>, entity: EntityId) -> Result<()> {
-    remove_entry_in(tx, search_order::RECORDS, entity)
+    if let Some(rowid) = remove_entry_in(tx, search_order::RECORDS, entity)? {
+        search_deferral::drop_held(tx, rowid)?;
+    }
+    Ok(())
 }
 
 fn remove_name_entry(tx: &Transaction<'_>, case: EntityId) -> Result<()> {
-    remove_entry_in(tx, search_order::NAMES, case)
+    remove_entry_in(tx, search_order::NAMES, case).map(drop)
 }
 
-/// Removes the entry of `entity` from `table`, if it has one. The rowid is read, then deleted,
-/// rather than `DELETE ... RETURNING`: RETURNING builds a temporary table on every call, locked
-/// and wiped like every allocation of the vault, and most calls (each received record) find no
-/// entry (docs/benchmarks.md, "Import: where the time goes").
+/// Removes the entry of `entity` from `table`, if it has one, and returns its rowid. The rowid
+/// is read, then deleted, rather than `DELETE ... RETURNING`: RETURNING builds a temporary table
+/// on every call, locked and wiped like every allocation of the vault, and most calls (one for
+/// each received record) find no entry (docs/benchmarks.md, "Import: where the time goes").
 fn remove_entry_in(
     tx: &Transaction<'_>,
     table: search_order::Ordered,
     entity: EntityId,
-) -> Result<()> {
+) -> Result<Option<i64>> {
     let Some(rowid) = search_order::rowid_of_entity(tx, table, entity)? else {
-        return Ok(());
+        return Ok(None);
     };
     search_order::forget_entity(tx, table, entity)?;
     tx.prepare_cached(&format!("DELETE FROM {} WHERE rowid = ?1", table.fts()))?
         .execute([rowid])?;
-    search_order::forget_rowid(tx, table, rowid)
+    search_order::forget_rowid(tx, table, rowid)?;
+    Ok(Some(rowid))
 }
 
 fn fold_yo(text: &str) -> String {

@@ -198,6 +198,8 @@ pub(crate) fn forget_rowid(tx: &Transaction<'_>, table: Ordered, rowid: i64) -> 
 /// before it, in `written` order (as migrations 19 and 20 number them). Only reached when many
 /// entries share one millisecond and counter: it rewrites the entries whose rowid changes.
 fn respace(tx: &Transaction<'_>, table: Ordered) -> Result<()> {
+    // Entries held back by an import are moved like the others, from the FTS5 table.
+    super::search_deferral::write_waiting(tx)?;
     let entries: Vec<(i64, String)> = {
         let mut stmt = tx.prepare(&format!(
             "SELECT fts_rowid, written FROM {} ORDER BY written",

@@ -107,6 +107,8 @@ fn is_forgotten(tx: &Transaction<'_>, id: &str) -> Result<bool> {
 
 /// Purges `case` and everything of it, in the caller's transaction.
 pub(crate) fn purge_case(tx: &Transaction<'_>, case: EntityId) -> Result<()> {
+    // The sweep below reads the FTS5 table: entries an import holds back are written first.
+    crate::cases::search_deferral::write_waiting(tx)?;
     // Who must hear of this forget, before the assignment goes with the case.
     super::holders::note_assigned(tx, case)?;
     let case_text = case.to_string();
