@@ -18,11 +18,13 @@ use rusqlite::Transaction;
 
 use crate::error::Result;
 
-/// Starts holding back record entries in this transaction.
+/// Starts holding back record entries in this transaction. Entries already held back (there
+/// should be none: only the importer holds entries back, once per transaction) are written first,
+/// so that nothing held is ever lost.
 pub(crate) fn begin(tx: &Transaction<'_>) -> Result<()> {
+    write_waiting(tx)?;
     tx.execute_batch(
-        "DROP TABLE IF EXISTS temp.search_waiting;
-         CREATE TEMP TABLE search_waiting (
+        "CREATE TEMP TABLE IF NOT EXISTS search_waiting (
              rowid INTEGER PRIMARY KEY, entity_id TEXT, case_id TEXT, body TEXT);",
     )?;
     Ok(())
