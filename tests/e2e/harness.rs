@@ -279,7 +279,10 @@ impl App {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        panic!("{css} never showed {text:?}; it shows {last:?}");
+        panic!(
+            "{css} never showed {text:?}; it shows {last:?}; {}",
+            self.describe_page(css).await
+        );
     }
 
     /// Saves a screenshot of the window as NN-label.png.
