@@ -133,9 +133,7 @@ impl Vault {
 
     /// Every case not deleted, by name.
     pub fn cases(&self) -> Result<Vec<CaseRecord>> {
-        let mut stmt = self.connection().prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM cases WHERE deleted = 0 ORDER BY name COLLATE NOCASE, id"
-        ))?;
+        let mut stmt = self.connection().prepare_cached(&case_list())?;
         let rows = stmt.query_map([], case_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -182,6 +180,12 @@ const COLUMNS: &str =
     "id, name, native_name, a_number, date_of_birth, nationality, custody_status, \
      aliases, languages, facility_id, attorney_name, attorney_contact, g28, eoir28, eoir27, \
      assigned_to";
+
+/// Every case not deleted, by name (in any letter case), then id. It walks the `cases_by_name`
+/// index (migration 21) in order: sorting copied every case into SQLite's sorter first.
+fn case_list() -> String {
+    format!("SELECT {COLUMNS} FROM cases WHERE deleted = 0 ORDER BY name COLLATE NOCASE, id")
+}
 
 fn case_from_row(row: &Row<'_>) -> rusqlite::Result<CaseRecord> {
     fn parsed<T, E>(column: usize, result: std::result::Result<T, E>) -> rusqlite::Result<T>

@@ -527,3 +527,63 @@ fn migration_20_turns_a_version_19_vault_to_read_forwards() {
     check_order(&vault);
     drop(tmp);
 }
+
+#[test]
+fn the_case_list_is_by_name_in_any_letter_case_then_id_without_deleted_cases() {
+    let (_tmp, mut vault) = new_vault();
+    let named = |name: &str| NewCase {
+        name: name.into(),
+        ..NewCase::default()
+    };
+    let mut ids = Vec::new();
+    for name in [
+        "bob Smith",
+        "Alice Jones",
+        "alice jones",
+        "Zoya",
+        "Bob Smith",
+        "anna",
+    ] {
+        ids.push((name, vault.add_case(named(name)).unwrap()));
+    }
+    let gone = vault.add_case(named("Aaron Gone")).unwrap();
+    vault.delete_case(gone).unwrap();
+    let mut expected = ids.clone();
+    expected.sort_by_key(|(name, id)| (name.to_lowercase(), id.to_string()));
+    let listed: Vec<(String, EntityId)> = vault
+        .cases()
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.name, c.id))
+        .collect();
+    let expected: Vec<(String, EntityId)> = expected
+        .into_iter()
+        .map(|(n, id)| (n.to_owned(), id))
+        .collect();
+    assert_eq!(listed, expected);
+}
+
+/// The case list (dashboard, board, cases page) walks the `cases_by_name` index of migration 21
+/// in order; without it SQLite copied every case into a sorter, and the sorter's locked, wiped
+/// allocations were two thirds of reading the list (docs/benchmarks.md, "Dashboard: the case
+/// list without a sort").
+#[test]
+fn the_case_list_reads_an_index_in_order_instead_of_sorting() {
+    let (_tmp, vault) = new_vault();
+    let plan: Vec<String> = vault
+        .conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {}", super::case_list()))
+        .unwrap()
+        .query_map([], |row| row.get::<_, String>(3))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert!(
+        plan.iter().any(|step| step.contains("cases_by_name")),
+        "{plan:?}"
+    );
+    assert!(
+        !plan.iter().any(|step| step.contains("TEMP B-TREE")),
+        "{plan:?}"
+    );
+}

@@ -87,6 +87,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         version: 20,
         sql: include_str!("migrations/020_search_forwards.sql"),
     },
+    Migration {
+        version: 21,
+        sql: include_str!("migrations/021_cases_by_name.sql"),
+    },
 ];
 
 #[cfg(test)]
