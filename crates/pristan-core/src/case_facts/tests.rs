@@ -157,6 +157,13 @@ fn each_read_uses_its_own_index_alone() {
             "{plan}"
         );
     }
+    // Last contacts search each case's visit dates; they never read every visit's entry.
+    let plan = plan(&vault, super::LAST_CONTACTS);
+    assert!(
+        plan.contains("SEARCH records USING COVERING INDEX visit_days (case_id=?"),
+        "{plan}"
+    );
+    assert!(!plan.contains("SCAN records"), "{plan}");
 }
 
 mod iso_dates {
