@@ -104,7 +104,7 @@ impl App {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        panic!("{css} is still shown");
+        panic!("{css} is still shown; {}", self.describe_page(css).await);
     }
 
     /// Types `text` into the field, and checks the field then holds exactly that: on a loaded

@@ -133,7 +133,11 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
         .await;
     coordinator.shot("coordinator-device-approved").await;
 
-    // Approval imported the waiting bundle: the volunteer's case and note are here.
+    // Approval imported the waiting bundle: nothing is kept aside any more …
+    coordinator.click("#devices-back").await;
+    coordinator.find("#sync-this-device").await;
+    coordinator.gone("#sync-quarantine").await;
+    // … and the volunteer's case and note are here.
     open_case(&coordinator).await;
     coordinator.wait_for_text("#case-notes", NOTE).await;
     coordinator.scroll_to("#case-notes").await;
