@@ -23,8 +23,8 @@ pub struct BenchArgs {
     /// Runs of each measurement; the median and the slowest are shown.
     #[arg(long, default_value_t = 5)]
     runs: u32,
-    /// Also time saving a note (on the first case) and deleting it again. This writes to the
-    /// vault: a note and its deletion stay in the operation log.
+    /// Also time saving a note (on the first case, and on the case with most notes) and deleting
+    /// it again. This writes to the vault: the notes and their deletions stay in the operation log.
     #[arg(long)]
     write: bool,
     /// Instead, time exporting a bundle of every operation in the vault and importing it on a
@@ -146,13 +146,49 @@ pub fn run(dir: &Path, args: BenchArgs) -> Result<()> {
         Ok(vault.case_file(busiest, today)?.notes.len())
     })?;
     if args.write {
-        bench_writes(&mut vault, first.id, runs)?;
+        bench_writes(&mut vault, first.id, busiest, runs)?;
     }
     vault.lock()?;
     Ok(())
 }
 
-fn bench_writes(vault: &mut Vault, case: pristan_core::ops::EntityId, runs: u32) -> Result<()> {
+fn bench_writes(
+    vault: &mut Vault,
+    case: pristan_core::ops::EntityId,
+    busiest: pristan_core::ops::EntityId,
+    runs: u32,
+) -> Result<()> {
+    save_and_delete_notes(
+        vault,
+        case,
+        runs,
+        ("save a note (one transaction)", "delete a note"),
+    )?;
+    // Every write to a shared case checks whether it holds operations from before consent.
+    let labels = (
+        "save a note, case with most notes",
+        "delete a note, case with most notes",
+    );
+    save_and_delete_notes(vault, busiest, runs, labels)?;
+    // Autosave of a visit write-up: a draft only, so it leaves nothing in the log.
+    let mut autosaves = crate::bench_autosave::autosave_latencies(vault, runs as usize * 20)?;
+    report("autosave a visit write-up", &mut autosaves, None);
+    let p99 = crate::bench_autosave::percentile(&autosaves, 99);
+    println!(
+        "{:<44} {:>9.1} ms",
+        "autosave a visit write-up: p99",
+        ms(p99)
+    );
+    Ok(())
+}
+
+/// Saves a note on `case` and deletes it again, `runs` times, and reports both latencies.
+fn save_and_delete_notes(
+    vault: &mut Vault,
+    case: pristan_core::ops::EntityId,
+    runs: u32,
+    (save_label, delete_label): (&str, &str),
+) -> Result<()> {
     let text = LongText::new("Benchmark note: saved and deleted again by pristan bench --write.")?;
     let mut saves = Vec::new();
     let mut deletes = Vec::new();
@@ -169,17 +205,8 @@ fn bench_writes(vault: &mut Vault, case: pristan_core::ops::EntityId, runs: u32)
         vault.delete::<Note>(id)?;
         deletes.push(started.elapsed());
     }
-    report("save a note (one transaction)", &mut saves, None);
-    report("delete a note", &mut deletes, None);
-    // Autosave of a visit write-up: a draft only, so it leaves nothing in the log.
-    let mut autosaves = crate::bench_autosave::autosave_latencies(vault, runs as usize * 20)?;
-    report("autosave a visit write-up", &mut autosaves, None);
-    let p99 = crate::bench_autosave::percentile(&autosaves, 99);
-    println!(
-        "{:<44} {:>9.1} ms",
-        "autosave a visit write-up: p99",
-        ms(p99)
-    );
+    report(save_label, &mut saves, None);
+    report(delete_label, &mut deletes, None);
     Ok(())
 }
 

@@ -46,6 +46,11 @@ pub(super) fn release_case(
     case: EntityId,
 ) -> Result<usize> {
     let case_text = case.to_string();
+    // Every write to a shared case comes here; most find nothing held, and are told so by the
+    // indexes, without rebuilding every operation of the case.
+    if !holds_any(tx, held, &case_text)? {
+        return Ok(0);
+    }
     let entities: Vec<String> = {
         let mut stmt =
             tx.prepare_cached("SELECT ?1 UNION SELECT id FROM records WHERE case_id = ?1")?;
@@ -98,6 +103,24 @@ pub(super) fn release_case(
         store::record_local(tx, device, clock, op.entity_type, op.entity, change)?;
     }
     Ok(count)
+}
+
+/// Whether `held` has an operation about `case` or one of its records: the operations
+/// [`release_case`] would release. Each index is named, so that SQLite cannot choose to read the
+/// whole log or every record instead (it did: a quarter of a second a write on the standard
+/// vault); a test checks the plan.
+pub(super) const HOLDS_ANY: &str = "
+    SELECT EXISTS (SELECT 1 FROM ops INDEXED BY ops_by_entity
+                   WHERE entity_id = ?2 AND device_id = ?1)
+        OR EXISTS (SELECT 1 FROM records r INDEXED BY records_by_case
+                   WHERE r.case_id = ?2
+                     AND EXISTS (SELECT 1 FROM ops o INDEXED BY ops_by_entity
+                                 WHERE o.entity_id = r.id AND o.device_id = ?1))";
+
+fn holds_any(tx: &Transaction<'_>, held: DeviceId, case: &str) -> Result<bool> {
+    Ok(tx
+        .prepare_cached(HOLDS_ANY)?
+        .query_row(params![held.to_string(), case], |row| row.get(0))?)
 }
 
 /// Every operation in the log about `entity`, rebuilt through serde like a received one.
