@@ -90,13 +90,16 @@ fn materialise_as<T: RecordType>(tx: &Transaction<'_>, op: &Op) -> Result<()> {
 }
 
 /// Per-field last-writer-wins. Fields this version does not know (from a newer Pristan) stay in the
-/// log but are not materialised.
+/// log but are not materialised. The fields this operation wins are written to the body together,
+/// in one update: each update of `records` rewrites the row and every index over it, the covering
+/// ones that hold the body included (docs/benchmarks.md, "Import: one body update an operation").
 fn assign<T: RecordType>(
     tx: &Transaction<'_>,
     op: &Op,
     fields: &BTreeMap<String, Value>,
 ) -> Result<()> {
     let known = known_fields::<T>();
+    let mut won = Vec::new();
     for (key, value) in fields {
         let Some(key) = known.iter().find(|k| *k == key) else {
             continue;
@@ -105,16 +108,23 @@ fn assign<T: RecordType>(
         serde_json::from_value::<T>(single)
             .map_err(|e| invalid_op(format!("{} field {key}: {e}", T::ENTITY.as_str())))?;
         if claim_assigned(tx, op, key, value)? {
-            let body: String = tx
-                .prepare_cached("SELECT body FROM records WHERE id = ?1")?
-                .query_row([op.entity.to_string()], |row| row.get(0))?;
-            let mut body: BTreeMap<String, Value> = serde_json::from_str(&body)
-                .map_err(|e| damaged(format!("{} {}: {e}", T::ENTITY.as_str(), op.entity)))?;
-            body.insert(key.clone(), value.clone());
-            tx.prepare_cached("UPDATE records SET body = ?1 WHERE id = ?2")?
-                .execute((canonical_json(&body), op.entity.to_string()))?;
+            won.push((key, value));
         }
     }
+    if won.is_empty() {
+        return Ok(());
+    }
+    let id = op.entity.to_string();
+    let body: String = tx
+        .prepare_cached("SELECT body FROM records WHERE id = ?1")?
+        .query_row([&id], |row| row.get(0))?;
+    let mut body: BTreeMap<String, Value> = serde_json::from_str(&body)
+        .map_err(|e| damaged(format!("{} {}: {e}", T::ENTITY.as_str(), op.entity)))?;
+    for (key, value) in won {
+        body.insert(key.clone(), value.clone());
+    }
+    tx.prepare_cached("UPDATE records SET body = ?1 WHERE id = ?2")?
+        .execute((canonical_json(&body), &id))?;
     Ok(())
 }
 

@@ -1,4 +1,4 @@
-//! The query plans `type_is` is for.
+//! The query plans `type_is` is for, and per-field last-writer-wins of an assignment.
 
 use secrecy::SecretString;
 
@@ -37,5 +37,70 @@ fn records_but_notes_are_read_from_the_covering_index() {
             );
         }
         assert!(!plan::<Note>(&vault, sql).contains("records_except_notes"));
+    }
+}
+
+/// An assignment of several fields writes the ones it wins, and only those, whatever the order
+/// operations arrive in (they are written to the body together, in one update).
+#[test]
+fn an_assignment_writes_each_field_it_wins_and_no_other() {
+    use std::collections::BTreeMap;
+
+    use chrono::NaiveDate;
+    use serde_json::json;
+
+    use crate::domain::{Task, TaskStatus};
+    use crate::ops::{store::apply, Change, DeviceId, EntityId, EntityType, Hlc, Op, Seq};
+
+    let task = EntityId::from_bytes([7; 16]);
+    let case = EntityId::from_bytes([8; 16]);
+    let op = |seq: u64, wall_ms: u64, fields: serde_json::Value| Op {
+        device: DeviceId::from_bytes([1; 16]),
+        seq: Seq::new(seq).unwrap(),
+        hlc: Hlc::new(wall_ms, 0),
+        entity_type: EntityType::Task,
+        entity: task,
+        change: Change::assign(
+            fields
+                .as_object()
+                .unwrap()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect::<BTreeMap<_, _>>(),
+        ),
+    };
+    let ops = [
+        op(
+            1,
+            10,
+            json!({"case_id": case.to_string(), "title": "Call the attorney", "status": "open"}),
+        ),
+        op(2, 30, json!({"title": "Call Ms Jones", "status": "done"})),
+        // Newer than the first, older than the second: it wins only the due date.
+        op(
+            3,
+            20,
+            json!({"title": "Call back", "due": "2026-12-10", "status": "open"}),
+        ),
+    ];
+    for order in [[0, 1, 2], [2, 1, 0], [1, 2, 0]] {
+        let tmp = tempfile::tempdir().unwrap();
+        let passphrase = SecretString::from("maple orbit candle sixty harbor".to_owned());
+        let (mut vault, _) =
+            Vault::create(&tmp.path().join("v"), &passphrase, KdfParams::MINIMUM).unwrap();
+        let tx = vault.conn.transaction().unwrap();
+        for i in order {
+            apply(&tx, &ops[i]).unwrap();
+        }
+        tx.commit().unwrap();
+        let stored = vault.get::<Task>(task).unwrap().unwrap().record;
+        assert_eq!(stored.case_id, Some(case), "{order:?}");
+        assert_eq!(stored.title.to_string(), "Call Ms Jones", "{order:?}");
+        assert_eq!(stored.status, TaskStatus::Done, "{order:?}");
+        assert_eq!(
+            stored.due,
+            NaiveDate::from_ymd_opt(2026, 12, 10),
+            "{order:?}"
+        );
     }
 }
