@@ -181,15 +181,14 @@ fn a_case_without_consent_stays_until_consent_then_travels_in_full_without_a_gap
     );
 }
 
-#[test]
-fn after_a_withdrawal_further_changes_stay_and_the_withdrawal_itself_is_sent() {
-    let stick = tempfile::tempdir().unwrap();
-    let (mut coordinator, mut volunteer) = organisation(stick.path());
+/// An organisation whose volunteer shared a case, sent it, and then recorded that the person
+/// withdrew their consent to share it.
+fn shared_then_withdrawn(stick: &Path) -> (Device, Device, EntityId) {
+    let (mut coordinator, mut volunteer) = organisation(stick);
     let v = &mut volunteer.vault;
     let case = add_case(v, SHARED, true);
-    let first = export(v, stick.path());
+    let first = export(v, stick);
     import(&mut coordinator.vault, &first.path);
-
     let consent = v.list::<Consent>(case).unwrap().remove(0);
     assert_eq!(consent.record.purpose, ConsentPurpose::ShareWithCoordinator);
     let withdrawn = Consent {
@@ -197,6 +196,14 @@ fn after_a_withdrawal_further_changes_stay_and_the_withdrawal_itself_is_sent() {
         ..consent.record.clone()
     };
     v.update(consent.id, withdrawn).unwrap();
+    (coordinator, volunteer, case)
+}
+
+#[test]
+fn after_a_withdrawal_further_changes_stay_and_the_withdrawal_itself_is_sent() {
+    let stick = tempfile::tempdir().unwrap();
+    let (mut coordinator, mut volunteer, case) = shared_then_withdrawn(stick.path());
+    let v = &mut volunteer.vault;
     assert!(!v.shares_with_coordinator(case).unwrap());
     add_note(v, case, AFTER_WITHDRAWAL);
     assert_eq!(
@@ -337,17 +344,8 @@ fn consent_given_again_sends_what_was_held_and_both_sides_agree() {
 #[test]
 fn consent_given_again_sends_a_note_held_on_its_own() {
     let stick = tempfile::tempdir().unwrap();
-    let (mut coordinator, mut volunteer) = organisation(stick.path());
+    let (mut coordinator, mut volunteer, case) = shared_then_withdrawn(stick.path());
     let v = &mut volunteer.vault;
-    let case = add_case(v, SHARED, true);
-    let first = export(v, stick.path());
-    import(&mut coordinator.vault, &first.path);
-    let consent = v.list::<Consent>(case).unwrap().remove(0);
-    let withdrawn = Consent {
-        withdrawn_on: Some(chrono::Local::now().date_naive()),
-        ..consent.record.clone()
-    };
-    v.update(consent.id, withdrawn).unwrap();
     add_note(v, case, AFTER_WITHDRAWAL);
     let held = HeldBack {
         cases: 1,
