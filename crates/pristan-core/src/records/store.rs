@@ -82,10 +82,6 @@ fn materialise_as<T: RecordType>(tx: &Transaction<'_>, op: &Op) -> Result<()> {
             )))
         }
     }
-    tx.prepare_cached(
-        "UPDATE records SET case_id = json_extract(body, '$.case_id') WHERE id = ?1",
-    )?
-    .execute([&id])?;
     reindex::<T>(tx, op.entity)
 }
 
@@ -123,9 +119,7 @@ fn assign<T: RecordType>(
     for (key, value) in won {
         body.insert(key.clone(), value.clone());
     }
-    tx.prepare_cached("UPDATE records SET body = ?1 WHERE id = ?2")?
-        .execute((canonical_json(&body), &id))?;
-    Ok(())
+    write_body(tx, &id, &canonical_json(&body))
 }
 
 /// Checks `value` as field `key` of a mutable record of type `entity_type`, as a received
@@ -193,10 +187,19 @@ fn create_whole<T: RecordType>(
         check_attachment_name(&body)?;
     }
     if claim_field(tx, op.entity, "record", op.stamp())? {
-        let body = canonical_json(&body);
-        tx.prepare_cached("UPDATE records SET body = ?1 WHERE id = ?2")?
-            .execute((body, op.entity.to_string()))?;
+        write_body(tx, &op.entity.to_string(), &canonical_json(&body))?;
     }
+    Ok(())
+}
+
+/// Writes a record's body and the case it names, in one update: each update of `records`
+/// rewrites the row and every index over it. The body is the only place the case comes from, so
+/// `case_id` changes only here.
+fn write_body(tx: &Transaction<'_>, id: &str, body: &str) -> Result<()> {
+    tx.prepare_cached(
+        "UPDATE records SET body = ?1, case_id = json_extract(?1, '$.case_id') WHERE id = ?2",
+    )?
+    .execute((body, id))?;
     Ok(())
 }
 

@@ -102,5 +102,14 @@ fn an_assignment_writes_each_field_it_wins_and_no_other() {
             NaiveDate::from_ymd_opt(2026, 12, 10),
             "{order:?}"
         );
+        let case_column: Option<String> = vault
+            .conn
+            .query_row(
+                "SELECT case_id FROM records WHERE id = ?1",
+                [task.to_string()],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(case_column, Some(case.to_string()), "{order:?}");
     }
 }
