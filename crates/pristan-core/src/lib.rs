@@ -23,6 +23,8 @@ pub mod memory;
 pub mod ops;
 pub mod org;
 pub mod passphrase;
+#[cfg(test)]
+mod query_plan;
 pub mod records;
 pub mod relay_outbox;
 pub mod sharing;

@@ -119,19 +119,7 @@ fn a_vault_from_before_migration_18_gets_its_case_facts_on_opening() {
 }
 
 fn plan(vault: &Vault, sql: &str) -> String {
-    let mut stmt = vault
-        .connection()
-        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-        .unwrap();
-    let params = vec!["2026-12-02"; stmt.parameter_count()];
-    let rows = stmt
-        .query_map(rusqlite::params_from_iter(params), |row| {
-            row.get::<_, String>(3)
-        })
-        .unwrap();
-    rows.collect::<rusqlite::Result<Vec<_>>>()
-        .unwrap()
-        .join("; ")
+    crate::query_plan::query_plan(vault.connection(), sql).join("; ")
 }
 
 #[test]

@@ -172,18 +172,12 @@ mod tests {
     #[test]
     fn the_revision_lookup_uses_an_index() {
         let (_tmp, vault, _case) = new_vault();
-        let plan: Vec<String> = vault
-            .conn
-            .prepare(
-                "EXPLAIN QUERY PLAN SELECT EXISTS (SELECT 1 FROM records WHERE entity_type = 'note'
-                 AND deleted = 0 AND json_extract(body, '$.replaces') = ?1)",
-            )
-            .unwrap()
-            .query_map(["x"], |r| r.get(3))
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap();
-        let plan = plan.join("; ");
+        let plan = crate::query_plan::query_plan(
+            &vault.conn,
+            "SELECT EXISTS (SELECT 1 FROM records WHERE entity_type = 'note'
+             AND deleted = 0 AND json_extract(body, '$.replaces') = ?1)",
+        )
+        .join("; ");
         // Migration 4's index on the expression: saving thousands of notes is linear, not quadratic.
         assert!(plan.contains("SEARCH records USING INDEX"), "{plan}");
     }

@@ -570,14 +570,7 @@ fn the_case_list_is_by_name_in_any_letter_case_then_id_without_deleted_cases() {
 #[test]
 fn the_case_list_reads_an_index_in_order_instead_of_sorting() {
     let (_tmp, vault) = new_vault();
-    let plan: Vec<String> = vault
-        .conn
-        .prepare(&format!("EXPLAIN QUERY PLAN {}", super::case_list()))
-        .unwrap()
-        .query_map([], |row| row.get::<_, String>(3))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap();
+    let plan = crate::query_plan::query_plan(&vault.conn, &super::case_list());
     assert!(
         plan.iter().any(|step| step.contains("cases_by_name")),
         "{plan:?}"

@@ -10,15 +10,8 @@ use crate::{KdfParams, Vault};
 /// What SQLite plans for reading one type of record: every type but notes from the index
 /// that holds them whole, without reading the table (and so the notes' pages).
 fn plan<T: RecordType>(vault: &Vault, sql: &str) -> String {
-    let sql = format!(
-        "EXPLAIN QUERY PLAN {}",
-        sql.replace("{type}", &type_is::<T>("r.entity_type"))
-    );
-    let mut stmt = vault.connection().prepare(&sql).unwrap();
-    let rows = stmt.query_map([], |row| row.get::<_, String>(3)).unwrap();
-    rows.collect::<rusqlite::Result<Vec<_>>>()
-        .unwrap()
-        .join("; ")
+    let sql = sql.replace("{type}", &type_is::<T>("r.entity_type"));
+    crate::query_plan::query_plan(vault.connection(), &sql).join("; ")
 }
 
 #[test]
