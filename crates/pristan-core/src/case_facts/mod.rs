@@ -26,15 +26,14 @@ use crate::ops::EntityId;
 #[cfg(test)]
 mod tests;
 
-/// Each statement names its index (`INDEXED BY`): without statistics SQLite could prefer
-/// `records_by_type` and read every record of the type from the table; with it, a missing index
-/// is an error, never a slow read. `tests.rs` checks that each reads its index alone.
-pub(super) const LEGAL_EVENTS: &str = "
-    SELECT case_id, id, json_extract(body, '$.kind'), json_extract(body, '$.date'),
-           json_extract(body, '$.outcome'), json_extract(body, '$.appeal_waived')
-    FROM records INDEXED BY legal_event_facts
-    WHERE entity_type = 'legal_event' AND deleted = 0";
+/// Each case's legal events, one row a case, kept by the triggers of migration 22: a JSON array
+/// of `[id, kind, date, outcome, appeal_waived]`, the values the index `legal_event_facts` holds.
+pub(super) const LEGAL_EVENTS: &str = "SELECT case_id, events FROM case_legal_facts";
 
+// The reads below name their index (`INDEXED BY`): without statistics SQLite could prefer
+// `records_by_type` and read every record of the type from the table; with it, a missing index
+// is an error, never a slow read. `tests.rs` checks that each reads its index alone.
+//
 // ISO dates compare as text, so `max` over the stored strings is the latest date. One search of
 // `visit_days` per case, which SQLite answers by reading backwards from (case, today) to the
 // first entry: grouping every visit's entry by case read them all (a fifth of the dashboard).
@@ -63,50 +62,53 @@ pub(super) const OPEN_TASKS: &str = "
 
 /// Every case's legal events (not deleted), by case, each holding only what `case_status` and
 /// `board::stay_motion_pending` read: id, kind, date, outcome and whether the appeal was waived.
-/// Every other field is its default. Read from the index `legal_event_facts` alone.
+/// Every other field is its default. Read from `case_legal_facts`, one row a case (reading the
+/// index, one entry an event, was a third of the dashboard).
 pub(crate) fn legal_events_by_case(
     conn: &Connection,
 ) -> Result<HashMap<EntityId, Vec<Stored<LegalEvent>>>> {
     let mut stmt = conn.prepare_cached(LEGAL_EVENTS)?;
     let mut rows = stmt.query([])?;
     let mut by_case: HashMap<EntityId, Vec<Stored<LegalEvent>>> = HashMap::new();
-    // The index is ordered by case, so a case's events come together: its id is parsed once,
-    // not once per event (that parsing was a fifth of this read in the profile). Columns are
-    // read in place, not copied into new strings (a fifth of what was left).
-    let mut last_case: Option<(String, EntityId)> = None;
     while let Some(row) = rows.next()? {
-        let Some(case_text) = text(row, 0)? else {
+        let (Some(case_text), Some(json)) = (text(row, 0)?, text(row, 1)?) else {
             continue;
         };
-        let case = match &last_case {
-            Some((text, case)) if text == case_text => *case,
-            _ => {
-                let case = parse_id(case_text)?;
-                last_case = Some((case_text.to_owned(), case));
-                case
-            }
-        };
-        let id = parse_id(text(row, 1)?.unwrap_or_default())?;
-        let event = LegalEvent {
-            case_id: Some(case),
-            kind: parse_enum(text(row, 2)?, LegalEventKind::parse, id, "kind")?,
-            date: text(row, 3)?.map(|d| parse_date(d, id)).transpose()?,
-            outcome: parse_enum(text(row, 4)?, Outcome::parse, id, "outcome")?,
-            appeal_waived: row.get::<_, Option<bool>>(5)?.unwrap_or(false),
-            ..LegalEvent::default()
-        };
-        by_case
-            .entry(case)
-            .or_default()
-            .push(Stored { id, record: event });
-    }
-    // In id order, as `Vault::list` reads them: the status does not depend on the order, but
-    // the pending stay motion is the latest request, and of two on one day the later one read.
-    for events in by_case.values_mut() {
+        let case = parse_id(case_text)?;
+        // Borrowed from the row: ids, kinds, dates and outcomes are never written with escapes.
+        let facts: Vec<EventFacts<'_>> = serde_json::from_str(json)
+            .map_err(|e| damaged(format!("legal facts of case {case}: {e}")))?;
+        let mut events = Vec::with_capacity(facts.len());
+        for (id, kind, date, outcome, appeal_waived) in facts {
+            let id = parse_id(id)?;
+            let event = LegalEvent {
+                case_id: Some(case),
+                kind: parse_enum(kind, LegalEventKind::parse, id, "kind")?,
+                date: date.map(|d| parse_date(d, id)).transpose()?,
+                outcome: parse_enum(outcome, Outcome::parse, id, "outcome")?,
+                appeal_waived: appeal_waived.is_some_and(|n| n != 0),
+                ..LegalEvent::default()
+            };
+            events.push(Stored { id, record: event });
+        }
+        // In id order, as `Vault::list` reads them: the status does not depend on the order, but
+        // the pending stay motion is the latest request, and of two on one day the later one
+        // read. The triggers write them in that order; sorting what is sorted costs little.
         events.sort_by_key(|e| e.id);
+        by_case.insert(case, events);
     }
     Ok(by_case)
 }
+
+/// One legal event in a row of `case_legal_facts`: id, kind, date, outcome, appeal waived (an
+/// integer, as `json_extract` reads a JSON boolean).
+type EventFacts<'a> = (
+    &'a str,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<i64>,
+);
 
 /// Each case's last contact: the latest date of a visit on or before `today`. Cases never
 /// visited are absent. Read from the index `visit_days` alone.

@@ -92,7 +92,16 @@ fn a_vault_from_before_migration_18_gets_its_case_facts_on_opening() {
     assert!(before.removal_imminent[0].facts.stay_motion_pending);
     assert_eq!((before.visits.len(), before.tasks.len()), (1, 1));
 
-    // What a vault at version 17 holds: the same tables, without the indexes of 18.
+    // What a vault at version 17 holds: the same tables, without the indexes of 18 or what 22
+    // builds on them.
+    vault
+        .connection()
+        .execute_batch(
+            "DROP TRIGGER case_legal_facts_insert; DROP TRIGGER case_legal_facts_delete;
+             DROP TRIGGER case_legal_facts_update; DROP VIEW legal_facts_by_case;
+             DROP TABLE case_legal_facts;",
+        )
+        .unwrap();
     for index in INDEXES {
         vault
             .connection()
@@ -115,6 +124,7 @@ fn a_vault_from_before_migration_18_gets_its_case_facts_on_opening() {
     for index in INDEXES {
         assert!(present.iter().any(|i| i == index), "{index}: {present:?}");
     }
+    check_legal_facts(&vault, "after migrations 18 to 22");
     assert_eq!(vault.dashboard(today).unwrap(), before);
 }
 
@@ -127,8 +137,11 @@ fn each_read_uses_its_own_index_alone() {
     let tmp = tempfile::tempdir().unwrap();
     let (vault, _) =
         Vault::create(&tmp.path().join("v"), &passphrase(), KdfParams::MINIMUM).unwrap();
+    // Each case's legal facts are one row of their own table (migration 22).
+    let legal = plan(&vault, super::LEGAL_EVENTS);
+    assert!(legal.contains("SCAN case_legal_facts"), "{legal}");
+    assert!(!legal.contains("records"), "{legal}");
     let reads = [
-        (super::LEGAL_EVENTS, "COVERING INDEX legal_event_facts"),
         (super::LAST_CONTACTS, "COVERING INDEX visit_days"),
         (super::UPCOMING_VISITS, "COVERING INDEX visits_by_day"),
         (super::OPEN_TASKS, "COVERING INDEX open_tasks"),
@@ -152,6 +165,167 @@ fn each_read_uses_its_own_index_alone() {
         "{plan}"
     );
     assert!(!plan.contains("SCAN records"), "{plan}");
+}
+
+/// The rows of `case_legal_facts` (migration 22) against what the index says now, read through
+/// the view the triggers use, and the events `legal_events_by_case` returns against every legal
+/// event read whole and reduced to the fields the status reads.
+fn check_legal_facts(vault: &Vault, context: &str) {
+    let rows = |sql: &str| -> Vec<(String, String)> {
+        let mut stmt = vault.connection().prepare(sql).unwrap();
+        let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?))).unwrap();
+        rows.collect::<rusqlite::Result<_>>().unwrap()
+    };
+    assert_eq!(
+        rows("SELECT case_id, events FROM case_legal_facts ORDER BY case_id"),
+        rows("SELECT case_id, events FROM legal_facts_by_case ORDER BY case_id"),
+        "{context}"
+    );
+    let mut expected: std::collections::HashMap<_, Vec<_>> = std::collections::HashMap::new();
+    let mut events = vault.list_all::<LegalEvent>().unwrap();
+    events.sort_by_key(|e| e.id);
+    for event in events {
+        let Some(case) = event.record.case_id else {
+            continue;
+        };
+        let reduced = LegalEvent {
+            case_id: Some(case),
+            kind: event.record.kind,
+            date: event.record.date,
+            outcome: event.record.outcome,
+            appeal_waived: event.record.appeal_waived,
+            ..LegalEvent::default()
+        };
+        expected.entry(case).or_default().push(crate::domain::Stored {
+            id: event.id,
+            record: reduced,
+        });
+    }
+    assert_eq!(
+        super::legal_events_by_case(vault.connection()).unwrap(),
+        expected,
+        "{context}"
+    );
+}
+
+/// Every write of a legal event keeps its case's row: added, changed, moved to another case,
+/// deleted, its case forgotten. Other records leave the rows alone.
+#[test]
+fn each_case_row_of_legal_facts_follows_every_write() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut vault, _) =
+        Vault::create(&tmp.path().join("v"), &passphrase(), KdfParams::MINIMUM).unwrap();
+    let mut new_case = |name: &str| {
+        vault
+            .add_case(NewCase {
+                name: name.into(),
+                ..NewCase::default()
+            })
+            .unwrap()
+    };
+    let (ivan, olga) = (new_case("Ivan Petrov"), new_case("Olga Smirnova"));
+    let event = |case, kind, on: &str, outcome| LegalEvent {
+        case_id: Some(case),
+        kind,
+        date: Some(date(on)),
+        outcome,
+        ..LegalEvent::default()
+    };
+    check_legal_facts(&vault, "no events");
+
+    let decision = vault
+        .add(event(
+            ivan,
+            LegalEventKind::IjDecision,
+            "2026-09-01",
+            Outcome::Denied,
+        ))
+        .unwrap();
+    let stay = vault
+        .add(event(
+            ivan,
+            LegalEventKind::StayRequested,
+            "2026-11-20",
+            Outcome::Pending,
+        ))
+        .unwrap();
+    vault
+        .add(event(
+            olga,
+            LegalEventKind::MasterHearing,
+            "2026-12-10",
+            Outcome::Pending,
+        ))
+        .unwrap();
+    check_legal_facts(&vault, "three events added");
+    let count = |vault: &Vault| -> i64 {
+        vault
+            .connection()
+            .query_row("SELECT count(*) FROM case_legal_facts", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(count(&vault), 2);
+
+    // A legal event cannot be changed once saved, nor moved to another case; but the triggers
+    // hold for any write to `records`, whatever path makes it: these two are made in SQL.
+    vault
+        .connection()
+        .execute(
+            "UPDATE records SET body = json_set(body, '$.date', '2026-09-02',
+                                                '$.appeal_waived', json('true'))
+             WHERE id = ?1",
+            [decision.to_string()],
+        )
+        .unwrap();
+    check_legal_facts(&vault, "decision changed, appeal waived");
+
+    vault
+        .connection()
+        .execute(
+            "UPDATE records SET case_id = ?1, body = json_set(body, '$.case_id', ?1) WHERE id = ?2",
+            [olga.to_string(), stay.to_string()],
+        )
+        .unwrap();
+    check_legal_facts(&vault, "stay moved to the other case");
+
+    vault
+        .add(Visit {
+            case_id: Some(ivan),
+            date: Some(date("2026-11-01")),
+            ..Visit::default()
+        })
+        .unwrap();
+    check_legal_facts(&vault, "a visit added");
+
+    vault.delete::<LegalEvent>(decision).unwrap();
+    check_legal_facts(&vault, "Ivan's last event deleted");
+    assert_eq!(count(&vault), 1, "a case with no legal event keeps no row");
+
+    vault
+        .forget_case(olga, crate::ops::ForgetReason::RequestedByPerson)
+        .unwrap();
+    check_legal_facts(&vault, "Olga forgotten");
+    assert_eq!(count(&vault), 0);
+}
+
+/// The triggers ask the view for one or two cases: each is a search of the index by case, never
+/// a read of every legal event.
+#[test]
+fn the_triggers_search_the_index_by_case() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (vault, _) =
+        Vault::create(&tmp.path().join("v"), &passphrase(), KdfParams::MINIMUM).unwrap();
+    for sql in [
+        "SELECT case_id, events FROM legal_facts_by_case WHERE case_id = ?1",
+        "SELECT case_id, events FROM legal_facts_by_case WHERE case_id IN (?1, ?2)",
+    ] {
+        let plan = plan(&vault, sql);
+        assert!(
+            plan.contains("SEARCH records USING COVERING INDEX legal_event_facts (case_id=?"),
+            "{plan}"
+        );
+        assert!(!plan.contains("SCAN records"), "{plan}");
+    }
 }
 
 mod iso_dates {

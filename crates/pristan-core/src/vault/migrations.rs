@@ -91,6 +91,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         version: 21,
         sql: include_str!("migrations/021_cases_by_name.sql"),
     },
+    Migration {
+        version: 22,
+        sql: include_str!("migrations/022_case_legal_facts.sql"),
+    },
 ];
 
 #[cfg(test)]
