@@ -60,6 +60,22 @@ pub(super) const OPEN_TASKS: &str = "
       AND coalesce(json_extract(r.body, '$.status'), 'open') = 'open'
       AND coalesce(c.deleted, 0) = 0";
 
+/// Writes again the row of `case` in `case_legal_facts` from the index `legal_event_facts`, or
+/// deletes it if no legal event of the case is left. Called in the transaction of every write of
+/// a legal event's row in `records` (migration 22 lists them). Two statements of one row each:
+/// a statement that may write several rows opens a savepoint, at which FTS5 writes its pending
+/// entries to disk, and an import would pay that at every legal event.
+pub(crate) fn legal_facts_changed(conn: &Connection, case: &str) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO case_legal_facts (case_id, events)
+         VALUES (?1, (SELECT events FROM legal_facts_by_case WHERE case_id = ?1))",
+    )?
+    .execute([case])?;
+    conn.prepare_cached("DELETE FROM case_legal_facts WHERE case_id = ?1 AND events IS NULL")?
+        .execute([case])?;
+    Ok(())
+}
+
 /// Every case's legal events (not deleted), by case, each holding only what `case_status` and
 /// `board::stay_motion_pending` read: id, kind, date, outcome and whether the appeal was waived.
 /// Every other field is its default. Read from `case_legal_facts`, one row a case (reading the

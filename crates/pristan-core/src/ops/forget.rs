@@ -12,7 +12,7 @@
 //! after the Forget is dropped and its id added to `forgotten`, exactly as it would have been
 //! purged and added had it arrived before.
 
-use rusqlite::{Connection, Transaction};
+use rusqlite::{Connection, OptionalExtension, Transaction};
 
 use super::op::{Change, EntityType, ForgetReason, Op};
 use super::EntityId;
@@ -131,6 +131,8 @@ pub(crate) fn purge_case(tx: &Transaction<'_>, case: EntityId) -> Result<()> {
         "DELETE FROM records WHERE case_id = ?1 OR id = ?1",
         [&case_text],
     )?;
+    // Rows no entity lookup found (there should be none): the case keeps no legal facts either.
+    crate::case_facts::legal_facts_changed(tx, &case_text)?;
     tx.execute("DELETE FROM drafts WHERE case_id = ?1", [&case_text])?;
     crate::family::forget_cards_of(tx, &case_text)?;
     sweep_search_index(tx, &case_text)?;
@@ -150,6 +152,13 @@ pub(crate) fn purge_case(tx: &Transaction<'_>, case: EntityId) -> Result<()> {
 fn purge_entity(tx: &Transaction<'_>, entity: EntityId) -> Result<()> {
     remove_entry(tx, entity)?;
     let id = entity.to_string();
+    // A legal event's case loses its row in `case_legal_facts`, or has it written again.
+    let legal_case: Option<Option<String>> = tx
+        .prepare_cached(
+            "SELECT case_id FROM records WHERE id = ?1 AND entity_type = 'legal_event'",
+        )?
+        .query_row([&id], |row| row.get(0))
+        .optional()?;
     for sql in [
         "DELETE FROM cases WHERE id = ?1",
         "DELETE FROM records WHERE id = ?1",
@@ -161,6 +170,9 @@ fn purge_entity(tx: &Transaction<'_>, entity: EntityId) -> Result<()> {
         "INSERT OR IGNORE INTO forgotten (entity_id) VALUES (?1)",
     ] {
         tx.execute(sql, [&id])?;
+    }
+    if let Some(Some(case)) = legal_case {
+        crate::case_facts::legal_facts_changed(tx, &case)?;
     }
     Ok(())
 }

@@ -90,6 +90,8 @@ pub(super) fn release_case(
             tx.execute(sql, [entity])?;
         }
     }
+    // Applying the operations again writes the row of each legal event's case again.
+    crate::case_facts::legal_facts_changed(tx, &case_text)?;
     for op in &kept_ops {
         store::apply(tx, op)?;
     }
