@@ -11,6 +11,10 @@
 //! deadlines are still computed from the legal events each time they are read (ARCHITECTURE.md).
 //! A change to the deadline rules needs no rebuild; a change to what is indexed is a migration.
 //!
+//! The legal events are read one row a case from `case_legal_facts` (migration 22), a copy of
+//! the index's values that `legal_facts_changed` writes again in the transaction of every write
+//! of a legal event's row: `records::store`, forget, `sharing::release`.
+//!
 //! `tests/query_oracle.rs` checks that the dashboard and the board read through here equal the
 //! same views computed the old way (`tests/query_oracle/old_views.rs`) after random operations.
 
