@@ -30,8 +30,9 @@ use crate::ops::EntityId;
 #[cfg(test)]
 mod tests;
 
-/// Each case's legal events, one row a case, kept by the triggers of migration 22: a JSON array
-/// of `[id, kind, date, outcome, appeal_waived]`, the values the index `legal_event_facts` holds.
+/// Each case's legal events, one row a case (migration 22, kept by `legal_facts_changed`): a JSON
+/// array of `[id, kind, date, outcome, appeal_waived]`, the values the index `legal_event_facts`
+/// holds.
 pub(super) const LEGAL_EVENTS: &str = "SELECT case_id, events FROM case_legal_facts";
 
 // The reads below name their index (`INDEXED BY`): without statistics SQLite could prefer
@@ -113,7 +114,7 @@ pub(crate) fn legal_events_by_case(
         }
         // In id order, as `Vault::list` reads them: the status does not depend on the order, but
         // the pending stay motion is the latest request, and of two on one day the later one
-        // read. The triggers write them in that order; sorting what is sorted costs little.
+        // read. The index gives them in that order; sorting what is sorted costs little.
         events.sort_by_key(|e| e.id);
         by_case.insert(case, events);
     }

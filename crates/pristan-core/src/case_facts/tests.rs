@@ -164,8 +164,8 @@ fn each_read_uses_its_own_index_alone() {
 }
 
 /// The rows of `case_legal_facts` (migration 22) against what the index says now, read through
-/// the view the triggers use, and the events `legal_events_by_case` returns against every legal
-/// event read whole and reduced to the fields the status reads.
+/// the view `legal_facts_changed` writes them from; and the events `legal_events_by_case`
+/// returns against every legal event read whole, reduced to the fields the status reads.
 fn check_legal_facts(vault: &Vault, context: &str) {
     let rows = |sql: &str| -> Vec<(String, String)> {
         let mut stmt = vault.connection().prepare(sql).unwrap();

@@ -14,7 +14,7 @@
 -- only writes of a legal event's row in `records`; `case_facts::tests` checks the rows against
 -- the index after each of them. (Triggers on `records` kept it too, but any trigger on the table
 -- makes every write to it open a statement savepoint, which makes FTS5 write its pending entries
--- to disk at each one: a whole-vault import took 64-74 s instead of 39-40 s.) Nothing in it
+-- to disk at each one: a whole-vault import took 64-70 s instead of 38-40 s.) Nothing in it
 -- depends on today's date: deadlines are still computed from the events each time they are read.
 --
 -- IF NOT EXISTS, and the rows written again: a test vault set back to an older version by its
