@@ -52,20 +52,14 @@ fn materialise_as<T: RecordType>(tx: &Transaction<'_>, op: &Op) -> Result<()> {
     }
     tx.prepare_cached("INSERT OR IGNORE INTO records (id, entity_type) VALUES (?1, ?2)")?
         .execute((&id, kind))?;
-    let stored_kind: String = tx
-        .prepare_cached("SELECT entity_type FROM records WHERE id = ?1")?
-        .query_row([&id], |row| row.get(0))?;
+    let (stored_kind, case_before): (String, Option<String>) = tx
+        .prepare_cached("SELECT entity_type, case_id FROM records WHERE id = ?1")?
+        .query_row([&id], |row| Ok((row.get(0)?, row.get(1)?)))?;
     if stored_kind != kind {
         return Err(invalid_op(format!(
             "record {id} is a {stored_kind}, but an operation treats it as a {kind}"
         )));
     }
-    // The row of its case in `case_legal_facts` follows every write of a legal event (migration
-    // 22): the case it was in before, and the one it is in after.
-    let legal_case_before = match T::ENTITY {
-        EntityType::LegalEvent => Some(case_of(tx, &id)?),
-        _ => None,
-    };
     match (&op.change, T::IMMUTABLE) {
         (Change::Assign { fields, .. }, false) => assign::<T>(tx, op, fields)?,
         (Change::Record { fields }, true) => create_whole::<T>(tx, op, fields)?,
@@ -88,25 +82,18 @@ fn materialise_as<T: RecordType>(tx: &Transaction<'_>, op: &Op) -> Result<()> {
             )))
         }
     }
-    if let Some(before) = legal_case_before {
-        let after = case_of(tx, &id)?;
-        if before != after {
-            if let Some(case) = before {
-                crate::case_facts::legal_facts_changed(tx, &case)?;
-            }
-        }
-        if let Some(case) = after {
-            crate::case_facts::legal_facts_changed(tx, &case)?;
+    // The row of its case in `case_legal_facts` follows every write of a legal event (migration
+    // 22): the case it was in before, and the one it is in after.
+    if T::ENTITY == EntityType::LegalEvent {
+        let case_after: Option<String> = tx
+            .prepare_cached("SELECT case_id FROM records WHERE id = ?1")?
+            .query_row([&id], |row| row.get(0))?;
+        let moved_from = case_before.filter(|before| Some(before) != case_after.as_ref());
+        for case in moved_from.iter().chain(&case_after) {
+            crate::case_facts::legal_facts_changed(tx, case)?;
         }
     }
     reindex::<T>(tx, op.entity)
-}
-
-/// The case a record's row names (`None` for a row written before its body).
-fn case_of(tx: &Transaction<'_>, id: &str) -> Result<Option<String>> {
-    Ok(tx
-        .prepare_cached("SELECT case_id FROM records WHERE id = ?1")?
-        .query_row([id], |row| row.get(0))?)
 }
 
 /// Per-field last-writer-wins. Fields this version does not know (from a newer Pristan) stay in the
