@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use crate::coordination::linked_flights_by_case;
 use crate::domain::board::FlightRef;
 use crate::domain::referral::{Referral, ReferralStatus};
+use crate::domain::views::CaseStatus;
 use crate::error::Result;
 use crate::ops::EntityId;
 use crate::vault::Vault;
@@ -54,8 +55,18 @@ pub fn referral_statuses(vault: &Vault) -> Result<HashMap<EntityId, Vec<Referral
     Ok(statuses)
 }
 
-/// Each case's last contact: the latest date of a visit (in person, video or phone) on or before
-/// `today`. Cases never visited are absent.
-pub fn last_contacts(vault: &Vault, today: NaiveDate) -> Result<HashMap<EntityId, NaiveDate>> {
-    crate::case_facts::last_contacts(vault.connection(), today)
+/// The last contact with `case` (the latest date of a visit, in person, video or phone, on or
+/// before `today`) if its removal is imminent, the only rows that show it; `None` otherwise, or if
+/// it was never visited. One search of the case's visit dates, so a board of a thousand cases
+/// searches only for the few whose removal is imminent.
+pub fn last_contact_if_imminent(
+    vault: &Vault,
+    case: EntityId,
+    status: &CaseStatus,
+    today: NaiveDate,
+) -> Result<Option<NaiveDate>> {
+    if !status.removal_imminent {
+        return Ok(None);
+    }
+    crate::case_facts::last_contact(vault.connection(), case, today)
 }

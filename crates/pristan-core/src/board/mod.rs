@@ -7,7 +7,7 @@ mod facts;
 mod query;
 mod ranking;
 
-pub use facts::{last_contacts, referral_statuses, soonest_flights};
+pub use facts::{last_contact_if_imminent, referral_statuses, soonest_flights};
 pub use query::deadlines_board;
 pub use ranking::{compare, compare_cases, rank, removal_facts, stay_motion_pending};
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::facts::{referral_statuses, soonest_flights};
+use super::facts::{last_contact_if_imminent, referral_statuses, soonest_flights};
 use super::ranking::{self, removal_facts};
 use crate::case_facts;
 use crate::casebook::case_status;
@@ -29,7 +29,6 @@ pub fn deadlines_board(vault: &Vault, filter: &BoardFilter, today: NaiveDate) ->
         .collect();
     let (device_names, volunteers) = devices(vault)?;
     let mut events = case_facts::legal_events_by_case(vault.connection())?;
-    let contacts = case_facts::last_contacts(vault.connection(), today)?;
     let flights = soonest_flights(vault, today)?;
     let referrals = referral_statuses(vault)?;
 
@@ -47,11 +46,12 @@ pub fn deadlines_board(vault: &Vault, filter: &BoardFilter, today: NaiveDate) ->
         }
         // The board shows no consents, so none are read: the status's consent lines stay empty.
         let status = case_status(&legal_events, &[], case.custody_status, today);
+        let contact = last_contact_if_imminent(vault, case.id, &status, today)?;
         let removal = removal_facts(
             &case,
             &status,
             &legal_events,
-            contacts.get(&case.id).copied(),
+            contact,
             flights.get(&case.id).cloned(),
             today,
         );

@@ -40,13 +40,13 @@ pub(super) const LEGAL_EVENTS: &str = "SELECT case_id, events FROM case_legal_fa
 // is an error, never a slow read. `tests.rs` checks that each reads its index alone.
 //
 // ISO dates compare as text, so `max` over the stored strings is the latest date. One search of
-// `visit_days` per case, which SQLite answers by reading backwards from (case, today) to the
-// first entry: grouping every visit's entry by case read them all (a fifth of the dashboard).
-pub(super) const LAST_CONTACTS: &str = "
-    SELECT id, (SELECT max(json_extract(body, '$.date')) FROM records INDEXED BY visit_days
-                WHERE entity_type = 'visit' AND deleted = 0 AND case_id = cases.id
-                  AND json_extract(body, '$.date') <= ?1)
-    FROM cases";
+// `visit_days` for the case, which SQLite answers by reading backwards from (case, today) to the
+// first entry. Only a case whose removal is imminent shows its last contact, so the dashboard and
+// the board ask for those few (searching for every case was a fifth of the dashboard).
+pub(super) const LAST_CONTACT: &str = "
+    SELECT max(json_extract(body, '$.date')) FROM records INDEXED BY visit_days
+    WHERE entity_type = 'visit' AND deleted = 0 AND case_id = ?1
+      AND json_extract(body, '$.date') <= ?2";
 
 // A year past 9999 is written with a sign ("+10000-01-01"), which sorts before digits: two
 // ranges, each a search of the index (an `OR` would read all of it).
@@ -131,26 +131,20 @@ type EventFacts<'a> = (
     Option<i64>,
 );
 
-/// Each case's last contact: the latest date of a visit on or before `today`. Cases never
-/// visited are absent. Read from the index `visit_days` alone.
-pub(crate) fn last_contacts(
+/// The last contact with `case`: the latest date of its visits on or before `today`, or `None`
+/// if it was never visited. Read from the index `visit_days` alone.
+pub(crate) fn last_contact(
     conn: &Connection,
+    case: EntityId,
     today: NaiveDate,
-) -> Result<HashMap<EntityId, NaiveDate>> {
-    let mut stmt = conn.prepare_cached(LAST_CONTACTS)?;
-    let mut rows = stmt.query([iso(today)])?;
-    let mut contacts = HashMap::new();
-    while let Some(row) = rows.next()? {
-        let (Some(Ok(case)), Some(Some(date))) = (
-            text(row, 0)?.map(str::parse::<EntityId>),
-            text(row, 1)?
-                .map(|d| iso_date(d).or_else(|| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())),
-        ) else {
-            continue;
-        };
-        contacts.insert(case, date);
-    }
-    Ok(contacts)
+) -> Result<Option<NaiveDate>> {
+    let mut stmt = conn.prepare_cached(LAST_CONTACT)?;
+    let mut rows = stmt.query([case.to_string(), iso(today)])?;
+    let Some(row) = rows.next()? else {
+        return Ok(None);
+    };
+    Ok(text(row, 0)?
+        .and_then(|d| iso_date(d).or_else(|| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())))
 }
 
 /// The visits dated `today` or later, whole, whatever their case (the caller keeps those of

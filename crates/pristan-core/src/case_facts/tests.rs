@@ -138,7 +138,7 @@ fn each_read_uses_its_own_index_alone() {
     assert!(legal.contains("SCAN case_legal_facts"), "{legal}");
     assert!(!legal.contains("records"), "{legal}");
     let reads = [
-        (super::LAST_CONTACTS, "COVERING INDEX visit_days"),
+        (super::LAST_CONTACT, "COVERING INDEX visit_days"),
         (super::UPCOMING_VISITS, "COVERING INDEX visits_by_day"),
         (super::OPEN_TASKS, "COVERING INDEX open_tasks"),
     ];
@@ -154,10 +154,10 @@ fn each_read_uses_its_own_index_alone() {
             "{plan}"
         );
     }
-    // Last contacts search each case's visit dates; they never read every visit's entry.
-    let plan = plan(&vault, super::LAST_CONTACTS);
+    // A last contact is a search of the case's visit dates up to the day, never every visit.
+    let plan = plan(&vault, super::LAST_CONTACT);
     assert!(
-        plan.contains("SEARCH records USING COVERING INDEX visit_days (case_id=?"),
+        plan.contains("SEARCH records USING COVERING INDEX visit_days (case_id=? AND <expr><?)"),
         "{plan}"
     );
     assert!(!plan.contains("SCAN records"), "{plan}");
@@ -371,4 +371,55 @@ mod iso_dates {
         assert_eq!(iso_date("+2026-01-01"), None);
         assert_eq!(iso_date("2026-1-01 "), None);
     }
+}
+
+/// A case's last contact is the latest date of its own visits on or before today: a visit later
+/// than today, a deleted visit and another case's visit do not count; a case never visited (or
+/// visited only in the future) has none.
+#[test]
+fn a_last_contact_is_the_latest_own_visit_up_to_today() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut vault, _) =
+        Vault::create(&tmp.path().join("v"), &passphrase(), KdfParams::MINIMUM).unwrap();
+    let mut case = |name: &str| {
+        vault
+            .add_case(NewCase {
+                name: name.into(),
+                ..NewCase::default()
+            })
+            .unwrap()
+    };
+    let (visited, other, only_later, never) = (
+        case("Ivan Petrov"),
+        case("Olga Smirnova"),
+        case("Pavel Orlov"),
+        case("Anna Volkova"),
+    );
+    let mut visit = |case, on: &str| {
+        vault
+            .add(Visit {
+                case_id: Some(case),
+                date: Some(date(on)),
+                ..Visit::default()
+            })
+            .unwrap()
+    };
+    visit(visited, "2026-10-01");
+    visit(visited, "2026-11-01");
+    let deleted = visit(visited, "2026-11-20");
+    visit(visited, "2026-12-05");
+    visit(other, "2026-11-25");
+    visit(only_later, "2026-12-03");
+    vault.delete::<Visit>(deleted).unwrap();
+    let today = date("2026-12-02");
+    let contact = |case| super::last_contact(vault.connection(), case, today).unwrap();
+    assert_eq!(contact(visited), Some(date("2026-11-01")));
+    assert_eq!(contact(other), Some(date("2026-11-25")));
+    assert_eq!(contact(only_later), None);
+    assert_eq!(contact(never), None);
+    // A visit on the day itself is a contact.
+    assert_eq!(
+        super::last_contact(vault.connection(), only_later, date("2026-12-03")).unwrap(),
+        Some(date("2026-12-03"))
+    );
 }

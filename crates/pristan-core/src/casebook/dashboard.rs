@@ -65,14 +65,14 @@ impl Vault {
         Ok(positions)
     }
 
-    /// The dashboard on `today`. Each case's legal events, last contact, upcoming visits and open
-    /// tasks come from the indexes of migration 18 (`case_facts`), so no record is parsed whole
-    /// but the visits and tasks shown; the status is computed from the events here, as ever.
+    /// The dashboard on `today`. Each case's legal events, the last contact of a case whose
+    /// removal is imminent, upcoming visits and open tasks come from `case_facts`, so no record is
+    /// parsed whole but the visits and tasks shown; the status is computed from the events here,
+    /// as ever.
     pub fn dashboard(&self, today: NaiveDate) -> Result<Dashboard> {
         let all_cases = self.cases()?;
         let mut events = case_facts::legal_events_by_case(self.connection())?;
         let horizon = today + Days::new(DEADLINE_HORIZON_DAYS);
-        let contacts = case_facts::last_contacts(self.connection(), today)?;
         let flights = board::soonest_flights(self, today)?;
         let mut removal_imminent = Vec::new();
         let mut deadlines = Vec::new();
@@ -84,11 +84,12 @@ impl Vault {
             // stay empty.
             let status = case_status(&legal_events, &[], case.custody_status, today);
             let this = CaseRef::of(case);
+            let contact = board::last_contact_if_imminent(self, case.id, &status, today)?;
             let facts = board::removal_facts(
                 case,
                 &status,
                 &legal_events,
-                contacts.get(&case.id).copied(),
+                contact,
                 flights.get(&case.id).cloned(),
                 today,
             );
@@ -113,7 +114,9 @@ impl Vault {
             all_cases.into_iter().map(|c| (c.id, c)).collect();
         let case_ref = |id: Option<EntityId>| id.and_then(|id| cases.get(&id)).map(CaseRef::of);
         board::rank(&mut removal_imminent);
-        deadlines.sort_by_key(|d| (d.deadline.due, d.case.name.clone()));
+        // Compared in place: a key holding the name would copy it at every comparison.
+        deadlines
+            .sort_by(|a, b| (a.deadline.due, &a.case.name).cmp(&(b.deadline.due, &b.case.name)));
 
         let facilities: HashMap<EntityId, String> = self
             .list_all::<Facility>()?
