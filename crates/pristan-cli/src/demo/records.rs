@@ -36,26 +36,31 @@ pub fn queue_case_records(
     facilities: &[EntityId],
     today: NaiveDate,
 ) -> Result<()> {
+    // The consents go first, though they are drawn after the visits they are dated by: a case
+    // consented to sharing is then shared from its first record on, and its visits and notes are
+    // written once instead of held and recorded anew when the batch is saved.
+    let mut rest = RecordBatch::new();
     let story = &case.story;
     for event in &story.custody_events {
         let event = pristan_core::domain::CustodyEvent {
             case_id: Some(case.id),
             ..event.clone()
         };
-        vault.queue(batch, event)?;
+        vault.queue(&mut rest, event)?;
     }
     for event in &story.legal_events {
         let event = pristan_core::domain::LegalEvent {
             case_id: Some(case.id),
             ..event.clone()
         };
-        vault.queue(batch, event)?;
+        vault.queue(&mut rest, event)?;
     }
-    let first_visit = queue_visits(vault, batch, rng, case, facilities, today)?;
-    let relatives = queue_relatives(vault, batch, rng, case)?;
+    let first_visit = queue_visits(vault, &mut rest, rng, case, facilities, today)?;
+    let relatives = queue_relatives(vault, &mut rest, rng, case)?;
     queue_consents(vault, batch, rng, case, first_visit, &relatives, today)?;
-    queue_evidence(vault, batch, rng, case, today)?;
-    queue_tasks(vault, batch, rng, case, today)?;
+    queue_evidence(vault, &mut rest, rng, case, today)?;
+    queue_tasks(vault, &mut rest, rng, case, today)?;
+    batch.append(rest);
     Ok(())
 }
 

@@ -41,7 +41,7 @@ pub(crate) fn record_changes(
 ) -> Result<Vec<Op>> {
     let held = held_stream(tx)?;
     let today = today();
-    // Whether each case touched was shared when this step began.
+    // Whether each case touched is shared, as of the last change of it in this step.
     let mut shared: BTreeMap<EntityId, bool> = BTreeMap::new();
     let mut ops = Vec::with_capacity(changes.len());
     for (entity_type, entity, change) in changes {
@@ -79,6 +79,16 @@ pub(crate) fn record_changes(
             entity,
             change,
         )?);
+        // A consent recorded in this step decides where the case's later changes in it go: given,
+        // it releases what was held so far, and they need not be held and recorded anew at the
+        // end; withdrawn, they stay.
+        if let (EntityType::Consent, Some(case)) = (entity_type, case) {
+            let now = shared_on(tx, case, today)?;
+            if now && shared.get(&case) == Some(&false) {
+                release::release_case(tx, device, held, clock, case)?;
+            }
+            shared.insert(case, now);
+        }
     }
     for (case, was_shared) in shared {
         if !was_shared && shared_on(tx, case, today)? {
