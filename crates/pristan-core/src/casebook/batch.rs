@@ -58,7 +58,11 @@ impl Vault {
         let tx = self.conn.transaction()?;
         // The clock advances only if the transaction commits, as in `Vault::record_all`.
         let mut clock = self.clock.clone();
+        // Search entries reach FTS5 together, in rowid order, after every record: one at a time,
+        // newest rowid smallest, FTS5 wrote a segment for nearly each (`cases::search_deferral`).
+        crate::cases::search_deferral::begin(&tx)?;
         crate::sharing::record_changes(&tx, device, &mut clock, batch.changes)?;
+        crate::cases::search_deferral::end(&tx)?;
         tx.commit()?;
         self.clock = clock;
         Ok(count)
@@ -231,6 +235,49 @@ mod tests {
             first_written < last_written,
             "consent first wrote {first_written} rows, consent last {last_written}"
         );
+    }
+
+    /// A batch holds its records' search entries back and writes them to FTS5 together, in rowid
+    /// order, when the records are saved (as an import does). Every entry arrives once, also
+    /// those a release removed and added again while they waited, and nothing waits after it.
+    #[test]
+    fn a_batch_writes_its_search_entries_together_and_leaves_none_waiting() {
+        let (_tmp, mut vault, case) = new_vault();
+        let mut batch = RecordBatch::new();
+        for i in 0..40 {
+            vault
+                .queue(&mut batch, note(case, &format!("окно{i} window{i}")))
+                .unwrap();
+        }
+        // Consent last: the notes wait held back, and are released when the batch ends.
+        let consent = Consent {
+            case_id: Some(case),
+            purpose: ConsentPurpose::ShareWithCoordinator,
+            given_on: Some(chrono::Local::now().date_naive()),
+            ..Consent::default()
+        };
+        vault.queue(&mut batch, consent).unwrap();
+        vault.save_batch(batch).unwrap();
+        assert_eq!(vault.held_back().unwrap().changes, 0);
+        for i in [0, 17, 39] {
+            assert_eq!(vault.search_cases(&format!("окно{i}")).unwrap().len(), 1);
+            assert_eq!(vault.search_cases(&format!("window{i}")).unwrap().len(), 1);
+        }
+        assert_eq!(count(&vault, "SELECT count(*) FROM search_index"), 40);
+        assert_eq!(
+            count(
+                &vault,
+                "SELECT count(*) FROM temp.sqlite_master WHERE name = 'search_waiting'"
+            ),
+            0
+        );
+        vault
+            .conn
+            .execute(
+                "INSERT INTO search_index (search_index) VALUES ('integrity-check')",
+                [],
+            )
+            .unwrap();
     }
 
     #[test]
