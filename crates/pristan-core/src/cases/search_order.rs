@@ -103,8 +103,12 @@ pub(crate) fn place(
         Some(key) => key,
         None => {
             respace(tx, table)?;
-            free_key(tx, table, written)?
-                .expect("after respacing, every gap between neighbours holds a free key")
+            // After respacing every gap, the first and the last included, holds a free key; an
+            // error, never a panic, if that were ever wrong (a received bundle reaches here).
+            free_key(tx, table, written)?.ok_or_else(|| crate::error::Error::Invalid {
+                field: "search order",
+                reason: "no free place for a search entry after renumbering".into(),
+            })?
         }
     };
     let rowid = rowid_of(key);
@@ -208,12 +212,9 @@ fn respace(tx: &Transaction<'_>, table: Ordered) -> Result<()> {
         let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
+    let keys = respaced_keys(entries.iter().map(|(_, written)| written.as_str()));
     let mut moves = Vec::new();
-    let mut previous = 0i64;
-    for (old, written) in &entries {
-        let key = wanted_key(written).max(previous + 1);
-        // Leave room after each entry, so that the next late arrival finds a gap.
-        previous = key + 1024;
+    for ((old, _), key) in entries.iter().zip(keys) {
         let new = rowid_of(key);
         if new != *old {
             moves.push((*old, new));
@@ -228,6 +229,31 @@ fn respace(tx: &Transaction<'_>, table: Ordered) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Room left before the first entry and after each one when renumbering.
+const ROOM: i64 = 1024;
+
+/// The keys `respace` gives entries written at `written` (in `written` order): each its wanted
+/// key, or the first after the entry before it and its room, whichever is greater; the first at
+/// least `ROOM + 1`, so that an entry written before all of them finds a gap too (a received
+/// operation may carry clock 0, whose wanted key is 1). Where clocks near the largest key leave
+/// no room at the top, the keys are spread evenly over the whole range instead. Either way, every
+/// gap (from 0 to the first, between neighbours, from the last to `i64::MAX`) holds a free key.
+fn respaced_keys<'a>(written: impl ExactSizeIterator<Item = &'a str>) -> Vec<i64> {
+    let count = written.len() as i64;
+    let mut keys = Vec::with_capacity(written.len());
+    let mut previous = 0i64;
+    for written in written {
+        let key = wanted_key(written).max(previous.saturating_add(ROOM + 1));
+        keys.push(key);
+        previous = key;
+    }
+    if previous > i64::MAX - 2 * ROOM {
+        let step = i64::MAX / (count + 1);
+        keys = (1..=count).map(|i| i * step).collect();
+    }
+    keys
 }
 
 fn move_entry(tx: &Transaction<'_>, table: Ordered, from: i64, to: i64) -> Result<()> {
@@ -259,4 +285,48 @@ fn move_entry(tx: &Transaction<'_>, table: Ordered, from: i64, to: i64) -> Resul
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(wall: u64, counter: u32) -> String {
+        format!(
+            "{wall:016x}-{counter:08x} {} {}",
+            "06".repeat(16),
+            "09".repeat(16)
+        )
+    }
+
+    /// Every gap, from 0 to the first key, between neighbours and from the last to `i64::MAX`,
+    /// holds a key strictly inside it.
+    fn every_gap_has_room(keys: &[i64]) -> bool {
+        let bounds: Vec<i64> = std::iter::once(0)
+            .chain(keys.iter().copied())
+            .chain(std::iter::once(i64::MAX))
+            .collect();
+        bounds.windows(2).all(|pair| pair[1] - pair[0] >= 2)
+    }
+
+    #[test]
+    fn renumbered_keys_leave_room_everywhere_even_at_clock_zero_and_at_the_top() {
+        let zero: Vec<String> = (0..5).map(|_| written(0, 0)).collect();
+        let keys = respaced_keys(zero.iter().map(String::as_str));
+        assert!(every_gap_has_room(&keys), "{keys:?}");
+        assert!(
+            keys[0] > 1,
+            "an entry written earlier still fits first: {keys:?}"
+        );
+
+        let top: Vec<String> = (0..5).map(|i| written(u64::MAX, i)).collect();
+        let keys = respaced_keys(top.iter().map(String::as_str));
+        assert!(every_gap_has_room(&keys), "{keys:?}");
+        assert!(keys.windows(2).all(|pair| pair[0] < pair[1]), "{keys:?}");
+
+        // Entries far apart keep the keys they want.
+        let apart = [written(1_000, 0), written(2_000, 3)];
+        let keys = respaced_keys(apart.iter().map(String::as_str));
+        assert_eq!(keys, [wanted_key(&apart[0]), wanted_key(&apart[1])]);
+    }
 }
