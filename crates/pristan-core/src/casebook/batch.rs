@@ -103,6 +103,16 @@ mod tests {
         }
     }
 
+    /// The person's consent to share with the coordinator, given today.
+    fn consent_to_share(case: EntityId) -> Consent {
+        Consent {
+            case_id: Some(case),
+            purpose: ConsentPurpose::ShareWithCoordinator,
+            given_on: Some(chrono::Local::now().date_naive()),
+            ..Consent::default()
+        }
+    }
+
     fn count(vault: &Vault, sql: &str) -> i64 {
         vault.connection().query_row(sql, [], |r| r.get(0)).unwrap()
     }
@@ -192,12 +202,7 @@ mod tests {
         let save = |consent_first: bool| -> (u64, Vec<String>) {
             let (_tmp, mut vault, case) = new_vault();
             let mut batch = RecordBatch::new();
-            let consent = Consent {
-                case_id: Some(case),
-                purpose: ConsentPurpose::ShareWithCoordinator,
-                given_on: Some(chrono::Local::now().date_naive()),
-                ..Consent::default()
-            };
+            let consent = consent_to_share(case);
             if consent_first {
                 vault.queue(&mut batch, consent.clone()).unwrap();
             }
@@ -250,13 +255,7 @@ mod tests {
                 .unwrap();
         }
         // Consent last: the notes wait held back, and are released when the batch ends.
-        let consent = Consent {
-            case_id: Some(case),
-            purpose: ConsentPurpose::ShareWithCoordinator,
-            given_on: Some(chrono::Local::now().date_naive()),
-            ..Consent::default()
-        };
-        vault.queue(&mut batch, consent).unwrap();
+        vault.queue(&mut batch, consent_to_share(case)).unwrap();
         vault.save_batch(batch).unwrap();
         assert_eq!(vault.held_back().unwrap().changes, 0);
         for i in [0, 17, 39] {

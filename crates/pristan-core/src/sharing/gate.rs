@@ -30,8 +30,8 @@ pub(crate) fn held_stream(conn: &Connection) -> Result<DeviceId> {
 }
 
 /// Records local changes (in the caller's transaction), each under the device's id if its case
-/// may be shared with the coordinator and under the held stream otherwise; then releases any case
-/// these changes brought consent into force for. Changes that concern no case (facilities), and
+/// may be shared with the coordinator and under the held stream otherwise; a case is released as
+/// soon as a change brings its consent into force. Changes that concern no case (facilities), and
 /// forget instructions, always go under the device's id.
 pub(crate) fn record_changes(
     tx: &Transaction<'_>,
@@ -55,11 +55,7 @@ pub(crate) fn record_changes(
                 let is_shared = match shared.get(&case) {
                     Some(known) => *known,
                     None => {
-                        let now = shared_on(tx, case, today)?;
-                        if now {
-                            // Anything held from before consent came into force goes first.
-                            release::release_case(tx, device, held, clock, case)?;
-                        }
+                        let now = settle(tx, device, held, clock, case, today, None)?;
                         shared.insert(case, now);
                         now
                     }
@@ -80,22 +76,35 @@ pub(crate) fn record_changes(
             change,
         )?);
         // A consent recorded in this step decides where the case's later changes in it go: given,
-        // it releases what was held so far, and they need not be held and recorded anew at the
-        // end; withdrawn, they stay.
+        // it releases what was held so far, and they are not held and recorded anew; withdrawn,
+        // they stay. Only a consent changes whether a case is shared, so nothing is left to
+        // release when the step ends.
         if let (EntityType::Consent, Some(case)) = (entity_type, case) {
-            let now = shared_on(tx, case, today)?;
-            if now && shared.get(&case) == Some(&false) {
-                release::release_case(tx, device, held, clock, case)?;
-            }
+            let was = shared.get(&case).copied();
+            let now = settle(tx, device, held, clock, case, today, was)?;
             shared.insert(case, now);
         }
     }
-    for (case, was_shared) in shared {
-        if !was_shared && shared_on(tx, case, today)? {
-            release::release_case(tx, device, held, clock, case)?;
-        }
-    }
     Ok(ops)
+}
+
+/// Whether `case` is shared on `today`; if it became shared since `was` (`None`: not yet looked
+/// at in this step), what it holds is released first, so anything held goes out before what
+/// follows.
+fn settle(
+    tx: &Transaction<'_>,
+    device: DeviceId,
+    held: DeviceId,
+    clock: &mut Clock,
+    case: EntityId,
+    today: NaiveDate,
+    was: Option<bool>,
+) -> Result<bool> {
+    let now = shared_on(tx, case, today)?;
+    if now && was != Some(true) {
+        release::release_case(tx, device, held, clock, case)?;
+    }
+    Ok(now)
 }
 
 /// The case a change concerns: the case itself, the case named in a new record's fields, or the
