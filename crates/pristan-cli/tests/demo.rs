@@ -200,3 +200,77 @@ fn a_demo_is_never_made_over_an_existing_vault_and_takes_a_passphrase_from_stdin
     let bad = run(&other, &["demo", "--cases", "0", "--notes", "5"], "");
     assert!(text(&bad.stderr).contains("notes need cases"));
 }
+
+/// The 100,000-case vault takes hours: a run can stop (`--pause-after`, or be interrupted) and
+/// `--resume` goes on after the last batch saved, giving the vault one uninterrupted run gives.
+#[test]
+fn a_paused_demo_goes_on_where_it_stopped_and_gives_the_same_vault() {
+    let (_tmp, whole, parts, _) = vaults();
+    let args = |more: &[&'static str]| {
+        let mut args = vec![
+            "demo",
+            "--cases",
+            "120",
+            "--notes",
+            "600",
+            "--seed",
+            "3",
+            "--today",
+            TODAY,
+            "--fast-kdf",
+        ];
+        args.extend_from_slice(more);
+        args
+    };
+    let ok = |dir: &Path, args: &[&str]| {
+        let out = run(dir, args, "");
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let cases = |dir: &Path| {
+        let vault = Vault::unlock(dir, &SecretString::from(DEMO_PASSPHRASE.to_owned())).unwrap();
+        (
+            vault.cases().unwrap().len(),
+            vault.visit_drafts().unwrap().len(),
+        )
+    };
+    assert!(ok(&whole, &args(&[])).contains("Created a demo vault"));
+
+    let paused = ok(&parts, &args(&["--pause-after", "40"]));
+    assert!(paused.contains("after 50 cases"), "a whole batch: {paused}");
+    assert!(
+        paused.contains("--today 2026-11-22 --resume"),
+        "it says how to go on: {paused}"
+    );
+    assert!(paused.contains("Recovery code:"), "{paused}");
+    assert_eq!(cases(&parts), (50, 2));
+    ok(&parts, &args(&["--resume", "--pause-after", "100"]));
+    assert_eq!(cases(&parts), (100, 2));
+    let finished = ok(&parts, &args(&["--resume"]));
+    assert!(finished.contains("Finished the demo vault"), "{finished}");
+    assert!(!finished.contains("Recovery code:"), "{finished}");
+    assert_eq!(contents(&whole), contents(&parts));
+    assert_eq!(cases(&whole), (120, 2));
+    assert!(ok(&parts, &args(&["--resume"])).contains("0 records saved by this run"));
+
+    // Other arguments than the vault was begun with are refused, and nothing is added.
+    for (wrong, words) in [
+        (["--seed", "4"], "not the ones"),
+        (["--notes", "700"], "not the ones"),
+        (["--cases", "200"], "give --resume the --cases"),
+    ] {
+        let mut args = args(&["--resume"]);
+        let at = args.iter().position(|a| *a == wrong[0]).unwrap();
+        args[at + 1] = wrong[1];
+        let out = run(&parts, &args, "");
+        assert!(!out.status.success(), "{args:?}");
+        assert!(text(&out.stderr).contains(words), "{}", text(&out.stderr));
+    }
+    let undated = run(&parts, &["demo", "--cases", "120", "--resume"], "");
+    assert!(
+        text(&undated.stderr).contains("--today"),
+        "{}",
+        text(&undated.stderr)
+    );
+    assert_eq!(contents(&whole), contents(&parts));
+}

@@ -176,6 +176,33 @@ fn a_volunteers_vault_refuses_to_assign_a_case() {
         .unwrap();
 }
 
+/// A batch (the demo generator's way of saving) is checked as single changes are: one change the
+/// role may not make refuses the whole batch, and nothing of it is saved.
+#[test]
+fn a_volunteers_batch_with_one_forbidden_change_is_refused_whole() {
+    let mut org = organisation();
+    let me = org.anna.vault.device_id().to_string();
+    let before = org.anna.vault.state_hash().unwrap();
+    let vault = &mut org.anna.vault;
+    let mut batch = pristan_core::casebook::RecordBatch::new();
+    vault
+        .queue(&mut batch, note(org.case, "Asked for a Russian Bible"))
+        .unwrap();
+    vault
+        .queue_case_change(
+            &mut batch,
+            org.case,
+            BTreeMap::from([(CaseField::AssignedTo, Value::from(vec![me]))]),
+        )
+        .unwrap();
+    let err = vault.save_batch(batch).unwrap_err();
+    assert!(
+        matches!(err, Error::NotPermitted(RoleRefusal::AssignCase)),
+        "{err:?}"
+    );
+    assert_eq!(org.anna.vault.state_hash().unwrap(), before);
+}
+
 #[test]
 fn a_volunteers_vault_refuses_to_forget_or_to_verify_evidence() {
     let mut org = organisation();

@@ -11,6 +11,7 @@ mod notes;
 mod people;
 mod places;
 mod records;
+mod resume;
 mod rng;
 mod story;
 
@@ -65,6 +66,14 @@ pub struct DemoArgs {
     /// Print how long each step took, and the vault's size, to standard error.
     #[arg(long)]
     timings: bool,
+    /// Stop once at least this many cases are saved; `--resume` goes on from there.
+    #[arg(long, value_name = "CASES")]
+    pause_after: Option<u32>,
+    /// Go on building a demo vault that was paused or interrupted, with the arguments it was
+    /// begun with (--today included). Each batch of cases is saved whole or not at all, so it
+    /// goes on after the last batch saved.
+    #[arg(long, requires = "today")]
+    resume: bool,
 }
 
 pub fn run(dir: &Path, args: DemoArgs) -> Result<()> {
@@ -80,94 +89,137 @@ pub fn run(dir: &Path, args: DemoArgs) -> Result<()> {
     let today = args
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let passphrase = if args.passphrase_stdin {
-        SecretSource::new(true).read_new("New passphrase: ")?
-    } else {
-        SecretString::from(DEMO_PASSPHRASE.to_owned())
-    };
     let mut clock = Timings::new(args.timings);
-    let params = crate::vault_commands::kdf_params(args.fast_kdf);
-    let (mut vault, code) = Vault::create(dir, &passphrase, params)?;
-    clock.lap("created the vault (key derivation included)");
-
-    let facilities = {
-        let mut batch = RecordBatch::new();
-        let ids = places::PLACES
-            .iter()
-            .map(|place| vault.queue(&mut batch, places::facility(place)))
-            .collect::<pristan_core::error::Result<Vec<_>>>()?;
-        vault.save_batch(batch)?;
-        ids
-    };
     let shares = note_shares(args.seed, args.cases as usize, args.notes as usize);
-    let mut a_numbers = HashSet::new();
-    let mut saved = 0usize;
-    let mut detained = Vec::new();
-    let (mut in_cases, mut in_records) = (Duration::ZERO, Duration::ZERO);
-    for chunk in shares.chunks(CASES_PER_BATCH).enumerate() {
-        let (chunk_index, notes) = chunk;
-        let started = Instant::now();
-        let mut cases = Vec::with_capacity(notes.len());
-        for (offset, &notes) in notes.iter().enumerate() {
-            let index = chunk_index * CASES_PER_BATCH + offset;
-            let mut rng = Rng::stream(args.seed, index as u64);
-            let case = add_case(
-                &mut vault,
-                &mut rng,
-                &facilities,
-                &mut a_numbers,
-                notes,
-                today,
-            )?;
-            if case.story.custody == CustodyStatus::Detained {
-                detained.push((case.id, case.story.place));
-            }
-            cases.push((case, rng));
-        }
-        in_cases += started.elapsed();
-        let started = Instant::now();
+    let mut secrets = SecretSource::new(args.passphrase_stdin);
+    let (mut vault, mut start, recovery_code) = if args.resume {
+        let passphrase = match args.passphrase_stdin {
+            true => secrets.read("Passphrase: ")?,
+            false => SecretString::from(DEMO_PASSPHRASE.to_owned()),
+        };
+        let vault = Vault::unlock(dir, &passphrase)?;
+        clock.lap("unlocked the vault (key derivation included)");
+        let start = resume::where_to_go_on(&vault, args.seed, today, &shares)?;
+        (vault, start, None)
+    } else {
+        let passphrase = match args.passphrase_stdin {
+            true => secrets.read_new("New passphrase: ")?,
+            false => SecretString::from(DEMO_PASSPHRASE.to_owned()),
+        };
+        let params = crate::vault_commands::kdf_params(args.fast_kdf);
+        let (mut vault, code) = Vault::create(dir, &passphrase, params)?;
+        clock.lap("created the vault (key derivation included)");
         let mut batch = RecordBatch::new();
-        for (case, rng) in &mut cases {
-            records::queue_case_records(&vault, &mut batch, rng, case, &facilities, today)?;
+        for place in places::PLACES {
+            vault.queue(&mut batch, places::facility(place))?;
         }
-        saved += vault.save_batch(batch)?;
-        in_records += started.elapsed();
-        clock.progress(chunk_index * CASES_PER_BATCH + cases.len(), shares.len());
-    }
-    clock.note(
-        &format!("added {} cases, one by one", shares.len()),
-        in_cases,
-    );
-    clock.note(
-        &format!(
-            "saved {saved} records in {} transactions",
-            shares.len().div_ceil(CASES_PER_BATCH)
-        ),
-        in_records,
-    );
-    add_drafts(&mut vault, &detained, &facilities, today)?;
+        vault.save_batch(batch)?;
+        let start = resume::Start::empty(resume::facilities(&vault)?);
+        (vault, start, Some(code))
+    };
+    let stop = args
+        .pause_after
+        .map_or(shares.len(), |cases| (cases as usize).min(shares.len()));
+    let saved = add_cases(
+        &mut vault, &mut start, &shares, stop, args.seed, today, &clock,
+    )?;
     vault.lock()?;
     clock.lap("finished");
     clock.size(dir);
 
-    println!(
-        "Created a demo vault in {}: {} cases, {} notes, {} records in all (seed {}, dated around {}).",
+    let built = format!(
+        "{}: {} cases, {} notes (seed {}, dated around {today})",
         dir.display(),
         args.cases,
         args.notes,
-        saved + facilities.len(),
-        args.seed,
-        today
+        args.seed
     );
+    if start.cases_saved < shares.len() {
+        println!(
+            "Paused the demo vault in {built} after {} cases. To go on:",
+            start.cases_saved
+        );
+        println!(
+            "  pristan --vault {} demo --cases {} --notes {} --seed {} --today {today} --resume{}",
+            dir.display(),
+            args.cases,
+            args.notes,
+            args.seed,
+            if args.passphrase_stdin {
+                " --passphrase-stdin"
+            } else {
+                ""
+            }
+        );
+    } else if args.resume {
+        println!("Finished the demo vault in {built}.");
+    } else {
+        println!("Created a demo vault in {built}.");
+    }
+    println!("{saved} records saved by this run.");
     println!("Every person, A-number, facility and note in it is invented.");
     println!();
     if args.passphrase_stdin {
         println!("Passphrase: the one given on standard input");
     } else {
-        println!("Passphrase: {}", passphrase.expose_secret());
+        println!("Passphrase: {DEMO_PASSPHRASE}");
     }
-    println!("Recovery code: {}", code.to_secret_string().expose_secret());
+    if let Some(code) = recovery_code {
+        println!("Recovery code: {}", code.to_secret_string().expose_secret());
+    }
     Ok(())
+}
+
+/// Adds the cases from `start.cases_saved` on, until at least `stop` are saved: each batch of
+/// cases is saved with their records in one transaction, so an interrupted run leaves whole
+/// batches only. Returns how many records were saved.
+fn add_cases(
+    vault: &mut Vault,
+    start: &mut resume::Start,
+    shares: &[usize],
+    stop: usize,
+    seed: u64,
+    today: NaiveDate,
+    clock: &Timings,
+) -> Result<usize> {
+    let (mut saved, mut transactions) = (0, 0);
+    let (mut in_cases, mut in_records) = (Duration::ZERO, Duration::ZERO);
+    let mut detained = Vec::new();
+    while start.cases_saved < stop {
+        let first = start.cases_saved;
+        let end = (first + CASES_PER_BATCH).min(shares.len());
+        let began = Instant::now();
+        let mut batch = RecordBatch::new();
+        let mut cases = Vec::with_capacity(end - first);
+        for (index, &notes) in shares.iter().enumerate().take(end).skip(first) {
+            let mut rng = Rng::stream(seed, index as u64);
+            let case = queue_case(vault, &mut batch, &mut rng, start, notes, today)?;
+            if case.story.custody == CustodyStatus::Detained {
+                detained.push((case.id, case.story.place));
+            }
+            cases.push((case, rng));
+        }
+        in_cases += began.elapsed();
+        let began = Instant::now();
+        for (case, rng) in &mut cases {
+            records::queue_case_records(vault, &mut batch, rng, case, &start.facilities, today)?;
+        }
+        saved += vault.save_batch(batch)?;
+        transactions += 1;
+        in_records += began.elapsed();
+        start.cases_saved = end;
+        if !start.drafts_saved && detained.len() >= 2 {
+            add_drafts(vault, &detained, &start.facilities, today)?;
+            start.drafts_saved = true;
+        }
+        clock.progress(end, shares.len());
+    }
+    clock.note("drew the cases", in_cases);
+    clock.note(
+        &format!("saved {saved} records in {transactions} transactions"),
+        in_records,
+    );
+    Ok(saved)
 }
 
 /// Builds a demo vault for `pristan bench --all`: the demo passphrase, the minimum key derivation
@@ -183,6 +235,8 @@ pub fn make_for_bench(dir: &Path, cases: u32, notes: u32) -> Result<()> {
             passphrase_stdin: false,
             fast_kdf: true,
             timings: true,
+            pause_after: None,
+            resume: false,
         },
     )
 }
@@ -200,16 +254,53 @@ fn note_shares(seed: u64, cases: usize, notes: usize) -> Vec<usize> {
     shares
 }
 
-fn add_case(
-    vault: &mut Vault,
+/// Draws a case's person and story from its `rng`, and queues the case.
+fn queue_case(
+    vault: &Vault,
+    batch: &mut RecordBatch,
     rng: &mut Rng,
-    facilities: &[EntityId],
-    a_numbers: &mut HashSet<u32>,
+    start: &mut resume::Start,
     notes: usize,
     today: NaiveDate,
 ) -> Result<DemoCase> {
+    let (new_case, (person, family, story)) =
+        draw_case(rng, &start.facilities, &mut start.a_numbers, today)?;
+    let id = vault.queue_case(batch, new_case)?;
+    let attorney = rng.chance(0.6).then(|| *rng.pick(people::ATTORNEYS));
+    if let Some((name, firm)) = attorney {
+        let filed = Value::from("filed");
+        let changes = BTreeMap::from([
+            (CaseField::AttorneyName, Value::from(name)),
+            (CaseField::AttorneyContact, Value::from(firm)),
+            (CaseField::G28, filed.clone()),
+            (CaseField::Eoir28, filed),
+        ]);
+        vault.queue_case_change(batch, id, changes)?;
+    }
+    Ok(DemoCase {
+        id,
+        person,
+        family,
+        story,
+        attorney: attorney.map(|(name, _)| name),
+        notes,
+    })
+}
+
+/// A case's person, family and story.
+type Drawn = (people::Person, (&'static str, &'static str), story::Story);
+
+/// The first draws of a case: its person, story and the fields it is opened with. `a_numbers`
+/// holds the A-numbers drawn before, so that each is unique.
+fn draw_case(
+    rng: &mut Rng,
+    facilities: &[EntityId],
+    a_numbers: &mut HashSet<u32>,
+    today: NaiveDate,
+) -> Result<(NewCase, Drawn)> {
     let (person, family) = people::detained_person(rng);
     let story = story::story(rng, today, facilities);
+
     let a_number = if rng.chance(0.92) {
         // Mostly nine digits; now and then an older eight-digit number.
         let low = if rng.chance(0.1) {
@@ -230,7 +321,7 @@ fn add_case(
         NaiveDate::from_ymd_opt(today.year() - age, 1, 1).map(|d| d + Days::new(rng.below(365)));
     let nationality = ["Russia", "Belarus", "Kazakhstan"][rng.weighted(&[92, 5, 3])];
     let languages = ["Russian", "Russian, English", "Russian, Ukrainian"][rng.weighted(&[6, 3, 1])];
-    let id = vault.add_case(NewCase {
+    let case = NewCase {
         name: person.latin.clone(),
         native_name: Some(person.native.clone()),
         a_number,
@@ -242,26 +333,8 @@ fn add_case(
         // Consent to share is recorded with the case's other consents (for about four cases in
         // five, dated at the first visit): until then the case is held back from bundles.
         share_with_coordinator: false,
-    })?;
-    let attorney = rng.chance(0.6).then(|| *rng.pick(people::ATTORNEYS));
-    if let Some((name, firm)) = attorney {
-        let filed = Value::from("filed");
-        let changes = BTreeMap::from([
-            (CaseField::AttorneyName, Value::from(name)),
-            (CaseField::AttorneyContact, Value::from(firm)),
-            (CaseField::G28, filed.clone()),
-            (CaseField::Eoir28, filed),
-        ]);
-        vault.update_case(id, changes)?;
-    }
-    Ok(DemoCase {
-        id,
-        person,
-        family,
-        story,
-        attorney: attorney.map(|(name, _)| name),
-        notes,
-    })
+    };
+    Ok((case, (person, family, story)))
 }
 
 /// Two write-ups left unfinished, as a volunteer leaves them after a visit.

@@ -39,7 +39,7 @@ pub fn queue_case_records(
     // The consents go first, though they are drawn after the visits they are dated by: a case
     // consented to sharing is then shared from its first record on, and its visits and notes are
     // written once instead of held and recorded anew when the batch is saved.
-    let mut rest = RecordBatch::new();
+    let mut rest = batch.after();
     let story = &case.story;
     for event in &story.custody_events {
         let event = pristan_core::domain::CustodyEvent {

@@ -1,8 +1,14 @@
 //! Saving many records in one transaction: for the demo generator and, later, imports. One commit
 //! (and one sync to disk) for the lot instead of one per record, and all of it or none.
 
-use crate::error::Result;
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::cases::{case_assignment, case_creation, CaseField, NewCase};
+use crate::error::{Error, Result};
 use crate::ops::{Change, EntityId, EntityType};
+use crate::org::permissions::may_write;
 use crate::records::RecordType;
 use crate::vault::Vault;
 
@@ -13,6 +19,13 @@ pub struct RecordBatch {
     changes: Vec<(EntityType, EntityId, Change)>,
     /// Visits queued so far (id, case), which later records in the batch may name.
     visits: Vec<(EntityId, Option<EntityId>)>,
+    /// Cases queued so far, which later records in the batch may name.
+    cases: Vec<EntityId>,
+    /// How many of `visits` and `cases` came from the batch this one was begun [`after`]: they
+    /// are there already when this one is appended to it.
+    ///
+    /// [`after`]: RecordBatch::after
+    known: (usize, usize),
 }
 
 impl RecordBatch {
@@ -28,10 +41,25 @@ impl RecordBatch {
         self.changes.is_empty()
     }
 
+    /// An empty batch whose records may name the cases and visits queued in this one, to be
+    /// appended to it: so a caller can queue records in another order than it draws them.
+    pub fn after(&self) -> RecordBatch {
+        RecordBatch {
+            changes: Vec::new(),
+            visits: self.visits.clone(),
+            cases: self.cases.clone(),
+            known: (self.visits.len(), self.cases.len()),
+        }
+    }
+
     /// Queues everything in `later` after what this batch holds, in its order.
     pub fn append(&mut self, mut later: RecordBatch) {
+        let (visits, cases) = later.known;
         self.changes.append(&mut later.changes);
-        self.visits.append(&mut later.visits);
+        self.visits
+            .extend(later.visits.drain(visits.min(later.visits.len())..));
+        self.cases
+            .extend(later.cases.drain(cases.min(later.cases.len())..));
     }
 }
 
@@ -40,7 +68,7 @@ impl Vault {
     /// once the batch is saved. Its case must already be saved.
     pub fn queue<T: RecordType>(&self, batch: &mut RecordBatch, record: T) -> Result<EntityId> {
         let id = EntityId::random();
-        let change = self.creation_among(&record, &batch.visits)?;
+        let change = self.creation_among(&record, &batch.visits, &batch.cases)?;
         if T::ENTITY == EntityType::Visit {
             batch.visits.push((id, record.case_id()));
         }
@@ -48,11 +76,48 @@ impl Vault {
         Ok(id)
     }
 
-    /// Saves every record of `batch` as operations, in one transaction; returns how many.
+    /// Checks `case` as [`Vault::add_case`] does and adds it to `batch`; returns the id it will
+    /// have. Records queued after it may name it.
+    pub fn queue_case(&self, batch: &mut RecordBatch, case: NewCase) -> Result<EntityId> {
+        let id = EntityId::random();
+        for (entity, entity_id, change) in case_creation(id, case)? {
+            batch.changes.push((entity, entity_id, change));
+        }
+        batch.cases.push(id);
+        Ok(id)
+    }
+
+    /// Checks changed case fields as [`Vault::update_case`] does and adds them to `batch`. The
+    /// case must be saved or queued in the batch already.
+    pub fn queue_case_change(
+        &self,
+        batch: &mut RecordBatch,
+        id: EntityId,
+        changes: BTreeMap<CaseField, Value>,
+    ) -> Result<()> {
+        if !batch.cases.contains(&id) {
+            self.require_case(id)?;
+        }
+        let fields = case_assignment(changes)?;
+        if !fields.is_empty() {
+            batch
+                .changes
+                .push((EntityType::Case, id, Change::assign(fields)));
+        }
+        Ok(())
+    }
+
+    /// Saves every record of `batch` as operations, in one transaction; returns how many. If this
+    /// device's role may not make one of the changes, nothing is saved.
     pub fn save_batch(&mut self, batch: RecordBatch) -> Result<usize> {
         let count = batch.changes.len();
         if count == 0 {
             return Ok(0);
+        }
+        if let Some(role) = self.own_role()? {
+            for (entity_type, _, change) in &batch.changes {
+                may_write(role, *entity_type, change).map_err(Error::NotPermitted)?;
+            }
         }
         let device = self.device_id();
         let tx = self.conn.transaction()?;
@@ -74,7 +139,11 @@ mod tests {
     use secrecy::SecretString;
 
     use super::*;
-    use crate::cases::NewCase;
+    use std::collections::BTreeMap;
+
+    use serde_json::Value;
+
+    use crate::cases::{CaseField, NewCase};
     use crate::domain::{
         Consent, ConsentPurpose, LongText, Note, NoteKind, Sensitivity, Task, Visit,
     };
@@ -169,6 +238,86 @@ mod tests {
             .unwrap();
         assert_eq!(vault.current_notes(case).unwrap().len(), 1);
         assert!(vault.integrity_problems().unwrap().is_empty());
+    }
+
+    /// A case queued in a batch is saved with the records queued after it, which may name it:
+    /// the case and its records are all saved, or none (the demo generator resumes after the last
+    /// batch saved, so a batch must never leave a case without its records).
+    #[test]
+    fn a_case_queued_in_a_batch_is_saved_with_the_records_that_name_it() {
+        let (_tmp, mut vault, _) = new_vault();
+        let mut batch = RecordBatch::new();
+        let case = vault
+            .queue_case(
+                &mut batch,
+                NewCase {
+                    name: "Olga Smirnova".into(),
+                    a_number: Some("A 212-345-678".parse().unwrap()),
+                    ..NewCase::default()
+                },
+            )
+            .unwrap();
+        vault
+            .queue_case_change(
+                &mut batch,
+                case,
+                BTreeMap::from([(CaseField::AttorneyName, Value::from(" Maria Lopez "))]),
+            )
+            .unwrap();
+        // A batch begun after this one may name the case too, and once appended, its visit may
+        // be named by what comes next.
+        let mut later = batch.after();
+        let visit = vault
+            .queue(
+                &mut later,
+                Visit {
+                    case_id: Some(case),
+                    date: Some("2026-11-20".parse().unwrap()),
+                    ..Visit::default()
+                },
+            )
+            .unwrap();
+        batch.append(later);
+        vault
+            .queue(
+                &mut batch,
+                Note {
+                    visit_id: Some(visit),
+                    ..note(case, "Просит очки для чтения")
+                },
+            )
+            .unwrap();
+        assert!(vault.case(case).unwrap().is_none(), "not saved yet");
+        // A change to a case that is neither saved nor queued is refused when queued.
+        let stranger = vault.queue_case_change(
+            &mut batch,
+            EntityId::random(),
+            BTreeMap::from([(CaseField::Name, Value::from("Nobody"))]),
+        );
+        assert!(stranger
+            .unwrap_err()
+            .to_string()
+            .contains("there is no case"));
+        assert_eq!(vault.save_batch(batch).unwrap(), 4);
+        let saved = vault.case(case).unwrap().unwrap();
+        assert_eq!(saved.name, "Olga Smirnova");
+        assert_eq!(saved.attorney.name, "Maria Lopez");
+        assert_eq!(vault.search_cases("очки").unwrap().len(), 1);
+        assert_eq!(vault.search_cases("212345678").unwrap().len(), 1);
+        assert!(vault.integrity_problems().unwrap().is_empty());
+    }
+
+    /// An invalid case is refused when queued, before anything is saved.
+    #[test]
+    fn an_invalid_case_is_refused_when_queued() {
+        let (_tmp, vault, _) = new_vault();
+        let mut batch = RecordBatch::new();
+        let blank = NewCase {
+            name: "  ".into(),
+            ..NewCase::default()
+        };
+        assert!(vault.queue_case(&mut batch, blank).is_err());
+        assert!(batch.is_empty());
     }
 
     #[test]

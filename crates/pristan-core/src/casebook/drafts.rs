@@ -128,7 +128,7 @@ impl Vault {
                 text,
                 replaces: None,
             };
-            let change = self.creation_among(&note, &[(id, case_id)])?;
+            let change = self.creation_among(&note, &[(id, case_id)], &[])?;
             changes.push((EntityType::Note, EntityId::random(), change));
         }
         if let (true, Some(case)) = (share_with_coordinator, case_id) {

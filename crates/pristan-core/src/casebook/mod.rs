@@ -60,7 +60,7 @@ impl Vault {
 
     /// Checks a new record and makes the change that creates it.
     pub(crate) fn creation<T: RecordType>(&self, record: &T) -> Result<Change> {
-        self.creation_among(record, &[])
+        self.creation_among(record, &[], &[])
     }
 
     /// As [`Vault::creation`], for a record saved together with `new_visits` (visit id, case id),
@@ -69,6 +69,7 @@ impl Vault {
         &self,
         record: &T,
         new_visits: &[(EntityId, Option<EntityId>)],
+        new_cases: &[EntityId],
     ) -> Result<Change> {
         if let Some(what) = record.missing() {
             return Err(Error::Invalid {
@@ -76,7 +77,7 @@ impl Vault {
                 reason: format!("{what} is missing"),
             });
         }
-        if let Some(case_id) = record.case_id() {
+        if let Some(case_id) = record.case_id().filter(|id| !new_cases.contains(id)) {
             self.require_case(case_id)?;
         }
         if let Some(visit_id) = record.visit_id() {

@@ -81,6 +81,20 @@ impl NewCase {
     }
 }
 
+/// The changes that open case `id`: the case, and the person's consent to share if given.
+pub(crate) fn case_creation(
+    id: EntityId,
+    case: NewCase,
+) -> Result<Vec<(EntityType, EntityId, Change)>> {
+    let share = case.share_with_coordinator;
+    let mut changes = vec![(EntityType::Case, id, Change::assign(case.into_fields()?))];
+    if share {
+        let consent = crate::sharing::share_consent(id, chrono::Local::now().date_naive());
+        changes.push((EntityType::Consent, EntityId::random(), consent));
+    }
+    Ok(changes)
+}
+
 /// Checks and normalises changed case fields into the fields of an assignment.
 pub(crate) fn case_assignment(
     changes: BTreeMap<CaseField, Value>,
@@ -119,15 +133,8 @@ fn checked_text(field: CaseField, text: &str) -> Result<String> {
 impl Vault {
     /// Opens a case; returns its id.
     pub fn add_case(&mut self, case: NewCase) -> Result<EntityId> {
-        let share = case.share_with_coordinator;
-        let fields = case.into_fields()?;
         let id = EntityId::random();
-        let mut changes = vec![(EntityType::Case, id, Change::assign(fields))];
-        if share {
-            let consent = crate::sharing::share_consent(id, chrono::Local::now().date_naive());
-            changes.push((EntityType::Consent, EntityId::random(), consent));
-        }
-        self.record_all(changes, |_| Ok(()))?;
+        self.record_all(case_creation(id, case)?, |_| Ok(()))?;
         Ok(id)
     }
 
