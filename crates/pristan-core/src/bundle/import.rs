@@ -72,7 +72,12 @@ impl Vault {
             }
             Err(error) => return refusal(error),
         };
-        match self.apply_bundle(&checked) {
+        let applied = crate::vault::bulk_cache::with_bulk_cache(
+            self,
+            |vault| &vault.conn,
+            |vault| vault.apply_bundle(&checked),
+        );
+        match applied {
             Ok(counts) => Ok(Verdict::Done(FileOutcome::Imported(counts))),
             Err(error) => refusal(error),
         }

@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::ops::{Change, EntityId, EntityType};
 use crate::org::permissions::may_write;
 use crate::records::RecordType;
+use crate::vault::bulk_cache::with_bulk_cache;
 use crate::vault::Vault;
 
 /// Records checked and waiting to be saved together by [`Vault::save_batch`]. Dropping a batch
@@ -119,18 +120,25 @@ impl Vault {
                 may_write(role, *entity_type, change).map_err(Error::NotPermitted)?;
             }
         }
-        let device = self.device_id();
-        let tx = self.conn.transaction()?;
-        // The clock advances only if the transaction commits, as in `Vault::record_all`.
-        let mut clock = self.clock.clone();
-        // Search entries reach FTS5 together, in rowid order, after every record: one at a time,
-        // newest rowid smallest, FTS5 wrote a segment for nearly each (`cases::search_deferral`).
-        crate::cases::search_deferral::begin(&tx)?;
-        crate::sharing::record_changes(&tx, device, &mut clock, batch.changes)?;
-        crate::cases::search_deferral::end(&tx)?;
-        tx.commit()?;
-        self.clock = clock;
-        Ok(count)
+        with_bulk_cache(
+            self,
+            |vault| &vault.conn,
+            |vault| {
+                let device = vault.device_id();
+                let tx = vault.conn.transaction()?;
+                // The clock advances only if the transaction commits, as in `Vault::record_all`.
+                let mut clock = vault.clock.clone();
+                // Search entries reach FTS5 together, in rowid order, after every record: one at a
+                // time, newest rowid smallest, FTS5 wrote a segment for nearly each
+                // (`cases::search_deferral`).
+                crate::cases::search_deferral::begin(&tx)?;
+                crate::sharing::record_changes(&tx, device, &mut clock, batch.changes)?;
+                crate::cases::search_deferral::end(&tx)?;
+                tx.commit()?;
+                vault.clock = clock;
+                Ok(count)
+            },
+        )
     }
 }
 
@@ -305,6 +313,19 @@ mod tests {
         assert_eq!(vault.search_cases("очки").unwrap().len(), 1);
         assert_eq!(vault.search_cases("212345678").unwrap().len(), 1);
         assert!(vault.integrity_problems().unwrap().is_empty());
+    }
+
+    /// A batch runs with a larger page cache (`vault::bulk_cache`) and leaves the vault's as it
+    /// was.
+    #[test]
+    fn a_batch_leaves_the_page_cache_as_it_was() {
+        let (_tmp, mut vault, case) = new_vault();
+        let size = |v: &Vault| count(v, "PRAGMA cache_size");
+        let before = size(&vault);
+        let mut batch = RecordBatch::new();
+        vault.queue(&mut batch, note(case, "Просит очки")).unwrap();
+        vault.save_batch(batch).unwrap();
+        assert_eq!(size(&vault), before);
     }
 
     /// An invalid case is refused when queued, before anything is saved.

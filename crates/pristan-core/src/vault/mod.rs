@@ -4,6 +4,7 @@
 //! cases. Locking consumes it. Opening goes through [`Vault::unlock`] or [`Vault::recover`], which
 //! unwrap the database key from a keyslot and hand it to SQLCipher.
 
+pub(crate) mod bulk_cache;
 mod database;
 pub mod duress;
 mod kdf;
