@@ -4,7 +4,9 @@
 //! Each batch of cases is saved with its records in one transaction, and each case's draws come
 //! from its own random stream, so the vault holds whole batches only and the next case is drawn
 //! as if the run had never stopped. What is not in the vault's records is drawn again: the set of
-//! A-numbers already given, from the cases saved.
+//! A-numbers already given, from the cases saved. One exception: the two unfinished write-ups go
+//! to the first two people in detention that the run saving them has drawn, so a run paused
+//! before two were saved gives them to later people than one run would.
 
 use std::collections::HashSet;
 
@@ -14,9 +16,9 @@ use pristan_core::domain::{Facility, Note};
 use pristan_core::ops::EntityId;
 use pristan_core::Vault;
 
+use super::draw_case;
 use super::places::PLACES;
 use super::rng::Rng;
-use super::{draw_case, CASES_PER_BATCH};
 
 /// Where a run begins: what it needs from the cases saved before.
 pub struct Start {
@@ -72,7 +74,9 @@ pub fn where_to_go_on(
     let facilities = facilities(vault)?;
     let cases = vault.cases()?;
     let saved = cases.len();
-    if saved > shares.len() || (saved % CASES_PER_BATCH != 0 && saved != shares.len()) {
+    // Batches are saved whole, so any number up to --cases can be where a run stopped (a run
+    // with another batch size, an older build, may have made it).
+    if saved > shares.len() {
         bail!(
             "this vault holds {saved} cases, a number `pristan demo --cases {}` never leaves: \
              give --resume the --cases the vault was begun with",
