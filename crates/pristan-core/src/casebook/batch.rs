@@ -180,6 +180,21 @@ mod tests {
         }
     }
 
+    fn note_at(case: EntityId, visit: EntityId, text: &str) -> Note {
+        Note {
+            visit_id: Some(visit),
+            ..note(case, text)
+        }
+    }
+
+    fn visit(case: EntityId) -> Visit {
+        Visit {
+            case_id: Some(case),
+            date: Some("2026-11-20".parse().unwrap()),
+            ..Visit::default()
+        }
+    }
+
     /// The person's consent to share with the coordinator, given today.
     fn consent_to_share(case: EntityId) -> Consent {
         Consent {
@@ -199,24 +214,9 @@ mod tests {
         let (_tmp, mut vault, case) = new_vault();
         let schema = count(&vault, "SELECT count(*) FROM sqlite_schema");
         let mut batch = RecordBatch::new();
-        let visit = vault
-            .queue(
-                &mut batch,
-                Visit {
-                    case_id: Some(case),
-                    date: Some("2026-11-20".parse().unwrap()),
-                    ..Visit::default()
-                },
-            )
-            .unwrap();
+        let visit = vault.queue(&mut batch, visit(case)).unwrap();
         let first = vault
-            .queue(
-                &mut batch,
-                Note {
-                    visit_id: Some(visit),
-                    ..note(case, "Просит очки для чтения")
-                },
-            )
+            .queue(&mut batch, note_at(case, visit, "Просит очки для чтения"))
             .unwrap();
         assert_eq!(batch.len(), 2);
         assert!(
@@ -275,25 +275,10 @@ mod tests {
         // A batch begun after this one may name the case too, and once appended, its visit may
         // be named by what comes next.
         let mut later = batch.after();
-        let visit = vault
-            .queue(
-                &mut later,
-                Visit {
-                    case_id: Some(case),
-                    date: Some("2026-11-20".parse().unwrap()),
-                    ..Visit::default()
-                },
-            )
-            .unwrap();
+        let visit = vault.queue(&mut later, visit(case)).unwrap();
         batch.append(later);
         vault
-            .queue(
-                &mut batch,
-                Note {
-                    visit_id: Some(visit),
-                    ..note(case, "Просит очки для чтения")
-                },
-            )
+            .queue(&mut batch, note_at(case, visit, "Просит очки для чтения"))
             .unwrap();
         assert!(vault.case(case).unwrap().is_none(), "not saved yet");
         // A change to a case that is neither saved nor queued is refused when queued.
