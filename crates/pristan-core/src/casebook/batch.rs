@@ -66,7 +66,7 @@ impl RecordBatch {
 
 impl Vault {
     /// Checks `record` as [`Vault::add`] does and adds it to `batch`; returns the id it will have
-    /// once the batch is saved. Its case must already be saved.
+    /// once the batch is saved. Its case must be saved already or queued earlier in the batch.
     pub fn queue<T: RecordType>(&self, batch: &mut RecordBatch, record: T) -> Result<EntityId> {
         let id = EntityId::random();
         let change = self.creation_among(&record, &batch.visits, &batch.cases)?;
