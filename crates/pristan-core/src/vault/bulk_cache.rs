@@ -4,7 +4,7 @@
 //! new record goes into several indexes at places spread over the whole file), so with the small
 //! cache SQLite reads and decrypts the same pages again and again within one transaction. With
 //! 64 MiB, importing the standard vault took 1.5 times less time, and the demo generator 1.4
-//! times less (docs/benchmarks.md, "A larger page cache for bulk writes").
+//! times less (docs/benchmarks.md, "Bulk writes with a larger page cache").
 //!
 //! The cache holds decrypted pages, and `cipher_memory_security` locks each of them in memory so
 //! that none is written to swap. Locking stops silently at the process's limit (`ulimit -l`,
