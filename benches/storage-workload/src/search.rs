@@ -1,6 +1,8 @@
 //! Searching as `cases::search::search_cases` does: cases whose names match, newest first, then
-//! the cases of the newest matching records, each case read and its record's text read back for
-//! the snippet (the snippet itself, Rust string work, is left out). Keep in step with the core.
+//! the cases of the newest records holding every word whole, then of the newest holding each
+//! word as a word's start, each case read and its record's text read back for the snippet (the
+//! snippet itself, Rust string work, is left out). Unlike the core's search, every page is read
+//! (up to `MAX_HITS` cases), newest entry first by rowid. Keep in step with the core.
 
 use rusqlite::{Connection, OptionalExtension};
 
@@ -13,19 +15,20 @@ const CASE_COLUMNS: &str =
      aliases, languages, facility_id, attorney_name, attorney_contact, g28, eoir28, eoir27, \
      assigned_to";
 
-/// What a person typed, as the core's `parse_query` makes it: each word a quoted prefix.
-pub fn fts_query(typed: &str) -> String {
+/// What a person typed, as the core's `parse_query` makes it: each word quoted and followed by
+/// `suffix` (`*`: the start of a word; nothing: the whole word).
+pub fn fts_query(typed: &str, suffix: &str) -> String {
     typed
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{}\"*", super::apply::fold_yo(w)))
+        .map(|w| format!("\"{}\"{suffix}", super::apply::fold_yo(w)))
         .collect::<Vec<_>>()
         .join(" ")
 }
 
 /// The case ids found for `typed`, in the order shown.
 pub fn search(conn: &Connection, typed: &str) -> rusqlite::Result<Vec<String>> {
-    let fts = fts_query(typed);
+    let fts = fts_query(typed, "*");
     let records = typed
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -48,11 +51,28 @@ pub fn search(conn: &Connection, typed: &str) -> rusqlite::Result<Vec<String>> {
         return Ok(hits);
     }
     let mut seen: std::collections::HashSet<String> = hits.iter().cloned().collect();
+    // Records holding every word whole first, then those holding each as a word's start.
+    for fts in [fts_query(typed, ""), fts] {
+        if hits.len() >= MAX_HITS {
+            break;
+        }
+        record_hits(conn, &fts, &mut seen, &mut hits)?;
+    }
+    Ok(hits)
+}
+
+/// Adds to `hits`, up to `MAX_HITS`, the cases not yet `seen` of the newest records matching `fts`.
+fn record_hits(
+    conn: &Connection,
+    fts: &str,
+    seen: &mut std::collections::HashSet<String>,
+    hits: &mut Vec<String>,
+) -> rusqlite::Result<()> {
     let mut entries = conn.prepare_cached(
         "SELECT case_id, entity_id, rowid FROM search_index
          WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
     )?;
-    let mut rows = entries.query((&fts, MAX_ENTRIES))?;
+    let mut rows = entries.query((fts, MAX_ENTRIES))?;
     while let Some(row) = rows.next()? {
         if hits.len() >= MAX_HITS {
             break;
@@ -75,7 +95,7 @@ pub fn search(conn: &Connection, typed: &str) -> rusqlite::Result<Vec<String>> {
             .optional()?;
         hits.push(case_id);
     }
-    Ok(hits)
+    Ok(())
 }
 
 /// `Vault::case`: one case's row (prepared each time, as the core's `query_row` does).

@@ -111,6 +111,7 @@ pub fn run(dir: &Path, args: BenchArgs) -> Result<()> {
         ("search a rare word", "Dovlatov".to_owned()),
         ("search a very common word", "the".to_owned()),
         ("search two words", "warm socks".to_owned()),
+        ("search a word typed in part", "glas".to_owned()),
     ];
     for (label, query) in &queries {
         measure(label, runs, || {

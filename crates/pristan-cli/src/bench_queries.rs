@@ -45,6 +45,8 @@ pub fn measure_queries(vault: &mut Vault, runs: u32) -> Result<Vec<LatencyRow>> 
         ("search: a word in notes (Russian)", "очки".to_owned()),
         ("search: a rare word", "Dovlatov".to_owned()),
         ("search: two words", "warm socks".to_owned()),
+        ("search: a word typed in part", "glas".to_owned()),
+        ("search: two words, one in part", "warm soc".to_owned()),
         ("search: a very common word", "the".to_owned()),
     ];
     // The search screen asks for the first page of the answer (`PAGE_SIZE` cases, with their

@@ -6,9 +6,10 @@
 //! - search returns exactly the cases whose name entry, or one of whose current records,
 //!   contains every typed word as the start of a word (computed here from the records
 //!   themselves, in Rust, not from the search tables), names first; name hits ordered by when
-//!   the case was last written, newest first, record hits by their newest matching record
-//!   (times read from the operation log: `cases::last_written`), each record hit naming that
-//!   record, with a snippet showing the match;
+//!   the case was last written, newest first; then the cases with a record holding every typed
+//!   word whole, then the others, each kind by its newest matching record (times read from the
+//!   operation log: `cases::last_written`), each record hit naming that record, with a snippet
+//!   showing the match;
 //! - every page of the answer, read at several page sizes, together is the whole answer, with
 //!   no case twice;
 //! - once every bundle is delivered, every device gives the same answers and snippets, whatever
@@ -96,8 +97,19 @@ enum Op {
     },
 }
 
-const WORDS: [&str; 6] = ["glasses", "socks", "lawyer", "очки", "Фёдор", "written"];
-const QUERIES: [&str; 14] = [
+/// Words of task titles. "glass" is a whole word in some and starts "glasses" in others, so
+/// searching it ranks whole words first.
+const WORDS: [&str; 7] = [
+    "glasses",
+    "socks",
+    "lawyer",
+    "очки",
+    "Фёдор",
+    "written",
+    "glass",
+];
+const QUERIES: [&str; 15] = [
+    "glass",
     "written",
     "writ",
     "note 1",
@@ -247,7 +259,7 @@ fn run(world: &mut World, op: &Op) {
                 let title = format!(
                     "{} and {}",
                     WORDS[word as usize],
-                    WORDS[(word as usize + 1) % 6]
+                    WORDS[(word as usize + 1) % WORDS.len()]
                 );
                 world.vaults[device]
                     .add(Task {
@@ -385,6 +397,11 @@ fn matches(text: &str, query: &[String]) -> bool {
         .all(|q| words.iter().any(|w| w.starts_with(q.as_str())))
 }
 
+fn matches_whole_words(text: &str, query: &[String]) -> bool {
+    let words = words_of(text);
+    query.iter().all(|q| words.contains(q))
+}
+
 /// When an entity was last written, as search ranks it: the newest operation on it, then its id.
 type Written = (Hlc, DeviceId, EntityId);
 
@@ -396,13 +413,15 @@ fn written(vault: &Vault, entity: EntityId) -> Written {
 }
 
 /// The cases a search must find, computed from the records, in the order it must give them:
-/// name matches by when the case was written, then record matches by their newest matching
-/// record (named), newest first.
+/// name matches by when the case was written; then the cases with a record holding every word
+/// whole, by their newest such record (named), newest first; then the other cases with a record
+/// in which every word starts a word, by their newest such record.
 fn expected_hits(vault: &Vault, typed: &str) -> (Vec<EntityId>, Vec<(EntityId, EntityId)>) {
     let query = words_of(typed);
     let records_too = query.iter().all(|w| w.chars().count() >= 2);
     let mut names = Vec::new();
-    let mut records = Vec::new();
+    let mut whole = Vec::new();
+    let mut starts = Vec::new();
     for case in vault.cases().unwrap() {
         let name_entry = format!(
             "{} {} {} {}",
@@ -411,21 +430,31 @@ fn expected_hits(vault: &Vault, typed: &str) -> (Vec<EntityId>, Vec<(EntityId, E
         if matches(&name_entry, &query) {
             names.push((written(vault, case.id), case.id));
         } else if records_too {
-            let newest = record_texts(vault, case.id)
-                .into_iter()
-                .filter(|(_, text)| matches(text, &query))
-                .map(|(record, _)| written(vault, record))
-                .max();
-            if let Some(newest) = newest {
-                records.push((newest, (case.id, newest.2)));
+            let texts = record_texts(vault, case.id);
+            let newest = |matching: fn(&str, &[String]) -> bool| {
+                texts
+                    .iter()
+                    .filter(|(_, text)| matching(text, &query))
+                    .map(|(record, _)| written(vault, *record))
+                    .max()
+            };
+            if let Some(newest) = newest(matches_whole_words) {
+                whole.push((newest, (case.id, newest.2)));
+            } else if let Some(newest) = newest(matches) {
+                starts.push((newest, (case.id, newest.2)));
             }
         }
     }
     names.sort_by_key(|name| std::cmp::Reverse(name.0));
-    records.sort_by_key(|record| std::cmp::Reverse(record.0));
+    whole.sort_by_key(|record| std::cmp::Reverse(record.0));
+    starts.sort_by_key(|record| std::cmp::Reverse(record.0));
     (
         names.into_iter().map(|(_, case)| case).collect(),
-        records.into_iter().map(|(_, hit)| hit).collect(),
+        whole
+            .into_iter()
+            .chain(starts)
+            .map(|(_, hit)| hit)
+            .collect(),
     )
 }
 
@@ -513,7 +542,7 @@ fn check_search(vault: &Vault, device: usize, context: &str) {
             .collect();
         assert_eq!(
             got, records,
-            "{typed:?}: record hits, by newest matching record, on device {device} after {context}"
+            "{typed:?}: record hits, whole words first, newest first, on device {device} after {context}"
         );
         let query = words_of(typed);
         for hit in record_hits {

@@ -117,6 +117,12 @@ pub(crate) struct Query {
     /// match the start of a word of the entry, in any order. Every word is quoted, so FTS5
     /// operators typed by the user are taken as plain text.
     pub(super) fts: String,
+    /// The same words as whole words (`"ivan" "petrov"`); none for an A-number, which `fts`
+    /// already holds whole. Records holding every word whole are found first (`search_answer`):
+    /// FTS5 reads a whole word's entries newest first and stops once the page is full, while a
+    /// word's start longer than the prefix indexes (`prefix = '2 3'`) makes it read every entry
+    /// of every word so beginning (docs/benchmarks.md, "Search: whole words first").
+    pub(super) whole_words: Option<String>,
     /// Whether records are searched too: not while a word is a single letter, which would
     /// match nearly every note (names have a one-letter prefix index; notes do not).
     pub(super) records: bool,
@@ -126,6 +132,7 @@ pub(crate) fn parse_query(typed: &str) -> Option<Query> {
     if let Ok(a_number) = ANumber::parse(typed) {
         return Some(Query {
             fts: format!("\"{}\"", a_number.digits()),
+            whole_words: None,
             records: true,
         });
     }
@@ -133,30 +140,39 @@ pub(crate) fn parse_query(typed: &str) -> Option<Query> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let fts = words
-        .iter()
-        .map(|w| format!("\"{}\"*", fold_yo(w)))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let quoted = |suffix: &str| {
+        words
+            .iter()
+            .map(|w| format!("\"{}\"{suffix}", fold_yo(w)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let records = words.iter().all(|w| w.chars().count() >= MIN_RECORD_WORD);
-    (!words.is_empty()).then_some(Query { fts, records })
+    (!words.is_empty()).then(|| Query {
+        fts: quoted("*"),
+        whole_words: Some(quoted("")),
+        records,
+    })
 }
 
 /// The shortest word that searches records as well as names.
 pub(crate) const MIN_RECORD_WORD: usize = 2;
 /// The most cases one search returns; the interface asks people to type more beyond that.
 pub(crate) const MAX_HITS: usize = 200;
-/// How many of the newest matching record entries are read to find the cases they belong to.
+/// How many of the newest matching record entries are read to find the cases they belong to:
+/// first of those holding every word whole, then of those holding each as a word's start.
 pub(crate) const MAX_ENTRIES: usize = 2000;
 
 impl Vault {
     /// Cases matching `typed`: cases whose names (or A-number, aliases, nationality) match
-    /// first, the most recently written case first; then cases with a matching record (a note,
-    /// evidence, a relative, a task, an attachment), the case of the most recently written
-    /// matching record first, each with that record's snippet. "Written" is the time of the
-    /// operation that last wrote the case or record, so every device holding the same records
-    /// gives the same answer (`search_order`). At most `MAX_HITS` cases, found among the
-    /// `MAX_ENTRIES` newest matching records. This is every page of `search_page`, in order.
+    /// first, the most recently written case first; then cases with a record (a note, evidence,
+    /// a relative, a task, an attachment) holding every typed word whole, the case of the most
+    /// recently written such record first; then the other cases with a record in which every
+    /// typed word starts a word, the same way; each with that record's snippet. "Written" is the
+    /// time of the operation that last wrote the case or record, so every device holding the
+    /// same records gives the same answer (`search_order`). At most `MAX_HITS` cases, found
+    /// among the `MAX_ENTRIES` newest records of each kind of match. This is every page of
+    /// `search_page`, in order.
     pub fn search_cases(&self, typed: &str) -> Result<Vec<SearchHit>> {
         match parse_query(typed) {
             Some(query) => search_answer::whole(self.connection(), &query),
@@ -233,5 +249,13 @@ mod tests {
         for (typed, expected) in cases {
             assert_eq!(fts_query(typed).as_deref(), expected, "{typed}");
         }
+    }
+
+    #[test]
+    fn whole_words_are_the_same_words_without_their_prefix_marks() {
+        let whole = |typed: &str| parse_query(typed).and_then(|q| q.whole_words);
+        assert_eq!(whole("warm Socks").as_deref(), Some("\"warm\" \"Socks\""));
+        assert_eq!(whole("Фёдор").as_deref(), Some("\"Федор\""));
+        assert_eq!(whole("A-012-345-678"), None, "an A-number is already whole");
     }
 }

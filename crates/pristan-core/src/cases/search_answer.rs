@@ -2,7 +2,8 @@
 //! a record, that record's snippet.
 //!
 //! The order is decided from the FTS5 doclists and the side tables alone (`search_order`): names
-//! first, newest case first; then cases by their newest matching record. Only the page's cases
+//! first, newest case first; then cases by their newest record holding every word whole; then
+//! the other cases by their newest record holding every word as a word's start. Only the page's cases
 //! are read (in one query) and only its records' bodies (in one query), for their snippets.
 
 use std::collections::{HashMap, HashSet};
@@ -65,9 +66,29 @@ fn found_cases(conn: &Connection, query: &Query, wanted: usize) -> Result<Vec<Fo
             found.push((case, None));
         }
     }
-    if !query.records || found.len() >= wanted {
+    if !query.records {
         return Ok(found);
     }
+    // Records holding every word whole first, then those holding each word as a word's start:
+    // the first is read newest first and stops once the page is full (`Query::whole_words`).
+    for fts in query.whole_words.iter().chain([&query.fts]) {
+        if found.len() >= wanted {
+            break;
+        }
+        newest_records(conn, fts, wanted, &mut seen, &mut found)?;
+    }
+    Ok(found)
+}
+
+/// Adds to `found`, until it holds `wanted` cases, the cases not yet `seen` of the records that
+/// match `fts`, the case of the newest matching record first, among the `MAX_ENTRIES` newest.
+fn newest_records(
+    conn: &Connection,
+    fts: &str,
+    wanted: usize,
+    seen: &mut HashSet<String>,
+    found: &mut Vec<Found>,
+) -> Result<()> {
     // The case must exist and not be deleted: a record can arrive before its case, or outlive it.
     // CROSS JOIN keeps the FTS5 table outermost, read newest first (ascending rowid, forwards
     // through FTS5's doclists: `search_order`), so reading stops early.
@@ -78,7 +99,7 @@ fn found_cases(conn: &Connection, query: &Query, wanted: usize) -> Result<Vec<Fo
          CROSS JOIN cases c ON c.id = o.case_id AND c.deleted = 0
          WHERE search_index MATCH ?1 ORDER BY s.rowid LIMIT ?2",
     )?;
-    let mut rows = records.query((&query.fts, MAX_ENTRIES as i64))?;
+    let mut rows = records.query((fts, MAX_ENTRIES as i64))?;
     while found.len() < wanted {
         let Some(row) = rows.next()? else { break };
         let case: String = row.get(0)?;
@@ -86,7 +107,7 @@ fn found_cases(conn: &Connection, query: &Query, wanted: usize) -> Result<Vec<Fo
             found.push((case, Some(row.get(1)?)));
         }
     }
-    Ok(found)
+    Ok(())
 }
 
 /// The hits for `found`, in its order: the cases read in one query, the matching records' bodies

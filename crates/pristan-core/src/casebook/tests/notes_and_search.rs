@@ -186,3 +186,49 @@ fn names_come_before_records_and_recent_records_before_old() {
         "the most recently changed name first"
     );
 }
+
+#[test]
+fn records_holding_every_word_whole_come_before_records_holding_word_starts() {
+    let (_tmp, mut vault) = new_vault();
+    let whole_old = open_case(&mut vault);
+    let start_new = open_case(&mut vault);
+    let whole_new = open_case(&mut vault);
+    let both = open_case(&mut vault);
+    let old_whole_note = vault.add(note(whole_old, "Warm socks delivered")).unwrap();
+    let whole_note = vault
+        .add(note(whole_new, "Asked for socks, warm ones"))
+        .unwrap();
+    let both_whole = vault.add(note(both, "Warm socks again")).unwrap();
+    let both_starts = vault.add(note(both, "Warmer socks needed")).unwrap();
+    let start_note = vault.add(note(start_new, "Warmer socks, wool")).unwrap();
+    let order = |typed: &str| -> Vec<(EntityId, Option<EntityId>)> {
+        vault
+            .search_cases(typed)
+            .unwrap()
+            .into_iter()
+            .map(|h| (h.case.id, h.matched.map(|m| m.entity_id)))
+            .collect()
+    };
+    assert_eq!(
+        order("warm socks"),
+        [
+            (both, Some(both_whole)),
+            (whole_new, Some(whole_note)),
+            (whole_old, Some(old_whole_note)),
+            (start_new, Some(start_note)),
+        ],
+        "every word whole first, newest first; a case is ranked by its newest whole match"
+    );
+    assert_eq!(
+        order("warme socks"),
+        [(start_new, Some(start_note)), (both, Some(both_starts))],
+        "a word typed in part finds the words it starts, newest first"
+    );
+    let page = |n| vault.search_page("warm socks", n, 3).unwrap();
+    assert!(page(0).more);
+    assert_eq!(
+        page(1).hits.iter().map(|h| h.case.id).collect::<Vec<_>>(),
+        [start_new],
+        "the second page goes on where the first stopped"
+    );
+}
