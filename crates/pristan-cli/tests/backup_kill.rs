@@ -49,7 +49,7 @@ fn big_vault(dir: &Path) {
                 text: LongText::new(&text).unwrap(),
                 replaces: None,
             };
-            vault.queue(&mut batch, note).unwrap();
+            batch.queue(&vault, note).unwrap();
         }
         vault.save_batch(batch).unwrap();
     }

@@ -96,7 +96,7 @@ fn coordinator_and_big_bundle(dir: &Path) -> (PathBuf, PathBuf) {
             .unwrap();
         let mut batch = RecordBatch::new();
         for n in 0..NOTES_PER_CASE {
-            volunteer.queue(&mut batch, note(case, n)).unwrap();
+            batch.queue(&volunteer, note(case, n)).unwrap();
         }
         volunteer.save_batch(batch).unwrap();
     }

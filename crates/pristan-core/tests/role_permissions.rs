@@ -185,12 +185,12 @@ fn a_volunteers_batch_with_one_forbidden_change_is_refused_whole() {
     let before = org.anna.vault.state_hash().unwrap();
     let vault = &mut org.anna.vault;
     let mut batch = pristan_core::casebook::RecordBatch::new();
-    vault
-        .queue(&mut batch, note(org.case, "Asked for a Russian Bible"))
+    batch
+        .queue(vault, note(org.case, "Asked for a Russian Bible"))
         .unwrap();
-    vault
+    batch
         .queue_case_change(
-            &mut batch,
+            vault,
             org.case,
             BTreeMap::from([(CaseField::AssignedTo, Value::from(vec![me]))]),
         )

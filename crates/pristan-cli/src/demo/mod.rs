@@ -113,7 +113,7 @@ pub fn run(dir: &Path, args: DemoArgs) -> Result<()> {
         clock.lap("created the vault (key derivation included)");
         let mut batch = RecordBatch::new();
         for place in places::PLACES {
-            vault.queue(&mut batch, places::facility(place))?;
+            batch.queue(&vault, places::facility(place))?;
         }
         vault.save_batch(batch)?;
         let start = resume::Start::empty(resume::facilities(&vault)?);
@@ -267,7 +267,7 @@ fn queue_case(
 ) -> Result<DemoCase> {
     let (new_case, (person, family, story)) =
         draw_case(rng, &start.facilities, &mut start.a_numbers, today)?;
-    let id = vault.queue_case(batch, new_case)?;
+    let id = batch.queue_case(new_case)?;
     let attorney = rng.chance(0.6).then(|| *rng.pick(people::ATTORNEYS));
     if let Some((name, firm)) = attorney {
         let filed = Value::from("filed");
@@ -277,7 +277,7 @@ fn queue_case(
             (CaseField::G28, filed.clone()),
             (CaseField::Eoir28, filed),
         ]);
-        vault.queue_case_change(batch, id, changes)?;
+        batch.queue_case_change(vault, id, changes)?;
     }
     Ok(DemoCase {
         id,

@@ -46,14 +46,14 @@ pub fn queue_case_records(
             case_id: Some(case.id),
             ..event.clone()
         };
-        vault.queue(&mut rest, event)?;
+        rest.queue(vault, event)?;
     }
     for event in &story.legal_events {
         let event = pristan_core::domain::LegalEvent {
             case_id: Some(case.id),
             ..event.clone()
         };
-        vault.queue(&mut rest, event)?;
+        rest.queue(vault, event)?;
     }
     let first_visit = queue_visits(vault, &mut rest, rng, case, facilities, today)?;
     let relatives = queue_relatives(vault, &mut rest, rng, case)?;
@@ -84,7 +84,7 @@ fn queue_visits(
     dates.sort();
     let mut note_index = 0;
     for (i, &date) in dates.iter().enumerate() {
-        let visit = vault.queue(batch, visit_on(rng, case.id, facility, date))?;
+        let visit = batch.queue(vault, visit_on(rng, case.id, facility, date))?;
         // Notes shared out in order, so every visit has at least one.
         let until = (i + 1) * case.notes / visits;
         let mut kinds = NoteKind::ALL.to_vec();
@@ -100,7 +100,7 @@ fn queue_visits(
     }
     if story.custody == pristan_core::domain::CustodyStatus::Detained && rng.chance(0.15) {
         let planned = today + Days::new(rng.range(0, 6) as u64);
-        vault.queue(batch, visit_on(rng, case.id, facility, planned))?;
+        batch.queue(vault, visit_on(rng, case.id, facility, planned))?;
     }
     Ok(dates.first().copied())
 }
@@ -156,7 +156,7 @@ fn queue_note(
         text: LongText::new(&text)?,
         replaces: None,
     };
-    let id = vault.queue(batch, note.clone())?;
+    let id = batch.queue(vault, note.clone())?;
     // Now and then a volunteer corrects a note afterwards: the old text stays as history.
     if rng.chance(0.02) {
         let correction = if rng.chance(0.5) {
@@ -169,7 +169,7 @@ fn queue_note(
             replaces: Some(id),
             ..note
         };
-        vault.queue(batch, revised)?;
+        batch.queue(vault, revised)?;
     }
     Ok(())
 }
@@ -240,8 +240,8 @@ fn queue_relatives(
             Whereabouts::DetainedElsewhere => "letters only".to_owned(),
             _ => "through the coordinator, never by phone from the facility".to_owned(),
         };
-        vault.queue(
-            batch,
+        batch.queue(
+            vault,
             Relative {
                 case_id: Some(case.id),
                 name: short(&relative.latin),
@@ -273,8 +273,8 @@ fn queue_consents(
             let days = (today - given).num_days().max(1);
             given + Days::new(rng.range(1, days) as u64)
         });
-        vault.queue(
-            batch,
+        batch.queue(
+            vault,
             Consent {
                 case_id: Some(case.id),
                 purpose,
@@ -350,8 +350,8 @@ fn queue_evidence(
         };
         let verification = levels[rng.weighted(&[4, 4, 2, 2])];
         let verified = verification == VerificationLevel::Verified;
-        vault.queue(
-            batch,
+        batch.queue(
+            vault,
             Evidence {
                 case_id: Some(case.id),
                 category,
@@ -408,8 +408,8 @@ fn queue_tasks(
         let due = rng
             .chance(0.7)
             .then(|| today + Days::new(rng.range(0, 30) as u64) - Days::new(10));
-        vault.queue(
-            batch,
+        batch.queue(
+            vault,
             Task {
                 case_id: Some(case.id),
                 title: short(title),

@@ -14,7 +14,8 @@ use crate::vault::bulk_cache::with_bulk_cache;
 use crate::vault::Vault;
 
 /// Records checked and waiting to be saved together by [`Vault::save_batch`]. Dropping a batch
-/// saves nothing.
+/// saves nothing. Records are checked against the vault as they are queued (`queue`), and the
+/// device's role for every change when the batch is saved.
 #[derive(Debug, Default)]
 pub struct RecordBatch {
     changes: Vec<(EntityType, EntityId, Change)>,
@@ -64,50 +65,52 @@ impl RecordBatch {
     }
 }
 
-impl Vault {
-    /// Checks `record` as [`Vault::add`] does and adds it to `batch`; returns the id it will have
-    /// once the batch is saved. Its case must be saved already or queued earlier in the batch.
-    pub fn queue<T: RecordType>(&self, batch: &mut RecordBatch, record: T) -> Result<EntityId> {
+impl RecordBatch {
+    /// Checks `record` against `vault` as [`Vault::add`] does and adds it to the batch; returns
+    /// the id it will have once the batch is saved. Its case must be saved already or queued
+    /// earlier in the batch.
+    pub fn queue<T: RecordType>(&mut self, vault: &Vault, record: T) -> Result<EntityId> {
         let id = EntityId::random();
-        let change = self.creation_among(&record, &batch.visits, &batch.cases)?;
+        let change = vault.creation_among(&record, &self.visits, &self.cases)?;
         if T::ENTITY == EntityType::Visit {
-            batch.visits.push((id, record.case_id()));
+            self.visits.push((id, record.case_id()));
         }
-        batch.changes.push((T::ENTITY, id, change));
+        self.changes.push((T::ENTITY, id, change));
         Ok(id)
     }
 
-    /// Checks `case` as [`Vault::add_case`] does and adds it to `batch`; returns the id it will
+    /// Checks `case` as [`Vault::add_case`] does and adds it to the batch; returns the id it will
     /// have. Records queued after it may name it.
-    pub fn queue_case(&self, batch: &mut RecordBatch, case: NewCase) -> Result<EntityId> {
+    pub fn queue_case(&mut self, case: NewCase) -> Result<EntityId> {
         let id = EntityId::random();
         for (entity, entity_id, change) in case_creation(id, case)? {
-            batch.changes.push((entity, entity_id, change));
+            self.changes.push((entity, entity_id, change));
         }
-        batch.cases.push(id);
+        self.cases.push(id);
         Ok(id)
     }
 
-    /// Checks changed case fields as [`Vault::update_case`] does and adds them to `batch`. The
-    /// case must be saved or queued in the batch already.
+    /// Checks changed case fields as [`Vault::update_case`] does and adds them to the batch. The
+    /// case must be saved in `vault` or queued in the batch already.
     pub fn queue_case_change(
-        &self,
-        batch: &mut RecordBatch,
+        &mut self,
+        vault: &Vault,
         id: EntityId,
         changes: BTreeMap<CaseField, Value>,
     ) -> Result<()> {
-        if !batch.cases.contains(&id) {
-            self.require_case(id)?;
+        if !self.cases.contains(&id) {
+            vault.require_case(id)?;
         }
         let fields = case_assignment(changes)?;
         if !fields.is_empty() {
-            batch
-                .changes
+            self.changes
                 .push((EntityType::Case, id, Change::assign(fields)));
         }
         Ok(())
     }
+}
 
+impl Vault {
     /// Saves every record of `batch` as operations, in one transaction; returns how many. If this
     /// device's role may not make one of the changes, nothing is saved.
     pub fn save_batch(&mut self, batch: RecordBatch) -> Result<usize> {
@@ -214,9 +217,9 @@ mod tests {
         let (_tmp, mut vault, case) = new_vault();
         let schema = count(&vault, "SELECT count(*) FROM sqlite_schema");
         let mut batch = RecordBatch::new();
-        let visit = vault.queue(&mut batch, visit(case)).unwrap();
-        let first = vault
-            .queue(&mut batch, note_at(case, visit, "Просит очки для чтения"))
+        let visit = batch.queue(&vault, visit(case)).unwrap();
+        let first = batch
+            .queue(&vault, note_at(case, visit, "Просит очки для чтения"))
             .unwrap();
         assert_eq!(batch.len(), 2);
         assert!(
@@ -255,19 +258,16 @@ mod tests {
     fn a_case_queued_in_a_batch_is_saved_with_the_records_that_name_it() {
         let (_tmp, mut vault, _) = new_vault();
         let mut batch = RecordBatch::new();
-        let case = vault
-            .queue_case(
-                &mut batch,
-                NewCase {
-                    name: "Olga Smirnova".into(),
-                    a_number: Some("A 212-345-678".parse().unwrap()),
-                    ..NewCase::default()
-                },
-            )
+        let case = batch
+            .queue_case(NewCase {
+                name: "Olga Smirnova".into(),
+                a_number: Some("A 212-345-678".parse().unwrap()),
+                ..NewCase::default()
+            })
             .unwrap();
-        vault
+        batch
             .queue_case_change(
-                &mut batch,
+                &vault,
                 case,
                 BTreeMap::from([(CaseField::AttorneyName, Value::from(" Maria Lopez "))]),
             )
@@ -275,15 +275,15 @@ mod tests {
         // A batch begun after this one may name the case too, and once appended, its visit may
         // be named by what comes next.
         let mut later = batch.after();
-        let visit = vault.queue(&mut later, visit(case)).unwrap();
+        let visit = later.queue(&vault, visit(case)).unwrap();
         batch.append(later);
-        vault
-            .queue(&mut batch, note_at(case, visit, "Просит очки для чтения"))
+        batch
+            .queue(&vault, note_at(case, visit, "Просит очки для чтения"))
             .unwrap();
         assert!(vault.case(case).unwrap().is_none(), "not saved yet");
         // A change to a case that is neither saved nor queued is refused when queued.
-        let stranger = vault.queue_case_change(
-            &mut batch,
+        let stranger = batch.queue_case_change(
+            &vault,
             EntityId::random(),
             BTreeMap::from([(CaseField::Name, Value::from("Nobody"))]),
         );
@@ -308,7 +308,7 @@ mod tests {
         let size = |v: &Vault| count(v, "PRAGMA cache_size");
         let before = size(&vault);
         let mut batch = RecordBatch::new();
-        vault.queue(&mut batch, note(case, "Просит очки")).unwrap();
+        batch.queue(&vault, note(case, "Просит очки")).unwrap();
         vault.save_batch(batch).unwrap();
         assert_eq!(size(&vault), before);
     }
@@ -316,13 +316,13 @@ mod tests {
     /// An invalid case is refused when queued, before anything is saved.
     #[test]
     fn an_invalid_case_is_refused_when_queued() {
-        let (_tmp, vault, _) = new_vault();
+        let (_tmp, _vault, _) = new_vault();
         let mut batch = RecordBatch::new();
         let blank = NewCase {
             name: "  ".into(),
             ..NewCase::default()
         };
-        assert!(vault.queue_case(&mut batch, blank).is_err());
+        assert!(batch.queue_case(blank).is_err());
         assert!(batch.is_empty());
     }
 
@@ -330,13 +330,13 @@ mod tests {
     fn a_record_that_fails_its_checks_is_refused_before_anything_is_saved() {
         let (_tmp, vault, case) = new_vault();
         let mut batch = RecordBatch::new();
-        vault.queue(&mut batch, note(case, "fine")).unwrap();
+        batch.queue(&vault, note(case, "fine")).unwrap();
         let stranger = Task {
             case_id: Some(EntityId::random()),
             title: crate::domain::ShortText::new("Call").unwrap(),
             ..Task::default()
         };
-        let err = vault.queue(&mut batch, stranger).unwrap_err();
+        let err = batch.queue(&vault, stranger).unwrap_err();
         assert!(err.to_string().contains("there is no case"), "{err}");
         assert_eq!(batch.len(), 1);
         drop(batch);
@@ -359,14 +359,12 @@ mod tests {
             let mut batch = RecordBatch::new();
             let consent = consent_to_share(case);
             if consent_first {
-                vault.queue(&mut batch, consent.clone()).unwrap();
+                batch.queue(&vault, consent.clone()).unwrap();
             }
-            vault.queue(&mut batch, note(case, "Просит очки")).unwrap();
-            vault
-                .queue(&mut batch, note(case, "Needs glasses"))
-                .unwrap();
+            batch.queue(&vault, note(case, "Просит очки")).unwrap();
+            batch.queue(&vault, note(case, "Needs glasses")).unwrap();
             if !consent_first {
-                vault.queue(&mut batch, consent).unwrap();
+                batch.queue(&vault, consent).unwrap();
             }
             let before = vault.conn.total_changes();
             vault.save_batch(batch).unwrap();
@@ -405,12 +403,12 @@ mod tests {
         let (_tmp, mut vault, case) = new_vault();
         let mut batch = RecordBatch::new();
         for i in 0..40 {
-            vault
-                .queue(&mut batch, note(case, &format!("окно{i} window{i}")))
+            batch
+                .queue(&vault, note(case, &format!("окно{i} window{i}")))
                 .unwrap();
         }
         // Consent last: the notes wait held back, and are released when the batch ends.
-        vault.queue(&mut batch, consent_to_share(case)).unwrap();
+        batch.queue(&vault, consent_to_share(case)).unwrap();
         vault.save_batch(batch).unwrap();
         assert_eq!(vault.held_back().unwrap().changes, 0);
         for i in [0, 17, 39] {
