@@ -10,8 +10,9 @@
 //! that none is written to swap. Locking stops silently at the process's limit (`ulimit -l`,
 //! often 8 MiB), and memory past it can be swapped. So the cache grows only as far as memory can
 //! be locked: to half the limit, or to 64 MiB where there is no limit (or the process may lock any
-//! amount). Where the limit cannot be read it stays as it is. Afterwards it goes back to its size
-//! before, and SQLite frees the pages past it; SQLCipher wipes each one as it is freed.
+//! amount), both read once a process. Where the limit cannot be read it stays as it is.
+//! Afterwards it goes back to its size before, and SQLite frees the pages past it; SQLCipher wipes
+//! each one as it is freed.
 
 use rusqlite::Connection;
 
@@ -52,7 +53,14 @@ pub(crate) fn with_bulk_cache<T, V>(
     conn: impl Fn(&V) -> &Connection,
     write: impl FnOnce(&mut V) -> Result<T>,
 ) -> Result<T> {
-    with_cache_of(bulk_cache_kib(lock_budget()), on, conn, write)
+    // The limit and the capability are read once, on the first bulk write.
+    static BUDGET: std::sync::OnceLock<LockBudget> = std::sync::OnceLock::new();
+    with_cache_of(
+        bulk_cache_kib(*BUDGET.get_or_init(lock_budget)),
+        on,
+        conn,
+        write,
+    )
 }
 
 /// Runs `write` with a page cache of at least `kib`, then puts the cache back as it was.
@@ -63,17 +71,23 @@ fn with_cache_of<T, V>(
     write: impl FnOnce(&mut V) -> Result<T>,
 ) -> Result<T> {
     let before: i64 = conn(on).query_row("PRAGMA cache_size", [], |row| row.get(0))?;
-    // A positive size counts pages, a negative one KiB: compare as KiB, pages of 4 KiB.
-    let before_kib = if before < 0 { -before } else { before * 4 };
+    // A positive size counts pages, a negative one KiB: compare as KiB.
+    let before_kib = if before < 0 {
+        before.saturating_neg()
+    } else {
+        let page: i64 = conn(on).query_row("PRAGMA page_size", [], |row| row.get(0))?;
+        before.saturating_mul(page) / 1024
+    };
     if kib <= before_kib {
         return write(on);
     }
     conn(on).execute_batch(&format!("PRAGMA cache_size = -{kib}"))?;
     let written = write(on);
-    let restored = conn(on).execute_batch(&format!("PRAGMA cache_size = {before}"));
-    let written = written?;
-    restored?;
-    Ok(written)
+    // What `write` did stands whether or not the size goes back: an import that committed is
+    // not reported as refused because of the cache. A cache left large is freed and wiped when
+    // the vault locks (no failure of this pragma is known).
+    let _ = conn(on).execute_batch(&format!("PRAGMA cache_size = {before}"));
+    written
 }
 
 #[cfg(target_os = "linux")]
@@ -140,5 +154,20 @@ mod tests {
         );
         assert!(failed.is_err());
         assert_eq!(size(&conn), before);
+    }
+
+    #[test]
+    fn a_cache_counted_in_pages_is_measured_with_the_page_size() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("PRAGMA page_size = 65536; CREATE TABLE t (x); PRAGMA cache_size = 100")
+            .unwrap();
+        let size =
+            |c: &Connection| -> i64 { c.query_row("PRAGMA cache_size", [], |r| r.get(0)).unwrap() };
+        // 100 pages of 64 KiB are 6,400 KiB: more than 4,096, so nothing changes.
+        let during = with_cache_of(4096, &mut conn, |c| c, |c| Ok(size(c))).unwrap();
+        assert_eq!(during, 100);
+        let during = with_cache_of(8192, &mut conn, |c| c, |c| Ok(size(c))).unwrap();
+        assert_eq!(during, -8192);
+        assert_eq!(size(&conn), 100);
     }
 }
