@@ -130,6 +130,16 @@ fn every_search_entry_is_tracked_by_its_rowid() {
     );
 }
 
+/// The cases `typed` finds, in order, each with the record that matched, if not its name.
+fn answer(vault: &Vault, typed: &str) -> Vec<(EntityId, Option<EntityId>)> {
+    vault
+        .search_cases(typed)
+        .unwrap()
+        .into_iter()
+        .map(|h| (h.case.id, h.matched.map(|m| m.entity_id)))
+        .collect()
+}
+
 #[test]
 fn names_come_before_records_and_recent_records_before_old() {
     let (_tmp, mut vault) = new_vault();
@@ -146,14 +156,7 @@ fn names_come_before_records_and_recent_records_before_old() {
     let older_note = vault.add(note(older, "Asked for reading glasses")).unwrap();
     let newest_note = vault.add(note(newer, "Glasses broke again")).unwrap();
     let named_note = vault.add(note(named, "Glasses arrived")).unwrap();
-    let order = |vault: &Vault, typed: &str| -> Vec<(EntityId, Option<EntityId>)> {
-        vault
-            .search_cases(typed)
-            .unwrap()
-            .into_iter()
-            .map(|h| (h.case.id, h.matched.map(|m| m.entity_id)))
-            .collect()
-    };
+    let order = answer;
     assert_eq!(
         order(&vault, "glass"),
         [
@@ -201,14 +204,7 @@ fn records_holding_every_word_whole_come_before_records_holding_word_starts() {
     let both_whole = vault.add(note(both, "Warm socks again")).unwrap();
     let both_starts = vault.add(note(both, "Warmer socks needed")).unwrap();
     let start_note = vault.add(note(start_new, "Warmer socks, wool")).unwrap();
-    let order = |typed: &str| -> Vec<(EntityId, Option<EntityId>)> {
-        vault
-            .search_cases(typed)
-            .unwrap()
-            .into_iter()
-            .map(|h| (h.case.id, h.matched.map(|m| m.entity_id)))
-            .collect()
-    };
+    let order = |typed: &str| answer(&vault, typed);
     assert_eq!(
         order("warm socks"),
         [
