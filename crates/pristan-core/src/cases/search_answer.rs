@@ -3,8 +3,8 @@
 //!
 //! The order is decided from the FTS5 doclists and the side tables alone (`search_order`): names
 //! first, newest case first; then cases by their newest record holding every word whole; then
-//! the other cases by their newest record holding every word as a word's start. Only the page's cases
-//! are read (in one query) and only its records' bodies (in one query), for their snippets.
+//! the other cases by their newest record holding every word as a word's start. Only the page's
+//! cases are read (in one query) and only its records' bodies (in one query), for their snippets.
 
 use std::collections::{HashMap, HashSet};
 

@@ -117,6 +117,11 @@ fn lock_budget() -> LockBudget {
 mod tests {
     use super::*;
 
+    fn size(conn: &Connection) -> i64 {
+        conn.query_row("PRAGMA cache_size", [], |r| r.get(0))
+            .unwrap()
+    }
+
     #[test]
     fn the_cache_grows_only_as_far_as_memory_can_be_locked() {
         assert_eq!(bulk_cache_kib(LockBudget::Unlimited), 65536);
@@ -133,8 +138,6 @@ mod tests {
     #[test]
     fn the_cache_is_put_back_after_a_write_that_succeeds_or_fails() {
         let mut conn = Connection::open_in_memory().unwrap();
-        let size =
-            |c: &Connection| -> i64 { c.query_row("PRAGMA cache_size", [], |r| r.get(0)).unwrap() };
         let before = size(&conn);
         assert_eq!(before, -2000, "SQLite's usual 2,000 KiB");
         let during = with_cache_of(65536, &mut conn, |c| c, |c| Ok(size(c))).unwrap();
@@ -161,8 +164,6 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         conn.execute_batch("PRAGMA page_size = 65536; CREATE TABLE t (x); PRAGMA cache_size = 100")
             .unwrap();
-        let size =
-            |c: &Connection| -> i64 { c.query_row("PRAGMA cache_size", [], |r| r.get(0)).unwrap() };
         // 100 pages of 64 KiB are 6,400 KiB: more than 4,096, so nothing changes.
         let during = with_cache_of(4096, &mut conn, |c| c, |c| Ok(size(c))).unwrap();
         assert_eq!(during, 100);
