@@ -129,8 +129,6 @@ pub enum VaultCommand {
         #[command(subcommand)]
         action: facility_commands::FacilityCommand,
     },
-    /// Every computed deadline, removal-imminent cases first. Estimates: confirm with the
-    /// attorney of record.
     /// Family status cards: issue one for a relative with consent, refresh, revoke, list, and
     /// open a card file (no vault needed).
     #[command(name = "family-card")]
@@ -138,6 +136,8 @@ pub enum VaultCommand {
         #[command(subcommand)]
         action: family_card_commands::FamilyCardCommand,
     },
+    /// Every computed deadline, removal-imminent cases first. Estimates: confirm with the
+    /// attorney of record.
     Deadlines {
         #[command(flatten)]
         args: deadline_commands::DeadlinesArgs,

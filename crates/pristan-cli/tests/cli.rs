@@ -62,6 +62,42 @@ fn init(dir: &Path) -> String {
     code.to_owned()
 }
 
+/// `pristan --help` is where a volunteer finds the commands: each has its own description (a doc
+/// comment written above the wrong command once gave `family-card` the deadlines' text and
+/// `deadlines` none).
+#[test]
+fn every_command_in_the_help_has_its_own_description() {
+    let out = Command::new(env!("CARGO_BIN_EXE_pristan"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let help = text(&out.stdout);
+    let commands: Vec<(&str, &str)> = help
+        .split("Commands:")
+        .nth(1)
+        .expect("a list of commands")
+        .lines()
+        .skip(1)
+        .take_while(|line| !line.trim().is_empty())
+        .map(|line| line.trim().split_once(' ').unwrap_or((line.trim(), "")))
+        .map(|(name, about)| (name, about.trim()))
+        .collect();
+    assert!(commands.len() > 20, "{help}");
+    for (name, about) in &commands {
+        assert!(!about.is_empty(), "`{name}` has no description:\n{help}");
+    }
+    let about = |name: &str| commands.iter().find(|(n, _)| *n == name).unwrap().1;
+    assert!(
+        about("family-card").starts_with("Family status cards"),
+        "{help}"
+    );
+    assert!(
+        about("deadlines").starts_with("Every computed deadline"),
+        "{help}"
+    );
+}
+
 #[test]
 fn init_then_status_with_the_right_and_a_wrong_passphrase() {
     let tmp = tempfile::tempdir().unwrap();

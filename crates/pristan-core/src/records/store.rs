@@ -50,23 +50,30 @@ fn materialise_as<T: RecordType>(tx: &Transaction<'_>, op: &Op) -> Result<()> {
             "{id} is a case, but an operation treats it as a {kind}"
         )));
     }
-    tx.prepare_cached("INSERT OR IGNORE INTO records (id, entity_type) VALUES (?1, ?2)")?
-        .execute((&id, kind))?;
-    let (stored_kind, case_before): (String, Option<String>) = tx
+    let stored: Option<(String, Option<String>)> = tx
         .prepare_cached("SELECT entity_type, case_id FROM records WHERE id = ?1")?
-        .query_row([&id], |row| Ok((row.get(0)?, row.get(1)?)))?;
-    if stored_kind != kind {
-        return Err(invalid_op(format!(
-            "record {id} is a {stored_kind}, but an operation treats it as a {kind}"
-        )));
-    }
+        .query_row([&id], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?;
+    let (exists, case_before) = match stored {
+        Some((stored_kind, _)) if stored_kind != kind => {
+            return Err(invalid_op(format!(
+                "record {id} is a {stored_kind}, but an operation treats it as a {kind}"
+            )))
+        }
+        Some((_, case_before)) => (true, case_before),
+        None => (false, None),
+    };
+    let mut row = RecordRow {
+        id: &id,
+        kind,
+        exists,
+    };
     match (&op.change, T::IMMUTABLE) {
-        (Change::Assign { fields, .. }, false) => assign::<T>(tx, op, fields)?,
-        (Change::Record { fields }, true) => create_whole::<T>(tx, op, fields)?,
+        (Change::Assign { fields, .. }, false) => assign::<T>(tx, op, fields, &mut row)?,
+        (Change::Record { fields }, true) => create_whole::<T>(tx, op, fields, &mut row)?,
         (Change::Delete, _) => {
             if claim_field(tx, op.entity, "deleted", op.stamp())? {
-                tx.prepare_cached("UPDATE records SET deleted = 1 WHERE id = ?1")?
-                    .execute([&id])?;
+                row.mark_deleted(tx)?;
             }
         }
         (Change::Assign { .. }, true) => {
@@ -82,6 +89,9 @@ fn materialise_as<T: RecordType>(tx: &Transaction<'_>, op: &Op) -> Result<()> {
             )))
         }
     }
+    // A record an operation names has its row from then on, even if the operation wrote nothing
+    // to it (every field lost to a newer write, or a field this version does not know).
+    row.insert_if_missing(tx)?;
     // The row of its case in `case_legal_facts` follows every write of a legal event (migration
     // 22): the case it was in before, and the one it is in after.
     if T::ENTITY == EntityType::LegalEvent {
@@ -104,6 +114,7 @@ fn assign<T: RecordType>(
     tx: &Transaction<'_>,
     op: &Op,
     fields: &BTreeMap<String, Value>,
+    row: &mut RecordRow<'_>,
 ) -> Result<()> {
     let known = known_fields::<T>();
     let mut won = Vec::new();
@@ -121,16 +132,19 @@ fn assign<T: RecordType>(
     if won.is_empty() {
         return Ok(());
     }
-    let id = op.entity.to_string();
-    let body: String = tx
-        .prepare_cached("SELECT body FROM records WHERE id = ?1")?
-        .query_row([&id], |row| row.get(0))?;
-    let mut body: BTreeMap<String, Value> = serde_json::from_str(&body)
-        .map_err(|e| damaged(format!("{} {}: {e}", T::ENTITY.as_str(), op.entity)))?;
+    let mut body: BTreeMap<String, Value> = if row.exists {
+        let body: String = tx
+            .prepare_cached("SELECT body FROM records WHERE id = ?1")?
+            .query_row([row.id], |r| r.get(0))?;
+        serde_json::from_str(&body)
+            .map_err(|e| damaged(format!("{} {}: {e}", T::ENTITY.as_str(), op.entity)))?
+    } else {
+        BTreeMap::new()
+    };
     for (key, value) in won {
         body.insert(key.clone(), value.clone());
     }
-    write_body(tx, &id, &canonical_json(&body))
+    row.write_body(tx, &body)
 }
 
 /// Checks `value` as field `key` of a mutable record of type `entity_type`, as a received
@@ -181,6 +195,7 @@ fn create_whole<T: RecordType>(
     tx: &Transaction<'_>,
     op: &Op,
     fields: &BTreeMap<String, Value>,
+    row: &mut RecordRow<'_>,
 ) -> Result<()> {
     let record: T = serde_json::from_value(Value::Object(fields.clone().into_iter().collect()))
         .map_err(|e| invalid_op(format!("{}: {e}", T::ENTITY.as_str())))?;
@@ -198,20 +213,63 @@ fn create_whole<T: RecordType>(
         check_attachment_name(&body)?;
     }
     if claim_field(tx, op.entity, "record", op.stamp())? {
-        write_body(tx, &op.entity.to_string(), &canonical_json(&body))?;
+        row.write_body(tx, &body)?;
     }
     Ok(())
 }
 
-/// Writes a record's body and the case it names, in one update: each update of `records`
-/// rewrites the row and every index over it. The body is the only place the case comes from, so
-/// `case_id` changes only here.
-fn write_body(tx: &Transaction<'_>, id: &str, body: &str) -> Result<()> {
-    tx.prepare_cached(
-        "UPDATE records SET body = ?1, case_id = json_extract(?1, '$.case_id') WHERE id = ?2",
-    )?
-    .execute((body, id))?;
-    Ok(())
+/// The `records` row an operation writes. A record's first write inserts its row whole: inserted
+/// empty and then updated, its row and every index over it were written twice, and a new record
+/// is most of what an import writes (docs/benchmarks.md, "Import: a new record written once").
+struct RecordRow<'a> {
+    id: &'a str,
+    kind: &'a str,
+    exists: bool,
+}
+
+impl RecordRow<'_> {
+    /// Writes the record's body and the case it names, in one statement: each write of `records`
+    /// rewrites the row and every index over it. The body is the only place the case comes from,
+    /// so `case_id` changes only here.
+    fn write_body(&mut self, tx: &Transaction<'_>, body: &BTreeMap<String, Value>) -> Result<()> {
+        let case_id = match body.get("case_id") {
+            Some(Value::String(case)) => Some(case.as_str()),
+            _ => None,
+        };
+        let body = canonical_json(body);
+        if self.exists {
+            tx.prepare_cached("UPDATE records SET body = ?1, case_id = ?2 WHERE id = ?3")?
+                .execute((&body, case_id, self.id))?;
+        } else {
+            tx.prepare_cached(
+                "INSERT INTO records (id, entity_type, body, case_id) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute((self.id, self.kind, &body, case_id))?;
+            self.exists = true;
+        }
+        Ok(())
+    }
+
+    fn mark_deleted(&mut self, tx: &Transaction<'_>) -> Result<()> {
+        if self.exists {
+            tx.prepare_cached("UPDATE records SET deleted = 1 WHERE id = ?1")?
+                .execute([self.id])?;
+        } else {
+            tx.prepare_cached("INSERT INTO records (id, entity_type, deleted) VALUES (?1, ?2, 1)")?
+                .execute((self.id, self.kind))?;
+            self.exists = true;
+        }
+        Ok(())
+    }
+
+    fn insert_if_missing(&mut self, tx: &Transaction<'_>) -> Result<()> {
+        if !self.exists {
+            tx.prepare_cached("INSERT INTO records (id, entity_type) VALUES (?1, ?2)")?
+                .execute((self.id, self.kind))?;
+            self.exists = true;
+        }
+        Ok(())
+    }
 }
 
 /// An attachment's name is shown, and suggested when the file is saved: it must be one
