@@ -106,3 +106,85 @@ fn an_assignment_writes_each_field_it_wins_and_no_other() {
         assert_eq!(case_column, Some(case.to_string()), "{order:?}");
     }
 }
+
+/// A record's row is the same whichever order its operations arrive in: a deletion that arrives
+/// before the record it deletes, and an assignment that writes nothing (a field this version does
+/// not know), leave the same row as in the order they were made. A new record's row is inserted
+/// whole with its first write, not inserted empty and then updated.
+#[test]
+fn a_records_row_is_the_same_whatever_order_its_operations_arrive_in() {
+    use std::collections::BTreeMap;
+
+    use serde_json::{json, Value};
+
+    use crate::ops::{store::apply, Change, DeviceId, EntityId, EntityType, Hlc, Op, Seq};
+
+    let note = EntityId::from_bytes([5; 16]);
+    let task = EntityId::from_bytes([7; 16]);
+    let case = EntityId::from_bytes([8; 16]);
+    let op = |seq: u64, entity_type, entity, change| Op {
+        device: DeviceId::from_bytes([1; 16]),
+        seq: Seq::new(seq).unwrap(),
+        hlc: Hlc::new(seq * 10, 0),
+        entity_type,
+        entity,
+        change,
+    };
+    let mut fields = serde_json::to_value(Note::default()).unwrap();
+    fields["case_id"] = json!(case.to_string());
+    fields["text"] = json!("Asked about the bond hearing");
+    let fields: BTreeMap<String, Value> = fields.as_object().unwrap().clone().into_iter().collect();
+    let unknown = [("asked_by_a_newer_version".to_owned(), json!(1))].into();
+    let ops = [
+        op(1, EntityType::Note, note, Change::Record { fields }),
+        op(2, EntityType::Note, note, Change::Delete),
+        op(3, EntityType::Task, task, Change::assign(unknown)),
+    ];
+    type Row = (String, String, Option<String>, String, i64);
+    let mut first: Option<Vec<Row>> = None;
+    for order in [[0, 1, 2], [1, 0, 2], [2, 1, 0], [1, 2, 0]] {
+        let tmp = tempfile::tempdir().unwrap();
+        let passphrase = SecretString::from("maple orbit candle sixty harbor".to_owned());
+        let (mut vault, _) =
+            Vault::create(&tmp.path().join("v"), &passphrase, KdfParams::MINIMUM).unwrap();
+        let tx = vault.conn.transaction().unwrap();
+        for i in order {
+            apply(&tx, &ops[i]).unwrap();
+        }
+        tx.commit().unwrap();
+        let mut stmt = vault
+            .conn
+            .prepare("SELECT id, entity_type, case_id, body, deleted FROM records ORDER BY id")
+            .unwrap();
+        let rows: Vec<Row> = stmt
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(rows.len(), 2, "{order:?}: {rows:?}");
+        let (_, kind, case_column, body, deleted) = &rows[0];
+        assert_eq!(
+            (kind.as_str(), case_column.as_deref(), *deleted),
+            ("note", Some(case.to_string().as_str()), 1),
+            "{order:?}"
+        );
+        assert!(body.contains("bond hearing"), "{order:?}: {body}");
+        let (_, kind, case_column, body, deleted) = &rows[1];
+        assert_eq!(
+            (
+                kind.as_str(),
+                case_column.as_deref(),
+                body.as_str(),
+                *deleted
+            ),
+            ("task", None, "{}", 0),
+            "{order:?}"
+        );
+        match &first {
+            None => first = Some(rows),
+            Some(first) => assert_eq!(&rows, first, "{order:?}"),
+        }
+    }
+}
