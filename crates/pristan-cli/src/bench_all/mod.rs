@@ -8,6 +8,10 @@ mod desktop;
 mod storage;
 mod sync;
 
+#[cfg(test)]
+#[path = "reuse_tests.rs"]
+mod reuse_tests;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -81,7 +85,7 @@ pub fn run(vault_dir: &Path, options: AllOptions) -> Result<()> {
     let started = Instant::now();
     let passphrase = SecretString::from(DEMO_PASSPHRASE.to_owned());
     let standard = scratch.join(format!("demo-{}-{}", options.cases, options.notes));
-    ensure_vault(&standard, options.cases, options.notes)?;
+    ensure_vault(&standard, options.cases, options.notes, &passphrase)?;
 
     let mut rows = Vec::new();
     let mut vault = Vault::unlock(&standard.join("vault"), &passphrase)?;
@@ -190,10 +194,23 @@ pub fn run(vault_dir: &Path, options: AllOptions) -> Result<()> {
 }
 
 /// The demo vault in `dir/vault`, made unless a complete one is there.
-fn ensure_vault(dir: &Path, cases: u32, notes: u32) -> Result<()> {
-    if dir.join(COMPLETE).exists() {
-        eprintln!("bench --all: reusing {}", dir.display());
-        return Ok(());
+/// Builds the demo vault in `dir`, or reuses the one built there. A vault folder copied or moved
+/// since (a scratch folder copied to another user, say) is opened as a copy and writes under a new
+/// identity (docs/organisation.md), so it would export only what it wrote since, not the whole
+/// casebook the bundle rows measure: it is built again.
+fn ensure_vault(dir: &Path, cases: u32, notes: u32, passphrase: &SecretString) -> Result<()> {
+    if let Ok(marker) = std::fs::read_to_string(dir.join(COMPLETE)) {
+        let built_as = marker.lines().find_map(|line| line.strip_prefix("device "));
+        let opens_as = device_of(dir, passphrase)?;
+        if built_as == Some(opens_as.as_str()) {
+            eprintln!("bench --all: reusing {}", dir.display());
+            return Ok(());
+        }
+        eprintln!(
+            "bench --all: {} was copied since it was built, so it now writes under a new \
+             identity and would not export its whole log: building it again",
+            dir.display()
+        );
     }
     if dir.exists() {
         std::fs::remove_dir_all(dir)?;
@@ -205,11 +222,21 @@ fn ensure_vault(dir: &Path, cases: u32, notes: u32) -> Result<()> {
     );
     let started = Instant::now();
     demo::make_for_bench(&dir.join("vault"), cases, notes)?;
+    let took = started.elapsed().as_secs_f64();
+    let device = device_of(dir, passphrase)?;
     std::fs::write(
         dir.join(COMPLETE),
-        format!("built in {:.0} s\n", started.elapsed().as_secs_f64()),
+        format!("built in {took:.0} s\ndevice {device}\n"),
     )?;
     Ok(())
+}
+
+/// The identity the demo vault in `dir` writes under when it is opened here.
+fn device_of(dir: &Path, passphrase: &SecretString) -> Result<String> {
+    let vault = Vault::unlock(&dir.join("vault"), passphrase)?;
+    let device = vault.device_id().to_string();
+    vault.lock()?;
+    Ok(device)
 }
 
 /// `bench-scratch` beside the release or debug folder this program runs from (the target dir).
