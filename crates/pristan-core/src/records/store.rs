@@ -220,7 +220,8 @@ fn create_whole<T: RecordType>(
 
 /// The `records` row an operation writes. A record's first write inserts its row whole: inserted
 /// empty and then updated, its row and every index over it were written twice, and a new record
-/// is most of what an import writes (docs/benchmarks.md, "Import: a new record written once").
+/// is most of what an import writes (docs/benchmarks.md, "Import: what SQLCipher's locked memory
+/// costs it").
 struct RecordRow<'a> {
     id: &'a str,
     kind: &'a str,

@@ -33,6 +33,20 @@ fn records_but_notes_are_read_from_the_covering_index() {
     }
 }
 
+/// A new vault that received `ops` in `order`, in one transaction as an import applies them.
+fn vault_after(ops: &[crate::ops::Op], order: &[usize]) -> (tempfile::TempDir, Vault) {
+    let tmp = tempfile::tempdir().unwrap();
+    let passphrase = SecretString::from("maple orbit candle sixty harbor".to_owned());
+    let (mut vault, _) =
+        Vault::create(&tmp.path().join("v"), &passphrase, KdfParams::MINIMUM).unwrap();
+    let tx = vault.conn.transaction().unwrap();
+    for &i in order {
+        crate::ops::store::apply(&tx, &ops[i]).unwrap();
+    }
+    tx.commit().unwrap();
+    (tmp, vault)
+}
+
 /// An assignment of several fields writes the ones it wins, and only those, whatever the order
 /// operations arrive in (they are written to the body together, in one update).
 #[test]
@@ -43,7 +57,7 @@ fn an_assignment_writes_each_field_it_wins_and_no_other() {
     use serde_json::json;
 
     use crate::domain::{Task, TaskStatus};
-    use crate::ops::{store::apply, Change, DeviceId, EntityId, EntityType, Hlc, Op, Seq};
+    use crate::ops::{Change, DeviceId, EntityId, EntityType, Hlc, Op, Seq};
 
     let task = EntityId::from_bytes([7; 16]);
     let case = EntityId::from_bytes([8; 16]);
@@ -77,15 +91,7 @@ fn an_assignment_writes_each_field_it_wins_and_no_other() {
         ),
     ];
     for order in [[0, 1, 2], [2, 1, 0], [1, 2, 0]] {
-        let tmp = tempfile::tempdir().unwrap();
-        let passphrase = SecretString::from("maple orbit candle sixty harbor".to_owned());
-        let (mut vault, _) =
-            Vault::create(&tmp.path().join("v"), &passphrase, KdfParams::MINIMUM).unwrap();
-        let tx = vault.conn.transaction().unwrap();
-        for i in order {
-            apply(&tx, &ops[i]).unwrap();
-        }
-        tx.commit().unwrap();
+        let (_tmp, vault) = vault_after(&ops, &order);
         let stored = vault.get::<Task>(task).unwrap().unwrap().record;
         assert_eq!(stored.case_id, Some(case), "{order:?}");
         assert_eq!(stored.title.to_string(), "Call Ms Jones", "{order:?}");
@@ -117,7 +123,7 @@ fn a_records_row_is_the_same_whatever_order_its_operations_arrive_in() {
 
     use serde_json::{json, Value};
 
-    use crate::ops::{store::apply, Change, DeviceId, EntityId, EntityType, Hlc, Op, Seq};
+    use crate::ops::{Change, DeviceId, EntityId, EntityType, Hlc, Op, Seq};
 
     let note = EntityId::from_bytes([5; 16]);
     let task = EntityId::from_bytes([7; 16]);
@@ -143,15 +149,7 @@ fn a_records_row_is_the_same_whatever_order_its_operations_arrive_in() {
     type Row = (String, String, Option<String>, String, i64);
     let mut first: Option<Vec<Row>> = None;
     for order in [[0, 1, 2], [1, 0, 2], [2, 1, 0], [1, 2, 0]] {
-        let tmp = tempfile::tempdir().unwrap();
-        let passphrase = SecretString::from("maple orbit candle sixty harbor".to_owned());
-        let (mut vault, _) =
-            Vault::create(&tmp.path().join("v"), &passphrase, KdfParams::MINIMUM).unwrap();
-        let tx = vault.conn.transaction().unwrap();
-        for i in order {
-            apply(&tx, &ops[i]).unwrap();
-        }
-        tx.commit().unwrap();
+        let (_tmp, vault) = vault_after(&ops, &order);
         let mut stmt = vault
             .conn
             .prepare("SELECT id, entity_type, case_id, body, deleted FROM records ORDER BY id")
