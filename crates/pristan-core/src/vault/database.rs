@@ -13,9 +13,36 @@ use crate::error::{Error, Result};
 /// `records::store`, `cases`, the search index, field history) fits, with room for others.
 const STATEMENT_CACHE: usize = 96;
 
+/// Initialises SQLite and SQLCipher once a process, before any database opens. SQLCipher 4.19
+/// finishes its own set-up (`sqlcipher_extra_init`) after SQLite marks itself initialised and
+/// outside SQLite's lock, so a second thread opening its first database at that moment went on
+/// before SQLCipher was ready, and its `PRAGMA key` failed ("An error occurred with PRAGMA key or
+/// rekey"): seen once in CI, two tests unlocking their first vaults together. Every open waits
+/// here until the first initialisation has finished.
+#[allow(clippy::disallowed_methods)]
+fn initialise_once() -> Result<()> {
+    static INITIALISED: std::sync::OnceLock<std::result::Result<(), String>> =
+        std::sync::OnceLock::new();
+    // Opening a connection initialises SQLite, and the thread that initialises it runs
+    // SQLCipher's set-up before the open returns; the OnceLock makes every other opener wait for
+    // that. An in-memory database holds nothing and is closed at once.
+    INITIALISED
+        .get_or_init(|| {
+            Connection::open_in_memory()
+                .map(drop)
+                .map_err(|e| e.to_string())
+        })
+        .clone()
+        .map_err(|reason| Error::Invalid {
+            field: "database library",
+            reason: format!("SQLite and SQLCipher could not be initialised: {reason}"),
+        })
+}
+
 /// Opens (creating if needed) the database at `path`, keyed with `dek`.
 #[allow(clippy::disallowed_methods)]
 pub(crate) fn open_keyed(path: &Path, dek: &Dek) -> Result<Connection> {
+    initialise_once()?;
     owner_only(path)?;
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
