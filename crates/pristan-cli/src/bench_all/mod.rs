@@ -193,11 +193,10 @@ pub fn run(vault_dir: &Path, options: AllOptions) -> Result<()> {
     Ok(())
 }
 
-/// The demo vault in `dir/vault`, made unless a complete one is there.
-/// Builds the demo vault in `dir`, or reuses the one built there. A vault folder copied or moved
-/// since (a scratch folder copied to another user, say) is opened as a copy and writes under a new
-/// identity (docs/organisation.md), so it would export only what it wrote since, not the whole
-/// casebook the bundle rows measure: it is built again.
+/// Builds the demo vault in `dir/vault`, or reuses the one built there. A vault folder copied or
+/// moved since (a scratch folder copied to another user, say) is opened as a copy and writes under
+/// a new identity (docs/organisation.md), so it would export only what it wrote since, not the
+/// whole casebook the bundle rows measure: it is built again.
 fn ensure_vault(dir: &Path, cases: u32, notes: u32, passphrase: &SecretString) -> Result<()> {
     if let Ok(marker) = std::fs::read_to_string(dir.join(COMPLETE)) {
         let built_as = marker.lines().find_map(|line| line.strip_prefix("device "));
