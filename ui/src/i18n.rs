@@ -1,6 +1,8 @@
 //! Translations: the Fluent catalogues for each language, read through a Yew context so that the
 //! whole interface re-renders when the language changes.
 
+use std::cell::OnceCell;
+
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use pristan_ipc::Language;
 use unic_langid::{langid, LanguageIdentifier};
@@ -29,24 +31,24 @@ macro_rules! catalogue {
 const ENGLISH_FTL: &[&str] = &catalogue!("en");
 const RUSSIAN_FTL: &[&str] = &catalogue!("ru");
 
-/// One parsed bundle per language, built once on first use.
+/// One parsed bundle per language, each parsed on its first use: the unlock screen, the first thing
+/// WebKit must show, parses only the language it is shown in (docs/benchmarks.md, "Cold start: a
+/// smaller interface").
+#[derive(Default)]
 struct Catalogues {
-    english: FluentBundle<FluentResource>,
-    russian: FluentBundle<FluentResource>,
+    english: OnceCell<FluentBundle<FluentResource>>,
+    russian: OnceCell<FluentBundle<FluentResource>>,
 }
 
 impl Catalogues {
-    fn load() -> Catalogues {
-        Catalogues {
-            english: load_bundle(langid!("en"), ENGLISH_FTL),
-            russian: load_bundle(langid!("ru"), RUSSIAN_FTL),
-        }
-    }
-
     fn bundle(&self, language: Language) -> &FluentBundle<FluentResource> {
         match language {
-            Language::En => &self.english,
-            Language::Ru => &self.russian,
+            Language::En => self
+                .english
+                .get_or_init(|| load_bundle(langid!("en"), ENGLISH_FTL)),
+            Language::Ru => self
+                .russian
+                .get_or_init(|| load_bundle(langid!("ru"), RUSSIAN_FTL)),
         }
     }
 }
@@ -68,7 +70,7 @@ fn load_bundle(locale: LanguageIdentifier, sources: &[&str]) -> FluentBundle<Flu
 }
 
 thread_local! {
-    static CATALOGUES: Catalogues = Catalogues::load();
+    static CATALOGUES: Catalogues = Catalogues::default();
 }
 
 /// The current language, provided at the root of the app. Copying it is cheap: the catalogues
