@@ -78,6 +78,21 @@ else
   cargo install wasm-bindgen-cli --version "=$WBG_VERSION" || die "could not install wasm-bindgen-cli $WBG_VERSION"
 fi
 
+step "wasm-opt $BINARYEN_VERSION (binaryen from the npm registry: shrinks the interface's wasm)"
+# Debian's binaryen (wasm-opt 108) cannot read this rustc's wasm; the npm registry's binaryen runs
+# on Node.js. It goes into its own folder, which scripts/lib.sh puts on the PATH for trunk.
+if [ "$("$BINARYEN_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null)" = "wasm-opt version $BINARYEN_VERSION (version_$BINARYEN_VERSION)" ]; then
+  note "present"
+else
+  if ! command -v npm >/dev/null 2>&1; then
+    note "installing Node.js and npm (Debian's packages)"
+    apt_install nodejs npm
+  fi
+  mkdir -p "$BINARYEN_DIR"
+  npm install --prefix "$BINARYEN_DIR" --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION" \
+    || die "npm could not install binaryen $BINARYEN_VERSION"
+fi
+
 step "tauri-driver 2.x (WebDriver for the end-to-end tests)"
 if tauri-driver --help >/dev/null 2>&1; then
   note "present"

@@ -8,7 +8,8 @@ fn main() {
     if embeds_ui && !std::path::Path::new("ui/dist/index.html").exists() {
         panic!(
             "ui/dist/index.html is missing: build the interface first \
-             (scripts/build.sh, or `cd ui && trunk build --release`)"
+             (scripts/build.sh; by hand, `cd ui && trunk build --release` needs the wasm-opt \
+             that scripts/setup.sh installs on the PATH, as scripts/lib.sh sets it)"
         );
     }
     println!("cargo:rerun-if-changed=ui/dist");
