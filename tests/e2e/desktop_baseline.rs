@@ -11,6 +11,12 @@
 //! dashboard of the standard vault is shown; the empty app: its command answered). Prints the
 //! figures and writes them as JSON to `PRISTAN_BENCH_OUT`, which `pristan bench --all` reads.
 //!
+//! Cold start is also split into where it goes, from the page's own clock (`PAGE_PHASES`, read
+//! once the field holds its character): until the page's clock starts (the shell and WebKit
+//! starting), until the page's document arrived, until the wasm arrived, and from there until the
+//! field took its character (compiling and starting the wasm, the first render and the first
+//! calls to the shell).
+//!
 //! A measurement, not a check: it runs only when `PRISTAN_BENCH_DESKTOP=1` (set by
 //! scripts/bench-desktop.sh, which builds both apps in release and copies the vault), and returns
 //! at once otherwise, so the end-to-end suite does not pay for it. It asserts no time.
@@ -23,6 +29,25 @@ use fantoccini::{Client, ClientBuilder, Locator};
 
 const SETTLE: Duration = Duration::from_secs(3);
 const PATIENCE: Duration = Duration::from_secs(120);
+
+/// The parts of cold start, in order; they add up to it.
+const PHASES: [&str; 4] = [
+    "until_page_clock",
+    "page_document",
+    "wasm_fetched",
+    "wasm_to_interactive",
+];
+
+/// Returns, in the page's milliseconds since its time origin: when its document's response
+/// ended, when the wasm's response ended (resource timing; the document's time if the wasm has no
+/// entry, and WebKitGTK records none for a fetch through Tauri's custom protocol: `wasm_fetched`
+/// is then 0 and fetching the wasm is part of `wasm_to_interactive`), and now.
+const PAGE_PHASES: &str = "
+    const nav = performance.getEntriesByType('navigation')[0];
+    const wasm = performance.getEntriesByType('resource').find(e => e.name.includes('.wasm'));
+    const doc = nav ? nav.responseEnd : 0;
+    return [doc, wasm ? wasm.responseEnd : doc, performance.now()];
+";
 
 /// One app under measurement.
 struct Subject {
@@ -38,6 +63,8 @@ struct Subject {
 #[derive(Default)]
 struct Sample {
     cold_start_ms: Vec<f64>,
+    /// Each of `PHASES`, in the same launches as `cold_start_ms`.
+    phases_ms: [Vec<f64>; PHASES.len()],
     shell_rss_mib: Vec<f64>,
     web_rss_mib: Vec<f64>,
 }
@@ -92,6 +119,11 @@ async fn desktop_cold_start_and_memory_against_an_empty_app() {
     let summary = |s: &Sample| {
         serde_json::json!({
             "cold_start_ms": stats(&s.cold_start_ms),
+            "cold_start_phases_ms": PHASES
+                .iter()
+                .zip(&s.phases_ms)
+                .map(|(name, values)| (name.to_string(), stats(values)))
+                .collect::<serde_json::Map<_, _>>(),
             "shell_rss_mib": stats(&s.shell_rss_mib),
             "web_rss_mib": stats(&s.web_rss_mib),
         })
@@ -161,9 +193,28 @@ async fn measure_once(subject: &Subject, sample: &mut Sample) {
         );
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
-    sample
-        .cold_start_ms
-        .push(started.elapsed().as_secs_f64() * 1000.0);
+    let cold_start = started.elapsed().as_secs_f64() * 1000.0;
+    sample.cold_start_ms.push(cold_start);
+    let page: Vec<f64> = client
+        .execute(PAGE_PHASES, Vec::new())
+        .await
+        .ok()
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default();
+    if let [document, wasm, now] = page[..] {
+        // The page's clock started this long after the session was asked for (an upper bound:
+        // the script's own round trip is in it).
+        let origin = started.elapsed().as_secs_f64() * 1000.0 - now;
+        let phases = [
+            origin,
+            document,
+            wasm - document,
+            cold_start - origin - wasm,
+        ];
+        for (values, phase) in sample.phases_ms.iter_mut().zip(phases) {
+            values.push(phase);
+        }
+    }
 
     field.clear().await.unwrap();
     field.send_keys(&subject.passphrase).await.unwrap();
