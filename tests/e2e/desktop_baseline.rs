@@ -42,12 +42,21 @@ const PHASES: [&str; 4] = [
 /// ended, when the wasm's response ended (resource timing; the document's time if the wasm has no
 /// entry, and WebKitGTK records none for a fetch through Tauri's custom protocol: `wasm_fetched`
 /// is then 0 and fetching the wasm is part of `wasm_to_interactive`), and now.
+///
+/// Also returns the interface's own marks (`ui/src/startup_marks.rs`, `pristan:` names; the empty
+/// app has none), each as its name and time, in the order they were made.
 const PAGE_PHASES: &str = "
     const nav = performance.getEntriesByType('navigation')[0];
     const wasm = performance.getEntriesByType('resource').find(e => e.name.includes('.wasm'));
     const doc = nav ? nav.responseEnd : 0;
-    return [doc, wasm ? wasm.responseEnd : doc, performance.now()];
+    const marks = performance.getEntriesByType('mark')
+        .filter(m => m.name.startsWith('pristan:'))
+        .map(m => [m.name, m.startTime]);
+    return [[doc, wasm ? wasm.responseEnd : doc, performance.now()], marks];
 ";
+
+/// The part of cold start after the interface's last mark: finding the field and typing in it.
+const AFTER_LAST_MARK: &str = "after_last_mark";
 
 /// One app under measurement.
 struct Subject {
@@ -65,6 +74,9 @@ struct Sample {
     cold_start_ms: Vec<f64>,
     /// Each of `PHASES`, in the same launches as `cold_start_ms`.
     phases_ms: [Vec<f64>; PHASES.len()],
+    /// Time from the previous point (the document, else the mark before) to each of the
+    /// interface's marks, then `AFTER_LAST_MARK`: the same launches, in the order first seen.
+    marks_ms: Vec<(String, Vec<f64>)>,
     shell_rss_mib: Vec<f64>,
     web_rss_mib: Vec<f64>,
 }
@@ -123,6 +135,11 @@ async fn desktop_cold_start_and_memory_against_an_empty_app() {
                 .iter()
                 .zip(&s.phases_ms)
                 .map(|(name, values)| (name.to_string(), stats(values)))
+                .collect::<serde_json::Map<_, _>>(),
+            "cold_start_marks_ms": s
+                .marks_ms
+                .iter()
+                .map(|(name, values)| (name.clone(), stats(values)))
                 .collect::<serde_json::Map<_, _>>(),
             "shell_rss_mib": stats(&s.shell_rss_mib),
             "web_rss_mib": stats(&s.web_rss_mib),
@@ -195,7 +212,7 @@ async fn measure_once(subject: &Subject, sample: &mut Sample) {
     }
     let cold_start = started.elapsed().as_secs_f64() * 1000.0;
     sample.cold_start_ms.push(cold_start);
-    let page: Vec<f64> = client
+    let (page, marks): (Vec<f64>, Vec<(String, f64)>) = client
         .execute(PAGE_PHASES, Vec::new())
         .await
         .ok()
@@ -205,6 +222,7 @@ async fn measure_once(subject: &Subject, sample: &mut Sample) {
         // The page's clock started this long after the session was asked for (an upper bound:
         // the script's own round trip is in it).
         let origin = started.elapsed().as_secs_f64() * 1000.0 - now;
+        record_marks(sample, document, &marks, cold_start - origin);
         let phases = [
             origin,
             document,
@@ -343,4 +361,30 @@ fn wait_for_port(port: u16) {
         std::thread::sleep(Duration::from_millis(50));
     }
     panic!("tauri-driver did not listen on 127.0.0.1:{port}");
+}
+
+/// Adds one launch's marks to `sample`: each as the time since the point before it (the page's
+/// document for the first), the first of each name only, then the rest of the cold start
+/// (`end`, on the page's clock) as `AFTER_LAST_MARK`.
+fn record_marks(sample: &mut Sample, document: f64, marks: &[(String, f64)], end: f64) {
+    if marks.is_empty() {
+        return;
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut previous = document;
+    let mut intervals = Vec::new();
+    for (name, at) in marks.iter().filter(|(name, _)| seen.insert(name.as_str())) {
+        intervals.push((
+            name.trim_start_matches("pristan:").to_owned(),
+            at - previous,
+        ));
+        previous = *at;
+    }
+    intervals.push((AFTER_LAST_MARK.to_owned(), end - previous));
+    for (name, interval) in intervals {
+        match sample.marks_ms.iter_mut().find(|(known, _)| *known == name) {
+            Some((_, values)) => values.push(interval),
+            None => sample.marks_ms.push((name, vec![interval])),
+        }
+    }
 }

@@ -14,6 +14,7 @@ use crate::pages::{
     StartFailedPage, StartingPage, SyncPage, UnlockPage, VaultDestroyedPage, VisitGuidePage,
     VisitWriteUpPage,
 };
+use crate::startup_marks::{self, FIRST_SCREEN, STATE_ANSWERED};
 use crate::state::{Action, AppModel, Dispatch, Screen};
 
 #[function_component]
@@ -25,6 +26,7 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         use_effect_with(starting, move |&starting| {
             if starting {
+                startup_marks::mark(FIRST_SCREEN);
                 spawn_local(load_app_state(dispatch));
             }
         });
@@ -148,7 +150,9 @@ fn nav_place(screen: &Screen) -> Option<NavPlace> {
 }
 
 async fn load_app_state(dispatch: Dispatch) {
-    match call(&GetAppState).await {
+    let answer = call(&GetAppState).await;
+    startup_marks::mark(STATE_ANSWERED);
+    match answer {
         Ok(state) => dispatch.dispatch(Action::Started(state)),
         Err(error) => dispatch.dispatch(Action::StartFailed(error)),
     }

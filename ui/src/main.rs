@@ -15,9 +15,11 @@ mod i18n;
 mod ids;
 mod labels;
 mod pages;
+mod startup_marks;
 mod state;
 
 fn main() {
+    startup_marks::mark(startup_marks::WASM_MAIN);
     // The family window (family mode, issue 14) shows only the family interface.
     match family::family_window_idle_secs() {
         Some(idle_secs) => {

@@ -10,6 +10,7 @@ use crate::errors::{describe, wait_message, ErrorText};
 use crate::hooks::{use_countdown, use_focus_on_mount, use_still_working};
 use crate::i18n::{use_i18n, I18n};
 use crate::pages::setter;
+use crate::startup_marks::{self, UNLOCK_SHOWN};
 use crate::state::{Action, Dispatch};
 
 /// Below this many attempts left, the error also says a wait is coming.
@@ -33,6 +34,7 @@ pub fn UnlockPage(props: &UnlockProps) -> Html {
     let still_working = use_still_working(*busy);
     let field = use_node_ref();
     use_focus_on_mount(field.clone());
+    use_effect_with((), |()| startup_marks::mark(UNLOCK_SHOWN));
 
     let waiting = countdown.remaining_secs > 0;
     let can_submit = !passphrase.is_empty() && !*busy && !waiting;
