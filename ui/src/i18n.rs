@@ -66,6 +66,7 @@ fn load_bundle(locale: LanguageIdentifier, sources: &[&str]) -> FluentBundle<Flu
         // Adding fails only for duplicate ids, and then the first one is kept.
         let _ = bundle.add_resource(resource);
     }
+    crate::startup_marks::mark(crate::startup_marks::CATALOGUE_PARSED);
     bundle
 }
 
