@@ -15,7 +15,8 @@
 //! once the field holds its character): until the page's clock starts (the shell and WebKit
 //! starting), until the page's document arrived, until the wasm arrived, and from there until the
 //! field took its character (compiling and starting the wasm, the first render and the first
-//! calls to the shell).
+//! calls to the shell). Pristan's interface also marks its own steps on that clock
+//! (`ui/src/startup_marks.rs`); the time to each is reported as `cold_start_marks_ms`.
 //!
 //! A measurement, not a check: it runs only when `PRISTAN_BENCH_DESKTOP=1` (set by
 //! scripts/bench-desktop.sh, which builds both apps in release and copies the vault), and returns
