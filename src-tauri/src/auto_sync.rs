@@ -39,6 +39,7 @@ pub fn watch(session: SharedSession, progress: ProgressSlot) {
                 // session is taken only for each step of the sync, never while it waits for
                 // the relay.
                 let _ = sync(&SessionVault(session.clone()), &progress);
+                crate::quiet_release::note_work();
                 let delay =
                     pristan_relay_client::next_sync_delay(remembered().failures, rand::random());
                 next_due = Some(Instant::now() + delay);

@@ -18,6 +18,18 @@ pub async fn ipc(
     session: tauri::State<'_, SharedSession>,
     progress: tauri::State<'_, ProgressSlot>,
 ) -> Result<Value, IpcError> {
+    let answer = answer(webview_window, request, session, progress).await;
+    // Once the commands stop for a second, what they freed is given back to the system.
+    crate::quiet_release::note_work();
+    answer
+}
+
+async fn answer(
+    webview_window: tauri::WebviewWindow,
+    request: Envelope<Value>,
+    session: tauri::State<'_, SharedSession>,
+    progress: tauri::State<'_, ProgressSlot>,
+) -> Result<Value, IpcError> {
     // Tauri refuses `ipc` to the family window (its capability does not grant it); this is the
     // second lock, should a capability ever be widened by mistake.
     if webview_window.label() == crate::family_window::LABEL {

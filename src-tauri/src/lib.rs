@@ -21,6 +21,7 @@ mod hardening;
 #[cfg(test)]
 mod hardening_tests;
 mod idle_lock;
+mod quiet_release;
 mod relay_dispatch;
 #[cfg(test)]
 mod relay_dispatch_tests;
@@ -48,6 +49,7 @@ pub fn run() {
     let settings_path = pristan_core::app_settings::default_settings_path();
     let session: SharedSession = Arc::new(Mutex::new(Session::new(vault_dir, settings_path)));
     idle_lock::watch(session.clone());
+    quiet_release::watch();
     let progress = sync_dispatch::ProgressSlot::default();
     auto_sync::watch(session.clone(), progress.clone());
 

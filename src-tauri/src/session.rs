@@ -94,6 +94,7 @@ impl Session {
 
     pub fn lock(&mut self) {
         if let Some(vault) = self.vault.take() {
+            crate::quiet_release::note_work();
             // Dropping the connection closes it even if the checkpoint fails; the data is safe in
             // the write-ahead log either way.
             if let Err(e) = vault.lock() {
