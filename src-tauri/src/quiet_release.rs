@@ -1,8 +1,8 @@
 //! Gives the memory the shell freed back to the system once it goes quiet after work: unlocking
 //! and the dashboard's first answers, an import, a sync, a lock. glibc keeps freed memory for
-//! reuse, so without this the shell stays at its peak (docs/benchmarks.md, "The shell's memory:
-//! what the allocator keeps"); given back, the pages are also cleared by the kernel before any
-//! other use. The call itself is `pristan_memory_release`'s; this module only decides when.
+//! reuse, so without this the shell stays near its peak (docs/benchmarks.md, "The shell's memory:
+//! what the allocator keeps"). The call itself is `pristan_memory_release`'s; this module only
+//! decides when.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;

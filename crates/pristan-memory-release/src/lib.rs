@@ -3,9 +3,8 @@
 //! glibc's allocator keeps what a program frees for its next allocations, in the arena of the
 //! thread that freed it, and returns it to the system only from the top of each heap. After the
 //! shell unlocks a vault and answers the dashboard, several megabytes it no longer uses stay
-//! resident that way (docs/benchmarks.md, "The shell's memory: what the allocator keeps"). Given
-//! back, those pages are also cleared by the kernel before any other use, so text that passed
-//! through them (Rust does not wipe what it frees) does not linger in the process.
+//! resident that way (docs/benchmarks.md, "The shell's memory: what the allocator keeps"). (What
+//! the blocks held was already wiped when they were freed: `pristan_core::memory`.)
 //!
 //! A narrow room: one function, no knowledge of Pristan. The shell decides when to call it.
 
