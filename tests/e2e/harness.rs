@@ -164,6 +164,19 @@ impl App {
             .unwrap_or_else(|e| panic!("clicking {css}: {e}"));
     }
 
+    /// Ticks the checkbox `css` and waits until the page shows it ticked, so that a click the
+    /// page did not take fails here, by name, and not several screens later.
+    pub async fn tick(&self, css: &str) {
+        self.click(css).await;
+        for _ in 0..(PATIENCE.as_millis() / 100) {
+            if self.find(css).await.is_selected().await.unwrap_or(false) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{css} stayed unticked; {}", self.describe_page(css).await);
+    }
+
     /// Clicks a button whose action can end the page it is on: locking (a fresh web process
     /// loads the app, `forget_page` in src-tauri/src/window.rs, outside WebDriver and in
     /// webview_memory's runs) or leaving for the family window (the main window closes).

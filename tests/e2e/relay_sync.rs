@@ -216,7 +216,7 @@ async fn write_up_a_visit(app: &App) {
     app.click("#visit-new-facility-add").await;
     app.gone("#visit-new-facility").await;
     app.type_into("#note-welfare", NOTE).await;
-    app.click("#visit-share-check").await;
+    app.tick("#visit-share-check").await;
     app.click("#visit-finish").await;
     app.find("#case-page").await;
     app.gone("#visit-writeup").await;

@@ -94,6 +94,7 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
     volunteer
         .wait_for_text("#sync-unsent", "not yet sent")
         .await;
+    println!("unsent: {}", volunteer.text("#sync-unsent").await);
     volunteer
         .type_into("#sync-export-folder", &stick_path)
         .await;
@@ -101,6 +102,8 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
     volunteer
         .wait_for_text("#sync-export-result", "Bundle 1 saved")
         .await;
+    // Printed so that a failure further on tells what the bundle held (shown only on failure).
+    println!("exported: {}", volunteer.text("#sync-export-result").await);
     volunteer.shot("volunteer-exported").await;
     assert_eq!(bundle_files(stick.path()), 1);
     let step = volunteer.next_step();
@@ -117,6 +120,10 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
     coordinator.find("#sync-import-results").await;
     coordinator.wait_for_text("#sync-open-devices", "1").await;
     coordinator.scroll_to("#sync-import-results").await;
+    println!(
+        "imported: {}",
+        coordinator.text("#sync-import-results").await
+    );
     coordinator.shot("coordinator-import-waiting").await;
 
     coordinator.click("#sync-open-devices").await;
@@ -137,6 +144,10 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
     coordinator.click("#devices-back").await;
     coordinator.find("#sync-this-device").await;
     coordinator.gone("#sync-quarantine").await;
+    println!(
+        "after approval: {}",
+        coordinator.text("#sync-this-device").await
+    );
     // … and the volunteer's case and note are here.
     open_case(&coordinator).await;
     coordinator.wait_for_text("#case-notes", NOTE).await;
@@ -255,7 +266,7 @@ async fn write_up_a_visit(app: &App) {
     app.type_into("#note-welfare", NOTE).await;
     // The person agrees, at this visit, to share the case with the coordinator: without it the
     // case would stay on this laptop.
-    app.click("#visit-share-check").await;
+    app.tick("#visit-share-check").await;
     app.click("#visit-finish").await;
     app.find("#case-page").await;
     app.gone("#visit-writeup").await;
@@ -264,6 +275,9 @@ async fn write_up_a_visit(app: &App) {
 
 async fn open_case(app: &App) {
     app.click("#nav-cases").await;
+    // Every case is listed before anything is typed: a case missing here never arrived, one
+    // listed here but not found below is the search's fault.
+    app.wait_for_text("#case-results", CASE).await;
     app.type_into("#case-search", "Petrov").await;
     app.wait_for_text("#case-results .case-result", CASE).await;
     app.click("#case-results .case-result").await;
