@@ -94,6 +94,8 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
     volunteer
         .wait_for_text("#sync-unsent", "not yet sent")
         .await;
+    // Printed so that a failure further on tells what the bundle held (shown only on failure):
+    // fewer changes than a passing run's means the case stayed on the laptop.
     println!("unsent: {}", volunteer.text("#sync-unsent").await);
     volunteer
         .type_into("#sync-export-folder", &stick_path)
@@ -102,7 +104,6 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
     volunteer
         .wait_for_text("#sync-export-result", "Bundle 1 saved")
         .await;
-    // Printed so that a failure further on tells what the bundle held (shown only on failure).
     println!("exported: {}", volunteer.text("#sync-export-result").await);
     volunteer.shot("volunteer-exported").await;
     assert_eq!(bundle_files(stick.path()), 1);
@@ -144,10 +145,6 @@ async fn a_volunteer_and_a_coordinator_exchange_bundles_through_a_folder() {
     coordinator.click("#devices-back").await;
     coordinator.find("#sync-this-device").await;
     coordinator.gone("#sync-quarantine").await;
-    println!(
-        "after approval: {}",
-        coordinator.text("#sync-this-device").await
-    );
     // … and the volunteer's case and note are here.
     open_case(&coordinator).await;
     coordinator.wait_for_text("#case-notes", NOTE).await;
