@@ -13,6 +13,17 @@ use fantoccini::{Client, ClientBuilder, Locator};
 /// a second of key derivation. Waiting is bounded so that a broken build fails instead of hanging.
 const PATIENCE: Duration = Duration::from_secs(60);
 
+/// Checks `ready` every 100 ms until it holds or `patience` runs out; whether it held.
+async fn poll(patience: Duration, mut ready: impl AsyncFnMut() -> bool) -> bool {
+    for _ in 0..(patience.as_millis() / 100) {
+        if ready().await {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    false
+}
+
 pub struct App {
     pub client: Client,
     driver: Option<Child>,
@@ -98,11 +109,12 @@ impl App {
 
     /// Waits until `css` is gone (a screen was left).
     pub async fn gone(&self, css: &str) {
-        for _ in 0..(PATIENCE.as_millis() / 100) {
-            if self.client.find(Locator::Css(css)).await.is_err() {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
+        if poll(PATIENCE, async || {
+            self.client.find(Locator::Css(css)).await.is_err()
+        })
+        .await
+        {
+            return;
         }
         panic!("{css} is still shown; {}", self.describe_page(css).await);
     }
@@ -168,11 +180,9 @@ impl App {
     /// page did not take fails here, by name, and not several screens later.
     pub async fn tick(&self, css: &str) {
         self.click(css).await;
-        for _ in 0..(PATIENCE.as_millis() / 100) {
-            if self.find(css).await.is_selected().await.unwrap_or(false) {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
+        let ticked = async || self.find(css).await.is_selected().await.unwrap_or(false);
+        if poll(PATIENCE, ticked).await {
+            return;
         }
         panic!("{css} stayed unticked; {}", self.describe_page(css).await);
     }
@@ -200,13 +210,8 @@ impl App {
     /// The button, if it is enabled within `patience`.
     async fn enabled_within(&self, css: &str, patience: Duration) -> Option<Element> {
         let button = self.find(css).await;
-        for _ in 0..(patience.as_millis() / 100) {
-            if button.is_enabled().await.unwrap_or(false) {
-                return Some(button);
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        None
+        let enabled = async || button.is_enabled().await.unwrap_or(false);
+        poll(patience, enabled).await.then_some(button)
     }
 
     /// What the page showed when a wait failed, for the failure's message: a screenshot in the
@@ -283,14 +288,15 @@ impl App {
     /// `css` to hold `text`.
     pub async fn wait_for_text(&self, css: &str, text: &str) {
         let mut last = String::new();
-        for _ in 0..300 {
-            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+        let shows = async || match self.client.find(Locator::Css(css)).await {
+            Ok(element) => {
                 last = element.text().await.unwrap_or_default();
-                if last.contains(text) {
-                    return;
-                }
+                last.contains(text)
             }
-            tokio::time::sleep(Duration::from_millis(100)).await;
+            Err(_) => false,
+        };
+        if poll(Duration::from_secs(30), shows).await {
+            return;
         }
         panic!(
             "{css} never showed {text:?}; it shows {last:?}; {}",
