@@ -80,10 +80,15 @@ pub(crate) fn remove_orphan_blobs(conn: &Connection) -> Result<usize> {
 
 /// Whether `op` concerns a forgotten case: its entity is forgotten, or it creates or assigns a
 /// record whose `case_id` is. In the second case the record is purged (an earlier operation may
-/// have created it without naming its case) and its id joins `forgotten`.
+/// have created it without naming its case) and its id joins `forgotten`. Only a type that keeps
+/// `case_id` names a case by it: elsewhere (a case, a facility) the field is not materialised, and
+/// reading it would drop the entity when the forget came first and keep it otherwise.
 pub(crate) fn drop_if_forgotten(tx: &Transaction<'_>, op: &Op) -> Result<bool> {
     if is_forgotten(tx, &op.entity.to_string())? {
         return Ok(true);
+    }
+    if !crate::records::keeps_field(op.entity_type, "case_id") {
+        return Ok(false);
     }
     let case_id = match &op.change {
         Change::Assign { fields, .. } | Change::Record { fields } => fields.get("case_id"),

@@ -12,7 +12,9 @@ mod kinds;
 mod store;
 
 pub use kinds::RecordType;
-pub(crate) use store::{checked_field, list_for_case, list_of_type, load, materialise};
+pub(crate) use store::{
+    checked_field, keeps_field, list_for_case, list_of_type, load, materialise,
+};
 
 #[cfg(test)]
 mod properties;

@@ -147,6 +147,31 @@ fn assign<T: RecordType>(
     row.write_body(tx, &body)
 }
 
+/// Whether a record of type `entity_type` keeps a field `key` when an operation writes it (a
+/// case is not a record: none).
+pub(crate) fn keeps_field(entity_type: EntityType, key: &str) -> bool {
+    let known = match entity_type {
+        EntityType::Case => return false,
+        EntityType::Facility => known_fields::<Facility>(),
+        EntityType::Visit => known_fields::<Visit>(),
+        EntityType::Note => known_fields::<Note>(),
+        EntityType::CustodyEvent => known_fields::<CustodyEvent>(),
+        EntityType::LegalEvent => known_fields::<LegalEvent>(),
+        EntityType::Task => known_fields::<Task>(),
+        EntityType::Consent => known_fields::<Consent>(),
+        EntityType::Relative => known_fields::<Relative>(),
+        EntityType::Evidence => known_fields::<Evidence>(),
+        EntityType::Attachment => known_fields::<Attachment>(),
+        EntityType::EvidenceReview => known_fields::<EvidenceReview>(),
+        EntityType::ActivityConfirmation => known_fields::<ActivityConfirmation>(),
+        EntityType::Pathway => known_fields::<Pathway>(),
+        EntityType::Referral => known_fields::<Referral>(),
+        EntityType::Flight => known_fields::<Flight>(),
+        EntityType::FlightLink => known_fields::<FlightLink>(),
+    };
+    known.iter().any(|k| k == key)
+}
+
 /// Checks `value` as field `key` of a mutable record of type `entity_type`, as a received
 /// assignment is checked, and returns it as the type writes it.
 pub(crate) fn checked_field(entity_type: EntityType, key: &str, value: Value) -> Result<Value> {
